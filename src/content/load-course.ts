@@ -1,0 +1,204 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Marked } from 'marked';
+import type { Course, Lesson, Quiz } from '../course/types.ts';
+import { ContentError, type ContentProblem } from './errors.ts';
+import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
+import { lessonFrontMatterSchema, quizSchema } from './schema.ts';
+import { YamlSource } from './yaml-source.ts';
+
+const markdown = new Marked({ gfm: true, async: false });
+
+export interface ParsedLesson {
+  lesson?: Lesson;
+  source?: YamlSource;
+  problems: ContentProblem[];
+}
+
+/** A lesson is Markdown with YAML front matter between `---` lines. */
+export function parseLesson(file: string, text: string): ParsedLesson {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const close = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
+  if (close < 0) {
+    return {
+      problems: [{ file, line: 1, field: '', message: 'must start with front matter: a line "---", the fields id, title, minutes and objectives, and another "---"' }],
+    };
+  }
+  const source = new YamlSource(file, lines.slice(1, close).join('\n'), 2);
+  const front = source.validate(lessonFrontMatterSchema);
+  const bodyStart = close + 2;
+  const body = lines.slice(close + 1);
+  const problems = source.problems;
+
+  let inFence = false;
+  body.forEach((line, i) => {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    else if (!inFence && /^#\s/.test(line)) {
+      problems.push({ file, line: bodyStart + i, field: 'body', message: `"${line.trim()}" is a level-1 heading; the lesson title is the page's only one: use "## " for sections` });
+    }
+  });
+  if (!body.some((l) => l.trim())) problems.push({ file, line: bodyStart, field: 'body', message: 'is empty: write the lesson below the front matter' });
+
+  if (!front || problems.length) return { source, problems };
+  const html = markdown.parse(body.join('\n')) as string;
+  return {
+    source,
+    problems,
+    lesson: { id: front.id, title: front.title, minutes: front.minutes, objectives: front.objectives, html, ...(front.quiz ? { quiz: front.quiz } : {}) },
+  };
+}
+
+export interface ParsedQuiz {
+  quiz?: Quiz;
+  source: YamlSource;
+  problems: ContentProblem[];
+}
+
+export function parseQuiz(file: string, text: string): ParsedQuiz {
+  const source = new YamlSource(file, text);
+  const data = source.validate(quizSchema);
+  if (!data) return { source, problems: source.problems };
+  return {
+    source,
+    problems: source.problems,
+    quiz: {
+      id: data.id,
+      title: data.title,
+      passMark: data.pass_mark,
+      graded: data.graded,
+      questions: data.questions.map((q) => ({ ...q })),
+    },
+  };
+}
+
+function listFiles(dir: string, ext: RegExp): string[] {
+  try {
+    return readdirSync(dir).filter((f) => ext.test(f)).sort();
+  } catch {
+    return [];
+  }
+}
+
+export interface LoadedCourse {
+  course: Course;
+  manifest: ManifestMetadata;
+  /** Every content file read, for the dev server to watch. */
+  files: string[];
+}
+
+/**
+ * Reads, validates and compiles every content file under `root`. Throws a
+ * ContentError listing all problems (not just the first) with file, line and field.
+ */
+export async function loadCourse(root: string): Promise<LoadedCourse> {
+  const problems: ContentProblem[] = [];
+  const files: string[] = [];
+  const read = (rel: string) => {
+    files.push(join(root, rel));
+    return readFileSync(join(root, rel), 'utf8');
+  };
+
+  const manifestFile = 'imsmanifest.xml';
+  let manifest: ManifestMetadata | undefined;
+  let manifestXml = '';
+  try {
+    manifestXml = read(manifestFile);
+  } catch {
+    problems.push({ file: manifestFile, line: 0, field: '', message: 'is missing: the course needs its SCORM 1.2 manifest at the project root' });
+  }
+  if (manifestXml) {
+    const invalid = await validateManifest(manifestXml, '1.2', manifestFile);
+    problems.push(...invalid);
+    if (!invalid.length) {
+      const read = readManifestMetadata(manifestXml, manifestFile);
+      problems.push(...read.problems);
+      manifest = read.meta;
+    }
+  }
+
+  const lessons: { lesson: Lesson; source: YamlSource; file: string }[] = [];
+  for (const name of listFiles(join(root, 'lessons'), /\.md$/)) {
+    const file = `lessons/${name}`;
+    const parsed = parseLesson(file, read(file));
+    problems.push(...parsed.problems);
+    if (parsed.lesson && parsed.source) lessons.push({ lesson: parsed.lesson, source: parsed.source, file });
+  }
+  const quizzes: { quiz: Quiz; source: YamlSource; file: string }[] = [];
+  for (const name of listFiles(join(root, 'quizzes'), /\.ya?ml$/)) {
+    const file = `quizzes/${name}`;
+    const parsed = parseQuiz(file, read(file));
+    problems.push(...parsed.problems);
+    if (parsed.quiz) quizzes.push({ quiz: parsed.quiz, source: parsed.source, file });
+  }
+  if (!lessons.length && !problems.some((p) => p.file.startsWith('lessons/'))) {
+    problems.push({ file: 'lessons/', line: 0, field: '', message: 'holds no lesson: add at least one lessons/*.md file' });
+  }
+
+  // Cross-file rules: ids are unique and every reference resolves.
+  const seen = new Map<string, string>();
+  const claim = (id: string, what: string, where: string, report: (m: string) => void) => {
+    const other = seen.get(id);
+    if (other) report(`"${id}" is already the id of ${other}: ids must be unique in the course`);
+    else seen.set(id, `${what} in ${where}`);
+  };
+  for (const { lesson, source, file } of lessons) {
+    claim(lesson.id, 'a lesson', file, (m) => source.report([], m, 'id'));
+    lesson.objectives.forEach((o, i) => claim(o.id, 'an objective', file, (m) => source.report(['objectives', i], m, 'id')));
+  }
+  for (const { quiz, source, file } of quizzes) claim(quiz.id, 'a quiz', file, (m) => source.report([], m, 'id'));
+
+  // A file that failed to parse would make every reference to it look broken: check
+  // references only against complete sets.
+  const allLessonsParsed = !problems.some((p) => p.file.startsWith('lessons/'));
+  const allQuizzesParsed = !problems.some((p) => p.file.startsWith('quizzes/'));
+  const objectiveIds = new Set(lessons.flatMap(({ lesson }) => lesson.objectives.map((o) => o.id)));
+  const quizIds = new Set(quizzes.map(({ quiz }) => quiz.id));
+  for (const { lesson, source } of lessons) {
+    if (allQuizzesParsed && lesson.quiz && !quizIds.has(lesson.quiz)) {
+      source.report([], `"${lesson.quiz}" is not the id of any quiz in quizzes/ (${[...quizIds].join(', ') || 'none yet'})`, 'quiz');
+    }
+  }
+  for (const { quiz, source } of quizzes) {
+    quiz.questions.forEach((q, qi) =>
+      q.objectives.forEach((o, oi) => {
+        if (allLessonsParsed && !objectiveIds.has(o)) source.report(['questions', qi, 'objectives', oi], `"${o}" is not the id of any lesson objective (see the objectives in lessons/*.md)`);
+      }),
+    );
+  }
+
+  const graded = quizzes.filter(({ quiz }) => quiz.graded);
+  if (!allQuizzesParsed) {
+    // reported above
+  } else if (quizzes.length && graded.length !== 1) {
+    const where = graded[1] ?? quizzes[0];
+    if (where) where.source.report([], `exactly one quiz must be graded (it sets the course score); found ${graded.length}: ${graded.map((g) => g.file).join(', ') || 'none'}`, 'graded');
+  } else if (!quizzes.length) {
+    problems.push({ file: 'quizzes/', line: 0, field: '', message: 'holds no quiz: add a graded quiz (graded: true) in quizzes/*.yaml' });
+  }
+  const exam = graded[0];
+  if (exam && manifest && exam.quiz.passMark !== manifest.masteryScore) {
+    exam.source.report(
+      [],
+      `${exam.quiz.passMark} differs from adlcp:masteryscore ${manifest.masteryScore} in imsmanifest.xml:${manifest.masteryScoreLine}; LMSs grade with the manifest's number, so make the two the same`,
+      'pass_mark',
+    );
+  }
+  for (const { source } of [...lessons, ...quizzes]) {
+    for (const p of source.problems) if (!problems.includes(p)) problems.push(p);
+  }
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  if (problems.length || !manifest || !exam) throw new ContentError(problems);
+  return {
+    manifest,
+    files,
+    course: {
+      id: manifest.identifier,
+      title: manifest.title,
+      passMark: manifest.masteryScore,
+      lessons: lessons.map((l) => l.lesson),
+      quizzes: quizzes.map((q) => q.quiz),
+      gradedQuiz: exam.quiz.id,
+    },
+  };
+}

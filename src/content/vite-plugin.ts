@@ -1,0 +1,33 @@
+import type { Plugin } from 'vite';
+import { ContentError } from './errors.ts';
+import { loadCourse } from './load-course.ts';
+
+const ID = 'virtual:course';
+const RESOLVED = '\0' + ID;
+
+/**
+ * Exposes the compiled course as `virtual:course`. Content is validated here, at
+ * build time; a content error fails the build with every problem listed.
+ */
+export function coursePlugin(root: string): Plugin {
+  return {
+    name: 'course-content',
+    resolveId(id) {
+      return id === ID ? RESOLVED : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED) return undefined;
+      try {
+        const { course, files } = await loadCourse(root);
+        for (const f of files) this.addWatchFile(f);
+        return `export default ${JSON.stringify(course)};`;
+      } catch (err) {
+        if (err instanceof ContentError) {
+          // Print the author-facing list without a stack trace, then fail the build.
+          this.error({ message: err.message, stack: '' });
+        }
+        throw err;
+      }
+    },
+  };
+}

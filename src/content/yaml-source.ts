@@ -1,0 +1,72 @@
+import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { fieldPath, type ContentProblem } from './errors.ts';
+
+/**
+ * A YAML text parsed with source positions, so that a problem found in the data
+ * can be reported at the line where the author wrote it.
+ */
+export class YamlSource {
+  readonly data: unknown;
+  readonly problems: ContentProblem[] = [];
+  private readonly doc: Document;
+  private readonly lines = new LineCounter();
+
+  /** `firstLine` is the file line of the text's first line (front matter starts at 2). */
+  constructor(
+    readonly file: string,
+    text: string,
+    private readonly firstLine = 1,
+  ) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    for (const err of this.doc.errors) {
+      const line = (err.linePos?.[0]?.line ?? 1) + firstLine - 1;
+      const first = err.message.split('\n')[0] ?? err.message;
+      this.problems.push({ file, line, field: '', message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}` });
+    }
+    this.data = this.problems.length ? undefined : this.doc.toJS();
+  }
+
+  /** Line of the value at `path`, or of the nearest enclosing value that exists. */
+  lineOf(path: readonly PropertyKey[], key?: string): number {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.doc.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined;
+      if (!node?.range) continue;
+      if (key !== undefined && depth === path.length && isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+        const keyNode = pair?.key as Node | undefined;
+        if (keyNode?.range) return this.toFileLine(keyNode.range[0]);
+      }
+      return this.toFileLine(node.range[0]);
+    }
+    return this.firstLine;
+  }
+
+  private toFileLine(offset: number): number {
+    return this.lines.linePos(offset).line + this.firstLine - 1;
+  }
+
+  /** Add a problem located at `path` (or at `key` inside the map at `path`). */
+  report(path: readonly PropertyKey[], message: string, key?: string): void {
+    const field = fieldPath(key === undefined ? path : [...path, key]);
+    this.problems.push({ file: this.file, line: this.lineOf(path, key), field, message });
+  }
+
+  /** Validate the data with a zod schema; every issue becomes a located problem. */
+  validate<T>(schema: z.ZodType<T>): T | undefined {
+    if (this.problems.length) return undefined;
+    const result = schema.safeParse(this.data, { reportInput: true });
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const k of issue.keys) this.report(issue.path, `unknown field "${k}": check its spelling or remove it`, k);
+      } else if (issue.code === 'invalid_type' && !('input' in issue)) {
+        const last = issue.path[issue.path.length - 1];
+        this.report(issue.path.slice(0, -1), `is missing: add it (${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`})`, typeof last === 'string' ? last : undefined);
+      } else {
+        this.report(issue.path, issue.message);
+      }
+    }
+    return undefined;
+  }
+}

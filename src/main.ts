@@ -1,0 +1,31 @@
+import course from 'virtual:course';
+import { connectToLms, type PackageVersion } from './scorm/connect.ts';
+import { Tracker } from './tracking/tracker.ts';
+import type { CourseApp } from './ui/course-app.ts';
+import './ui/course-app.ts';
+
+// Set by `npm run package` in each zip's index.html; empty in a plain build.
+const meta = document.querySelector<HTMLMetaElement>('meta[name="scorm-version"]')?.content;
+const version: PackageVersion = meta === '1.2' || meta === '2004' ? meta : 'auto';
+const log = (message: string) => console.warn(`[course] ${message}`);
+
+const app = document.createElement('course-app') as CourseApp;
+const tracker = new Tracker(course, connectToLms(version, log), {
+  log,
+  onSaveState: (s) => (app.saveState = s),
+});
+const start = tracker.begin();
+Object.assign(app, {
+  course,
+  tracker,
+  state: start.state,
+  screen: 'start',
+  connection: start.connection,
+  saveState: 'saved',
+  reviewMode: !start.launch.recordsResults,
+  canContinue: start.canContinue,
+  passMark: start.passMark,
+});
+document.body.append(app);
+// The first launch is recorded as started; a resumed one keeps its bookmark.
+tracker.update(start.state, !start.canContinue);

@@ -1,0 +1,73 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { build } from 'vite';
+import { ContentError, formatProblem } from '../content/errors.ts';
+import { loadCourse } from '../content/load-course.ts';
+import { schemaFiles, validateManifest, type ScormVersion } from '../content/manifest.ts';
+import { scorm2004Manifest } from './manifest2004.ts';
+
+export interface BuiltPackage {
+  version: ScormVersion;
+  zip: string;
+  /** The same files unzipped, for the preview LMS. */
+  dir: string;
+  bytes: number;
+}
+
+const TAG = /<meta name="scorm-version" content="[^"]*"\s*\/?>/;
+
+/** Sets the SCORM version the course looks for (each package looks only for its own API). */
+export function withScormVersion(html: string, version: ScormVersion): string {
+  if (!TAG.test(html)) throw new Error('index.html lost its <meta name="scorm-version"> tag');
+  return html.replace(TAG, `<meta name="scorm-version" content="${version}" />`);
+}
+
+/** Lists files a manifest names that its package lacks. */
+export function missingFiles(manifestXml: string, files: Iterable<string>): string[] {
+  const have = new Set(files);
+  return [...manifestXml.matchAll(/<file\b[^>]*\bhref\s*=\s*"([^"]*)"/g)].map((m) => m[1] ?? '').filter((f) => !have.has(f));
+}
+
+/** Builds the course once and writes one zip per SCORM version into dist/. */
+export async function buildPackages(root: string, log: (line: string) => void = console.log): Promise<BuiltPackage[]> {
+  const { manifest } = await loadCourse(root);
+  await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
+  const html = readFileSync(join(root, 'build/web/index.html'), 'utf8');
+  const rootManifest = readFileSync(join(root, 'imsmanifest.xml'), 'utf8');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+
+  const out: BuiltPackage[] = [];
+  for (const version of ['1.2', '2004'] as const) {
+    const tag = version === '1.2' ? 'scorm12' : 'scorm2004';
+    const manifestXml = version === '1.2' ? rootManifest : scorm2004Manifest(manifest);
+    const problems = await validateManifest(manifestXml, version, `imsmanifest.xml (${tag})`);
+    if (problems.length) throw new ContentError(problems);
+
+    const files: Record<string, Uint8Array> = {
+      'imsmanifest.xml': strToU8(manifestXml),
+      'index.html': strToU8(withScormVersion(html, version)),
+    };
+    for (const f of schemaFiles(version)) files[f.name] = readFileSync(f.path);
+    const missing = missingFiles(manifestXml, Object.keys(files));
+    if (missing.length) throw new Error(`the ${tag} manifest names files the package lacks: ${missing.join(', ')}`);
+
+    const zip = join(root, 'dist', `${manifest.identifier}-${tag}.zip`);
+    const bytes = zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
+    writeFileSync(zip, bytes);
+    const dir = join(root, 'build', tag);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+    out.push({ version, zip, dir, bytes: bytes.length });
+    log(`${relative(root, zip)}  ${(bytes.length / 1024).toFixed(1)} KB`);
+  }
+  return out;
+}
+
+/** Prints content errors the way authors read them, without a stack trace. */
+export function reportBuildError(err: unknown): void {
+  if (err instanceof ContentError) console.error(err.message);
+  else if (err && typeof err === 'object' && 'problems' in err) console.error((err as ContentError).problems.map(formatProblem).join('\n'));
+  else console.error(err instanceof Error ? err.message : String(err));
+}

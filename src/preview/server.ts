@@ -1,0 +1,55 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.xsd': 'application/xml; charset=utf-8',
+  '.dtd': 'application/xml-dtd',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves folders under URL prefixes on the loopback interface, e.g.
+ * `{ '/': 'build/preview', '/scorm12/': 'build/scorm12' }`. Same origin for the
+ * preview LMS and the course, as an LMS serves them.
+ */
+export function serveStatic(routes: Record<string, string>, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+  const prefixes = Object.keys(routes).sort((a, b) => b.length - a.length);
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (req.method === 'POST') {
+      // A commit endpoint for LMS settings that want one.
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":true,"errorCode":0}');
+      return;
+    }
+    const prefix = prefixes.find((p) => path.startsWith(p));
+    if (!prefix) return void res.writeHead(404).end('not found');
+    const base = resolve(routes[prefix] as string);
+    let file = normalize(join(base, path.slice(prefix.length)));
+    if (!file.startsWith(base)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address() as AddressInfo;
+      ok({ url: `http://${host}:${actual}`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}

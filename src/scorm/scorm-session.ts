@@ -1,0 +1,106 @@
+import type { ScormConnection } from './connection.ts';
+import type { ChoiceInteraction, Launch, LaunchMode, LmsSession, Outcome, SessionKind } from './session.ts';
+
+/** What differs between SCORM 1.2 and 2004: element names, vocabularies and formats. */
+export interface ScormDialect {
+  readonly kind: Exclude<SessionKind, 'standalone'>;
+  readonly elements: {
+    entry: string;
+    location: string;
+    name: string;
+    mode: string;
+    credit: string;
+    exit: string;
+    sessionTime: string;
+    interactionCount: string;
+  };
+  /** The LMS's pass mark as a percentage, or null. */
+  masteryScore(conn: ScormConnection): number | null;
+  /** Marks a first launch as started, so an LMS does not close it as completed. */
+  markStarted(conn: ScormConnection): void;
+  exitValue(finished: boolean): string;
+  sessionTime(ms: number): string;
+  writeOutcome(conn: ScormConnection, outcome: Outcome): void;
+  writeInteraction(conn: ScormConnection, index: number, interaction: ChoiceInteraction): void;
+}
+
+const SUSPEND = 'cmi.suspend_data';
+
+/** One LMS session, speaking the given SCORM version. */
+export class ScormSession implements LmsSession {
+  private startedAt = 0;
+  private recordsResults = true;
+  private interactionCount = 0;
+  private suspendRead = false;
+
+  constructor(
+    private readonly conn: ScormConnection,
+    private readonly dialect: ScormDialect,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get kind(): SessionKind {
+    return this.dialect.kind;
+  }
+
+  get open(): boolean {
+    return this.conn.isOpen;
+  }
+
+  start(): Launch | null {
+    if (!this.conn.open()) return null;
+    this.startedAt = this.now();
+    const { elements: el } = this.dialect;
+    const modeValue = this.conn.get(el.mode);
+    const mode: LaunchMode = modeValue === 'browse' || modeValue === 'review' ? modeValue : 'normal';
+    // A missing mode or credit counts as normal and credit: some LMSs never set them.
+    this.recordsResults = mode === 'normal' && this.conn.get(el.credit) !== 'no-credit';
+    const suspendData = this.conn.get(SUSPEND);
+    this.suspendRead = true;
+    this.interactionCount = Number(this.conn.get(el.interactionCount)) || 0;
+    const launch: Launch = {
+      resumed: this.conn.get(el.entry) === 'resume',
+      location: this.conn.get(el.location),
+      suspendData,
+      learnerName: this.conn.get(el.name),
+      mode,
+      recordsResults: this.recordsResults,
+      masteryScore: this.dialect.masteryScore(this.conn),
+    };
+    if (this.recordsResults) this.dialect.markStarted(this.conn);
+    return launch;
+  }
+
+  setLocation(location: string): void {
+    if (this.recordsResults) this.conn.set(this.dialect.elements.location, location);
+  }
+
+  setSuspendData(data: string): void {
+    // Never write before the stored value was read in this launch: an empty state
+    // must not overwrite the learner's saved progress.
+    if (this.recordsResults && this.suspendRead) this.conn.set(SUSPEND, data);
+  }
+
+  setOutcome(outcome: Outcome): void {
+    if (this.recordsResults) this.dialect.writeOutcome(this.conn, outcome);
+  }
+
+  recordInteraction(interaction: ChoiceInteraction): void {
+    if (!this.recordsResults) return;
+    this.dialect.writeInteraction(this.conn, this.interactionCount, interaction);
+    this.interactionCount++;
+  }
+
+  commit(): boolean {
+    return this.conn.commit();
+  }
+
+  finish(finished: boolean, commitFirst: boolean): boolean {
+    if (!this.conn.isOpen) return false;
+    const { elements: el } = this.dialect;
+    this.conn.set(el.exit, this.dialect.exitValue(finished && this.recordsResults));
+    this.conn.set(el.sessionTime, this.dialect.sessionTime(this.now() - this.startedAt));
+    const committed = commitFirst ? this.conn.commit() : true;
+    return this.conn.close() && committed;
+  }
+}

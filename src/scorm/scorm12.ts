@@ -1,0 +1,83 @@
+import { ScormConnection, type Logger } from './connection.ts';
+import type { Scorm12Api } from './discover.ts';
+import { scorm12Time, scorm12Timespan } from './formats.ts';
+import { ScormSession, type ScormDialect } from './scorm-session.ts';
+import type { ChoiceInteraction } from './session.ts';
+
+/** SCORM 1.2 responses are one character per choice: a-z, then 0-9. */
+const CODES = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+export function scorm12ChoiceCode(choiceIds: readonly string[], id: string): string {
+  const i = choiceIds.indexOf(id);
+  const code = CODES[i];
+  if (i < 0 || !code) throw new Error(`choice "${id}" cannot be reported in SCORM 1.2`);
+  return code;
+}
+
+/** A decimal as CMIDecimal: at most 3 integer digits in Moodle, no exponent. */
+function decimal(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+export const scorm12Dialect: ScormDialect = {
+  kind: 'scorm12',
+  elements: {
+    entry: 'cmi.core.entry',
+    location: 'cmi.core.lesson_location',
+    name: 'cmi.core.student_name',
+    mode: 'cmi.core.lesson_mode',
+    credit: 'cmi.core.credit',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    interactionCount: 'cmi.interactions._count',
+  },
+  masteryScore(conn) {
+    const v = conn.get('cmi.student_data.mastery_score');
+    const n = Number(v);
+    return v !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? n : null;
+  },
+  markStarted(conn) {
+    // Moodle turns a status still "not attempted" into "completed" at LMSFinish.
+    const status = conn.get('cmi.core.lesson_status');
+    if (status === 'not attempted' || status === '') conn.set('cmi.core.lesson_status', 'incomplete');
+  },
+  exitValue: (finished) => (finished ? '' : 'suspend'),
+  sessionTime: scorm12Timespan,
+  writeOutcome(conn, o) {
+    // Score before status: some LMSs lock the grade once a final status arrives.
+    if (o.score !== null) {
+      conn.set('cmi.core.score.raw', decimal(o.score));
+      conn.set('cmi.core.score.min', '0');
+      conn.set('cmi.core.score.max', '100');
+    }
+    const status = o.passed === false ? 'failed' : o.completed ? 'passed' : 'incomplete';
+    conn.set('cmi.core.lesson_status', status);
+  },
+  writeInteraction(conn, n, i: ChoiceInteraction) {
+    const p = `cmi.interactions.${n}.`;
+    const codes = (ids: string[]) => ids.map((id) => scorm12ChoiceCode(i.choiceIds, id)).join(',');
+    conn.set(`${p}id`, i.id, true);
+    conn.set(`${p}type`, 'choice', true);
+    conn.set(`${p}time`, scorm12Time(i.at), true);
+    conn.set(`${p}weighting`, decimal(i.weighting), true);
+    if (i.response.length) conn.set(`${p}student_response`, codes(i.response), true);
+    conn.set(`${p}correct_responses.0.pattern`, codes(i.correct), true);
+    conn.set(`${p}result`, i.result === 'correct' ? 'correct' : 'wrong', true);
+    conn.set(`${p}latency`, scorm12Timespan(i.latencyMs), true);
+  },
+};
+
+export function scorm12Session(api: Scorm12Api, log: Logger): ScormSession {
+  const conn = new ScormConnection(
+    {
+      initialize: () => api.LMSInitialize(''),
+      terminate: () => api.LMSFinish(''),
+      get: (el) => api.LMSGetValue(el),
+      set: (el, v) => api.LMSSetValue(el, v),
+      commit: () => api.LMSCommit(''),
+      lastError: () => api.LMSGetLastError(),
+    },
+    log,
+  );
+  return new ScormSession(conn, scorm12Dialect);
+}

@@ -1,0 +1,78 @@
+import { ScormConnection, type Logger } from './connection.ts';
+import type { Scorm2004Api } from './discover.ts';
+import { isoDuration, isoTimestamp } from './formats.ts';
+import { ScormSession, type ScormDialect } from './scorm-session.ts';
+import type { ChoiceInteraction } from './session.ts';
+
+function real(n: number, digits = 4): string {
+  return String(Number(n.toFixed(digits)));
+}
+
+export const scorm2004Dialect: ScormDialect = {
+  kind: 'scorm2004',
+  elements: {
+    entry: 'cmi.entry',
+    location: 'cmi.location',
+    name: 'cmi.learner_name',
+    mode: 'cmi.mode',
+    credit: 'cmi.credit',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    interactionCount: 'cmi.interactions._count',
+  },
+  masteryScore(conn) {
+    const v = conn.get('cmi.scaled_passing_score');
+    const n = Number(v);
+    return v !== '' && Number.isFinite(n) && n >= -1 && n <= 1 ? Math.max(0, n * 100) : null;
+  },
+  markStarted(conn) {
+    const status = conn.get('cmi.completion_status');
+    if (status === 'not attempted' || status === 'unknown' || status === '') conn.set('cmi.completion_status', 'incomplete');
+  },
+  exitValue: (finished) => (finished ? 'normal' : 'suspend'),
+  sessionTime: isoDuration,
+  writeOutcome(conn, o) {
+    if (o.score !== null) {
+      // scaled agrees with our pass decision, so an LMS applying its own
+      // scaled_passing_score reaches the same verdict.
+      conn.set('cmi.score.scaled', real(o.score / 100));
+      conn.set('cmi.score.raw', real(o.score, 2));
+      conn.set('cmi.score.min', '0');
+      conn.set('cmi.score.max', '100');
+    }
+    conn.set('cmi.progress_measure', real(o.progress));
+    conn.set('cmi.success_status', o.passed === null ? 'unknown' : o.passed ? 'passed' : 'failed');
+    conn.set('cmi.completion_status', o.completed ? 'completed' : 'incomplete');
+  },
+  writeInteraction(conn, n, i: ChoiceInteraction) {
+    const p = `cmi.interactions.${n}.`;
+    // id first, then type, then the rest (else error 408).
+    conn.set(`${p}id`, i.id, true);
+    conn.set(`${p}type`, 'choice', true);
+    conn.set(`${p}description`, i.description.slice(0, 250), true);
+    conn.set(`${p}timestamp`, isoTimestamp(i.at), true);
+    conn.set(`${p}weighting`, real(i.weighting), true);
+    // An unanswered question has no response: an empty one is invalid in 2004.
+    if (i.response.length) conn.set(`${p}learner_response`, i.response.join('[,]'), true);
+    conn.set(`${p}correct_responses.0.pattern`, i.correct.join('[,]'), true);
+    conn.set(`${p}result`, i.result, true);
+    conn.set(`${p}latency`, isoDuration(i.latencyMs), true);
+  },
+};
+
+export function scorm2004Session(api: Scorm2004Api, log: Logger): ScormSession {
+  const conn = new ScormConnection(
+    {
+      initialize: () => api.Initialize(''),
+      terminate: () => api.Terminate(''),
+      get: (el) => api.GetValue(el),
+      set: (el, v) => api.SetValue(el, v),
+      commit: () => api.Commit(''),
+      lastError: () => api.GetLastError(),
+    },
+    log,
+    // 403: "data model element value not initialized", an empty value, not a failure.
+    ['403'],
+  );
+  return new ScormSession(conn, scorm2004Dialect);
+}

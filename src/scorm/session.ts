@@ -1,0 +1,64 @@
+/**
+ * The neutral vocabulary the tracker speaks. One implementation per SCORM version
+ * plus a standalone one; none of them knows about lessons or quizzes.
+ */
+
+export type LaunchMode = 'normal' | 'browse' | 'review';
+
+export interface Launch {
+  /** The LMS asked to resume the previous session (entry = resume). */
+  resumed: boolean;
+  location: string;
+  suspendData: string;
+  /** As the LMS gives it ("Last, First" or "First Last"), or ''. */
+  learnerName: string;
+  mode: LaunchMode;
+  /** False in browse or review mode, or without credit: nothing is recorded then. */
+  recordsResults: boolean;
+  /** Pass mark the LMS imposes (percent), or null. */
+  masteryScore: number | null;
+}
+
+export interface Outcome {
+  /** Percent 0-100, or null before the graded quiz was submitted. */
+  score: number | null;
+  passed: boolean | null;
+  completed: boolean;
+  /** 0-1. */
+  progress: number;
+}
+
+export interface ChoiceInteraction {
+  /** Readable in LMS reports, e.g. `anatomy_quiz-lumbar_count`. */
+  id: string;
+  description: string;
+  /** Every choice id of the question, in authored order (SCORM 1.2 maps them to a, b, c…). */
+  choiceIds: string[];
+  response: string[];
+  correct: string[];
+  result: 'correct' | 'incorrect';
+  weighting: number;
+  latencyMs: number;
+  at: Date;
+}
+
+export type SessionKind = 'scorm12' | 'scorm2004' | 'standalone';
+
+export interface LmsSession {
+  readonly kind: SessionKind;
+  /** Opens the session; null when the LMS refused to initialise. */
+  start(): Launch | null;
+  setLocation(location: string): void;
+  setSuspendData(data: string): void;
+  setOutcome(outcome: Outcome): void;
+  recordInteraction(interaction: ChoiceInteraction): void;
+  /** Persists what was set; false when the LMS did not confirm it. */
+  commit(): boolean;
+  /**
+   * Ends the session exactly once: exit (suspend unless finished), session time,
+   * then Terminate. `commitFirst` is false while the page is being dismissed, when
+   * synchronous commits are blocked and Terminate carries the data instead.
+   */
+  finish(finished: boolean, commitFirst: boolean): boolean;
+  readonly open: boolean;
+}

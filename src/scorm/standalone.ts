@@ -1,0 +1,79 @@
+import type { ChoiceInteraction, Launch, LmsSession, Outcome } from './session.ts';
+
+interface Saved {
+  location: string;
+  suspendData: string;
+  outcome?: Outcome;
+}
+
+/**
+ * No LMS: progress is kept in this browser's localStorage (or only in memory when
+ * storage is blocked), so the course still works when opened on its own.
+ */
+export class StandaloneSession implements LmsSession {
+  readonly kind = 'standalone' as const;
+  private data: Saved = { location: '', suspendData: '' };
+  private isOpen = false;
+
+  constructor(private readonly key: string) {}
+
+  get open(): boolean {
+    return this.isOpen;
+  }
+
+  /** Whether progress survives a reload (false when the browser blocks storage). */
+  persistent = true;
+
+  start(): Launch {
+    this.isOpen = true;
+    let saved: Saved | null = null;
+    try {
+      const raw = localStorage.getItem(this.key);
+      saved = raw ? (JSON.parse(raw) as Saved) : null;
+    } catch {
+      this.persistent = false;
+    }
+    if (saved && typeof saved.suspendData === 'string') this.data = saved;
+    return {
+      resumed: saved !== null,
+      location: this.data.location,
+      suspendData: this.data.suspendData,
+      learnerName: '',
+      mode: 'normal',
+      recordsResults: true,
+      masteryScore: null,
+    };
+  }
+
+  setLocation(location: string): void {
+    this.data.location = location;
+  }
+
+  setSuspendData(data: string): void {
+    this.data.suspendData = data;
+  }
+
+  setOutcome(outcome: Outcome): void {
+    this.data.outcome = outcome;
+  }
+
+  recordInteraction(_interaction: ChoiceInteraction): void {
+    // Nobody reads answer records outside an LMS.
+  }
+
+  commit(): boolean {
+    try {
+      localStorage.setItem(this.key, JSON.stringify(this.data));
+      return true;
+    } catch {
+      this.persistent = false;
+      return false;
+    }
+  }
+
+  finish(): boolean {
+    if (!this.isOpen) return false;
+    this.isOpen = false;
+    return this.commit();
+  }
+}

@@ -1,0 +1,332 @@
+import { LitElement, css, html } from 'lit';
+import {
+  answer,
+  courseOutcome,
+  courseSequence,
+  findQuiz,
+  markViewed,
+  navigate,
+  quizProgress,
+  retryQuiz,
+  submitQuiz,
+  type CourseState,
+} from '../course/state.ts';
+import type { Course } from '../course/types.ts';
+import type { Connection, SaveState, Tracker } from '../tracking/tracker.ts';
+import type { CourseIntents } from './events.ts';
+import './lesson-view.ts';
+import './quiz-view.ts';
+import { theme } from './theme.ts';
+
+const STRINGS = {
+  skip: 'Skip to content',
+  menu: 'Course contents',
+  progress: (p: number) => `Course progress: ${p}%`,
+  exit: 'Exit course',
+  start: 'Start the course',
+  continue: 'Continue where you left off',
+  restartNote: 'Your progress is saved; you can also pick any part from the course contents.',
+  who: 'For nurses, medical assistants, front-desk and patient-coordinator staff of spine, pain and orthopaedic clinics.',
+  disclaimer: 'This course is education for clinic staff. It is not medical advice and does not replace the judgement of the treating clinician.',
+  minutes: (n: number) => `Estimated time: about ${n} minutes.`,
+  objectives: 'What you will learn',
+  passRule: (mark: number) => `To complete the course, read every lesson and pass the graded quiz with ${mark}% or more.`,
+  standalone: 'No learning management system was found. Your progress is kept in this browser only and will not reach your training records.',
+  refused: 'Your learning management system did not accept this session, so your progress cannot be recorded there. It is kept in this browser for now: close the course and open it again from your LMS, and tell your education coordinator if this notice comes back.',
+  review: 'Review mode: you can look at the course, but nothing you do now is recorded.',
+  unsaved: 'Progress not yet saved. Retrying…',
+  saving: 'Saving…',
+  saved: 'Progress saved',
+  exitedHeading: 'You have left the course',
+  exited: 'Your progress has been saved. You can close this window.',
+  exitedUnsaved: 'Your learning management system did not confirm the last save. Keep this window open for a moment, then close it and reopen the course to check your progress.',
+  state: { read: 'read', unread: 'not read yet', passed: (p: number) => `passed, ${p}%`, failed: (p: number) => `not passed yet, best ${p}%`, todo: 'not taken yet' },
+};
+
+/** The course shell: header, contents menu, the current screen and notices. */
+export class CourseApp extends LitElement {
+  static override properties = {
+    course: { attribute: false },
+    tracker: { attribute: false },
+    state: { state: true },
+    screen: { state: true },
+    connection: { state: true },
+    saveState: { state: true },
+    reviewMode: { state: true },
+    canContinue: { state: true },
+    passMark: { state: true },
+  };
+  declare course: Course;
+  declare tracker: Tracker;
+  declare state: CourseState;
+  /** What is shown: `start`, `exited`, or a location. */
+  declare screen: string;
+  declare connection: Connection;
+  declare saveState: SaveState;
+  declare reviewMode: boolean;
+  declare canContinue: boolean;
+  declare passMark: number;
+
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--bg);
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -3rem;
+        background: var(--surface);
+        color: var(--accent);
+        padding: 0.5rem 1rem;
+        z-index: 10;
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1.5rem;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.75rem 1.25rem;
+        border-bottom: 1px solid var(--line);
+        background: var(--surface);
+      }
+      .course-title {
+        font-weight: 600;
+        margin: 0;
+      }
+      .status {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: center;
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      progress {
+        width: 8rem;
+        height: 0.6rem;
+        accent-color: var(--accent);
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(12rem, 18rem) minmax(0, 1fr);
+        max-width: 72rem;
+        margin: 0 auto;
+      }
+      @media (max-width: 48rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      nav {
+        padding: 1rem 1.25rem;
+        border-right: 1px solid var(--line);
+      }
+      nav h2 {
+        font-size: 1rem;
+        margin-top: 0;
+      }
+      nav ol {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      nav button {
+        display: block;
+        width: 100%;
+        text-align: left;
+        background: transparent;
+        color: var(--text);
+        border: 1px solid transparent;
+        margin-bottom: 0.25rem;
+      }
+      nav button[aria-current='page'] {
+        border-color: var(--accent);
+        font-weight: 600;
+      }
+      nav .item-state {
+        display: block;
+        font-size: 0.85rem;
+        color: var(--muted);
+        font-weight: 400;
+      }
+      main {
+        padding: 1rem 1.5rem 3rem;
+        max-width: 48rem;
+        min-width: 0;
+      }
+      .notice {
+        border: 2px solid var(--notice-line);
+        background: var(--notice-bg);
+        padding: 0.6rem 0.9rem;
+        border-radius: 6px;
+        margin: 1rem 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+      }
+    `,
+  ];
+
+  private readonly onPageHide = () => this.tracker.pageHide();
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'hidden') this.tracker.pageHidden();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.addEventListener('navigate', (e) => this.go((e as CustomEvent<CourseIntents['navigate']>).detail.location));
+    this.addEventListener('lesson-viewed', (e) => this.apply(markViewed(this.state, (e as CustomEvent<CourseIntents['lesson-viewed']>).detail.lessonId), true));
+    this.addEventListener('answer', (e) => {
+      const d = (e as CustomEvent<CourseIntents['answer']>).detail;
+      this.apply(answer(this.state, d.quizId, d.questionId, d.choiceId), false);
+    });
+    this.addEventListener('submit-quiz', (e) => this.apply(submitQuiz(this.course, this.state, (e as CustomEvent<CourseIntents['submit-quiz']>).detail.quizId, this.passMark), true));
+    this.addEventListener('retry-quiz', (e) => this.apply(retryQuiz(this.state, (e as CustomEvent<CourseIntents['retry-quiz']>).detail.quizId), false));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  private apply(next: CourseState, meaningful: boolean): void {
+    if (next === this.state) return;
+    this.state = next;
+    this.tracker.update(next, meaningful);
+  }
+
+  private go(location: string): void {
+    this.screen = location;
+    this.apply(navigate(this.state, location), false);
+    void this.updateComplete.then(() => {
+      const view = this.renderRoot.querySelector('lesson-view, quiz-view') as { focusHeading?: () => void } | null;
+      view?.focusHeading?.();
+      window.scrollTo(0, 0);
+    });
+  }
+
+  private exit(): void {
+    this.tracker.exit();
+    this.screen = 'exited';
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('h1') as HTMLElement | null)?.focus());
+  }
+
+  private label(location: string): string {
+    const [kind, id] = location.split(':');
+    if (kind === 'lesson') return this.course.lessons.find((l) => l.id === id)?.title ?? location;
+    return findQuiz(this.course, id ?? '')?.title ?? location;
+  }
+
+  private itemState(location: string): string {
+    const [kind, id = ''] = location.split(':');
+    if (kind === 'lesson') return this.state.viewed.includes(id) ? STRINGS.state.read : STRINGS.state.unread;
+    const quiz = findQuiz(this.course, id);
+    const scores = quizProgress(this.state, id).scores;
+    if (!quiz || !scores.length) return STRINGS.state.todo;
+    const best = Math.max(...scores);
+    const mark = quiz.graded ? this.passMark : quiz.passMark;
+    return best >= mark ? STRINGS.state.passed(best) : STRINGS.state.failed(best);
+  }
+
+  private renderScreen() {
+    const seq = courseSequence(this.course);
+    if (this.screen === 'exited') {
+      return html`<h1 tabindex="-1">${STRINGS.exitedHeading}</h1>
+        <p>${this.saveState === 'unsaved' ? STRINGS.exitedUnsaved : STRINGS.exited}</p>`;
+    }
+    const i = seq.indexOf(this.screen);
+    const next = i >= 0 ? (seq[i + 1] ?? null) : null;
+    const nextLabel = next ? this.label(next) : '';
+    const [kind, id = ''] = this.screen.split(':');
+    if (kind === 'lesson') {
+      const lesson = this.course.lessons.find((l) => l.id === id);
+      if (lesson) {
+        return html`<lesson-view .lesson=${lesson} .nextLocation=${next} .nextLabel=${nextLabel} ?viewed=${this.state.viewed.includes(lesson.id)}></lesson-view>`;
+      }
+    }
+    if (kind === 'quiz') {
+      const quiz = findQuiz(this.course, id);
+      if (quiz) {
+        return html`<quiz-view
+          .quiz=${quiz}
+          .progress=${quizProgress(this.state, quiz.id)}
+          .passMark=${quiz.graded ? this.passMark : quiz.passMark}
+          .nextLocation=${next}
+          .nextLabel=${nextLabel}
+        ></quiz-view>`;
+      }
+    }
+    const minutes = this.course.lessons.reduce((sum, l) => sum + l.minutes, 0);
+    const first = seq[0] ?? 'start';
+    return html`<h1 tabindex="-1">${this.course.title}</h1>
+      <p>${STRINGS.who}</p>
+      <p>${STRINGS.minutes(minutes)} ${STRINGS.passRule(this.passMark)}</p>
+      <h2>${STRINGS.objectives}</h2>
+      <ul>
+        ${this.course.lessons.flatMap((l) => l.objectives.map((o) => html`<li>${o.text}</li>`))}
+      </ul>
+      <p class="notice">${STRINGS.disclaimer}</p>
+      <div class="actions">
+        ${this.canContinue
+          ? html`<button @click=${() => this.go(this.state.location)}>${STRINGS.continue}</button>
+              <button class="secondary" @click=${() => this.go(first)}>${STRINGS.start}</button>`
+          : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`}
+      </div>
+      ${this.canContinue ? html`<p>${STRINGS.restartNote}</p>` : null}`;
+  }
+
+  override render() {
+    const seq = courseSequence(this.course);
+    const outcome = courseOutcome(this.course, this.state, this.passMark);
+    const percent = Math.round(outcome.progress * 100);
+    const exited = this.screen === 'exited';
+    return html`
+      <a class="skip" href="#main" @click=${(e: Event) => {
+        e.preventDefault();
+        (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus();
+      }}>${STRINGS.skip}</a>
+      <header>
+        <p class="course-title">${this.course.title}</p>
+        <div class="status">
+          <label>${STRINGS.progress(percent)} <progress max="100" .value=${percent}></progress></label>
+          <span role="status">${this.connection === 'lms' && !exited ? (this.saveState === 'unsaved' ? STRINGS.unsaved : this.saveState === 'saving' ? STRINGS.saving : '') : ''}</span>
+          ${exited ? null : html`<button class="secondary" @click=${this.exit}>${STRINGS.exit}</button>`}
+        </div>
+      </header>
+      <div class="layout">
+        <nav aria-labelledby="menu-heading">
+          <h2 id="menu-heading">${STRINGS.menu}</h2>
+          <ol>
+            ${seq.map(
+              (loc) => html`<li>
+                <button aria-current=${loc === this.screen ? 'page' : 'false'} ?disabled=${exited} @click=${() => this.go(loc)}>
+                  ${this.label(loc)}<span class="item-state">${this.itemState(loc)}</span>
+                </button>
+              </li>`,
+            )}
+          </ol>
+        </nav>
+        <main id="main" tabindex="-1">
+          ${this.connection === 'standalone' ? html`<p class="notice" role="note">${STRINGS.standalone}</p>` : null}
+          ${this.connection === 'refused' ? html`<p class="notice" role="alert">${STRINGS.refused}</p>` : null}
+          ${this.reviewMode ? html`<p class="notice" role="note">${STRINGS.review}</p>` : null}
+          ${this.renderScreen()}
+        </main>
+      </div>
+    `;
+  }
+}
+customElements.define('course-app', CourseApp);

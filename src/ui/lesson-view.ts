@@ -1,0 +1,127 @@
+import { LitElement, css, html } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Lesson } from '../course/types.ts';
+import { intent } from './events.ts';
+import { theme } from './theme.ts';
+
+const STRINGS = {
+  minutes: (n: number) => `About ${n} minutes`,
+  objectives: 'After this lesson you will be able to:',
+  read: 'You have read this lesson.',
+  next: (label: string) => `Continue: ${label}`,
+};
+
+/** One lesson. Counts as read once its end has been on screen. */
+export class LessonView extends LitElement {
+  static override properties = {
+    lesson: { attribute: false },
+    nextLocation: { attribute: false },
+    nextLabel: { attribute: false },
+    viewed: { type: Boolean },
+  };
+  declare lesson: Lesson;
+  declare nextLocation: string | null;
+  declare nextLabel: string;
+  declare viewed: boolean;
+  private observer?: IntersectionObserver;
+
+  static override styles = [
+    theme,
+    css`
+      .meta {
+        color: var(--muted);
+      }
+      .objectives {
+        background: var(--surface);
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        padding: 0.75rem 1.25rem;
+      }
+      .body :is(table) {
+        border-collapse: collapse;
+        width: 100%;
+        display: block;
+        overflow-x: auto;
+      }
+      .body :is(th, td) {
+        border: 1px solid var(--line);
+        padding: 0.4rem 0.6rem;
+        text-align: left;
+        vertical-align: top;
+      }
+      .body a {
+        color: var(--accent);
+        overflow-wrap: anywhere;
+      }
+      .end {
+        margin-top: 2rem;
+        padding-top: 1rem;
+        border-top: 1px solid var(--line);
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+        align-items: center;
+      }
+    `,
+  ];
+
+  focusHeading(): void {
+    this.renderRoot.querySelector('h1')?.focus();
+  }
+
+  override firstUpdated(): void {
+    const end = this.renderRoot.querySelector('.end');
+    if (!end || typeof IntersectionObserver === 'undefined') return;
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) this.markRead();
+    });
+    this.observer.observe(end);
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // Reused for another lesson: watch its end again.
+    if (changed.has('lesson') && changed.get('lesson') !== undefined) {
+      const end = this.renderRoot.querySelector('.end');
+      if (end && this.observer) {
+        this.observer.unobserve(end);
+        this.observer.observe(end);
+      }
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  private markRead(): void {
+    if (!this.viewed) this.dispatchEvent(intent('lesson-viewed', { lessonId: this.lesson.id }));
+  }
+
+  private next(): void {
+    this.markRead();
+    if (this.nextLocation) this.dispatchEvent(intent('navigate', { location: this.nextLocation }));
+  }
+
+  override render() {
+    const l = this.lesson;
+    return html`
+      <article aria-labelledby="title">
+        <h1 id="title" tabindex="-1">${l.title}</h1>
+        <p class="meta">${STRINGS.minutes(l.minutes)}</p>
+        <section class="objectives" aria-label="Learning objectives">
+          <p>${STRINGS.objectives}</p>
+          <ul>
+            ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
+          </ul>
+        </section>
+        <div class="body">${unsafeHTML(l.html)}</div>
+        <div class="end">
+          ${this.viewed ? html`<p>${STRINGS.read}</p>` : null}
+          ${this.nextLocation ? html`<button @click=${this.next}>${STRINGS.next(this.nextLabel)}</button>` : null}
+        </div>
+      </article>
+    `;
+  }
+}
+customElements.define('lesson-view', LessonView);
