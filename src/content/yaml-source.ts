@@ -60,7 +60,7 @@ export class YamlSource {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) this.report(issue.path, `unknown field "${k}": check its spelling or remove it`, k);
-      } else if (issue.code === 'invalid_type' && !('input' in issue)) {
+      } else if (issue.code === 'invalid_type' && issue.input === undefined) {
         const last = issue.path[issue.path.length - 1];
         this.report(issue.path.slice(0, -1), `is missing: add it (${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`})`, typeof last === 'string' ? last : undefined);
       } else {

@@ -58,7 +58,10 @@ const NOT_KEPT = /(\._count|\._children|\.session_time|\.exit|\.entry|_version|\
 /** What an LMS keeps between sessions, as a preload for the next launch. */
 function carryOver(flat: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(flat)) if (!NOT_KEPT.test(k) && v !== '' && v != null) out[k] = String(v);
+  for (const [k, v] of Object.entries(flat)) {
+    // Empty lists flatten to objects; only real values are carried over.
+    if (!NOT_KEPT.test(k) && (typeof v === 'string' || typeof v === 'number') && v !== '') out[k] = String(v);
+  }
   const exit = String(flat[version === '12' ? 'cmi.core.exit' : 'cmi.exit'] ?? '');
   out[version === '12' ? 'cmi.core.entry' : 'cmi.entry'] = exit === 'suspend' ? 'resume' : '';
   return out;
