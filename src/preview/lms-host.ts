@@ -11,6 +11,8 @@ export interface LmsCall {
   result: unknown;
   error: string;
   launch: number;
+  /** performance.now() of the host page when the call returned. */
+  t: number;
   threw?: string;
 }
 
@@ -111,18 +113,18 @@ function observed(target: Api, launch: number): Api {
       if (typeof value !== 'function' || typeof prop !== 'string' || !/^(LMS)?[A-Z]/.test(prop)) return value;
       return (...args: unknown[]) => {
         if (config.refuseInitialize && /Initialize$/.test(prop)) {
-          calls.push({ fn: prop, args, result: 'false', error: '101', launch });
+          calls.push({ fn: prop, args, result: 'false', error: '101', launch, t: performance.now() });
           return 'false';
         }
         let result: unknown;
         try {
           result = (value as (...a: unknown[]) => unknown).apply(t, args);
         } catch (err) {
-          calls.push({ fn: prop, args, result: undefined, error: t.lastErrorCode, launch, threw: String(err) });
+          calls.push({ fn: prop, args, result: undefined, error: t.lastErrorCode, launch, t: performance.now(), threw: String(err) });
           throw err;
         }
         const error = config.refuseInitialize && /GetLastError$/.test(prop) ? '101' : t.lastErrorCode;
-        calls.push({ fn: prop, args, result, error, launch });
+        calls.push({ fn: prop, args, result, error, launch, t: performance.now() });
         if (/Commit|Finish|Terminate/.test(prop)) save();
         schedulePanel();
         return config.refuseInitialize && /GetLastError$/.test(prop) ? '101' : result;

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: size and speed of the packaged course, each figure next to its
+ * budget. Writes bench/results.json; exits non-zero when a budget is broken.
+ * Not part of `npm test`: timings on shared machines are noisy.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type FrameLocator, type Page } from '@playwright/test';
+import { loadCourse } from '../src/content/load-course.ts';
+import { courseSequence } from '../src/course/state.ts';
+import type { Course } from '../src/course/types.ts';
+import { buildPackages } from '../src/package/build-packages.ts';
+import { buildPreviewHost } from '../src/preview/build-host.ts';
+import type { LmsCall } from '../src/preview/lms-host.ts';
+import { serveStatic } from '../src/preview/server.ts';
+import { launchOptions } from '../tests/support/browser.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  budget?: number;
+  note?: string;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+interface LaunchTimes {
+  /** From the LMS page's navigation to the course frame's: the preview LMS's own share. */
+  host: number;
+  initialize: number;
+  firstHeading: number;
+  interactive: number;
+}
+
+/** One cold launch: ms from the course frame's navigation start to each milestone. */
+async function timeLaunch(browser: Browser, url: string, throttle: number): Promise<LaunchTimes> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.addInitScript(() => {
+    (window as unknown as { __lmsConfig: object }).__lmsConfig = {};
+  });
+  await page.goto(url);
+  const frame = page.frameLocator('#frame');
+  await frame.getByRole('heading', { level: 1 }).waitFor();
+  const hostOrigin = await page.evaluate(() => performance.timeOrigin);
+  const init = await page.evaluate(() => window.__lms?.calls.find((c) => /Initialize$/.test(c.fn))?.t ?? NaN);
+  const course = page.frames().find((f) => f !== page.mainFrame());
+  if (!course) throw new Error('no course frame');
+  // Plain expressions only: tsx would wrap named inner functions in a helper the page lacks.
+  await course.waitForFunction(() => performance.getEntriesByName('course:first-heading').length > 0);
+  const marks = await course.evaluate(() => ({
+    origin: performance.timeOrigin,
+    heading: performance.timeOrigin + (performance.getEntriesByName('course:first-heading')[0]?.startTime ?? NaN),
+    interactive: performance.timeOrigin + (performance.getEntriesByName('course:interactive')[0]?.startTime ?? NaN),
+  }));
+  await context.close();
+  return {
+    host: marks.origin - hostOrigin,
+    initialize: hostOrigin + init - marks.origin,
+    firstHeading: marks.heading - marks.origin,
+    interactive: marks.interactive - marks.origin,
+  };
+}
+
+/** Completes the whole course as a learner would: every lesson read, every quiz passed, then Exit. */
+async function completeCourse(page: Page, frame: FrameLocator, course: Course): Promise<void> {
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  for (const location of courseSequence(course)) {
+    const [kind, id] = location.split(':');
+    const nav = frame.getByRole('navigation');
+    if (kind === 'lesson') {
+      const lesson = course.lessons.find((l) => l.id === id);
+      if (!lesson) continue;
+      await nav.getByRole('button', { name: lesson.title, exact: false }).first().click();
+      await frame.locator('lesson-view .end').scrollIntoViewIfNeeded();
+      await frame.getByText('You have read this lesson.').waitFor();
+    } else {
+      const quiz = course.quizzes.find((q) => q.id === id);
+      if (!quiz) continue;
+      await nav.getByRole('button', { name: quiz.title, exact: false }).first().click();
+      for (const q of quiz.questions) {
+        const choice = q.choices.find((c) => c.id === q.correct);
+        await frame.getByRole('group', { name: q.prompt }).getByRole('radio', { name: choice?.text, exact: true }).check();
+      }
+      await frame.getByRole('button', { name: 'Submit answers' }).click();
+      await frame.getByText('You passed.').waitFor();
+    }
+  }
+  await frame.getByRole('button', { name: 'Exit course' }).click();
+  await frame.getByRole('heading', { name: 'You have left the course' }).waitFor();
+  await page.waitForTimeout(50);
+}
+
+async function fullRun(browser: Browser, url: string, course: Course) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    (window as unknown as { __lmsConfig: object }).__lmsConfig = {};
+  });
+  await page.goto(url);
+  const frame = page.frameLocator('#frame');
+  await frame.getByRole('heading', { level: 1 }).waitFor();
+  await completeCourse(page, frame, course);
+  const calls = await page.evaluate(() => JSON.parse(JSON.stringify(window.__lms?.calls ?? [])) as LmsCall[]);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const frameHeap = await page.frames()[1]?.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
+  await context.close();
+  return { calls, heap: frameHeap ?? NaN };
+}
+
+async function main(): Promise<void> {
+  const { course } = await loadCourse(ROOT);
+  const packages = await buildPackages(ROOT, () => {});
+  const host = await buildPreviewHost(ROOT);
+  const server = await serveStatic({ '/': host, '/scorm12/': join(ROOT, 'build/scorm12'), '/scorm2004/': join(ROOT, 'build/scorm2004') });
+  const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--enable-precise-memory-info'] });
+  const rows: Row[] = [];
+  try {
+    for (const p of packages) rows.push({ name: `zip size, SCORM ${p.version}`, value: p.bytes / 1024, unit: 'KB', budget: 200 });
+    const html = readFileSync(join(ROOT, 'build/scorm12/index.html'));
+    rows.push({ name: 'index.html, gzip', value: gzipSync(html, { level: 9 }).length / 1024, unit: 'KB', note: `${(html.length / 1024).toFixed(1)} KB raw` });
+
+    for (const version of ['12', '2004'] as const) {
+      const url = `${server.url}/?scorm=${version}`;
+      const label = version === '12' ? '1.2' : '2004';
+      for (const throttle of [1, 4]) {
+        const runs: LaunchTimes[] = [];
+        await timeLaunch(browser, url, throttle); // warm-up, not counted
+        for (let i = 0; i < RUNS; i++) runs.push(await timeLaunch(browser, url, throttle));
+        const suffix = `${throttle}x CPU, SCORM ${label}`;
+        rows.push({ name: `LMS page → course frame start, ${suffix}`, value: median(runs.map((r) => r.host)), unit: 'ms', note: 'the preview LMS loading, not the course' });
+        rows.push({ name: `launch → Initialize, ${suffix}`, value: median(runs.map((r) => r.initialize)), unit: 'ms' });
+        rows.push({ name: `launch → first heading, ${suffix}`, value: median(runs.map((r) => r.firstHeading)), unit: 'ms', budget: throttle === 1 ? 300 : 1000 });
+        rows.push({ name: `launch → interactive, ${suffix}`, value: median(runs.map((r) => r.interactive)), unit: 'ms' });
+      }
+
+      const { calls, heap } = await fullRun(browser, url, course);
+      const countOf = (re: RegExp) => calls.filter((c) => re.test(c.fn)).length;
+      // Meaningful events: the first launch, each lesson read, each quiz submitted, the exit.
+      const events = 1 + course.lessons.length + course.quizzes.length + 1;
+      const suspend = calls.filter((c) => /SetValue$/.test(c.fn) && c.args[0] === 'cmi.suspend_data').map((c) => String(c.args[1]).length);
+      rows.push({ name: `JS heap after the whole course, SCORM ${label}`, value: heap / 1024 / 1024, unit: 'MB' });
+      rows.push({ name: `Initialize calls, SCORM ${label}`, value: countOf(/Initialize$/), unit: '', budget: 1 });
+      rows.push({ name: `GetValue calls, SCORM ${label}`, value: countOf(/GetValue$/), unit: '' });
+      rows.push({ name: `SetValue calls, SCORM ${label}`, value: countOf(/SetValue$/), unit: '' });
+      rows.push({ name: `Commit calls, SCORM ${label}`, value: countOf(/Commit$/), unit: '', budget: events, note: `${events} meaningful events` });
+      rows.push({ name: `Terminate calls, SCORM ${label}`, value: countOf(/(Terminate|LMSFinish)$/), unit: '', budget: 1 });
+      rows.push({ name: `longest suspend data, SCORM ${label}`, value: Math.max(0, ...suspend), unit: 'chars', budget: 4095 });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const broken = rows.filter((r) => r.budget !== undefined && !(r.value <= r.budget));
+  const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  ${'budget'.padStart(10)}  status`);
+  for (const r of rows) {
+    const value = `${fmt(r.value)} ${r.unit}`.trim();
+    const budget = r.budget === undefined ? '' : `≤ ${fmt(r.budget)} ${r.unit}`.trim();
+    const status = r.budget === undefined ? '' : r.value <= r.budget ? 'ok' : 'OVER BUDGET';
+    console.log(`${r.name.padEnd(width)}  ${value.padStart(10)}  ${budget.padStart(10)}  ${status}${r.note ? `  (${r.note})` : ''}`);
+  }
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2) + '\n');
+  console.log(`\n${broken.length ? `${broken.length} budget(s) broken` : 'all budgets met'}; medians of ${RUNS} runs; written to bench/results.json`);
+  if (broken.length) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
