@@ -25,6 +25,7 @@ Object.assign(app, {
   reviewMode: !start.launch.recordsResults,
   canContinue: start.canContinue,
   passMark: start.passMark,
+  expired: start.expired,
 });
 document.body.append(app);
 // Marks read by `npm run bench`: first heading painted, and the course ready for input.
@@ -32,5 +33,6 @@ void app.updateComplete.then(() => {
   performance.mark('course:interactive');
   requestAnimationFrame(() => performance.mark('course:first-heading'));
 });
-// The first launch is recorded as started; a resumed one keeps its bookmark.
-tracker.update(start.state, !start.canContinue);
+// The first launch is recorded as started, and an attempt whose time ran out while
+// the course was closed is submitted now; a plain resume changes nothing.
+tracker.update(start.state, !start.canContinue || start.expired.length ? 'now' : 'later');

@@ -66,7 +66,16 @@ export function parseQuiz(file: string, text: string): ParsedQuiz {
       title: data.title,
       passMark: data.pass_mark,
       graded: data.graded,
-      questions: data.questions.map((q) => ({ ...q })),
+      questions: data.questions,
+      draw: data.draw ?? null,
+      drawPerObjective: data.draw_per_objective ?? null,
+      shuffleQuestions: data.shuffle_questions,
+      shuffleChoices: data.shuffle_choices,
+      attempts: data.attempts === 'unlimited' ? null : data.attempts,
+      counts: data.counts,
+      feedback: data.feedback,
+      review: data.review,
+      timeLimitMinutes: data.time_limit_minutes ?? null,
     },
   };
 }

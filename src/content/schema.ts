@@ -61,29 +61,95 @@ const questionBase = {
   weight: z.number({ error: 'must be a number' }).positive({ error: 'must be greater than 0' }).max(100, { error: 'must be at most 100' }).default(1),
 };
 
+const scoring = z
+  .enum(['all_or_nothing', 'partial'], { error: 'must be all_or_nothing (the default) or partial' })
+  .default('all_or_nothing');
+
+/** A list of items with ids, 2 to `max` long, ids unique within the list. */
+function optionList<T extends z.ZodType<{ id: string }>>(item: T, what: string, max = 10) {
+  return z
+    .array(item, { error: `must be a list of ${what}, each with an id and a text` })
+    .min(2, { error: `must offer at least 2 ${what}` })
+    .max(max, { error: `must offer at most ${max} ${what}` })
+    .superRefine((list, ctx) => {
+      const ids = list.map((c) => c.id);
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used twice in this list: give each its own id` });
+      });
+    });
+}
+
+function notAnId(value: string, ids: string[]): string {
+  return `"${value}" is not one of the choice ids ${ids.join(', ')}`;
+}
+
+// One schema entry per question type.
 export const singleChoiceSchema = z
+  .strictObject({ ...questionBase, type: z.literal('single'), choices: optionList(choiceSchema, 'choices'), correct: contentId })
+  .superRefine((q, ctx) => {
+    const ids = q.choices.map((c) => c.id);
+    if (!ids.includes(q.correct)) ctx.addIssue({ code: 'custom', path: ['correct'], message: notAnId(q.correct, ids) });
+  });
+
+export const multipleResponseSchema = z
   .strictObject({
     ...questionBase,
-    type: z.literal('single'),
-    choices: z
-      .array(choiceSchema, { error: 'must be a list of choices, each with an id and a text' })
-      .min(2, { error: 'must offer at least 2 choices' })
-      .max(10, { error: 'must offer at most 10 choices' }),
-    correct: contentId,
+    type: z.literal('multiple'),
+    choices: optionList(choiceSchema, 'choices'),
+    correct: z.array(contentId, { error: 'must be the list of correct choice ids, e.g. [a, c]' }).min(1, { error: 'must name at least one correct choice' }),
+    scoring,
   })
   .superRefine((q, ctx) => {
     const ids = q.choices.map((c) => c.id);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `"${id}" is used by another choice: give each choice its own id` });
+    q.correct.forEach((c, i) => {
+      if (!ids.includes(c)) ctx.addIssue({ code: 'custom', path: ['correct', i], message: notAnId(c, ids) });
     });
-    if (!ids.includes(q.correct)) {
-      ctx.addIssue({ code: 'custom', path: ['correct'], message: `"${q.correct}" is not one of the choice ids ${ids.join(', ')}` });
-    }
   });
 
-export const questionSchema = z.discriminatedUnion('type', [singleChoiceSchema], {
-  error: 'type must be one of: single',
+export const trueFalseSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('true_false'),
+  correct: z.boolean({ error: 'must be true or false' }),
 });
+
+const matchItemSchema = z.strictObject({ id: contentId, text: text('the item'), match: contentId });
+
+export const matchingSchema = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal('matching'),
+    items: optionList(matchItemSchema, 'items'),
+    targets: optionList(choiceSchema, 'targets', 12),
+    scoring,
+  })
+  .superRefine((q, ctx) => {
+    const ids = q.targets.map((t) => t.id);
+    q.items.forEach((item, i) => {
+      if (!ids.includes(item.match)) ctx.addIssue({ code: 'custom', path: ['items', i, 'match'], message: `"${item.match}" is not one of the target ids ${ids.join(', ')}` });
+    });
+  });
+
+export const orderingSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('ordering'),
+  items: optionList(choiceSchema, 'items, listed in the correct order,'),
+});
+
+export const numericSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('numeric'),
+  answer: z.number({ error: 'must be the correct number' }),
+  tolerance: z.number({ error: 'must be a number' }).min(0, { error: 'must be 0 or more' }).default(0),
+  unit: text('the unit, e.g. "vertebrae"').optional(),
+});
+
+const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'matching', 'ordering', 'numeric'] as const;
+
+export const questionSchema = z.discriminatedUnion('type', [singleChoiceSchema, multipleResponseSchema, trueFalseSchema, matchingSchema, orderingSchema, numericSchema], {
+  error: `type must be one of: ${QUESTION_TYPES.join(', ')}`,
+});
+
+const positiveInt = (what: string) => z.number({ error: `must be ${what}` }).int({ error: `must be a whole number` }).min(1, { error: 'must be at least 1' });
 
 export const quizSchema = z
   .strictObject({
@@ -91,15 +157,34 @@ export const quizSchema = z
     title: text('the quiz title'),
     pass_mark: percent,
     graded: z.boolean({ error: 'must be true (this quiz sets the course score) or false' }).default(false),
-    questions: z
-      .array(questionSchema, { error: 'must be a list of questions' })
-      .min(1, { error: 'must contain at least one question' }),
+    draw: positiveInt('the number of questions each attempt draws from the bank').optional(),
+    draw_per_objective: positiveInt('the number of questions drawn per objective').optional(),
+    shuffle_questions: z.boolean({ error: 'must be true or false' }).default(false),
+    shuffle_choices: z.boolean({ error: 'must be true or false' }).default(false),
+    attempts: z.union([positiveInt('a number of attempts'), z.literal('unlimited')], { error: 'must be a number of attempts (1 or more) or unlimited' }).default('unlimited'),
+    counts: z.enum(['highest', 'last'], { error: 'must be highest (the best attempt counts) or last' }).default('highest'),
+    feedback: z.enum(['immediate', 'after_submit'], { error: 'must be immediate (knowledge checks) or after_submit (exams)' }).default('after_submit'),
+    review: z.enum(['always', 'after_passing', 'never'], { error: 'must be always, after_passing or never' }).default('always'),
+    time_limit_minutes: z.number({ error: 'must be a number of minutes' }).positive({ error: 'must be more than 0' }).max(600, { error: 'must be at most 600' }).optional(),
+    questions: z.array(questionSchema, { error: 'must be a list of questions' }).min(1, { error: 'must contain at least one question' }),
   })
   .superRefine((quiz, ctx) => {
     const ids = quiz.questions.map((q) => q.id);
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `"${id}" is used by another question in this quiz: give each question its own id` });
     });
+    if (quiz.draw !== undefined && quiz.draw > quiz.questions.length) {
+      ctx.addIssue({ code: 'custom', path: ['draw'], message: `${quiz.draw} is more than the ${quiz.questions.length} questions in the bank` });
+    }
+    if (quiz.draw !== undefined && quiz.draw_per_objective !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['draw_per_objective'], message: 'use either draw or draw_per_objective, not both' });
+    }
+    if (quiz.draw_per_objective !== undefined) {
+      const per = new Map<string, number>();
+      for (const q of quiz.questions) for (const o of q.objectives) per.set(o, (per.get(o) ?? 0) + 1);
+      const short = [...per].filter(([, n]) => n < (quiz.draw_per_objective ?? 0)).map(([o, n]) => `${o} (${n})`);
+      if (short.length) ctx.addIssue({ code: 'custom', path: ['draw_per_objective'], message: `needs ${quiz.draw_per_objective} questions per objective; these have fewer: ${short.join(', ')}` });
+    }
   });
 
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;

@@ -18,11 +18,12 @@ export class YamlSource {
     text: string,
     private readonly firstLine = 1,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: true });
     for (const err of this.doc.errors) {
       const line = (err.linePos?.[0]?.line ?? 1) + firstLine - 1;
       const first = err.message.split('\n')[0] ?? err.message;
-      this.problems.push({ file, line, field: '', message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}` });
+      const hint = 'text that contains ": " or " #", or starts with a quote, bracket or brace, must be put in quotes';
+      this.problems.push({ file, line, field: '', message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')} (${hint})` });
     }
     this.data = this.problems.length ? undefined : this.doc.toJS();
   }

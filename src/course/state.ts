@@ -1,14 +1,29 @@
-import { scoreQuiz } from './scoring.ts';
-import type { Course, Quiz } from './types.ts';
+import { drawQuestions } from './pool.ts';
+import { isAnswered, questionScore } from './questions.ts';
+import type { Answer, Course, Question, Quiz } from './types.ts';
 
 /** Where the learner is: `start`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
 export type Location = string;
 
-export interface QuizProgress {
-  /** Question id → chosen choice id, for the attempt in progress or just submitted. */
-  answers: Record<string, string>;
-  /** True once the current answers were submitted and their result is shown. */
+export interface QuizAttempt {
+  /** Seeds the draw and every shuffle, so a resumed attempt looks the same. */
+  seed: number;
+  /** Ids of the questions drawn, in the order shown. */
+  questions: string[];
+  answers: Record<string, Answer>;
+  /** Questions whose answer was checked (immediate feedback): locked. */
+  checked: string[];
+  startedAt: number;
+  /** Epoch ms when time runs out, for a timed attempt. */
+  deadline: number | null;
   submitted: boolean;
+  /** Submitted because time ran out. */
+  timedOut: boolean;
+}
+
+export interface QuizProgress {
+  /** The attempt in progress or just submitted; null before the first or after "try again". */
+  attempt: QuizAttempt | null;
   /** Score (percent) of every submitted attempt, oldest first. */
   scores: number[];
 }
@@ -24,12 +39,8 @@ export function initialState(): CourseState {
   return { location: 'start', viewed: [], quizzes: {} };
 }
 
-export function emptyQuizProgress(): QuizProgress {
-  return { answers: {}, submitted: false, scores: [] };
-}
-
 export function quizProgress(state: CourseState, quizId: string): QuizProgress {
-  return state.quizzes[quizId] ?? emptyQuizProgress();
+  return state.quizzes[quizId] ?? { attempt: null, scores: [] };
 }
 
 export function findQuiz(course: Course, id: string): Quiz | undefined {
@@ -59,6 +70,10 @@ export function courseSequence(course: Course): Location[] {
   return seq;
 }
 
+function withQuiz(state: CourseState, quizId: string, progress: QuizProgress): CourseState {
+  return { ...state, quizzes: { ...state.quizzes, [quizId]: progress } };
+}
+
 export function navigate(state: CourseState, location: Location): CourseState {
   return state.location === location ? state : { ...state, location };
 }
@@ -67,28 +82,115 @@ export function markViewed(state: CourseState, lessonId: string): CourseState {
   return state.viewed.includes(lessonId) ? state : { ...state, viewed: [...state.viewed, lessonId] };
 }
 
-export function answer(state: CourseState, quizId: string, questionId: string, choiceId: string): CourseState {
-  const progress = quizProgress(state, quizId);
-  if (progress.submitted || progress.answers[questionId] === choiceId) return state;
-  return { ...state, quizzes: { ...state.quizzes, [quizId]: { ...progress, answers: { ...progress.answers, [questionId]: choiceId } } } };
+export function attemptsLeft(quiz: Quiz, progress: QuizProgress): number {
+  return quiz.attempts === null ? Infinity : Math.max(0, quiz.attempts - progress.scores.length);
 }
 
-export function submitQuiz(course: Course, state: CourseState, quizId: string, passMark?: number): CourseState {
+/** The questions of an attempt, in the order shown. */
+export function attemptQuestions(quiz: Quiz, attempt: QuizAttempt): Question[] {
+  return attempt.questions.map((id) => quiz.questions.find((q) => q.id === id)).filter((q): q is Question => q !== undefined);
+}
+
+/** Starts a new attempt, if none is open and attempts remain. */
+export function startAttempt(course: Course, state: CourseState, quizId: string, opts: { seed: number; now: number; limitMs: number | null }): CourseState {
   const quiz = findQuiz(course, quizId);
   const progress = quizProgress(state, quizId);
-  if (!quiz || progress.submitted) return state;
-  const { percent } = scoreQuiz(quiz, progress.answers, passMark);
-  return { ...state, quizzes: { ...state.quizzes, [quizId]: { ...progress, submitted: true, scores: [...progress.scores, percent] } } };
+  if (!quiz || (progress.attempt && !progress.attempt.submitted) || attemptsLeft(quiz, progress) === 0) return state;
+  const attempt: QuizAttempt = {
+    seed: opts.seed,
+    questions: drawQuestions(quiz, opts.seed),
+    answers: {},
+    checked: [],
+    startedAt: opts.now,
+    deadline: opts.limitMs === null ? null : opts.now + opts.limitMs,
+    submitted: false,
+    timedOut: false,
+  };
+  return withQuiz(state, quizId, { ...progress, attempt });
 }
 
-export function retryQuiz(state: CourseState, quizId: string): CourseState {
+function openAttempt(state: CourseState, quizId: string): QuizAttempt | null {
+  const attempt = quizProgress(state, quizId).attempt;
+  return attempt && !attempt.submitted ? attempt : null;
+}
+
+export function answer(state: CourseState, quizId: string, questionId: string, value: Answer): CourseState {
+  const attempt = openAttempt(state, quizId);
+  if (!attempt || !attempt.questions.includes(questionId) || attempt.checked.includes(questionId)) return state;
+  const before = attempt.answers[questionId];
+  if (before && before.length === value.length && before.every((v, i) => v === value[i])) return state;
   const progress = quizProgress(state, quizId);
-  if (!progress.submitted) return state;
-  return { ...state, quizzes: { ...state.quizzes, [quizId]: { ...progress, answers: {}, submitted: false } } };
+  return withQuiz(state, quizId, { ...progress, attempt: { ...attempt, answers: { ...attempt.answers, [questionId]: value } } });
+}
+
+/** Immediate feedback: checks (and locks) one answered question. */
+export function checkAnswer(course: Course, state: CourseState, quizId: string, questionId: string): CourseState {
+  const attempt = openAttempt(state, quizId);
+  const question = findQuiz(course, quizId)?.questions.find((q) => q.id === questionId);
+  if (!attempt || !question || attempt.checked.includes(questionId) || !isAnswered(question, attempt.answers[questionId])) return state;
+  const progress = quizProgress(state, quizId);
+  return withQuiz(state, quizId, { ...progress, attempt: { ...attempt, checked: [...attempt.checked, questionId] } });
+}
+
+export interface AttemptScore {
+  percent: number;
+  /** Per question id: share of its weight earned, 0-1. */
+  earned: Record<string, number>;
+}
+
+export function scoreAttempt(quiz: Quiz, attempt: QuizAttempt): AttemptScore {
+  let total = 0;
+  let got = 0;
+  const earned: Record<string, number> = {};
+  for (const q of attemptQuestions(quiz, attempt)) {
+    const share = questionScore(q, attempt.answers[q.id]);
+    earned[q.id] = share;
+    total += q.weight;
+    got += share * q.weight;
+  }
+  return { percent: total > 0 ? Math.round((got / total) * 10000) / 100 : 0, earned };
+}
+
+/** Submits the open attempt (with whatever is answered when time ran out). */
+export function submitQuiz(course: Course, state: CourseState, quizId: string, timedOut = false): CourseState {
+  const quiz = findQuiz(course, quizId);
+  const attempt = openAttempt(state, quizId);
+  if (!quiz || !attempt) return state;
+  const progress = quizProgress(state, quizId);
+  const { percent } = scoreAttempt(quiz, attempt);
+  return withQuiz(state, quizId, { attempt: { ...attempt, submitted: true, timedOut }, scores: [...progress.scores, percent] });
+}
+
+/** Closes a submitted attempt so that the next one can start. */
+export function retryQuiz(course: Course, state: CourseState, quizId: string): CourseState {
+  const quiz = findQuiz(course, quizId);
+  const progress = quizProgress(state, quizId);
+  if (!quiz || !progress.attempt?.submitted || attemptsLeft(quiz, progress) === 0) return state;
+  return withQuiz(state, quizId, { ...progress, attempt: null });
+}
+
+/** Submits every open attempt whose deadline has passed (e.g. while the course was closed). */
+export function submitExpired(course: Course, state: CourseState, now: number, expiring: (quiz: Quiz) => boolean): { state: CourseState; expired: string[] } {
+  let next = state;
+  const expired: string[] = [];
+  for (const quiz of course.quizzes) {
+    const attempt = openAttempt(next, quiz.id);
+    if (attempt?.deadline != null && attempt.deadline <= now && expiring(quiz)) {
+      next = submitQuiz(course, next, quiz.id, true);
+      expired.push(quiz.id);
+    }
+  }
+  return { state: next, expired };
+}
+
+/** The score that counts for a quiz: the best or the last attempt's, as the quiz says. */
+export function countedScore(quiz: Quiz, progress: QuizProgress): number | null {
+  if (!progress.scores.length) return null;
+  return quiz.counts === 'last' ? (progress.scores.at(-1) as number) : Math.max(...progress.scores);
 }
 
 export interface CourseOutcome {
-  /** Best score of the graded quiz, or null before its first submission. */
+  /** Counted score of the graded quiz, or null before its first submission. */
   score: number | null;
   /** Null before the graded quiz was submitted. */
   passed: boolean | null;
@@ -97,21 +199,24 @@ export interface CourseOutcome {
   completed: boolean;
   /** Share of lessons read plus graded quiz passed, 0-1. */
   progress: number;
+  /** The graded quiz has no attempt left and was not passed. */
+  outOfAttempts: boolean;
 }
 
 /** What the course reports: derived from state, never stored. */
 export function courseOutcome(course: Course, state: CourseState, passMark = course.passMark): CourseOutcome {
-  const scores = quizProgress(state, course.gradedQuiz).scores;
-  const score = scores.length ? Math.max(...scores) : null;
+  const exam = findQuiz(course, course.gradedQuiz);
+  const progress = quizProgress(state, course.gradedQuiz);
+  const score = exam ? countedScore(exam, progress) : null;
   const passed = score === null ? null : score >= passMark;
   const viewedCount = course.lessons.filter((l) => state.viewed.includes(l.id)).length;
   const allLessonsViewed = viewedCount === course.lessons.length;
-  const steps = course.lessons.length + 1;
   return {
     score,
     passed,
     allLessonsViewed,
     completed: allLessonsViewed && passed === true,
-    progress: (viewedCount + (passed ? 1 : 0)) / steps,
+    progress: (viewedCount + (passed ? 1 : 0)) / (course.lessons.length + 1),
+    outOfAttempts: !!exam && passed !== true && attemptsLeft(exam, progress) === 0,
   };
 }

@@ -25,20 +25,71 @@ export interface Choice {
   text: string;
 }
 
-export interface SingleChoiceQuestion {
+/** What every question has, whatever its type. */
+interface QuestionBase {
   id: string;
-  type: 'single';
   prompt: string;
-  choices: Choice[];
-  /** Id of the one correct choice. */
-  correct: string;
+  /** Why the correct answer is correct; shown as feedback. */
   rationale: string;
   /** Ids of the lesson objectives this question assesses. */
   objectives: string[];
   weight: number;
 }
 
-export type Question = SingleChoiceQuestion;
+export type Scoring = 'all_or_nothing' | 'partial';
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  type: 'single';
+  choices: Choice[];
+  /** Id of the one correct choice. */
+  correct: string;
+}
+
+export interface MultipleResponseQuestion extends QuestionBase {
+  type: 'multiple';
+  choices: Choice[];
+  /** Ids of every correct choice. */
+  correct: string[];
+  scoring: Scoring;
+}
+
+export interface TrueFalseQuestion extends QuestionBase {
+  type: 'true_false';
+  correct: boolean;
+}
+
+export interface MatchingQuestion extends QuestionBase {
+  type: 'matching';
+  /** The items to match, each with the id of its correct target. */
+  items: (Choice & { match: string })[];
+  /** What the items are matched to (may hold distractors). */
+  targets: Choice[];
+  scoring: Scoring;
+}
+
+export interface OrderingQuestion extends QuestionBase {
+  type: 'ordering';
+  /** The items in their correct order. */
+  items: Choice[];
+}
+
+export interface NumericQuestion extends QuestionBase {
+  type: 'numeric';
+  answer: number;
+  /** Accepted distance from the answer. */
+  tolerance: number;
+  unit?: string;
+}
+
+export type Question = SingleChoiceQuestion | MultipleResponseQuestion | TrueFalseQuestion | MatchingQuestion | OrderingQuestion | NumericQuestion;
+export type QuestionType = Question['type'];
+
+/**
+ * A learner's answer, whatever the type: the chosen choice ids (single, multiple),
+ * `true`/`false`, `item.target` pairs (matching), item ids in order (ordering), or
+ * the number as typed (numeric).
+ */
+export type Answer = string[];
 
 export interface Quiz {
   id: string;
@@ -47,7 +98,24 @@ export interface Quiz {
   passMark: number;
   /** The graded quiz sets the course's score and pass/fail. */
   graded: boolean;
+  /** The question bank. */
   questions: Question[];
+  /** How many questions an attempt draws from the bank (all when null). */
+  draw: number | null;
+  /** Draw this many questions per objective instead (null: not per objective). */
+  drawPerObjective: number | null;
+  shuffleQuestions: boolean;
+  shuffleChoices: boolean;
+  /** Attempts allowed; null for unlimited. */
+  attempts: number | null;
+  /** Which attempt's score counts. */
+  counts: 'highest' | 'last';
+  /** `immediate`: each answer is checked on the spot (knowledge checks); `after_submit`: exams. */
+  feedback: 'immediate' | 'after_submit';
+  /** When the review shows the correct answers. */
+  review: 'always' | 'after_passing' | 'never';
+  /** Authored time limit; the LMS's max_time_allowed replaces it. Null: untimed. */
+  timeLimitMinutes: number | null;
 }
 
 export interface Course {

@@ -1,5 +1,6 @@
 import type { ScormConnection } from './connection.ts';
-import type { ChoiceInteraction, Launch, LaunchMode, LmsSession, Outcome, SessionKind } from './session.ts';
+import { parseDuration } from './formats.ts';
+import type { Interaction, Launch, LaunchMode, LmsSession, ObjectiveResult, Outcome, SessionKind } from './session.ts';
 
 /** What differs between SCORM 1.2 and 2004: element names, vocabularies and formats. */
 export interface ScormDialect {
@@ -12,7 +13,8 @@ export interface ScormDialect {
     credit: string;
     exit: string;
     sessionTime: string;
-    interactionCount: string;
+    maxTime: string;
+    timeLimitAction: string;
   };
   /** The LMS's pass mark as a percentage, or null. */
   masteryScore(conn: ScormConnection): number | null;
@@ -21,7 +23,8 @@ export interface ScormDialect {
   exitValue(finished: boolean): string;
   sessionTime(ms: number): string;
   writeOutcome(conn: ScormConnection, outcome: Outcome): void;
-  writeInteraction(conn: ScormConnection, index: number, interaction: ChoiceInteraction): void;
+  writeInteraction(conn: ScormConnection, index: number, interaction: Interaction): void;
+  writeObjective(conn: ScormConnection, index: number, objective: ObjectiveResult, isNew: boolean): void;
 }
 
 const SUSPEND = 'cmi.suspend_data';
@@ -32,6 +35,8 @@ export class ScormSession implements LmsSession {
   private recordsResults = true;
   private interactionCount = 0;
   private suspendRead = false;
+  /** Objective id → its index in cmi.objectives, as the LMS holds them. */
+  private readonly objectiveIndex = new Map<string, number>();
 
   constructor(
     private readonly conn: ScormConnection,
@@ -57,7 +62,11 @@ export class ScormSession implements LmsSession {
     this.recordsResults = mode === 'normal' && this.conn.get(el.credit) !== 'no-credit';
     const suspendData = this.conn.get(SUSPEND);
     this.suspendRead = true;
-    this.interactionCount = Number(this.conn.get(el.interactionCount)) || 0;
+    if (this.recordsResults) {
+      this.interactionCount = Number(this.conn.get('cmi.interactions._count')) || 0;
+      const objectives = Number(this.conn.get('cmi.objectives._count')) || 0;
+      for (let i = 0; i < objectives; i++) this.objectiveIndex.set(this.conn.get(`cmi.objectives.${i}.id`), i);
+    }
     const launch: Launch = {
       resumed: this.conn.get(el.entry) === 'resume',
       location: this.conn.get(el.location),
@@ -66,6 +75,9 @@ export class ScormSession implements LmsSession {
       mode,
       recordsResults: this.recordsResults,
       masteryScore: this.dialect.masteryScore(this.conn),
+      maxTimeMs: parseDuration(this.conn.get(el.maxTime)),
+      timeLimitAction: this.conn.get(el.timeLimitAction),
+      launchData: this.conn.get('cmi.launch_data'),
     };
     if (this.recordsResults) this.dialect.markStarted(this.conn);
     return launch;
@@ -85,10 +97,18 @@ export class ScormSession implements LmsSession {
     if (this.recordsResults) this.dialect.writeOutcome(this.conn, outcome);
   }
 
-  recordInteraction(interaction: ChoiceInteraction): void {
+  recordInteraction(interaction: Interaction): void {
     if (!this.recordsResults) return;
     this.dialect.writeInteraction(this.conn, this.interactionCount, interaction);
     this.interactionCount++;
+  }
+
+  recordObjective(objective: ObjectiveResult): void {
+    if (!this.recordsResults) return;
+    const known = this.objectiveIndex.get(objective.id);
+    const index = known ?? this.objectiveIndex.size;
+    if (known === undefined) this.objectiveIndex.set(objective.id, index);
+    this.dialect.writeObjective(this.conn, index, objective, known === undefined);
   }
 
   commit(): boolean {

@@ -1,18 +1,8 @@
 import { ScormConnection, type Logger } from './connection.ts';
 import type { Scorm12Api } from './discover.ts';
 import { scorm12Time, scorm12Timespan } from './formats.ts';
+import { formatScorm12 } from './interaction-format.ts';
 import { ScormSession, type ScormDialect } from './scorm-session.ts';
-import type { ChoiceInteraction } from './session.ts';
-
-/** SCORM 1.2 responses are one character per choice: a-z, then 0-9. */
-const CODES = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-export function scorm12ChoiceCode(choiceIds: readonly string[], id: string): string {
-  const i = choiceIds.indexOf(id);
-  const code = CODES[i];
-  if (i < 0 || !code) throw new Error(`choice "${id}" cannot be reported in SCORM 1.2`);
-  return code;
-}
 
 /** A decimal as CMIDecimal: at most 3 integer digits in Moodle, no exponent. */
 function decimal(n: number): string {
@@ -29,7 +19,8 @@ export const scorm12Dialect: ScormDialect = {
     credit: 'cmi.core.credit',
     exit: 'cmi.core.exit',
     sessionTime: 'cmi.core.session_time',
-    interactionCount: 'cmi.interactions._count',
+    maxTime: 'cmi.student_data.max_time_allowed',
+    timeLimitAction: 'cmi.student_data.time_limit_action',
   },
   masteryScore(conn) {
     const v = conn.get('cmi.student_data.mastery_score');
@@ -53,17 +44,27 @@ export const scorm12Dialect: ScormDialect = {
     const status = o.passed === false ? 'failed' : o.completed ? 'passed' : 'incomplete';
     conn.set('cmi.core.lesson_status', status);
   },
-  writeInteraction(conn, n, i: ChoiceInteraction) {
+  writeInteraction(conn, n, i) {
+    // 1.2 interactions are write-only: each answer is a new record, never rewritten.
     const p = `cmi.interactions.${n}.`;
-    const codes = (ids: string[]) => ids.map((id) => scorm12ChoiceCode(i.choiceIds, id)).join(',');
+    const f = formatScorm12(i.answer);
     conn.set(`${p}id`, i.id, true);
-    conn.set(`${p}type`, 'choice', true);
+    conn.set(`${p}type`, f.type, true);
+    i.objectives.forEach((o, k) => conn.set(`${p}objectives.${k}.id`, o, true));
     conn.set(`${p}time`, scorm12Time(i.at), true);
     conn.set(`${p}weighting`, decimal(i.weighting), true);
-    if (i.response.length) conn.set(`${p}student_response`, codes(i.response), true);
-    conn.set(`${p}correct_responses.0.pattern`, codes(i.correct), true);
+    if (f.response !== null) conn.set(`${p}student_response`, f.response, true);
+    conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
     conn.set(`${p}result`, i.result === 'correct' ? 'correct' : 'wrong', true);
     conn.set(`${p}latency`, scorm12Timespan(i.latencyMs), true);
+  },
+  writeObjective(conn, n, o, isNew) {
+    const p = `cmi.objectives.${n}.`;
+    if (isNew) conn.set(`${p}id`, o.id);
+    conn.set(`${p}score.raw`, decimal(o.score));
+    conn.set(`${p}score.min`, '0');
+    conn.set(`${p}score.max`, '100');
+    conn.set(`${p}status`, o.passed ? 'passed' : 'failed');
   },
 };
 

@@ -1,8 +1,8 @@
 import { ScormConnection, type Logger } from './connection.ts';
 import type { Scorm2004Api } from './discover.ts';
 import { isoDuration, isoTimestamp } from './formats.ts';
+import { formatScorm2004 } from './interaction-format.ts';
 import { ScormSession, type ScormDialect } from './scorm-session.ts';
-import type { ChoiceInteraction } from './session.ts';
 
 function real(n: number, digits = 4): string {
   return String(Number(n.toFixed(digits)));
@@ -18,7 +18,8 @@ export const scorm2004Dialect: ScormDialect = {
     credit: 'cmi.credit',
     exit: 'cmi.exit',
     sessionTime: 'cmi.session_time',
-    interactionCount: 'cmi.interactions._count',
+    maxTime: 'cmi.max_time_allowed',
+    timeLimitAction: 'cmi.time_limit_action',
   },
   masteryScore(conn) {
     const v = conn.get('cmi.scaled_passing_score');
@@ -44,19 +45,30 @@ export const scorm2004Dialect: ScormDialect = {
     conn.set('cmi.success_status', o.passed === null ? 'unknown' : o.passed ? 'passed' : 'failed');
     conn.set('cmi.completion_status', o.completed ? 'completed' : 'incomplete');
   },
-  writeInteraction(conn, n, i: ChoiceInteraction) {
+  writeInteraction(conn, n, i) {
     const p = `cmi.interactions.${n}.`;
+    const f = formatScorm2004(i.answer);
     // id first, then type, then the rest (else error 408).
     conn.set(`${p}id`, i.id, true);
-    conn.set(`${p}type`, 'choice', true);
+    conn.set(`${p}type`, f.type, true);
+    i.objectives.forEach((o, k) => conn.set(`${p}objectives.${k}.id`, o, true));
     conn.set(`${p}description`, i.description.slice(0, 250), true);
     conn.set(`${p}timestamp`, isoTimestamp(i.at), true);
     conn.set(`${p}weighting`, real(i.weighting), true);
-    // An unanswered question has no response: an empty one is invalid in 2004.
-    if (i.response.length) conn.set(`${p}learner_response`, i.response.join('[,]'), true);
-    conn.set(`${p}correct_responses.0.pattern`, i.correct.join('[,]'), true);
+    if (f.response !== null) conn.set(`${p}learner_response`, f.response, true);
+    conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
     conn.set(`${p}result`, i.result, true);
     conn.set(`${p}latency`, isoDuration(i.latencyMs), true);
+  },
+  writeObjective(conn, n, o, isNew) {
+    const p = `cmi.objectives.${n}.`;
+    if (isNew) conn.set(`${p}id`, o.id);
+    conn.set(`${p}score.scaled`, real(o.score / 100));
+    conn.set(`${p}score.raw`, real(o.score, 2));
+    conn.set(`${p}score.min`, '0');
+    conn.set(`${p}score.max`, '100');
+    conn.set(`${p}success_status`, o.passed ? 'passed' : 'failed');
+    conn.set(`${p}completion_status`, 'completed');
   },
 };
 

@@ -17,6 +17,12 @@ export interface Launch {
   recordsResults: boolean;
   /** Pass mark the LMS imposes (percent), or null. */
   masteryScore: number | null;
+  /** max_time_allowed in ms, or null. */
+  maxTimeMs: number | null;
+  /** time_limit_action as given, or ''. */
+  timeLimitAction: string;
+  /** cmi.launch_data, or ''. */
+  launchData: string;
 }
 
 export interface Outcome {
@@ -28,18 +34,32 @@ export interface Outcome {
   progress: number;
 }
 
-export interface ChoiceInteraction {
+/** An answered question in a form both SCORM versions can format. */
+export type InteractionAnswer =
+  | { type: 'choice'; options: string[]; response: string[]; correct: string[] }
+  | { type: 'true-false'; response: boolean | null; correct: boolean }
+  | { type: 'matching'; sources: string[]; targets: string[]; response: [string, string][]; correct: [string, string][] }
+  | { type: 'sequencing'; options: string[]; response: string[]; correct: string[] }
+  | { type: 'numeric'; response: string; min: number; max: number };
+
+export interface Interaction {
   /** Readable in LMS reports, e.g. `anatomy_quiz-lumbar_count`. */
   id: string;
   description: string;
-  /** Every choice id of the question, in authored order (SCORM 1.2 maps them to a, b, c…). */
-  choiceIds: string[];
-  response: string[];
-  correct: string[];
+  answer: InteractionAnswer;
   result: 'correct' | 'incorrect';
   weighting: number;
   latencyMs: number;
   at: Date;
+  /** Objective ids the question assesses. */
+  objectives: string[];
+}
+
+export interface ObjectiveResult {
+  id: string;
+  /** Percent 0-100. */
+  score: number;
+  passed: boolean;
 }
 
 export type SessionKind = 'scorm12' | 'scorm2004' | 'standalone';
@@ -51,7 +71,8 @@ export interface LmsSession {
   setLocation(location: string): void;
   setSuspendData(data: string): void;
   setOutcome(outcome: Outcome): void;
-  recordInteraction(interaction: ChoiceInteraction): void;
+  recordInteraction(interaction: Interaction): void;
+  recordObjective(objective: ObjectiveResult): void;
   /** Persists what was set; false when the LMS did not confirm it. */
   commit(): boolean;
   /**

@@ -1,4 +1,4 @@
-import type { ChoiceInteraction, Launch, LmsSession, Outcome } from './session.ts';
+import type { Interaction, Launch, LmsSession, ObjectiveResult, Outcome } from './session.ts';
 
 interface Saved {
   location: string;
@@ -42,6 +42,9 @@ export class StandaloneSession implements LmsSession {
       mode: 'normal',
       recordsResults: true,
       masteryScore: null,
+      maxTimeMs: null,
+      timeLimitAction: '',
+      launchData: '',
     };
   }
 
@@ -57,8 +60,12 @@ export class StandaloneSession implements LmsSession {
     this.data.outcome = outcome;
   }
 
-  recordInteraction(_interaction: ChoiceInteraction): void {
+  recordInteraction(_interaction: Interaction): void {
     // Nobody reads answer records outside an LMS.
+  }
+
+  recordObjective(_objective: ObjectiveResult): void {
+    // Likewise.
   }
 
   commit(): boolean {

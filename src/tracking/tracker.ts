@@ -1,7 +1,17 @@
-import { isCorrect } from '../course/scoring.ts';
-import { courseOutcome, initialState, isValidLocation, quizProgress, type CourseState } from '../course/state.ts';
+import { questionScore, toInteraction } from '../course/questions.ts';
+import {
+  attemptQuestions,
+  courseOutcome,
+  initialState,
+  isValidLocation,
+  quizProgress,
+  submitExpired,
+  type CourseState,
+  type QuizAttempt,
+} from '../course/state.ts';
 import { SUSPEND_LIMIT, decodeState, encodeState } from '../course/suspend-codec.ts';
-import type { Course } from '../course/types.ts';
+import { effectiveTimeLimit, timeMultiplier, type LmsTiming, type TimeLimit } from '../course/timer.ts';
+import type { Course, Quiz } from '../course/types.ts';
 import type { Logger } from '../scorm/connection.ts';
 import type { Launch, LmsSession } from '../scorm/session.ts';
 import { StandaloneSession } from '../scorm/standalone.ts';
@@ -9,6 +19,8 @@ import { StandaloneSession } from '../scorm/standalone.ts';
 /** How the course is connected, for the notices the learner sees. */
 export type Connection = 'lms' | 'standalone' | 'refused';
 export type SaveState = 'saved' | 'saving' | 'unsaved';
+/** When a change reaches the LMS: committed now, soon (throttled), or with the next commit. */
+export type Urgency = 'now' | 'soon' | 'later';
 
 export interface TrackerStart {
   state: CourseState;
@@ -18,6 +30,8 @@ export interface TrackerStart {
   passMark: number;
   /** The learner has saved progress to continue from. */
   canContinue: boolean;
+  /** Quizzes whose time ran out while the course was closed: submitted now. */
+  expired: string[];
 }
 
 export interface TrackerOptions {
@@ -26,6 +40,8 @@ export interface TrackerOptions {
   now?: () => number;
   /** Delays between commit retries, in ms. */
   retryDelays?: number[];
+  /** Longest wait before answers given in a quiz are committed, in ms. */
+  answerCommitDelay?: number;
 }
 
 /**
@@ -36,10 +52,12 @@ export class Tracker {
   private session: LmsSession;
   private last: CourseState = initialState();
   private passMark: number;
+  private timing: LmsTiming = { maxTimeMs: null, action: '', multiplier: 1 };
   private saveState: SaveState = 'saved';
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private soonTimer: ReturnType<typeof setTimeout> | undefined;
   private retryIndex = 0;
-  private readonly openedAt = new Map<string, number>();
+  private sessionStart = 0;
   private readonly answeredAt = new Map<string, number>();
   private readonly now: () => number;
 
@@ -62,32 +80,50 @@ export class Tracker {
       this.session = new StandaloneSession(storageKey(this.course));
       launch = this.session.start() as Launch;
     }
+    this.sessionStart = this.now();
     this.passMark = launch.masteryScore ?? this.course.passMark;
+    this.timing = { maxTimeMs: launch.maxTimeMs, action: launch.timeLimitAction, multiplier: timeMultiplier(launch.launchData) };
     const decoded = decodeState(this.course, launch.suspendData);
     if (decoded.note) this.options.log(decoded.note);
-    const state = decoded.state;
-    if (launch.location && isValidLocation(this.course, launch.location)) state.location = launch.location;
-    this.last = state;
-    return { state, launch, connection, passMark: this.passMark, canContinue: launch.suspendData !== '' && state.location !== 'start' };
+    const saved = decoded.state;
+    if (launch.location && isValidLocation(this.course, launch.location)) saved.location = launch.location;
+    this.last = saved;
+    // Time that ran out while the course was closed is not given back.
+    const { state, expired } = submitExpired(this.course, saved, this.now(), (quiz) => this.timeLimit(quiz)?.onExpiry === 'submit');
+    const canContinue = launch.suspendData !== '' && (state.location !== 'start' || state.viewed.length > 0);
+    return { state, launch, connection, passMark: this.passMark, canContinue, expired };
   }
 
-  get sessionOpen(): boolean {
-    return this.session.open;
+  /** The time limit in force for a quiz, or null when untimed. */
+  timeLimit(quiz: Quiz): TimeLimit | null {
+    return effectiveTimeLimit(quiz, this.timing);
   }
 
-  /** Reports a new state; `meaningful` changes (a lesson read, a quiz submitted) are committed. */
-  update(next: CourseState, meaningful: boolean): void {
+  get effectivePassMark(): number {
+    return this.passMark;
+  }
+
+  /** Reports a new state; `urgency` says when it must reach the LMS. */
+  update(next: CourseState, urgency: Urgency): void {
     const prev = this.last;
     this.last = next;
     if (!this.session.open) return;
-    this.noteTimes(prev, next);
+    this.noteAnswerTimes(prev, next);
     this.session.setLocation(next.location);
     for (const quiz of this.course.quizzes) {
-      if (quizProgress(next, quiz.id).scores.length > quizProgress(prev, quiz.id).scores.length) this.recordAnswers(next, quiz.id);
+      const before = quizProgress(prev, quiz.id).scores.length;
+      const after = quizProgress(next, quiz.id);
+      if (after.scores.length > before && after.attempt?.submitted) this.recordAttempt(quiz, after.attempt);
     }
     this.session.setSuspendData(this.fit(next));
     this.session.setOutcome(courseOutcome(this.course, next, this.passMark));
-    if (meaningful) this.commit();
+    if (urgency === 'now') this.commit();
+    else if (urgency === 'soon' && this.soonTimer === undefined) {
+      this.soonTimer = setTimeout(() => {
+        this.soonTimer = undefined;
+        if (this.session.open) this.commit();
+      }, this.options.answerCommitDelay ?? 60_000);
+    }
   }
 
   /** The learner pressed Exit: commit and terminate. */
@@ -102,11 +138,13 @@ export class Tracker {
 
   /** The tab was hidden: a safety commit while the page is still alive. */
   pageHidden(): void {
-    if (this.session.open && this.saveState !== 'saved') this.commit();
+    if (this.session.open && (this.saveState !== 'saved' || this.soonTimer !== undefined)) this.commit();
   }
 
   private finish(commitFirst: boolean): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.soonTimer);
+    this.soonTimer = undefined;
     if (!this.session.open) return;
     const done = courseOutcome(this.course, this.last, this.passMark).completed;
     const ok = this.session.finish(done, commitFirst);
@@ -115,6 +153,8 @@ export class Tracker {
 
   private commit(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.soonTimer);
+    this.soonTimer = undefined;
     this.setSaveState('saving');
     if (this.session.commit()) {
       this.retryIndex = 0;
@@ -143,50 +183,54 @@ export class Tracker {
     const essentials: CourseState = {
       location: state.location,
       viewed: state.viewed,
-      quizzes: Object.fromEntries(Object.entries(state.quizzes).map(([id, p]) => [id, { answers: {}, submitted: false, scores: p.scores }])),
+      quizzes: Object.fromEntries(Object.entries(state.quizzes).map(([id, p]) => [id, { attempt: null, scores: p.scores }])),
     };
-    this.options.log(`suspend data of ${full.length} characters exceeds ${SUSPEND_LIMIT}: answers in progress are not saved`);
+    this.options.log(`suspend data of ${full.length} characters exceeds ${SUSPEND_LIMIT}: the attempt in progress is not saved`);
     return encodeState(essentials);
   }
 
-  private noteTimes(prev: CourseState, next: CourseState): void {
+  private noteAnswerTimes(prev: CourseState, next: CourseState): void {
     const t = this.now();
-    if (next.location !== prev.location && next.location.startsWith('quiz:')) {
-      const id = next.location.slice(5);
-      if (!this.openedAt.has(id)) this.openedAt.set(id, t);
-    }
     for (const [quizId, p] of Object.entries(next.quizzes)) {
-      const before = quizProgress(prev, quizId);
-      if (p.scores.length > before.scores.length) continue;
-      if (before.submitted && !p.submitted) this.openedAt.set(quizId, t); // a new attempt
-      for (const [qid, choice] of Object.entries(p.answers)) {
-        if (before.answers[qid] !== choice) this.answeredAt.set(`${quizId}/${qid}`, t);
-      }
+      const answers = p.attempt?.answers ?? {};
+      const before = quizProgress(prev, quizId).attempt?.answers ?? {};
+      for (const [qid, a] of Object.entries(answers)) if (before[qid] !== a) this.answeredAt.set(`${quizId}/${qid}`, t);
     }
   }
 
-  private recordAnswers(state: CourseState, quizId: string): void {
-    const quiz = this.course.quizzes.find((q) => q.id === quizId);
-    if (!quiz) return;
-    const answers = quizProgress(state, quizId).answers;
+  /** One interaction per drawn question and, for the graded quiz, each objective's result. */
+  private recordAttempt(quiz: Quiz, attempt: QuizAttempt): void {
     const t = this.now();
-    const opened = this.openedAt.get(quizId) ?? t;
-    for (const q of quiz.questions) {
-      const response = answers[q.id];
-      const at = this.answeredAt.get(`${quizId}/${q.id}`) ?? t;
+    const opened = Math.max(attempt.startedAt, this.sessionStart);
+    const byObjective = new Map<string, { got: number; total: number }>();
+    for (const q of attemptQuestions(quiz, attempt)) {
+      const answer = attempt.answers[q.id];
+      const share = questionScore(q, answer);
+      const key = `${quiz.id}/${q.id}`;
+      const at = this.answeredAt.get(key) ?? t;
+      this.answeredAt.delete(key);
       this.session.recordInteraction({
-        id: `${quizId}-${q.id}`,
+        id: `${quiz.id}-${q.id}`,
         description: q.prompt,
-        choiceIds: q.choices.map((c) => c.id),
-        response: response ? [response] : [],
-        correct: [q.correct],
-        result: isCorrect(q, response) ? 'correct' : 'incorrect',
+        answer: toInteraction(q, answer),
+        result: share === 1 ? 'correct' : 'incorrect',
         weighting: q.weight,
         latencyMs: Math.max(0, at - opened),
         at: new Date(at),
+        objectives: q.objectives,
       });
+      for (const o of q.objectives) {
+        const sum = byObjective.get(o) ?? { got: 0, total: 0 };
+        sum.got += share * q.weight;
+        sum.total += q.weight;
+        byObjective.set(o, sum);
+      }
     }
-    this.openedAt.delete(quizId);
+    if (quiz.id !== this.course.gradedQuiz) return;
+    for (const [id, { got, total }] of byObjective) {
+      const score = Math.round((got / total) * 10000) / 100;
+      this.session.recordObjective({ id, score, passed: score >= this.passMark });
+    }
   }
 }
 

@@ -1,6 +1,10 @@
 import { LitElement, css, html } from 'lit';
+import { newSeed } from '../course/random.ts';
 import {
   answer,
+  attemptsLeft,
+  checkAnswer,
+  countedScore,
   courseOutcome,
   courseSequence,
   findQuiz,
@@ -8,11 +12,12 @@ import {
   navigate,
   quizProgress,
   retryQuiz,
+  startAttempt,
   submitQuiz,
   type CourseState,
 } from '../course/state.ts';
 import type { Course } from '../course/types.ts';
-import type { Connection, SaveState, Tracker } from '../tracking/tracker.ts';
+import type { Connection, SaveState, Tracker, Urgency } from '../tracking/tracker.ts';
 import type { CourseIntents } from './events.ts';
 import './lesson-view.ts';
 import './quiz-view.ts';
@@ -40,7 +45,16 @@ const STRINGS = {
   exitedHeading: 'You have left the course',
   exited: 'Your progress has been saved. You can close this window.',
   exitedUnsaved: 'Your learning management system did not confirm the last save. Keep this window open for a moment, then close it and reopen the course to check your progress.',
-  state: { read: 'read', unread: 'not read yet', passed: (p: number) => `passed, ${p}%`, failed: (p: number) => `not passed yet, best ${p}%`, todo: 'not taken yet' },
+  expired: (titles: string) => `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
+  state: {
+    read: 'read',
+    unread: 'not read yet',
+    passed: (p: number) => `passed, ${p}%`,
+    failed: (p: number) => `not passed yet, ${p}%`,
+    outOfAttempts: (p: number) => `not passed, ${p}%, no attempts left`,
+    inProgress: 'in progress',
+    todo: 'not taken yet',
+  },
 };
 
 /** The course shell: header, contents menu, the current screen and notices. */
@@ -55,6 +69,7 @@ export class CourseApp extends LitElement {
     reviewMode: { state: true },
     canContinue: { state: true },
     passMark: { state: true },
+    expired: { state: true },
   };
   declare course: Course;
   declare tracker: Tracker;
@@ -66,6 +81,8 @@ export class CourseApp extends LitElement {
   declare reviewMode: boolean;
   declare canContinue: boolean;
   declare passMark: number;
+  /** Quizzes submitted at launch because their time ran out while the course was closed. */
+  declare expired: string[];
 
   static override styles = [
     theme,
@@ -187,13 +204,45 @@ export class CourseApp extends LitElement {
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
     this.addEventListener('navigate', (e) => this.go((e as CustomEvent<CourseIntents['navigate']>).detail.location));
-    this.addEventListener('lesson-viewed', (e) => this.apply(markViewed(this.state, (e as CustomEvent<CourseIntents['lesson-viewed']>).detail.lessonId), true));
+    this.addEventListener('lesson-viewed', (e) => this.apply(markViewed(this.state, (e as CustomEvent<CourseIntents['lesson-viewed']>).detail.lessonId), 'now'));
+    this.addEventListener('start-quiz', (e) => this.startQuiz((e as CustomEvent<CourseIntents['start-quiz']>).detail.quizId));
     this.addEventListener('answer', (e) => {
       const d = (e as CustomEvent<CourseIntents['answer']>).detail;
-      this.apply(answer(this.state, d.quizId, d.questionId, d.choiceId), false);
+      this.apply(answer(this.state, d.quizId, d.questionId, d.value), this.isExam(d.quizId) ? 'soon' : 'later');
     });
-    this.addEventListener('submit-quiz', (e) => this.apply(submitQuiz(this.course, this.state, (e as CustomEvent<CourseIntents['submit-quiz']>).detail.quizId, this.passMark), true));
-    this.addEventListener('retry-quiz', (e) => this.apply(retryQuiz(this.state, (e as CustomEvent<CourseIntents['retry-quiz']>).detail.quizId), false));
+    this.addEventListener('check-answer', (e) => {
+      const d = (e as CustomEvent<CourseIntents['check-answer']>).detail;
+      this.apply(checkAnswer(this.course, this.state, d.quizId, d.questionId), 'later');
+    });
+    this.addEventListener('submit-quiz', (e) => {
+      const d = (e as CustomEvent<CourseIntents['submit-quiz']>).detail;
+      this.apply(submitQuiz(this.course, this.state, d.quizId, d.timedOut), 'now');
+    });
+    this.addEventListener('retry-quiz', (e) => {
+      const { quizId } = (e as CustomEvent<CourseIntents['retry-quiz']>).detail;
+      this.apply(retryQuiz(this.course, this.state, quizId), 'later');
+      this.autoStart(quizId);
+    });
+  }
+
+  /** Answers in graded or timed quizzes are committed within a minute; others with the next commit. */
+  private isExam(quizId: string): boolean {
+    const quiz = findQuiz(this.course, quizId);
+    return !!quiz && (quiz.graded || this.tracker.timeLimit(quiz) !== null);
+  }
+
+  private startQuiz(quizId: string): void {
+    const quiz = findQuiz(this.course, quizId);
+    if (!quiz) return;
+    const limit = this.tracker.timeLimit(quiz);
+    // A timed attempt's deadline is committed at once: a reload must not give time back.
+    this.apply(startAttempt(this.course, this.state, quizId, { seed: newSeed(), now: Date.now(), limitMs: limit?.ms ?? null }), limit ? 'now' : 'later');
+  }
+
+  /** Untimed quizzes start on arrival; a timed one waits for Start, after its limit was announced. */
+  private autoStart(quizId: string): void {
+    const quiz = findQuiz(this.course, quizId);
+    if (quiz && !this.tracker.timeLimit(quiz) && !quizProgress(this.state, quizId).attempt) this.startQuiz(quizId);
   }
 
   override disconnectedCallback(): void {
@@ -202,15 +251,16 @@ export class CourseApp extends LitElement {
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
-  private apply(next: CourseState, meaningful: boolean): void {
+  private apply(next: CourseState, urgency: Urgency): void {
     if (next === this.state) return;
     this.state = next;
-    this.tracker.update(next, meaningful);
+    this.tracker.update(next, urgency);
   }
 
   private go(location: string): void {
     this.screen = location;
-    this.apply(navigate(this.state, location), false);
+    this.apply(navigate(this.state, location), 'later');
+    if (location.startsWith('quiz:')) this.autoStart(location.slice(5));
     void this.updateComplete.then(() => {
       const view = this.renderRoot.querySelector('lesson-view, quiz-view') as { focusHeading?: () => void } | null;
       view?.focusHeading?.();
@@ -234,11 +284,19 @@ export class CourseApp extends LitElement {
     const [kind, id = ''] = location.split(':');
     if (kind === 'lesson') return this.state.viewed.includes(id) ? STRINGS.state.read : STRINGS.state.unread;
     const quiz = findQuiz(this.course, id);
-    const scores = quizProgress(this.state, id).scores;
-    if (!quiz || !scores.length) return STRINGS.state.todo;
-    const best = Math.max(...scores);
-    const mark = quiz.graded ? this.passMark : quiz.passMark;
-    return best >= mark ? STRINGS.state.passed(best) : STRINGS.state.failed(best);
+    if (!quiz) return STRINGS.state.todo;
+    const progress = quizProgress(this.state, id);
+    const score = countedScore(quiz, progress);
+    if (progress.attempt && !progress.attempt.submitted) return STRINGS.state.inProgress;
+    if (score === null) return STRINGS.state.todo;
+    if (score >= this.markOf(quiz.id)) return STRINGS.state.passed(score);
+    return attemptsLeft(quiz, progress) === 0 ? STRINGS.state.outOfAttempts(score) : STRINGS.state.failed(score);
+  }
+
+  /** The pass mark in force: the LMS's for the graded quiz, the author's for the others. */
+  private markOf(quizId: string): number {
+    const quiz = findQuiz(this.course, quizId);
+    return !quiz || quiz.graded ? this.passMark : quiz.passMark;
   }
 
   private renderScreen() {
@@ -263,7 +321,8 @@ export class CourseApp extends LitElement {
         return html`<quiz-view
           .quiz=${quiz}
           .progress=${quizProgress(this.state, quiz.id)}
-          .passMark=${quiz.graded ? this.passMark : quiz.passMark}
+          .passMark=${this.markOf(quiz.id)}
+          .timeLimit=${this.tracker.timeLimit(quiz)}
           .nextLocation=${next}
           .nextLabel=${nextLabel}
         ></quiz-view>`;
@@ -278,6 +337,9 @@ export class CourseApp extends LitElement {
       <ul>
         ${this.course.lessons.flatMap((l) => l.objectives.map((o) => html`<li>${o.text}</li>`))}
       </ul>
+      ${this.expired.length
+        ? html`<p class="notice" role="alert">${STRINGS.expired(this.expired.map((id) => findQuiz(this.course, id)?.title ?? id).join(', '))}</p>`
+        : null}
       <p class="notice">${STRINGS.disclaimer}</p>
       <div class="actions">
         ${this.canContinue

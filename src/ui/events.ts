@@ -1,9 +1,13 @@
+import type { Answer } from '../course/types.ts';
+
 /** Intents the views send up to the course shell. Properties go down, events go up. */
 export interface CourseIntents {
   navigate: { location: string };
   'lesson-viewed': { lessonId: string };
-  answer: { quizId: string; questionId: string; choiceId: string };
-  'submit-quiz': { quizId: string };
+  'start-quiz': { quizId: string };
+  answer: { quizId: string; questionId: string; value: Answer };
+  'check-answer': { quizId: string; questionId: string };
+  'submit-quiz': { quizId: string; timedOut: boolean };
   'retry-quiz': { quizId: string };
 }
 

@@ -1,96 +1,107 @@
 import { LitElement, css, html } from 'lit';
-import { scoreQuiz } from '../course/scoring.ts';
-import type { QuizProgress } from '../course/state.ts';
-import type { Quiz } from '../course/types.ts';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { isAnswered, optionOrder, questionScore } from '../course/questions.ts';
+import { attemptQuestions, attemptsLeft, countedScore, scoreAttempt, type QuizAttempt, type QuizProgress } from '../course/state.ts';
+import { formatClock, remainingMs, spokenDuration, warningPoints, type TimeLimit } from '../course/timer.ts';
+import type { Question, Quiz } from '../course/types.ts';
 import { intent } from './events.ts';
+import { QUESTION_ELEMENT } from './questions/index.ts';
+import type { QuestionBase, QuestionFeedback } from './questions/question-base.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
-  intro: (n: number, mark: number, graded: boolean) =>
-    `${n} ${n === 1 ? 'question' : 'questions'}. You pass with ${mark}% or more.${graded ? ' This quiz sets your course score; your best attempt counts.' : ''}`,
-  question: (i: number, n: number) => `Question ${i} of ${n}`,
+  bank: (quiz: Quiz) =>
+    quiz.drawPerObjective !== null
+      ? `Each attempt draws questions from a bank of ${quiz.questions.length}, covering every learning objective.`
+      : `${quiz.draw ?? quiz.questions.length} questions${quiz.draw !== null ? `, drawn from a bank of ${quiz.questions.length}` : ''}.`,
+  passRule: (mark: number, graded: boolean, counts: Quiz['counts']) =>
+    `You pass with ${mark}% or more.${graded ? ` This quiz sets your course score; ${counts === 'last' ? 'your last' : 'your best'} attempt counts.` : ''}`,
+  attempts: (left: number, total: number | null) => (total === null ? 'You can take it as often as you like.' : `Attempts left: ${left} of ${total}.`),
+  feedback: (q: Quiz) => (q.feedback === 'immediate' ? 'Check each answer as you go: you will see at once whether it is right, and why.' : 'You will see your result after you submit all your answers.'),
+  timed: (ms: number, lms: boolean) =>
+    `Time limit: ${spokenDuration(ms)}${lms ? ', set by your learning management system' : ''}. The clock starts when you press Start and keeps running if you leave or close the course. You will be warned before time runs out; when it does, your answers so far are submitted.`,
+  timedWarnOnly: (ms: number) => `Time limit: ${spokenDuration(ms)}. The clock starts when you press Start. When it runs out you will be told, and you can still finish.`,
+  moreTime: 'If you need more time as an accommodation, ask your education coordinator or LMS administrator before you start: they can extend the limit for you.',
+  start: 'Start',
+  timeLeft: 'Time left:',
+  warning: (ms: number) => `${spokenDuration(ms)} left.`,
+  timeUpWarn: 'The time limit has passed. You can still finish and submit.',
+  check: 'Check answer',
   submit: 'Submit answers',
   unanswered: (n: number) => `Answer every question before you submit: ${n} ${n === 1 ? 'question is' : 'questions are'} still open.`,
   resultHeading: 'Your result',
   score: (p: number) => `Your score: ${p}%.`,
   passed: 'You passed.',
-  failed: (mark: number) => `You did not reach the pass mark of ${mark}%. Review the lesson and try again.`,
-  best: (p: number) => `Best score so far: ${p}%.`,
-  correct: 'Correct.',
-  incorrect: 'Not correct.',
-  yourAnswer: 'Your answer:',
-  rightAnswer: 'Correct answer:',
-  noAnswer: 'no answer',
+  failed: (mark: number) => `You did not reach the pass mark of ${mark}%.`,
+  timedOut: 'Time ran out, so your attempt was submitted with the answers you had given.',
+  counted: (p: number, counts: Quiz['counts']) => `${counts === 'last' ? 'Score that counts (your last attempt)' : 'Best score so far'}: ${p}%.`,
+  noAttempts: (n: number) => `You have used all ${n} ${n === 1 ? 'attempt' : 'attempts'} for this quiz, so you cannot take it again. Your education coordinator can reset your attempts in the learning management system if needed.`,
+  reviewAfterPassing: 'The correct answers are shown once you pass.',
+  reviewNever: 'This quiz does not show the correct answers.',
   retry: 'Try again',
   next: (label: string) => `Continue: ${label}`,
 };
 
-/** A quiz: answer with native radio buttons, submit, see score and feedback. */
+/** A quiz: intro (with any time limit announced), questions, timer, result and review. */
 export class QuizView extends LitElement {
   static override properties = {
     quiz: { attribute: false },
     progress: { attribute: false },
     passMark: { type: Number },
+    timeLimit: { attribute: false },
     nextLocation: { attribute: false },
     nextLabel: { attribute: false },
     showUnanswered: { state: true },
+    now: { state: true },
+    announcement: { state: true },
   };
   declare quiz: Quiz;
   declare progress: QuizProgress;
   declare passMark: number;
+  declare timeLimit: TimeLimit | null;
   declare nextLocation: string | null;
   declare nextLabel: string;
   declare showUnanswered: boolean;
+  declare now: number;
+  declare announcement: string;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  /** Warning points already announced for the current deadline. */
+  private announced = new Set<number>();
+  private warnedDeadline: number | null = null;
+  private expirySent = false;
 
   constructor() {
     super();
     this.showUnanswered = false;
+    this.now = Date.now();
+    this.announcement = '';
   }
 
   static override styles = [
     theme,
     css`
-      fieldset {
+      .questions {
+        display: grid;
+        gap: 1.25rem;
+        margin-bottom: 1.25rem;
+      }
+      .check {
+        margin-top: 0.5rem;
+      }
+      .alert,
+      .notice {
+        border: 2px solid var(--notice-line);
+        background: var(--notice-bg);
+        padding: 0.5rem 0.75rem;
+        border-radius: 6px;
+      }
+      .result,
+      .intro {
         border: 1px solid var(--line);
-        border-radius: 8px;
         background: var(--surface);
-        margin: 0 0 1.25rem;
-        padding: 0.75rem 1.25rem 1rem;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.25rem;
-      }
-      .count {
-        display: block;
-        font-weight: 400;
-        color: var(--muted);
-        font-size: 0.9rem;
-      }
-      label {
-        display: flex;
-        gap: 0.6rem;
-        align-items: flex-start;
-        min-height: 44px;
-        padding: 0.35rem 0;
-        cursor: pointer;
-      }
-      input[type='radio'] {
-        width: 1.25rem;
-        height: 1.25rem;
-        margin-top: 0.15rem;
-        flex: none;
-        accent-color: var(--accent);
-      }
-      .feedback {
-        border-left: 4px solid var(--line);
-        padding-left: 0.75rem;
-      }
-      .feedback.ok {
-        border-color: var(--ok);
-      }
-      .feedback.bad {
-        border-color: var(--bad);
+        border-radius: 8px;
+        padding: 0.75rem 1.25rem;
+        margin-bottom: 1.5rem;
       }
       .verdict.ok {
         color: var(--ok);
@@ -100,18 +111,19 @@ export class QuizView extends LitElement {
         color: var(--bad);
         font-weight: 600;
       }
-      .alert {
-        border: 2px solid var(--notice-line);
-        background: var(--notice-bg);
-        padding: 0.5rem 0.75rem;
-        border-radius: 6px;
+      .timer {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        background: var(--bg);
+        border-bottom: 1px solid var(--line);
+        padding: 0.4rem 0;
+        margin-bottom: 1rem;
+        font-variant-numeric: tabular-nums;
+        font-weight: 600;
       }
-      .result {
-        border: 1px solid var(--line);
-        background: var(--surface);
-        border-radius: 8px;
-        padding: 0.75rem 1.25rem;
-        margin-bottom: 1.5rem;
+      .timer.low {
+        color: var(--bad);
       }
       .actions {
         display: flex;
@@ -125,19 +137,66 @@ export class QuizView extends LitElement {
     this.renderRoot.querySelector('h1')?.focus();
   }
 
-  private onChange(questionId: string, choiceId: string): void {
-    this.dispatchEvent(intent('answer', { quizId: this.quiz.id, questionId, choiceId }));
+  private get attempt(): QuizAttempt | null {
+    return this.progress.attempt;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('quiz')) this.showUnanswered = false;
+    const a = this.attempt;
+    const running = !!a && !a.submitted && a.deadline !== null;
+    if (running && !this.ticker) {
+      this.tick();
+      this.ticker = setInterval(() => this.tick(), 1000);
+    } else if (!running && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  /** Deadline arithmetic on each second: warnings at set points, submission at zero. */
+  private tick(): void {
+    const a = this.attempt;
+    if (!a || a.submitted || a.deadline === null) return;
+    this.now = Date.now();
+    const left = remainingMs(a.deadline, this.now);
+    const limit = a.deadline - a.startedAt;
+    if (this.warnedDeadline !== a.deadline) {
+      // A new or resumed attempt: points already behind us are not announced late.
+      this.warnedDeadline = a.deadline;
+      this.expirySent = false;
+      this.announced = new Set(warningPoints(limit).filter((p) => left < p - 2000));
+    }
+    for (const point of warningPoints(limit)) {
+      if (left <= point && !this.announced.has(point) && left > 0) {
+        this.announced.add(point);
+        this.announcement = STRINGS.warning(left);
+      }
+    }
+    if (left === 0 && !this.expirySent) {
+      this.expirySent = true;
+      if (this.timeLimit?.onExpiry === 'warn') this.announcement = STRINGS.timeUpWarn;
+      else this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: true }));
+    }
   }
 
   private submit(): void {
-    const open = this.quiz.questions.filter((q) => !this.progress.answers[q.id]);
+    const a = this.attempt;
+    if (!a) return;
+    const open = attemptQuestions(this.quiz, a).filter((q) => !isAnswered(q, a.answers[q.id]));
     if (open.length) {
       this.showUnanswered = true;
-      void this.updateComplete.then(() => (this.renderRoot.querySelector(`input[name="${open[0]?.id}"]`) as HTMLInputElement | null)?.focus());
+      void this.updateComplete.then(() => (this.renderRoot.querySelector(`[data-question="${open[0]?.id}"]`) as QuestionBase<Question> | null)?.focusFirst());
       return;
     }
     this.showUnanswered = false;
-    this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id }));
+    this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: false }));
     void this.updateComplete.then(() => (this.renderRoot.querySelector('#result-heading') as HTMLElement | null)?.focus());
   }
 
@@ -146,71 +205,117 @@ export class QuizView extends LitElement {
     void this.updateComplete.then(() => this.focusHeading());
   }
 
-  override updated(changed: Map<string, unknown>): void {
-    if (changed.has('quiz')) this.showUnanswered = false;
+  private start(): void {
+    this.dispatchEvent(intent('start-quiz', { quizId: this.quiz.id }));
+    void this.updateComplete.then(() => this.focusFirstQuestion());
+  }
+
+  private focusFirstQuestion(): void {
+    (this.renderRoot.querySelector('[data-question]') as QuestionBase<Question> | null)?.focusFirst();
+  }
+
+  private renderIntro() {
+    const quiz = this.quiz;
+    const left = attemptsLeft(quiz, this.progress);
+    const limit = this.timeLimit;
+    return html`<section class="intro" aria-label="About this quiz">
+      <p>${STRINGS.bank(quiz)} ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
+      <p>${STRINGS.feedback(quiz)} ${STRINGS.attempts(left, quiz.attempts)}</p>
+      ${limit
+        ? html`<p class="notice">${limit.onExpiry === 'warn' ? STRINGS.timedWarnOnly(limit.ms) : STRINGS.timed(limit.ms, limit.source === 'lms')}</p>
+            <p>${STRINGS.moreTime}</p>`
+        : null}
+    </section>`;
+  }
+
+  private renderResult(a: QuizAttempt) {
+    const quiz = this.quiz;
+    const { percent } = scoreAttempt(quiz, a);
+    const passed = percent >= this.passMark;
+    const left = attemptsLeft(quiz, this.progress);
+    const counted = countedScore(quiz, this.progress);
+    const canRetry = left > 0 && (!passed || !quiz.graded);
+    return html`<section class="result" aria-labelledby="result-heading">
+      <h2 id="result-heading" tabindex="-1">${STRINGS.resultHeading}</h2>
+      ${a.timedOut ? html`<p class="notice">${STRINGS.timedOut}</p>` : null}
+      <p>
+        ${STRINGS.score(percent)}
+        <span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>
+      </p>
+      ${this.progress.scores.length > 1 && counted !== null ? html`<p>${STRINGS.counted(counted, quiz.counts)}</p>` : null}
+      ${quiz.attempts !== null && left > 0 && !passed ? html`<p>${STRINGS.attempts(left, quiz.attempts)}</p>` : null}
+      ${left === 0 && quiz.attempts !== null && !passed ? html`<p>${STRINGS.noAttempts(quiz.attempts)}</p>` : null}
+      ${quiz.review === 'after_passing' && !passed ? html`<p>${STRINGS.reviewAfterPassing}</p>` : null}
+      ${quiz.review === 'never' ? html`<p>${STRINGS.reviewNever}</p>` : null}
+      <div class="actions">
+        ${canRetry ? html`<button @click=${this.retry}>${STRINGS.retry}</button>` : null}
+        ${this.nextLocation
+          ? html`<button class=${canRetry ? 'secondary' : ''} @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>
+              ${STRINGS.next(this.nextLabel)}
+            </button>`
+          : null}
+      </div>
+    </section>`;
+  }
+
+  private reveals(a: QuizAttempt): boolean {
+    if (this.quiz.review === 'never') return false;
+    if (this.quiz.review === 'always' || !a.submitted) return true;
+    return scoreAttempt(this.quiz, a).percent >= this.passMark;
+  }
+
+  private renderQuestion(q: Question, i: number, n: number, a: QuizAttempt) {
+    const checked = a.checked.includes(q.id);
+    const done = a.submitted || checked;
+    const feedback: QuestionFeedback | null = done ? { earned: questionScore(q, a.answers[q.id]), reveal: this.reveals(a) } : null;
+    const tag = unsafeStatic(QUESTION_ELEMENT[q.type]);
+    const immediate = this.quiz.feedback === 'immediate' && !done;
+    return html`<div>
+      ${staticHtml`<${tag}
+        data-question=${q.id}
+        .quizId=${this.quiz.id}
+        .question=${q}
+        .answer=${a.answers[q.id]}
+        .order=${optionOrder(q, a.seed, this.quiz.shuffleChoices)}
+        .number=${i + 1}
+        .total=${n}
+        ?disabled=${done}
+        .feedback=${feedback}
+      ></${tag}>`}
+      ${immediate
+        ? html`<button class="check secondary" data-check=${q.id} ?disabled=${!isAnswered(q, a.answers[q.id])} @click=${() => this.dispatchEvent(intent('check-answer', { quizId: this.quiz.id, questionId: q.id }))}>
+            ${STRINGS.check}
+          </button>`
+        : null}
+    </div>`;
   }
 
   override render() {
-    const { quiz, progress } = this;
-    const done = progress.submitted;
-    const result = done ? scoreQuiz(quiz, progress.answers, this.passMark) : null;
-    const open = quiz.questions.filter((q) => !progress.answers[q.id]).length;
-    const n = quiz.questions.length;
+    const { quiz } = this;
+    const a = this.attempt;
+    const questions = a ? attemptQuestions(quiz, a) : [];
+    const open = a && !a.submitted ? questions.filter((q) => !isAnswered(q, a.answers[q.id])).length : 0;
+    const left = a?.deadline != null ? remainingMs(a.deadline, this.now) : null;
     return html`
       <h1 tabindex="-1">${quiz.title}</h1>
-      <p>${STRINGS.intro(n, this.passMark, quiz.graded)}</p>
-      ${result
-        ? html`<section class="result" aria-labelledby="result-heading">
-            <h2 id="result-heading" tabindex="-1">${STRINGS.resultHeading}</h2>
-            <p>
-              ${STRINGS.score(result.percent)}
-              <span class="verdict ${result.passed ? 'ok' : 'bad'}">${result.passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>
-            </p>
-            ${progress.scores.length > 1 ? html`<p>${STRINGS.best(Math.max(...progress.scores))}</p>` : null}
-            <div class="actions">
-              ${!result.passed ? html`<button @click=${this.retry}>${STRINGS.retry}</button>` : null}
-              ${this.nextLocation
-                ? html`<button class=${result.passed ? '' : 'secondary'} @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>
-                    ${STRINGS.next(this.nextLabel)}
-                  </button>`
-                : null}
-            </div>
-          </section>`
+      ${!a || a.submitted ? this.renderIntro() : null}
+      ${!a && attemptsLeft(quiz, this.progress) > 0 ? html`<button @click=${this.start}>${STRINGS.start}</button>` : null}
+      ${a?.submitted ? this.renderResult(a) : null}
+      ${a && !a.submitted && left !== null
+        ? html`<div class="timer ${left < 60_000 ? 'low' : ''}">
+            <span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span>
+          </div>`
         : null}
-      <form @submit=${(e: Event) => e.preventDefault()}>
-        ${quiz.questions.map((q, i) => {
-          const chosen = progress.answers[q.id];
-          const ok = result?.correct[q.id];
-          return html`<fieldset>
-            <legend><span class="count">${STRINGS.question(i + 1, n)}</span>${q.prompt}</legend>
-            ${q.choices.map(
-              (c) => html`<label>
-                <input
-                  type="radio"
-                  name=${q.id}
-                  value=${c.id}
-                  .checked=${chosen === c.id}
-                  ?disabled=${done}
-                  @change=${() => this.onChange(q.id, c.id)}
-                />
-                <span>${c.text}</span>
-              </label>`,
-            )}
-            ${result
-              ? html`<div class="feedback ${ok ? 'ok' : 'bad'}">
-                  <p><span class="verdict ${ok ? 'ok' : 'bad'}">${ok ? STRINGS.correct : STRINGS.incorrect}</span>
-                    ${ok ? null : html`${STRINGS.yourAnswer} ${q.choices.find((c) => c.id === chosen)?.text ?? STRINGS.noAnswer}. ${STRINGS.rightAnswer} ${q.choices.find((c) => c.id === q.correct)?.text}.`}
-                  </p>
-                  <p>${q.rationale}</p>
-                </div>`
-              : null}
-          </fieldset>`;
-        })}
-        ${done
-          ? null
-          : html`<div role="alert">${this.showUnanswered && open ? html`<p class="alert">${STRINGS.unanswered(open)}</p>` : null}</div>
-              <button type="submit" @click=${this.submit}>${STRINGS.submit}</button>`}
-      </form>
+      <p class="visually-hidden" aria-live="assertive">${this.announcement}</p>
+      ${a
+        ? html`<form @submit=${(e: Event) => e.preventDefault()} aria-label=${quiz.title}>
+            <div class="questions">${questions.map((q, i) => this.renderQuestion(q, i, questions.length, a))}</div>
+            ${a.submitted
+              ? null
+              : html`<div role="alert">${this.showUnanswered && open ? html`<p class="alert">${STRINGS.unanswered(open)}</p>` : null}</div>
+                  <button type="submit" @click=${this.submit}>${STRINGS.submit}</button>`}
+          </form>`
+        : null}
     `;
   }
 }

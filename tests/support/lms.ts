@@ -44,20 +44,3 @@ export async function relaunch(page: Page): Promise<FrameLocator> {
   await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
   return course;
 }
-
-/** Reads a lesson to its end: the lesson counts as read once its end was on screen. */
-export async function readLesson(course: FrameLocator, title: string): Promise<void> {
-  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await course.getByRole('navigation').getByRole('button', { name: new RegExp(`^${escaped} (read|not read yet)$`) }).click();
-  await expect(course.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await course.locator('lesson-view .end').scrollIntoViewIfNeeded();
-  await expect(course.getByText('You have read this lesson.')).toBeVisible();
-}
-
-/** Answers a quiz: `answers` maps each question's prompt (or a part of it) to the choice text. */
-export async function answerQuiz(course: FrameLocator, answers: Record<string, string>): Promise<void> {
-  for (const [prompt, choice] of Object.entries(answers)) {
-    const group = course.getByRole('group', { name: prompt });
-    await group.getByRole('radio', { name: choice, exact: true }).check();
-  }
-}

@@ -11,7 +11,8 @@ const DECIMAL_12 = /^-?\d{0,3}(\.\d*)?$/;
 const TIMESPAN_12 = /^\d{2,4}:[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
 const TIME_12 = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
 const IDENTIFIER_12 = /^[A-Za-z0-9_-]{1,255}$/;
-const CHOICE_LIST_12 = /^[a-z0-9](,[a-z0-9])*$/;
+/** 1.2 responses: single characters (choice, sequencing), `a.b` pairs (matching), t/f, or a decimal (numeric). */
+const RESPONSE_12 = /^([a-z0-9](,[a-z0-9])*|[a-z0-9]\.[a-z0-9](,[a-z0-9]\.[a-z0-9])*|[tf]|-?\d+(\.\d+)?)$/;
 
 const DURATION_04 = /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,2})?S)?)?$/;
 const TIMESTAMP_04 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,2}(Z|[+-]\d{2}(:\d{2})?)?)?$/;
@@ -60,9 +61,11 @@ const RULES_12: [RegExp, Rule][] = [
   [/^cmi\.interactions\.\d+\.latency$/, matches(TIMESPAN_12, 'HHHH:MM:SS.SS')],
   [/^cmi\.interactions\.\d+\.weighting$/, matches(DECIMAL_12, 'a decimal')],
   [/^cmi\.interactions\.\d+\.result$/, oneOf('correct', 'wrong', 'unanticipated', 'neutral')],
-  [/^cmi\.interactions\.\d+\.(student_response|correct_responses\.\d+\.pattern)$/, matches(CHOICE_LIST_12, 'single characters a-z/0-9 joined by commas')],
+  [/^cmi\.interactions\.\d+\.(student_response|correct_responses\.\d+\.pattern)$/, matches(RESPONSE_12, 'single characters, t/f, 1.a pairs or a decimal, as the type requires')],
   [/^cmi\.objectives\.\d+\.id$/, matches(IDENTIFIER_12, 'a CMIIdentifier')],
   [/^cmi\.objectives\.\d+\.status$/, oneOf('passed', 'completed', 'failed', 'incomplete', 'browsed', 'not attempted')],
+  [/^cmi\.objectives\.\d+\.score\.(raw|min|max)$/, range(0, 100, DECIMAL_12)],
+  [/^cmi\.interactions\.\d+\.objectives\.\d+\.id$/, matches(IDENTIFIER_12, 'a CMIIdentifier')],
 ];
 
 const RULES_04: [RegExp, Rule][] = [
@@ -85,10 +88,28 @@ const RULES_04: [RegExp, Rule][] = [
   [/^cmi\.interactions\.\d+\.description$/, maxLength(250)],
   [
     /^cmi\.interactions\.\d+\.(learner_response|correct_responses\.\d+\.pattern)$/,
-    (v) => (v.split('[,]').every((id) => SHORT_ID_04.test(id)) ? null : 'must be short identifiers (letters, digits, _ and .) joined by [,]'),
+    (v) =>
+      /^(true|false)$/.test(v) || /^(-?\d+(\.\d+)?)?(\[:\](-?\d+(\.\d+)?)?)?$/.test(v) && v !== '' && v !== '[:]' ||
+      v.split('[,]').every((part) => part.split('[.]').length <= 2 && part.split('[.]').every((id) => SHORT_ID_04.test(id)))
+        ? null
+        : 'must be true/false, a number or range, or short identifiers (letters, digits, _ and .) joined by [,] (pairs by [.])',
   ],
   [/^cmi\.objectives\.\d+\.id$/, matches(/^[A-Za-z0-9_.:-]{1,4000}$/, 'a long identifier')],
+  [/^cmi\.objectives\.\d+\.success_status$/, oneOf('passed', 'failed', 'unknown')],
+  [/^cmi\.objectives\.\d+\.completion_status$/, oneOf('completed', 'incomplete', 'not attempted', 'unknown')],
+  [/^cmi\.objectives\.\d+\.score\.scaled$/, range(-1, 1, REAL)],
+  [/^cmi\.objectives\.\d+\.score\.(raw|min|max)$/, range(0, 100, REAL)],
 ];
+
+/** What is wrong with setting `element` to `value` under the strict rules, or null. */
+export function elementProblem(version: '12' | '2004', element: string, value: string): string | null {
+  for (const [re, rule] of version === '12' ? RULES_12 : RULES_04) {
+    if (!re.test(element)) continue;
+    const problem = rule(value);
+    if (problem) return problem;
+  }
+  return null;
+}
 
 /** 2004 GetValue of an element the LMS has no value for answers 403; that is not a failure. */
 const EMPTY_OK_04 = /^cmi\.(location|suspend_data|scaled_passing_score|max_time_allowed|score\.\w+|progress_measure|learner_name|completion_threshold)$/;
@@ -100,7 +121,6 @@ const NAMES = {
 
 export function strictViolations(calls: readonly LmsCall[], version: '12' | '2004'): string[] {
   const names = NAMES[version];
-  const rules = version === '12' ? RULES_12 : RULES_04;
   const out: string[] = [];
   const launches = [...new Set(calls.map((c) => c.launch))];
   for (const launch of launches) {
@@ -130,11 +150,8 @@ export function strictViolations(calls: readonly LmsCall[], version: '12' | '200
       if (c.fn !== names.set) return;
 
       const value = String(c.args[1] ?? '');
-      for (const [re, rule] of rules) {
-        if (!re.test(element)) continue;
-        const problem = rule(value);
-        if (problem) out.push(`${where}: ${element} ${problem}`);
-      }
+      const problem = elementProblem(version, element, value);
+      if (problem) out.push(`${where}: ${element} ${problem}`);
       const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(element);
       if (m) {
         const fields = interactionFields.get(m[1] ?? '') ?? [];

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ScormConnection, type RawCalls } from '../../src/scorm/connection.ts';
-import { scorm12ChoiceCode } from '../../src/scorm/scorm12.ts';
+import { scorm12Code } from '../../src/scorm/interaction-format.ts';
 
 function fakeLms(overrides: Partial<RawCalls> = {}) {
   const calls: string[] = [];
@@ -57,6 +57,6 @@ test('an LMS that throws or refuses is logged, not fatal', () => {
 });
 
 test('SCORM 1.2 choice codes are one character, stable by authored position', () => {
-  expect(scorm12ChoiceCode(['x', 'y', 'z'], 'z')).toBe('c');
-  expect(() => scorm12ChoiceCode(['x'], 'q')).toThrow();
+  expect(scorm12Code(['x', 'y', 'z'], 'z')).toBe('c');
+  expect(() => scorm12Code(['x'], 'q')).toThrow();
 });

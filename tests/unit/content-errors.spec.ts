@@ -71,7 +71,7 @@ test('ids that an LMS would reject are refused with a suggestion', () => {
 
 test('an unknown question type and a pass mark out of range are explained', () => {
   const errors = quizErrors(QUIZ.replace('correct: e', 'correct: d').replace('pass_mark: 80', 'pass_mark: 180').replace('    type: single\n    prompt: First?', '    type: essay\n    prompt: First?'));
-  expect(errors).toEqual(['quizzes/anatomy.yaml:3 pass_mark: must be from 0 to 100', 'quizzes/anatomy.yaml:7 questions[0].type: type must be one of: single']);
+  expect(errors).toEqual(['quizzes/anatomy.yaml:3 pass_mark: must be from 0 to 100', 'quizzes/anatomy.yaml:7 questions[0].type: type must be one of: single, multiple, true_false, matching, ordering, numeric']);
 });
 
 test('duplicate ids are reported where the second one stands', () => {
@@ -129,9 +129,9 @@ test.describe('the whole course', () => {
   });
 
   test('a pass mark that differs from the manifest mastery score fails with both places named', async () => {
-    edit('quizzes/anatomy.yaml', 'pass_mark: 80', 'pass_mark: 70');
+    edit('quizzes/final-exam.yaml', 'pass_mark: 80', 'pass_mark: 70');
     const [error] = await errorsOf();
-    expect(error).toMatch(/^quizzes\/anatomy\.yaml:4 pass_mark: 70 differs from adlcp:masteryscore 80 in imsmanifest\.xml:\d+; /);
+    expect(error).toMatch(/^quizzes\/final-exam\.yaml:5 pass_mark: 70 differs from adlcp:masteryscore 80 in imsmanifest\.xml:\d+; /);
   });
 
   test('a question that assesses an unknown objective is reported at its line', async () => {

@@ -1,0 +1,25 @@
+import { seededRandom, shuffle } from './random.ts';
+import type { Quiz } from './types.ts';
+
+/** The question ids an attempt shows, in order: drawn from the bank and shuffled by its seed. */
+export function drawQuestions(quiz: Quiz, seed: number): string[] {
+  const random = seededRandom(seed);
+  const bank = quiz.questions.map((q) => q.id);
+  let chosen: string[];
+  if (quiz.drawPerObjective !== null) {
+    const objectives = [...new Set(quiz.questions.flatMap((q) => q.objectives))];
+    const picked = new Set<string>();
+    for (const objective of objectives) {
+      const already = quiz.questions.filter((q) => picked.has(q.id) && q.objectives.includes(objective)).length;
+      const candidates = shuffle(quiz.questions.filter((q) => !picked.has(q.id) && q.objectives.includes(objective)), random);
+      for (const q of candidates.slice(0, Math.max(0, quiz.drawPerObjective - already))) picked.add(q.id);
+    }
+    chosen = bank.filter((id) => picked.has(id));
+  } else if (quiz.draw !== null && quiz.draw < bank.length) {
+    const picked = new Set(shuffle(bank, random).slice(0, quiz.draw));
+    chosen = bank.filter((id) => picked.has(id));
+  } else {
+    chosen = bank;
+  }
+  return quiz.shuffleQuestions ? shuffle(chosen, random) : chosen;
+}

@@ -1,0 +1,32 @@
+import { html } from 'lit';
+import type { Answer, MultipleResponseQuestion } from '../../course/types.ts';
+import { QuestionBase } from './question-base.ts';
+
+/** Several answers from a list: native checkboxes. */
+export class MultipleResponseView extends QuestionBase<MultipleResponseQuestion> {
+  protected override hint(): string {
+    return 'Select all that apply.';
+  }
+  private toggle(id: string, on: boolean): void {
+    const now = new Set(this.answer ?? []);
+    if (on) now.add(id);
+    else now.delete(id);
+    this.emit(this.question.choices.map((c) => c.id).filter((c) => now.has(c)));
+  }
+  protected renderControls() {
+    const q = this.question;
+    return html`${this.order.map(
+      (id) => html`<label class="option">
+        <input type="checkbox" .checked=${this.answer?.includes(id) ?? false} ?disabled=${this.disabled} @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)} />
+        <span>${this.textOf(q.choices, id)}</span>
+      </label>`,
+    )}`;
+  }
+  describe(answer: Answer | undefined): string {
+    return (answer ?? []).map((id) => this.textOf(this.question.choices, id)).join('; ');
+  }
+  protected correct(): Answer {
+    return this.question.correct;
+  }
+}
+customElements.define('multiple-response-view', MultipleResponseView);

@@ -1,0 +1,35 @@
+import { html } from 'lit';
+import type { Answer, NumericQuestion } from '../../course/types.ts';
+import { QuestionBase } from './question-base.ts';
+
+/** A number typed in a native text field (decimal keypad on tablets). */
+export class NumericView extends QuestionBase<NumericQuestion> {
+  protected override hint(): string {
+    return 'Type a number.';
+  }
+  protected renderControls() {
+    const q = this.question;
+    return html`<label class="option">
+      <span class="visually-hidden">Your answer${q.unit ? ` in ${q.unit}` : ''}</span>
+      <input
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        size="8"
+        .value=${this.answer?.[0] ?? ''}
+        ?disabled=${this.disabled}
+        @change=${(e: Event) => this.emit([(e.target as HTMLInputElement).value.slice(0, 40)])}
+      />
+      ${q.unit ? html`<span aria-hidden="true">${q.unit}</span>` : null}
+    </label>`;
+  }
+  describe(answer: Answer | undefined): string {
+    const v = answer?.[0]?.trim();
+    return v ? `${v}${this.question.unit ? ` ${this.question.unit}` : ''}` : '';
+  }
+  protected correct(): Answer {
+    const q = this.question;
+    return [q.tolerance ? `${q.answer} (±${q.tolerance})` : String(q.answer)];
+  }
+}
+customElements.define('numeric-view', NumericView);

@@ -1,0 +1,83 @@
+import { css, html } from 'lit';
+import type { Answer, OrderingQuestion } from '../../course/types.ts';
+import { QuestionBase } from './question-base.ts';
+
+/** Put items in order: move each up or down with buttons (keyboard and screen reader friendly). */
+export class OrderingView extends QuestionBase<OrderingQuestion> {
+  static override properties = { ...QuestionBase.properties, announcement: { state: true } };
+  declare announcement: string;
+
+  constructor() {
+    super();
+    this.announcement = '';
+  }
+
+  static override styles = [
+    ...QuestionBase.styles,
+    css`
+      ol {
+        padding-left: 1.5rem;
+        margin: 0;
+      }
+      li {
+        padding: 0.35rem 0;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      .row span {
+        flex: 1 1 10rem;
+      }
+      .row button {
+        min-width: 44px;
+        padding: 0.3rem 0.6rem;
+      }
+    `,
+  ];
+  protected override hint(): string {
+    return 'Use the Up and Down buttons to put the items in order, first at the top.';
+  }
+  /** The current order: the learner's, or the attempt's starting order. */
+  private current(): string[] {
+    return this.answer?.length === this.question.items.length ? this.answer : this.order;
+  }
+  private move(from: number, to: number): void {
+    const list = [...this.current()];
+    const [item] = list.splice(from, 1);
+    if (item === undefined) return;
+    list.splice(to, 0, item);
+    this.emit(list);
+    this.announcement = `${this.textOf(this.question.items, item)} moved to position ${to + 1} of ${list.length}.`;
+    void this.updateComplete.then(() => {
+      const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>(`li:nth-child(${to + 1}) button`);
+      const keep = [...buttons].find((b) => !b.disabled && b.dataset.dir === (to > from ? 'down' : 'up')) ?? [...buttons].find((b) => !b.disabled);
+      keep?.focus();
+    });
+  }
+  protected renderControls() {
+    const list = this.current();
+    return html`<ol>
+        ${list.map((id, i) => {
+          const text = this.textOf(this.question.items, id);
+          return html`<li>
+            <div class="row">
+              <span>${text}</span>
+              <button type="button" class="secondary" data-dir="up" aria-label=${`Move up: ${text}`} ?disabled=${this.disabled || i === 0} @click=${() => this.move(i, i - 1)}>↑ Up</button>
+              <button type="button" class="secondary" data-dir="down" aria-label=${`Move down: ${text}`} ?disabled=${this.disabled || i === list.length - 1} @click=${() => this.move(i, i + 1)}>↓ Down</button>
+            </div>
+          </li>`;
+        })}
+      </ol>
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
+  }
+  describe(answer: Answer | undefined): string {
+    return (answer ?? []).map((id) => this.textOf(this.question.items, id)).join(', ');
+  }
+  protected correct(): Answer {
+    return this.question.items.map((i) => i.id);
+  }
+}
+customElements.define('ordering-view', OrderingView);

@@ -1,0 +1,60 @@
+import { expect, type FrameLocator } from '@playwright/test';
+import { loadCourse } from '../../src/content/load-course.ts';
+import type { Course, Question, Quiz } from '../../src/course/types.ts';
+import { answerShownQuestions } from './learner.ts';
+import { ROOT } from './paths.ts';
+
+let loaded: Promise<Course> | undefined;
+/** The compiled course, as the package holds it. */
+export function courseData(): Promise<Course> {
+  loaded ??= loadCourse(ROOT).then((r) => r.course);
+  return loaded;
+}
+
+export async function exam(): Promise<Quiz> {
+  const course = await courseData();
+  const quiz = course.quizzes.find((q) => q.id === course.gradedQuiz);
+  if (!quiz) throw new Error('no graded quiz');
+  return quiz;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Opens an item from the course contents menu. */
+export async function openFromMenu(frame: FrameLocator, title: string): Promise<void> {
+  await frame.getByRole('navigation').getByRole('button', { name: new RegExp(`^${escapeRe(title)} `) }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/** Reads every lesson to its end. */
+export async function readAllLessons(frame: FrameLocator): Promise<void> {
+  for (const lesson of (await courseData()).lessons) {
+    await openFromMenu(frame, lesson.title);
+    await frame.locator('lesson-view .end').scrollIntoViewIfNeeded();
+    await expect(frame.getByText('You have read this lesson.')).toBeVisible();
+  }
+}
+
+/** Opens the graded exam and starts an attempt (announcing its time limit first). */
+export async function startExam(frame: FrameLocator): Promise<Quiz> {
+  const quiz = await exam();
+  await openFromMenu(frame, quiz.title);
+  await frame.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(frame.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+  return quiz;
+}
+
+/** Answers the exam's drawn questions (wrongly where `wrong` says) and submits. */
+export async function finishExam(frame: FrameLocator, wrong: (q: Question) => boolean = () => false): Promise<Question[]> {
+  const shown = await answerShownQuestions(frame, await exam(), wrong);
+  await frame.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(frame.getByRole('heading', { name: 'Your result' })).toBeVisible();
+  return shown;
+}
+
+/** The question ids of the attempt on screen, in the order shown. */
+export async function shownOrder(frame: FrameLocator): Promise<string[]> {
+  return frame.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
+}
