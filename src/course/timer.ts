@@ -29,7 +29,9 @@ export function effectiveTimeLimit(quiz: { timeLimitMinutes: number | null; grad
   const fromLms = quiz.graded || quiz.timeLimitMinutes !== null ? lms.maxTimeMs : null;
   const base = fromLms ?? (quiz.timeLimitMinutes === null ? null : quiz.timeLimitMinutes * 60_000);
   if (base === null || base <= 0) return null;
-  const onExpiry = lms.action.startsWith('continue') ? 'warn' : 'submit';
+  // time_limit_action governs only a limit the LMS set: SCORM 2004 defaults it to
+  // "continue,no message", which must not switch off an author's limit.
+  const onExpiry = fromLms !== null && lms.action.startsWith('continue') ? 'warn' : 'submit';
   return { ms: Math.round(base * lms.multiplier), onExpiry, source: fromLms === null ? 'author' : 'lms' };
 }
 

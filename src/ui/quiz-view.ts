@@ -20,7 +20,7 @@ const STRINGS = {
   feedback: (q: Quiz) => (q.feedback === 'immediate' ? 'Check each answer as you go: you will see at once whether it is right, and why.' : 'You will see your result after you submit all your answers.'),
   timed: (ms: number, lms: boolean) =>
     `Time limit: ${spokenDuration(ms)}${lms ? ', set by your learning management system' : ''}. The clock starts when you press Start and keeps running if you leave or close the course. You will be warned before time runs out; when it does, your answers so far are submitted.`,
-  timedWarnOnly: (ms: number) => `Time limit: ${spokenDuration(ms)}. The clock starts when you press Start. When it runs out you will be told, and you can still finish.`,
+  timedWarnOnly: (ms: number) => `Time limit: ${spokenDuration(ms)}, set by your learning management system. The clock starts when you press Start. When it runs out you will be told, and you can still finish.`,
   moreTime: 'If you need more time as an accommodation, ask your education coordinator or LMS administrator before you start: they can extend the limit for you.',
   start: 'Start',
   timeLeft: 'Time left:',

@@ -53,6 +53,8 @@ test('the LMS limit replaces the author limit, scaled by the launch-data multipl
   expect(effectiveTimeLimit(quiz, { maxTimeMs: null, action: '', multiplier: 1 })).toEqual({ ms: 1_800_000, onExpiry: 'submit', source: 'author' });
   expect(effectiveTimeLimit(quiz, { maxTimeMs: 3_600_000, action: 'continue,message', multiplier: 1 })).toEqual({ ms: 3_600_000, onExpiry: 'warn', source: 'lms' });
   expect(effectiveTimeLimit(quiz, { maxTimeMs: null, action: 'exit,message', multiplier: 1.5 })?.ms).toBe(2_700_000);
+  // The action applies to the LMS's own limit only (2004 LMSs default it to "continue,no message").
+  expect(effectiveTimeLimit(quiz, { maxTimeMs: null, action: 'continue,no message', multiplier: 1 })?.onExpiry).toBe('submit');
   expect(effectiveTimeLimit({ timeLimitMinutes: null, graded: false }, { maxTimeMs: 60_000, action: '', multiplier: 1 })).toBeNull();
   expect(effectiveTimeLimit({ timeLimitMinutes: null, graded: true }, { maxTimeMs: 60_000, action: '', multiplier: 1 })?.ms).toBe(60_000);
   expect(timeMultiplier('time_multiplier=1.5')).toBe(1.5);

@@ -1,0 +1,136 @@
+import { expect, test } from '@playwright/test';
+import { giveAnswer, questionGroup } from '../support/learner.ts';
+import { correctAnswer } from '../../src/course/questions.ts';
+import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
+import { exam, finishExam, openFromMenu, shownOrder, startExam } from '../support/flows.ts';
+import { strictViolations } from '../support/strict-scorm.ts';
+
+const MINUTE = 60_000;
+
+for (const version of VERSIONS) {
+  const el = EL[version];
+  const maxTime = version === '12' ? 'cmi.student_data.max_time_allowed' : 'cmi.max_time_allowed';
+  const action = version === '12' ? 'cmi.student_data.time_limit_action' : 'cmi.time_limit_action';
+  const fmt = (minutes: number) => (version === '12' ? `00:${String(minutes).padStart(2, '0')}:00` : `PT${minutes}M`);
+
+  test.describe(`SCORM ${version === '12' ? '1.2' : '2004'}`, () => {
+    test('failed attempts can be retried until none are left; the learner is told why', async ({ page }) => {
+      const quiz = await exam();
+      const frame = await launchCourse(page, version);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      for (let i = 1; i <= (quiz.attempts ?? 1); i++) {
+        if (i > 1) await frame.getByRole('button', { name: 'Try again' }).click();
+        if (i > 1) await frame.getByRole('button', { name: 'Start', exact: true }).click();
+        else await startExam(frame);
+        await finishExam(frame, () => true);
+      }
+      await expect(frame.getByText(`You have used all ${quiz.attempts} attempts for this quiz`)).toBeVisible();
+      await expect(frame.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+      await expect(frame.getByRole('navigation').getByRole('button', { name: /no attempts left/ })).toBeVisible();
+      await closeCourse(page);
+      expect((await lmsData(page))[el.raw]).toBe('0');
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    });
+
+    test('the countdown warns at 5 and 1 minutes, and time running out submits the answers given', async ({ page }) => {
+      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
+      const quiz = await exam();
+      const frame = await launchCourse(page, version);
+      await expect(async () => {
+        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
+      }).toPass();
+      await openFromMenu(frame, quiz.title);
+      await expect(frame.getByText(/Time limit: 30 minutes\. The clock starts when you press Start/)).toBeVisible();
+      await frame.getByRole('button', { name: 'Start', exact: true }).click();
+      await expect(frame.getByRole('timer')).toHaveText('Time left: 30:00');
+      const [firstId] = await shownOrder(frame);
+      const first = quiz.questions.find((q) => q.id === firstId);
+      if (first) await giveAnswer(frame, first, correctAnswer(first));
+
+      await page.clock.runFor(25 * MINUTE + 1000);
+      await expect(frame.getByRole('timer')).toHaveText(/Time left: 4:5\d/);
+      await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('5 minutes left.');
+      await page.clock.runFor(4 * MINUTE);
+      await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('1 minute left.');
+      await page.clock.runFor(MINUTE);
+      await expect(frame.getByText('Time ran out, so your attempt was submitted with the answers you had given.')).toBeVisible();
+      await closeCourse(page);
+      const cmi = await lmsData(page);
+      // One of the drawn questions was answered, and right: the score reflects it.
+      expect(Number(cmi[el.raw])).toBeGreaterThan(0);
+      expect(Number(cmi[el.raw])).toBeLessThan(50);
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    });
+
+    test('a reload mid-exam keeps the questions, their order, the answers and the remaining time', async ({ page }) => {
+      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
+      const quiz = await exam();
+      let frame = await launchCourse(page, version);
+      await expect(async () => {
+        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
+      }).toPass();
+      await startExam(frame);
+      const order = await shownOrder(frame);
+      const answered = order.slice(0, 3).map((id) => quiz.questions.find((q) => q.id === id));
+      for (const q of answered) if (q) await giveAnswer(frame, q, correctAnswer(q));
+      const optionsBefore = await questionGroup(frame, answered[0] ?? quiz.questions[0]!).textContent();
+      await page.clock.runFor(10 * MINUTE);
+
+      frame = await relaunch(page);
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      expect(await shownOrder(frame)).toEqual(order);
+      expect(await questionGroup(frame, answered[0] ?? quiz.questions[0]!).textContent()).toBe(optionsBefore);
+      // No time given back by the reload.
+      await expect(frame.getByRole('timer')).toHaveText(/Time left: (20:00|19:5\d)/);
+      // The answers given before the reload still count.
+      await finishExam(frame, (q) => !answered.includes(q));
+      await closeCourse(page);
+      expect(Number((await lmsData(page))[el.raw])).toBeGreaterThan(0);
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    });
+
+    test('an attempt whose deadline passed while the course was closed is submitted on relaunch', async ({ page }) => {
+      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
+      const frame = await launchCourse(page, version);
+      await expect(async () => {
+        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
+      }).toPass();
+      const quiz = await startExam(frame);
+      await closeCourse(page);
+      await page.clock.runFor(31 * MINUTE);
+      const again = await relaunch(page);
+      await expect(again.getByRole('alert')).toContainText(`Time ran out for ${quiz.title} while the course was closed`);
+      await again.getByRole('button', { name: 'Continue where you left off' }).click();
+      await expect(again.getByText('Time ran out, so your attempt was submitted')).toBeVisible();
+      await closeCourse(page);
+      const cmi = await lmsData(page);
+      expect(cmi[el.raw]).toBe('0');
+      expect(Object.keys(cmi).some((k) => /^cmi\.interactions\.\d+\.id$/.test(k))).toBe(true);
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    });
+
+    test("the LMS's max_time_allowed replaces the authored limit, and a launch-data multiplier extends it", async ({ page }) => {
+      const frame = await launchCourse(page, version, { cmi: { [maxTime]: fmt(45), [action]: 'exit,message', 'cmi.launch_data': 'time_multiplier=2' } });
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      const quiz = await exam();
+      await openFromMenu(frame, quiz.title);
+      await expect(frame.getByText(/Time limit: 90 minutes, set by your learning management system\./)).toBeVisible();
+      await frame.getByRole('button', { name: 'Start', exact: true }).click();
+      await expect(frame.getByRole('timer')).toHaveText(/Time left: 1:(30:00|29:5\d)/);
+    });
+
+    test('time_limit_action "continue,message" only warns when time runs out', async ({ page }) => {
+      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
+      const frame = await launchCourse(page, version, { cmi: { [maxTime]: fmt(10), [action]: 'continue,message' } });
+      await expect(async () => {
+        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
+      }).toPass();
+      await startExam(frame);
+      await page.clock.runFor(10 * MINUTE + 2000);
+      await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('The time limit has passed. You can still finish and submit.');
+      await expect(frame.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+      await finishExam(frame);
+      await expect(frame.getByText('You passed.')).toBeVisible();
+    });
+  });
+}
