@@ -9,30 +9,36 @@ const meta = document.querySelector<HTMLMetaElement>('meta[name="scorm-version"]
 const version: PackageVersion = meta === '1.2' || meta === '2004' ? meta : 'auto';
 const log = (message: string) => console.warn(`[course] ${message}`);
 
-const app = document.createElement('course-app') as CourseApp;
-const tracker = new Tracker(course, connectToLms(version, log), {
-  log,
-  onSaveState: (s) => (app.saveState = s),
-});
-const start = tracker.begin();
-Object.assign(app, {
-  course,
-  tracker,
-  state: start.state,
-  screen: 'start',
-  connection: start.connection,
-  saveState: 'saved',
-  reviewMode: !start.launch.recordsResults,
-  canContinue: start.canContinue,
-  passMark: start.passMark,
-  expired: start.expired,
-});
-document.body.append(app);
-// Marks read by `npm run bench`: first heading painted, and the course ready for input.
-void app.updateComplete.then(() => {
-  performance.mark('course:interactive');
-  requestAnimationFrame(() => performance.mark('course:first-heading'));
-});
-// The first launch is recorded as started, and an attempt whose time ran out while
-// the course was closed is submitted now; a plain resume changes nothing.
-tracker.update(start.state, !start.canContinue || start.expired.length ? 'now' : 'later');
+async function launch(): Promise<void> {
+  const app = document.createElement('course-app') as CourseApp;
+  const tracker = new Tracker(course, connectToLms(version, log), {
+    log,
+    onSaveState: (s) => (app.saveState = s),
+  });
+  const start = await tracker.begin();
+  Object.assign(app, {
+    course,
+    tracker,
+    state: start.state,
+    screen: 'start',
+    connection: start.connection,
+    saveState: 'saved',
+    reviewMode: !start.launch.recordsResults,
+    canContinue: start.canContinue,
+    passMark: start.passMark,
+    expired: start.expired,
+    restored: start.restored,
+  });
+  document.body.append(app);
+  // Marks read by `npm run bench`: first heading painted, and the course ready for input.
+  void app.updateComplete.then(() => {
+    performance.mark('course:interactive');
+    requestAnimationFrame(() => performance.mark('course:first-heading'));
+  });
+  // Commit at once on a first launch (recorded as started), when an attempt's time ran
+  // out while the course was closed, or when this browser held newer progress.
+  const urgent = !start.canContinue || start.expired.length > 0 || start.restored;
+  tracker.update(start.state, urgent ? 'now' : 'later');
+}
+
+void launch();

@@ -24,23 +24,28 @@ export interface QuizAttempt {
 export interface QuizProgress {
   /** The attempt in progress or just submitted; null before the first or after "try again". */
   attempt: QuizAttempt | null;
-  /** Score (percent) of every submitted attempt, oldest first. */
-  scores: number[];
+  /** Submitted attempts so far. */
+  attemptsUsed: number;
+  /** Best and last score (percent) of the submitted attempts; null before the first. */
+  bestScore: number | null;
+  lastScore: number | null;
 }
 
 export interface CourseState {
   location: Location;
+  /** In a lesson: the index of the last section heading the learner reached (0: the top). */
+  section: number;
   /** Ids of the lessons read to the end. */
   viewed: string[];
   quizzes: Record<string, QuizProgress>;
 }
 
 export function initialState(): CourseState {
-  return { location: 'start', viewed: [], quizzes: {} };
+  return { location: 'start', section: 0, viewed: [], quizzes: {} };
 }
 
 export function quizProgress(state: CourseState, quizId: string): QuizProgress {
-  return state.quizzes[quizId] ?? { attempt: null, scores: [] };
+  return state.quizzes[quizId] ?? { attempt: null, attemptsUsed: 0, bestScore: null, lastScore: null };
 }
 
 export function findQuiz(course: Course, id: string): Quiz | undefined {
@@ -75,7 +80,11 @@ function withQuiz(state: CourseState, quizId: string, progress: QuizProgress): C
 }
 
 export function navigate(state: CourseState, location: Location): CourseState {
-  return state.location === location ? state : { ...state, location };
+  return state.location === location ? state : { ...state, location, section: 0 };
+}
+
+export function reachSection(state: CourseState, section: number): CourseState {
+  return state.section === section || !state.location.startsWith('lesson:') ? state : { ...state, section };
 }
 
 export function markViewed(state: CourseState, lessonId: string): CourseState {
@@ -83,7 +92,7 @@ export function markViewed(state: CourseState, lessonId: string): CourseState {
 }
 
 export function attemptsLeft(quiz: Quiz, progress: QuizProgress): number {
-  return quiz.attempts === null ? Infinity : Math.max(0, quiz.attempts - progress.scores.length);
+  return quiz.attempts === null ? Infinity : Math.max(0, quiz.attempts - progress.attemptsUsed);
 }
 
 /** The questions of an attempt, in the order shown. */
@@ -158,7 +167,12 @@ export function submitQuiz(course: Course, state: CourseState, quizId: string, t
   if (!quiz || !attempt) return state;
   const progress = quizProgress(state, quizId);
   const { percent } = scoreAttempt(quiz, attempt);
-  return withQuiz(state, quizId, { attempt: { ...attempt, submitted: true, timedOut }, scores: [...progress.scores, percent] });
+  return withQuiz(state, quizId, {
+    attempt: { ...attempt, submitted: true, timedOut },
+    attemptsUsed: progress.attemptsUsed + 1,
+    bestScore: Math.max(progress.bestScore ?? 0, percent),
+    lastScore: percent,
+  });
 }
 
 /** Closes a submitted attempt so that the next one can start. */
@@ -185,8 +199,7 @@ export function submitExpired(course: Course, state: CourseState, now: number, e
 
 /** The score that counts for a quiz: the best or the last attempt's, as the quiz says. */
 export function countedScore(quiz: Quiz, progress: QuizProgress): number | null {
-  if (!progress.scores.length) return null;
-  return quiz.counts === 'last' ? (progress.scores.at(-1) as number) : Math.max(...progress.scores);
+  return quiz.counts === 'last' ? progress.lastScore : progress.bestScore;
 }
 
 export interface CourseOutcome {

@@ -1,127 +1,142 @@
 import { isValidAnswer } from './questions.ts';
-import { initialState, isValidLocation, type CourseState, type QuizAttempt } from './state.ts';
+import { initialState, isValidLocation, type CourseState, type QuizAttempt, type QuizProgress } from './state.ts';
 import type { Answer, Course, Quiz } from './types.ts';
 
 /**
- * Course state ⇄ `cmi.suspend_data`. Versioned and ASCII-only (some LMSs count
- * bytes), keyed by stable content ids so that a changed course never mixes answers
- * between questions: anything that no longer exists in the course is dropped.
+ * Course state ⇄ `cmi.suspend_data`. Versioned, compact and ASCII-only (some LMSs
+ * count bytes), keyed by stable content ids so that a changed course never mixes
+ * answers between questions: anything that no longer exists is dropped.
+ *
+ * Format 3:
+ * `{"v":3,"t":savedAt,"l":location,"p":section,"s":[lesson ids read],
+ *   "q":{quizId:[attemptsUsed,best,last,attempt?]}}` where an attempt is
+ * `[seed,startedAt,deadline|0,flags,[question ids],[answers],[checked indices]]`,
+ * times in epoch seconds, answers aligned with the question ids and joined by "|".
  */
-export const SUSPEND_VERSION = 2;
+export const SUSPEND_VERSION = 3;
 /** SCORM 1.2's limit, which we keep in both versions. */
 export const SUSPEND_LIMIT = 4096;
 
-interface EncodedAttempt {
-  /** seed */
-  s: number;
-  /** drawn question ids */
-  q: string[];
-  /** answers by question id */
-  r: Record<string, Answer>;
-  /** checked question ids */
-  c?: string[];
-  /** started, epoch seconds */
-  t: number;
-  /** deadline, epoch seconds */
-  d?: number;
-  /** submitted */
-  u?: 1;
-  /** timed out */
-  o?: 1;
-}
+const SUBMITTED = 1;
+const TIMED_OUT = 2;
 
-interface Encoded {
-  v: number;
-  l: string;
-  s: string[];
-  q: Record<string, { x: number[]; a?: EncodedAttempt }>;
-}
+type EncodedAttempt = [number, number, number, number, string[], string[], number[]];
+type EncodedQuiz = [number, number | null, number | null, EncodedAttempt?];
 
 function toAscii(json: string): string {
   return json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
+const joinAnswer = (a: Answer | undefined) => (a ?? []).map((x) => x.replace(/\|/g, '')).join('|');
 
 function encodeAttempt(a: QuizAttempt): EncodedAttempt {
-  return {
-    s: a.seed,
-    q: a.questions,
-    r: a.answers,
-    ...(a.checked.length ? { c: a.checked } : {}),
-    t: seconds(a.startedAt),
-    ...(a.deadline !== null ? { d: seconds(a.deadline) } : {}),
-    ...(a.submitted ? { u: 1 as const } : {}),
-    ...(a.timedOut ? { o: 1 as const } : {}),
-  };
+  return [
+    a.seed,
+    seconds(a.startedAt),
+    a.deadline === null ? 0 : seconds(a.deadline),
+    (a.submitted ? SUBMITTED : 0) | (a.timedOut ? TIMED_OUT : 0),
+    a.questions,
+    a.questions.map((id) => joinAnswer(a.answers[id])),
+    a.checked.map((id) => a.questions.indexOf(id)),
+  ];
 }
 
-export function encodeState(state: CourseState): string {
-  const q: Encoded['q'] = {};
+/** `savedAt` (epoch ms) lets a launch tell which of two saved copies is newer. */
+export function encodeState(state: CourseState, savedAt: number): string {
+  const q: Record<string, EncodedQuiz> = {};
   for (const [id, p] of Object.entries(state.quizzes)) {
-    q[id] = { x: p.scores, ...(p.attempt ? { a: encodeAttempt(p.attempt) } : {}) };
+    q[id] = p.attempt ? [p.attemptsUsed, p.bestScore, p.lastScore, encodeAttempt(p.attempt)] : [p.attemptsUsed, p.bestScore, p.lastScore];
   }
-  return toAscii(JSON.stringify({ v: SUSPEND_VERSION, l: state.location, s: state.viewed, q } satisfies Encoded));
+  const data = { v: SUSPEND_VERSION, t: seconds(savedAt), l: state.location, ...(state.section ? { p: state.section } : {}), s: state.viewed, q };
+  return toAscii(JSON.stringify(data));
 }
 
-export type DecodeResult = { state: CourseState; note?: string };
+export interface DecodeResult {
+  state: CourseState;
+  /** When this copy was saved (epoch ms); 0 when unknown. */
+  savedAt: number;
+  note?: string;
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const score = (v: unknown): number | null => {
+  const n = num(v);
+  return n !== null && n >= 0 && n <= 100 ? n : null;
+};
 
 function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
-  if (!isObject(raw) || typeof raw.s !== 'number' || typeof raw.t !== 'number') return null;
-  const drawn = strings(raw.q);
+  if (!Array.isArray(raw)) return null;
+  const [seed, started, deadline, flags, ids, answers, checked] = raw as unknown[];
+  const drawn = strings(ids);
   // An attempt whose questions changed cannot be continued fairly: it is dropped.
-  if (!drawn.length || !drawn.every((id) => quiz.questions.some((q) => q.id === id))) return null;
-  const answers: Record<string, Answer> = {};
-  const saved = isObject(raw.r) ? raw.r : {};
-  for (const id of drawn) {
+  if (num(seed) === null || num(started) === null || !drawn.length || !drawn.every((id) => quiz.questions.some((q) => q.id === id))) return null;
+  const texts = strings(answers);
+  const byId: Record<string, Answer> = {};
+  drawn.forEach((id, i) => {
     const question = quiz.questions.find((q) => q.id === id);
-    const value = saved[id];
-    if (question && Array.isArray(value) && isValidAnswer(question, value as Answer)) answers[id] = value as Answer;
-  }
+    const text = texts[i] ?? '';
+    const value = text === '' ? [] : text.split('|');
+    if (question && value.length && isValidAnswer(question, value)) byId[id] = value;
+  });
+  const f = num(flags) ?? 0;
   return {
-    seed: raw.s >>> 0,
+    seed: (seed as number) >>> 0,
     questions: drawn,
-    answers,
-    checked: strings(raw.c).filter((id) => id in answers),
-    startedAt: raw.t * 1000,
-    deadline: typeof raw.d === 'number' ? raw.d * 1000 : null,
-    submitted: raw.u === 1,
-    timedOut: raw.o === 1,
+    answers: byId,
+    checked: (Array.isArray(checked) ? checked : []).map((i) => drawn[i as number]).filter((id): id is string => id !== undefined && id in byId),
+    startedAt: (started as number) * 1000,
+    deadline: num(deadline) ? (deadline as number) * 1000 : null,
+    submitted: (f & SUBMITTED) !== 0,
+    timedOut: (f & TIMED_OUT) !== 0,
   };
 }
 
-const validScores = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number' && n >= 0 && n <= 100) : []);
+/** Progress of a quiz as formats 1 and 2 kept it: a list of scores. Attempts in progress are not carried over. */
+function fromScoreList(v: unknown): QuizProgress {
+  const scores = (Array.isArray(v) ? v : []).map(score).filter((n): n is number => n !== null);
+  return { attempt: null, attemptsUsed: scores.length, bestScore: scores.length ? Math.max(...scores) : null, lastScore: scores.at(-1) ?? null };
+}
 
 /** Never throws: an unreadable or foreign string gives a fresh state and a note saying why. */
 export function decodeState(course: Course, text: string): DecodeResult {
-  if (!text) return { state: initialState() };
+  if (!text) return { state: initialState(), savedAt: 0 };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { state: initialState(), note: 'saved progress was unreadable and was reset' };
+    return { state: initialState(), savedAt: 0, note: 'saved progress was unreadable and was reset' };
   }
-  if (!isObject(data) || (data.v !== 1 && data.v !== SUSPEND_VERSION)) {
-    return { state: initialState(), note: `saved progress has format ${String(isObject(data) ? data.v : data)}, not ${SUSPEND_VERSION}; it was reset` };
+  const version = isObject(data) ? data.v : undefined;
+  if (!isObject(data) || (version !== 1 && version !== 2 && version !== SUSPEND_VERSION)) {
+    return { state: initialState(), savedAt: 0, note: `saved progress has format ${String(version ?? data)}, not ${SUSPEND_VERSION}; it was reset` };
   }
   const notes: string[] = [];
   const state = initialState();
-  if (typeof data.l === 'string' && isValidLocation(course, data.l)) state.location = data.l;
+  if (typeof data.l === 'string' && isValidLocation(course, data.l)) {
+    state.location = data.l;
+    state.section = Math.max(0, Math.floor(num(data.p) ?? 0));
+  }
   const viewed = strings(data.s);
   state.viewed = course.lessons.map((l) => l.id).filter((id) => viewed.includes(id));
   const quizzes = isObject(data.q) ? data.q : {};
   for (const quiz of course.quizzes) {
     const saved = quizzes[quiz.id];
-    if (!isObject(saved)) continue;
-    const scores = validScores(saved.x);
-    // Format 1 kept answers without the attempt they belonged to: keep the scores only.
-    const attempt = data.v === SUSPEND_VERSION && saved.a !== undefined ? decodeAttempt(quiz, saved.a) : null;
-    if (saved.a !== undefined && !attempt) notes.push(`the attempt in progress at ${quiz.id} no longer matches the quiz and was reset`);
-    if (data.v === 1 && isObject(saved.a) && Object.keys(saved.a).length) notes.push(`answers in progress at ${quiz.id} were saved by an older version and were reset`);
-    state.quizzes[quiz.id] = { attempt, scores };
+    if (version !== SUSPEND_VERSION) {
+      // Formats 1 and 2: keep the scores; an attempt in progress starts again.
+      if (!isObject(saved)) continue;
+      state.quizzes[quiz.id] = fromScoreList(saved.x);
+      if (saved.a !== undefined) notes.push(`the attempt in progress at ${quiz.id} was saved by an older version and was reset`);
+      continue;
+    }
+    if (!Array.isArray(saved)) continue;
+    const [used, best, last, rawAttempt] = saved as unknown[];
+    const attempt = rawAttempt === undefined ? null : decodeAttempt(quiz, rawAttempt);
+    if (rawAttempt !== undefined && !attempt) notes.push(`the attempt in progress at ${quiz.id} no longer matches the quiz and was reset`);
+    state.quizzes[quiz.id] = { attempt, attemptsUsed: Math.max(0, Math.floor(num(used) ?? 0)), bestScore: score(best), lastScore: score(last) };
   }
-  return notes.length ? { state, note: notes.join('; ') } : { state };
+  const savedAt = (num(data.t) ?? 0) * 1000;
+  return notes.length ? { state, savedAt, note: notes.join('; ') } : { state, savedAt };
 }

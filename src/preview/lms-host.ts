@@ -21,8 +21,8 @@ export interface HostConfig {
   cmi?: Record<string, string>;
   /** Number of commits (Terminate's included) that fail with error 391 before they succeed. */
   failCommits?: number;
-  /** The LMS answers "false" to Initialize. */
-  refuseInitialize?: boolean;
+  /** The LMS answers "false" to Initialize: always, or to the first N calls. */
+  refuseInitialize?: boolean | number;
   /** Do not expose an API at all. */
   noApi?: boolean;
   /** Keep the LMS data in localStorage across page loads (the interactive preview). */
@@ -39,7 +39,7 @@ declare global {
       launches: number;
       version: '12' | '2004';
       cmi: () => Record<string, unknown>;
-      relaunch: () => Promise<void>;
+      relaunch: (overrides?: Record<string, string>) => Promise<void>;
       closeCourse: () => void;
     };
   }
@@ -53,6 +53,8 @@ const storeKey = `preview-lms:${version}`;
 const calls: LmsCall[] = [];
 let launches = 0;
 let failuresLeft = config.failCommits ?? 0;
+let refusalsLeft = config.refuseInitialize === true ? Infinity : Number(config.refuseInitialize ?? 0);
+let refusing = false;
 let api: Api;
 
 const NOT_KEPT = /(\._count|\._children|\.session_time|\.exit|\.entry|_version|\.total_time)$/;
@@ -112,7 +114,8 @@ function observed(target: Api, launch: number): Api {
       const value = Reflect.get(t, prop, receiver) as unknown;
       if (typeof value !== 'function' || typeof prop !== 'string' || !/^(LMS)?[A-Z]/.test(prop)) return value;
       return (...args: unknown[]) => {
-        if (config.refuseInitialize && /Initialize$/.test(prop)) {
+        if (/Initialize$/.test(prop)) refusing = refusalsLeft-- > 0;
+        if (refusing && /Initialize$/.test(prop)) {
           calls.push({ fn: prop, args, result: 'false', error: '101', launch, t: performance.now() });
           return 'false';
         }
@@ -123,11 +126,11 @@ function observed(target: Api, launch: number): Api {
           calls.push({ fn: prop, args, result: undefined, error: t.lastErrorCode, launch, t: performance.now(), threw: String(err) });
           throw err;
         }
-        const error = config.refuseInitialize && /GetLastError$/.test(prop) ? '101' : t.lastErrorCode;
+        const error = refusing && /GetLastError$/.test(prop) ? '101' : t.lastErrorCode;
         calls.push({ fn: prop, args, result, error, launch, t: performance.now() });
         if (/Commit|Finish|Terminate/.test(prop)) save();
         schedulePanel();
-        return config.refuseInitialize && /GetLastError$/.test(prop) ? '101' : result;
+        return refusing && /GetLastError$/.test(prop) ? '101' : result;
       };
     },
   });
@@ -183,10 +186,11 @@ function esc(s: string): string {
   return s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-async function relaunch(): Promise<void> {
+/** Closes the course and opens it again with what the LMS kept (and any `overrides`, for tests). */
+async function relaunch(overrides: Record<string, string> = {}): Promise<void> {
   document.getElementById('frame')?.remove();
   await new Promise((r) => setTimeout(r, 0));
-  await launch(carryOver(api.getFlattenedCMI()));
+  await launch({ ...carryOver(api.getFlattenedCMI()), ...overrides });
 }
 
 (document.getElementById('version') as HTMLElement).textContent = version === '12' ? 'SCORM 1.2' : 'SCORM 2004 4th edition';
@@ -203,7 +207,7 @@ window.__lms = {
     return launches;
   },
   cmi: () => api.getFlattenedCMI(),
-  relaunch,
+  relaunch: (overrides) => relaunch(overrides),
   closeCourse: () => document.getElementById('frame')?.remove(),
 };
 

@@ -9,6 +9,7 @@ export interface ScormDialect {
     entry: string;
     location: string;
     name: string;
+    learnerId: string;
     mode: string;
     credit: string;
     exit: string;
@@ -72,6 +73,7 @@ export class ScormSession implements LmsSession {
       location: this.conn.get(el.location),
       suspendData,
       learnerName: this.conn.get(el.name),
+      learnerId: this.conn.get(el.learnerId),
       mode,
       recordsResults: this.recordsResults,
       masteryScore: this.dialect.masteryScore(this.conn),

@@ -15,6 +15,7 @@ export const scorm12Dialect: ScormDialect = {
     entry: 'cmi.core.entry',
     location: 'cmi.core.lesson_location',
     name: 'cmi.core.student_name',
+    learnerId: 'cmi.core.student_id',
     mode: 'cmi.core.lesson_mode',
     credit: 'cmi.core.credit',
     exit: 'cmi.core.exit',

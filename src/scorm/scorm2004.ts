@@ -14,6 +14,7 @@ export const scorm2004Dialect: ScormDialect = {
     entry: 'cmi.entry',
     location: 'cmi.location',
     name: 'cmi.learner_name',
+    learnerId: 'cmi.learner_id',
     mode: 'cmi.mode',
     credit: 'cmi.credit',
     exit: 'cmi.exit',

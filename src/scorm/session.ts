@@ -12,6 +12,7 @@ export interface Launch {
   suspendData: string;
   /** As the LMS gives it ("Last, First" or "First Last"), or ''. */
   learnerName: string;
+  learnerId: string;
   mode: LaunchMode;
   /** False in browse or review mode, or without credit: nothing is recorded then. */
   recordsResults: boolean;

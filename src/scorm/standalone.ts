@@ -39,6 +39,7 @@ export class StandaloneSession implements LmsSession {
       location: this.data.location,
       suspendData: this.data.suspendData,
       learnerName: '',
+      learnerId: '',
       mode: 'normal',
       recordsResults: true,
       masteryScore: null,

@@ -15,6 +15,7 @@ import type { Course, Quiz } from '../course/types.ts';
 import type { Logger } from '../scorm/connection.ts';
 import type { Launch, LmsSession } from '../scorm/session.ts';
 import { StandaloneSession } from '../scorm/standalone.ts';
+import { LocalBackup } from './local-backup.ts';
 
 /** How the course is connected, for the notices the learner sees. */
 export type Connection = 'lms' | 'standalone' | 'refused';
@@ -32,6 +33,8 @@ export interface TrackerStart {
   canContinue: boolean;
   /** Quizzes whose time ran out while the course was closed: submitted now. */
   expired: string[];
+  /** This browser held newer progress than the LMS (a save that never arrived): it was restored. */
+  restored: boolean;
 }
 
 export interface TrackerOptions {
@@ -42,6 +45,8 @@ export interface TrackerOptions {
   retryDelays?: number[];
   /** Longest wait before answers given in a quiz are committed, in ms. */
   answerCommitDelay?: number;
+  /** Waits between tries when the LMS refuses to initialise, in ms. */
+  initializeRetryDelays?: number[];
 }
 
 /**
@@ -58,6 +63,7 @@ export class Tracker {
   private soonTimer: ReturnType<typeof setTimeout> | undefined;
   private retryIndex = 0;
   private sessionStart = 0;
+  private backup: LocalBackup | null = null;
   private readonly answeredAt = new Map<string, number>();
   private readonly now: () => number;
 
@@ -71,9 +77,15 @@ export class Tracker {
     this.now = options.now ?? Date.now;
   }
 
-  begin(): TrackerStart {
+  async begin(): Promise<TrackerStart> {
     let connection: Connection = this.session.kind === 'standalone' ? 'standalone' : 'lms';
     let launch = this.session.start();
+    // An LMS still loading may refuse at first: try again briefly before giving up.
+    for (const delay of this.options.initializeRetryDelays ?? [300, 1000]) {
+      if (launch) break;
+      await new Promise((r) => setTimeout(r, delay));
+      launch = this.session.start();
+    }
     if (!launch) {
       this.options.log('the LMS refused to start the session: progress is kept in this browser only');
       connection = 'refused';
@@ -83,15 +95,28 @@ export class Tracker {
     this.sessionStart = this.now();
     this.passMark = launch.masteryScore ?? this.course.passMark;
     this.timing = { maxTimeMs: launch.maxTimeMs, action: launch.timeLimitAction, multiplier: timeMultiplier(launch.launchData) };
-    const decoded = decodeState(this.course, launch.suspendData);
+    let decoded = decodeState(this.course, launch.suspendData);
+    let restored = false;
+    if (connection === 'lms' && launch.recordsResults) {
+      this.backup = new LocalBackup(this.course.id, launch.learnerId || 'unknown');
+      const local = decodeState(this.course, this.backup.read());
+      if (local.savedAt > decoded.savedAt) {
+        this.options.log('this browser held newer progress than the LMS: it was restored');
+        decoded = local;
+        restored = true;
+      }
+    }
     if (decoded.note) this.options.log(decoded.note);
     const saved = decoded.state;
-    if (launch.location && isValidLocation(this.course, launch.location)) saved.location = launch.location;
+    if (!restored && launch.location && isValidLocation(this.course, launch.location) && launch.location !== saved.location) {
+      saved.location = launch.location;
+      saved.section = 0;
+    }
     this.last = saved;
     // Time that ran out while the course was closed is not given back.
     const { state, expired } = submitExpired(this.course, saved, this.now(), (quiz) => this.timeLimit(quiz)?.onExpiry === 'submit');
-    const canContinue = launch.suspendData !== '' && (state.location !== 'start' || state.viewed.length > 0);
-    return { state, launch, connection, passMark: this.passMark, canContinue, expired };
+    const canContinue = (launch.suspendData !== '' || restored) && (state.location !== 'start' || state.viewed.length > 0);
+    return { state, launch, connection, passMark: this.passMark, canContinue, expired, restored };
   }
 
   /** The time limit in force for a quiz, or null when untimed. */
@@ -111,11 +136,13 @@ export class Tracker {
     this.noteAnswerTimes(prev, next);
     this.session.setLocation(next.location);
     for (const quiz of this.course.quizzes) {
-      const before = quizProgress(prev, quiz.id).scores.length;
+      const before = quizProgress(prev, quiz.id).attemptsUsed;
       const after = quizProgress(next, quiz.id);
-      if (after.scores.length > before && after.attempt?.submitted) this.recordAttempt(quiz, after.attempt);
+      if (after.attemptsUsed > before && after.attempt?.submitted) this.recordAttempt(quiz, after.attempt);
     }
-    this.session.setSuspendData(this.fit(next));
+    const suspend = this.fit(next);
+    this.session.setSuspendData(suspend);
+    this.backup?.write(suspend);
     this.session.setOutcome(courseOutcome(this.course, next, this.passMark));
     if (urgency === 'now') this.commit();
     else if (urgency === 'soon' && this.soonTimer === undefined) {
@@ -178,15 +205,17 @@ export class Tracker {
 
   /** Encodes the state; if it ever outgrows the limit, keeps the essentials. */
   private fit(state: CourseState): string {
-    const full = encodeState(state);
+    const now = this.now();
+    const full = encodeState(state, now);
     if (full.length <= SUSPEND_LIMIT) return full;
     const essentials: CourseState = {
       location: state.location,
+      section: state.section,
       viewed: state.viewed,
-      quizzes: Object.fromEntries(Object.entries(state.quizzes).map(([id, p]) => [id, { attempt: null, scores: p.scores }])),
+      quizzes: Object.fromEntries(Object.entries(state.quizzes).map(([id, p]) => [id, { ...p, attempt: null }])),
     };
     this.options.log(`suspend data of ${full.length} characters exceeds ${SUSPEND_LIMIT}: the attempt in progress is not saved`);
-    return encodeState(essentials);
+    return encodeState(essentials, now);
   }
 
   private noteAnswerTimes(prev: CourseState, next: CourseState): void {

@@ -10,6 +10,7 @@ import {
   findQuiz,
   markViewed,
   navigate,
+  reachSection,
   quizProgress,
   retryQuiz,
   startAttempt,
@@ -45,6 +46,7 @@ const STRINGS = {
   exitedHeading: 'You have left the course',
   exited: 'Your progress has been saved. You can close this window.',
   exitedUnsaved: 'Your learning management system did not confirm the last save. Keep this window open for a moment, then close it and reopen the course to check your progress.',
+  restored: 'Some of your progress had not reached your learning management system last time. It was kept in this browser and has now been restored and sent again.',
   expired: (titles: string) => `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
   state: {
     read: 'read',
@@ -70,6 +72,7 @@ export class CourseApp extends LitElement {
     canContinue: { state: true },
     passMark: { state: true },
     expired: { state: true },
+    restored: { state: true },
   };
   declare course: Course;
   declare tracker: Tracker;
@@ -83,6 +86,8 @@ export class CourseApp extends LitElement {
   declare passMark: number;
   /** Quizzes submitted at launch because their time ran out while the course was closed. */
   declare expired: string[];
+  /** Progress kept in this browser was newer than the LMS's and was restored. */
+  declare restored: boolean;
 
   static override styles = [
     theme,
@@ -205,6 +210,10 @@ export class CourseApp extends LitElement {
     document.addEventListener('visibilitychange', this.onVisibility);
     this.addEventListener('navigate', (e) => this.go((e as CustomEvent<CourseIntents['navigate']>).detail.location));
     this.addEventListener('lesson-viewed', (e) => this.apply(markViewed(this.state, (e as CustomEvent<CourseIntents['lesson-viewed']>).detail.lessonId), 'now'));
+    this.addEventListener('lesson-position', (e) => {
+      const d = (e as CustomEvent<CourseIntents['lesson-position']>).detail;
+      if (this.state.location === `lesson:${d.lessonId}`) this.apply(reachSection(this.state, d.section), 'later');
+    });
     this.addEventListener('start-quiz', (e) => this.startQuiz((e as CustomEvent<CourseIntents['start-quiz']>).detail.quizId));
     this.addEventListener('answer', (e) => {
       const d = (e as CustomEvent<CourseIntents['answer']>).detail;
@@ -257,14 +266,16 @@ export class CourseApp extends LitElement {
     this.tracker.update(next, urgency);
   }
 
-  private go(location: string): void {
+  /** Shows a location; `section` returns to a place inside a lesson (on resume). */
+  private go(location: string, section = 0): void {
     this.screen = location;
     this.apply(navigate(this.state, location), 'later');
     if (location.startsWith('quiz:')) this.autoStart(location.slice(5));
     void this.updateComplete.then(() => {
-      const view = this.renderRoot.querySelector('lesson-view, quiz-view') as { focusHeading?: () => void } | null;
+      const view = this.renderRoot.querySelector('lesson-view, quiz-view') as { focusHeading?: () => void; scrollToSection?: (n: number) => void } | null;
       view?.focusHeading?.();
       window.scrollTo(0, 0);
+      if (section > 0) view?.scrollToSection?.(section);
     });
   }
 
@@ -337,13 +348,14 @@ export class CourseApp extends LitElement {
       <ul>
         ${this.course.lessons.flatMap((l) => l.objectives.map((o) => html`<li>${o.text}</li>`))}
       </ul>
+      ${this.restored ? html`<p class="notice" role="status">${STRINGS.restored}</p>` : null}
       ${this.expired.length
         ? html`<p class="notice" role="alert">${STRINGS.expired(this.expired.map((id) => findQuiz(this.course, id)?.title ?? id).join(', '))}</p>`
         : null}
       <p class="notice">${STRINGS.disclaimer}</p>
       <div class="actions">
         ${this.canContinue
-          ? html`<button @click=${() => this.go(this.state.location)}>${STRINGS.continue}</button>
+          ? html`<button @click=${() => this.go(this.state.location, this.state.section)}>${STRINGS.continue}</button>
               <button class="secondary" @click=${() => this.go(first)}>${STRINGS.start}</button>`
           : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`}
       </div>

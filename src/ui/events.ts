@@ -4,6 +4,8 @@ import type { Answer } from '../course/types.ts';
 export interface CourseIntents {
   navigate: { location: string };
   'lesson-viewed': { lessonId: string };
+  /** The last section heading the learner scrolled to (0: the top of the lesson). */
+  'lesson-position': { lessonId: string; section: number };
   'start-quiz': { quizId: string };
   answer: { quizId: string; questionId: string; value: Answer };
   'check-answer': { quizId: string; questionId: string };

@@ -24,6 +24,16 @@ export class LessonView extends LitElement {
   declare nextLabel: string;
   declare viewed: boolean;
   private observer?: IntersectionObserver;
+  private section = 0;
+  private scrollQueued = false;
+  private readonly onScroll = () => {
+    if (this.scrollQueued) return;
+    this.scrollQueued = true;
+    requestAnimationFrame(() => {
+      this.scrollQueued = false;
+      this.reportSection();
+    });
+  };
 
   static override styles = [
     theme,
@@ -66,7 +76,32 @@ export class LessonView extends LitElement {
   ];
 
   focusHeading(): void {
-    this.renderRoot.querySelector('h1')?.focus();
+    this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
+  }
+
+  private headings(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('.body h2')];
+  }
+
+  /** Brings the learner back to a section reached earlier (1-based; 0 is the top). */
+  scrollToSection(section: number): void {
+    this.section = section;
+    const heading = this.headings()[section - 1];
+    if (heading) heading.scrollIntoView({ block: 'start' });
+  }
+
+  /** The last section heading above the upper third of the window is where the learner is. */
+  private reportSection(): void {
+    const line = window.innerHeight / 3;
+    const section = this.headings().filter((h) => h.getBoundingClientRect().top < line).length;
+    if (section === this.section) return;
+    this.section = section;
+    this.dispatchEvent(intent('lesson-position', { lessonId: this.lesson.id, section }));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('scroll', this.onScroll, { passive: true });
   }
 
   override firstUpdated(): void {
@@ -81,6 +116,7 @@ export class LessonView extends LitElement {
   override updated(changed: Map<string, unknown>): void {
     // Reused for another lesson: watch its end again.
     if (changed.has('lesson') && changed.get('lesson') !== undefined) {
+      this.section = 0;
       const end = this.renderRoot.querySelector('.end');
       if (end && this.observer) {
         this.observer.unobserve(end);
@@ -91,6 +127,7 @@ export class LessonView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('scroll', this.onScroll);
     this.observer?.disconnect();
   }
 

@@ -134,7 +134,7 @@ export class QuizView extends LitElement {
   ];
 
   focusHeading(): void {
-    this.renderRoot.querySelector('h1')?.focus();
+    this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
   }
 
   private get attempt(): QuizAttempt | null {
@@ -242,7 +242,7 @@ export class QuizView extends LitElement {
         ${STRINGS.score(percent)}
         <span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>
       </p>
-      ${this.progress.scores.length > 1 && counted !== null ? html`<p>${STRINGS.counted(counted, quiz.counts)}</p>` : null}
+      ${this.progress.attemptsUsed > 1 && counted !== null ? html`<p>${STRINGS.counted(counted, quiz.counts)}</p>` : null}
       ${quiz.attempts !== null && left > 0 && !passed ? html`<p>${STRINGS.attempts(left, quiz.attempts)}</p>` : null}
       ${left === 0 && quiz.attempts !== null && !passed ? html`<p>${STRINGS.noAttempts(quiz.attempts)}</p>` : null}
       ${quiz.review === 'after_passing' && !passed ? html`<p>${STRINGS.reviewAfterPassing}</p>` : null}

@@ -38,8 +38,8 @@ export async function closeCourse(page: Page): Promise<void> {
 }
 
 /** Closes the course and launches it again with what the LMS kept. */
-export async function relaunch(page: Page): Promise<FrameLocator> {
-  await page.evaluate(() => window.__lms?.relaunch());
+export async function relaunch(page: Page, overrides: Record<string, string> = {}): Promise<FrameLocator> {
+  await page.evaluate((o) => window.__lms?.relaunch(o), overrides);
   const course = page.frameLocator('#frame');
   await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
   return course;

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { loadCourse } from '../../src/content/load-course.ts';
+import type { CourseState, QuizAttempt } from '../../src/course/state.ts';
+import { SUSPEND_LIMIT, decodeState, encodeState } from '../../src/course/suspend-codec.ts';
+import type { Answer, Question } from '../../src/course/types.ts';
+import { ROOT } from '../support/paths.ts';
+
+const longest = (ids: string[]) => ids.reduce((a, b) => (b.length > a.length ? b : a), '');
+
+/** The longest answer a learner can give to a question. */
+function longestAnswer(q: Question): Answer {
+  switch (q.type) {
+    case 'single':
+      return [longest(q.choices.map((c) => c.id))];
+    case 'multiple':
+      return q.choices.map((c) => c.id);
+    case 'true_false':
+      return ['false'];
+    case 'matching':
+      return q.items.map((i) => `${i.id}.${longest(q.targets.map((t) => t.id))}`);
+    case 'ordering':
+      return q.items.map((i) => i.id);
+    case 'numeric':
+      return ['-' + '9'.repeat(39)]; // the field keeps 40 characters
+  }
+}
+
+test('suspend data from the real content at its largest possible state fits SCORM 1.2 (4,096 characters)', async () => {
+  const { course } = await loadCourse(ROOT);
+  const lessonIds = course.lessons.map((l) => l.id);
+  const state: CourseState = {
+    location: `lesson:${longest(lessonIds)}`,
+    section: 99,
+    viewed: lessonIds,
+    quizzes: Object.fromEntries(
+      course.quizzes.map((quiz) => {
+        // Worst case: every question of the bank drawn, answered at length, checked, timed, timed out.
+        const attempt: QuizAttempt = {
+          seed: 0xffffffff,
+          questions: quiz.questions.map((q) => q.id),
+          answers: Object.fromEntries(quiz.questions.map((q) => [q.id, longestAnswer(q)])),
+          checked: quiz.questions.map((q) => q.id),
+          startedAt: 4_102_444_800_000,
+          deadline: 4_102_444_800_000 + 600 * 60_000,
+          submitted: true,
+          timedOut: true,
+        };
+        return [quiz.id, { attempt, attemptsUsed: 9999, bestScore: 99.99, lastScore: 99.99 }];
+      }),
+    ),
+  };
+  const text = encodeState(state, 4_102_444_800_000);
+  console.log(`largest suspend data from the real content: ${text.length} of ${SUSPEND_LIMIT} characters`);
+  expect(text).toMatch(/^[\x20-\x7e]*$/);
+  expect(text.length).toBeLessThanOrEqual(SUSPEND_LIMIT);
+  // And it reads back to the same state.
+  expect(decodeState(course, text).state).toEqual(state);
+});
