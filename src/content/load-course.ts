@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked } from 'marked';
-import type { Course, Lesson, Quiz } from '../course/types.ts';
+import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
+import { linkGlossaryTerms } from './glossary.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
-import { lessonFrontMatterSchema, quizSchema } from './schema.ts';
+import { glossarySchema, lessonFrontMatterSchema, quizSchema, type GlossaryEntry } from './schema.ts';
 import { YamlSource } from './yaml-source.ts';
 
 const markdown = new Marked({ gfm: true, async: false });
@@ -38,13 +39,24 @@ export function parseLesson(file: string, text: string): ParsedLesson {
     }
   });
   if (!body.some((l) => l.trim())) problems.push({ file, line: bodyStart, field: 'body', message: 'is empty: write the lesson below the front matter' });
+  else if (!body.some((l) => /^##\s+Key points\s*$/.test(l))) {
+    problems.push({ file, line: bodyStart, field: 'body', message: 'has no "## Key points" section: end the lesson with a short summary under that heading' });
+  }
 
   if (!front || problems.length) return { source, problems };
   const html = markdown.parse(body.join('\n')) as string;
   return {
     source,
     problems,
-    lesson: { id: front.id, title: front.title, minutes: front.minutes, objectives: front.objectives, html, ...(front.quiz ? { quiz: front.quiz } : {}) },
+    lesson: {
+      id: front.id,
+      title: front.title,
+      minutes: front.minutes,
+      objectives: front.objectives,
+      html,
+      ...(front.quiz ? { quiz: front.quiz } : {}),
+      references: front.references.map((r) => ({ text: r.text, ...(r.url ? { url: r.url } : r.doi ? { url: `https://doi.org/${r.doi}` } : {}) })),
+    },
   };
 }
 
@@ -132,6 +144,22 @@ export async function loadCourse(root: string): Promise<LoadedCourse> {
     problems.push(...parsed.problems);
     if (parsed.lesson && parsed.source) lessons.push({ lesson: parsed.lesson, source: parsed.source, file });
   }
+  // The glossary, if any: its terms are linked at their first use in each lesson.
+  let glossary: GlossaryEntry[] = [];
+  const glossaryFile = 'lessons/glossary.yaml';
+  let glossaryText = '';
+  try {
+    glossaryText = read(glossaryFile);
+  } catch {
+    // no glossary
+  }
+  if (glossaryText) {
+    const source = new YamlSource(glossaryFile, glossaryText);
+    glossary = source.validate(glossarySchema) ?? [];
+    problems.push(...source.problems);
+  }
+  for (const { lesson } of lessons) lesson.html = linkGlossaryTerms(lesson.html, glossary);
+
   const quizzes: { quiz: Quiz; source: YamlSource; file: string }[] = [];
   for (const name of listFiles(join(root, 'quizzes'), /\.ya?ml$/)) {
     const file = `quizzes/${name}`;
@@ -208,6 +236,9 @@ export async function loadCourse(root: string): Promise<LoadedCourse> {
       lessons: lessons.map((l) => l.lesson),
       quizzes: quizzes.map((q) => q.quiz),
       gradedQuiz: exam.quiz.id,
+      glossary: glossary
+        .map((g): GlossaryTerm => ({ id: g.id, term: g.term, definition: g.definition }))
+        .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
     },
   };
 }

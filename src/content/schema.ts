@@ -32,6 +32,12 @@ export const objectiveSchema = z.strictObject({
   text: text('the objective, starting with a verb (e.g. "Name the five regions…")'),
 });
 
+export const referenceSchema = z.strictObject({
+  text: text('the reference: author or organisation, title, source and year'),
+  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting with https://' }).optional(),
+  doi: z.string({ error: 'must be a DOI such as 10.1056/NEJMoa1313265' }).regex(/^10\.\d{4,9}\/\S+$/, { error: 'must be a DOI such as 10.1056/NEJMoa1313265 (without https://doi.org/)' }).optional(),
+});
+
 export const lessonFrontMatterSchema = z.strictObject({
   id: contentId,
   title: text('the lesson title'),
@@ -44,7 +50,27 @@ export const lessonFrontMatterSchema = z.strictObject({
     .array(objectiveSchema, { error: 'must be a list of objectives, each with an id and a text' })
     .min(1, { error: 'must list at least one learning objective' }),
   quiz: contentId.optional(),
+  references: z
+    .array(referenceSchema, { error: 'must be a list of references, each with a text and a url or doi' })
+    .min(1, { error: 'must list at least one reference: every lesson cites its sources' }),
 });
+
+export const glossaryEntrySchema = z.strictObject({
+  id: contentId,
+  term: text('the term as it appears in lessons'),
+  /** Other spellings or forms that count as a use of the term. */
+  aliases: z.array(text('an alternative form of the term'), { error: 'must be a list of other forms of the term' }).default([]),
+  definition: text('a plain-language definition'),
+});
+
+export const glossarySchema = z
+  .array(glossaryEntrySchema, { error: 'must be a list of terms, each with an id, a term and a definition' })
+  .superRefine((list, ctx) => {
+    const ids = list.map((e) => e.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used by another term: give each its own id` });
+    });
+  });
 
 export const choiceSchema = z.strictObject({
   id: contentId,
@@ -188,4 +214,5 @@ export const quizSchema = z
   });
 
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type QuizFile = z.infer<typeof quizSchema>;

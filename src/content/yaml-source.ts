@@ -60,7 +60,12 @@ export class YamlSource {
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
-        for (const k of issue.keys) this.report(issue.path, `unknown field "${k}": check its spelling or remove it`, k);
+        for (const k of issue.keys) {
+          const message = /\s/.test(k)
+            ? `"${k}" was read as a field name: a comma inside { } ended the text before it; put the whole text in quotes`
+            : `unknown field "${k}": check its spelling or remove it`;
+          this.report(issue.path, message, k);
+        }
       } else if (issue.code === 'invalid_type' && issue.input === undefined) {
         const last = issue.path[issue.path.length - 1];
         this.report(issue.path.slice(0, -1), `is missing: add it (${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`})`, typeof last === 'string' ? last : undefined);

@@ -1,5 +1,5 @@
 import { drawQuestions } from './pool.ts';
-import { isAnswered, questionScore } from './questions.ts';
+import { isAnswered, optionOrder, questionScore } from './questions.ts';
 import type { Answer, Course, Question, Quiz } from './types.ts';
 
 /** Where the learner is: `start`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
@@ -53,7 +53,7 @@ export function findQuiz(course: Course, id: string): Quiz | undefined {
 }
 
 export function isValidLocation(course: Course, location: string): boolean {
-  if (location === 'start') return true;
+  if (location === 'start' || location === 'glossary') return true;
   const [kind, id] = location.split(':');
   if (kind === 'lesson') return course.lessons.some((l) => l.id === id);
   if (kind === 'quiz') return course.quizzes.some((q) => q.id === id);
@@ -105,10 +105,18 @@ export function startAttempt(course: Course, state: CourseState, quizId: string,
   const quiz = findQuiz(course, quizId);
   const progress = quizProgress(state, quizId);
   if (!quiz || (progress.attempt && !progress.attempt.submitted) || attemptsLeft(quiz, progress) === 0) return state;
+  const questions = drawQuestions(quiz, opts.seed);
+  // An ordering question is answered from the start by the order it is shown in:
+  // a learner who agrees with that order must still be able to submit.
+  const answers: Record<string, Answer> = {};
+  for (const id of questions) {
+    const q = quiz.questions.find((x) => x.id === id);
+    if (q?.type === 'ordering') answers[id] = optionOrder(q, opts.seed, quiz.shuffleChoices);
+  }
   const attempt: QuizAttempt = {
     seed: opts.seed,
-    questions: drawQuestions(quiz, opts.seed),
-    answers: {},
+    questions,
+    answers,
     checked: [],
     startedAt: opts.now,
     deadline: opts.limitMs === null ? null : opts.now + opts.limitMs,

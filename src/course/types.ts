@@ -9,15 +9,28 @@ export interface Objective {
   text: string;
 }
 
+export interface Reference {
+  text: string;
+  /** A web address, or https://doi.org/… for a DOI. */
+  url?: string;
+}
+
 export interface Lesson {
   id: string;
   title: string;
   minutes: number;
   objectives: Objective[];
-  /** Lesson body compiled from Markdown at build time. */
+  /** Lesson body compiled from Markdown at build time, glossary terms linked at first use. */
   html: string;
   /** Id of the knowledge check or quiz that follows this lesson, if any. */
   quiz?: string;
+  references: Reference[];
+}
+
+export interface GlossaryTerm {
+  id: string;
+  term: string;
+  definition: string;
 }
 
 export interface Choice {
@@ -128,4 +141,6 @@ export interface Course {
   quizzes: Quiz[];
   /** Id of the graded quiz. */
   gradedQuiz: string;
+  /** Medical terms with plain-language definitions, in alphabetical order. */
+  glossary: GlossaryTerm[];
 }

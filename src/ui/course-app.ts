@@ -20,6 +20,7 @@ import {
 import type { Course } from '../course/types.ts';
 import type { Connection, SaveState, Tracker, Urgency } from '../tracking/tracker.ts';
 import type { CourseIntents } from './events.ts';
+import './glossary-view.ts';
 import './lesson-view.ts';
 import './quiz-view.ts';
 import { theme } from './theme.ts';
@@ -27,6 +28,7 @@ import { theme } from './theme.ts';
 const STRINGS = {
   skip: 'Skip to content',
   menu: 'Course contents',
+  glossary: 'Glossary',
   progress: (p: number) => `Course progress: ${p}%`,
   exit: 'Exit course',
   start: 'Start the course',
@@ -56,6 +58,7 @@ const STRINGS = {
     outOfAttempts: (p: number) => `not passed, ${p}%, no attempts left`,
     inProgress: 'in progress',
     todo: 'not taken yet',
+    terms: (n: number) => `${n} terms`,
   },
 };
 
@@ -84,6 +87,8 @@ export class CourseApp extends LitElement {
   declare reviewMode: boolean;
   declare canContinue: boolean;
   declare passMark: number;
+  /** The screen a glossary visit returns to. */
+  private returnTo: string | null = null;
   /** Quizzes submitted at launch because their time ran out while the course was closed. */
   declare expired: string[];
   /** Progress kept in this browser was newer than the LMS's and was restored. */
@@ -214,6 +219,12 @@ export class CourseApp extends LitElement {
       const d = (e as CustomEvent<CourseIntents['lesson-position']>).detail;
       if (this.state.location === `lesson:${d.lessonId}`) this.apply(reachSection(this.state, d.section), 'later');
     });
+    this.addEventListener('open-term', (e) => {
+      const { termId } = (e as CustomEvent<CourseIntents['open-term']>).detail;
+      this.returnTo = this.screen;
+      this.go('glossary');
+      void this.updateComplete.then(() => (this.renderRoot.querySelector('glossary-view') as { focusTerm?: (id: string) => void } | null)?.focusTerm?.(termId));
+    });
     this.addEventListener('start-quiz', (e) => this.startQuiz((e as CustomEvent<CourseIntents['start-quiz']>).detail.quizId));
     this.addEventListener('answer', (e) => {
       const d = (e as CustomEvent<CourseIntents['answer']>).detail;
@@ -268,11 +279,12 @@ export class CourseApp extends LitElement {
 
   /** Shows a location; `section` returns to a place inside a lesson (on resume). */
   private go(location: string, section = 0): void {
+    if (location !== 'glossary') this.returnTo = null;
     this.screen = location;
     this.apply(navigate(this.state, location), 'later');
     if (location.startsWith('quiz:')) this.autoStart(location.slice(5));
     void this.updateComplete.then(() => {
-      const view = this.renderRoot.querySelector('lesson-view, quiz-view') as { focusHeading?: () => void; scrollToSection?: (n: number) => void } | null;
+      const view = this.renderRoot.querySelector('lesson-view, quiz-view, glossary-view') as { focusHeading?: () => void; scrollToSection?: (n: number) => void } | null;
       view?.focusHeading?.();
       window.scrollTo(0, 0);
       if (section > 0) view?.scrollToSection?.(section);
@@ -286,12 +298,14 @@ export class CourseApp extends LitElement {
   }
 
   private label(location: string): string {
+    if (location === 'glossary') return STRINGS.glossary;
     const [kind, id] = location.split(':');
     if (kind === 'lesson') return this.course.lessons.find((l) => l.id === id)?.title ?? location;
     return findQuiz(this.course, id ?? '')?.title ?? location;
   }
 
   private itemState(location: string): string {
+    if (location === 'glossary') return STRINGS.state.terms(this.course.glossary.length);
     const [kind, id = ''] = location.split(':');
     if (kind === 'lesson') return this.state.viewed.includes(id) ? STRINGS.state.read : STRINGS.state.unread;
     const quiz = findQuiz(this.course, id);
@@ -319,6 +333,10 @@ export class CourseApp extends LitElement {
     const i = seq.indexOf(this.screen);
     const next = i >= 0 ? (seq[i + 1] ?? null) : null;
     const nextLabel = next ? this.label(next) : '';
+    if (this.screen === 'glossary') {
+      const back = this.returnTo && this.returnTo !== 'glossary' && this.returnTo !== 'start' ? this.returnTo : null;
+      return html`<glossary-view .terms=${this.course.glossary} .returnTo=${back} .returnLabel=${back ? this.label(back) : ''}></glossary-view>`;
+    }
     const [kind, id = ''] = this.screen.split(':');
     if (kind === 'lesson') {
       const lesson = this.course.lessons.find((l) => l.id === id);
@@ -384,7 +402,7 @@ export class CourseApp extends LitElement {
         <nav aria-labelledby="menu-heading">
           <h2 id="menu-heading">${STRINGS.menu}</h2>
           <ol>
-            ${seq.map(
+            ${[...seq, ...(this.course.glossary.length ? ['glossary'] : [])].map(
               (loc) => html`<li>
                 <button aria-current=${loc === this.screen ? 'page' : 'false'} ?disabled=${exited} @click=${() => this.go(loc)}>
                   ${this.label(loc)}<span class="item-state">${this.itemState(loc)}</span>

@@ -6,6 +6,8 @@ export interface CourseIntents {
   'lesson-viewed': { lessonId: string };
   /** The last section heading the learner scrolled to (0: the top of the lesson). */
   'lesson-position': { lessonId: string; section: number };
+  /** A glossary term linked in a lesson was followed. */
+  'open-term': { termId: string };
   'start-quiz': { quizId: string };
   answer: { quizId: string; questionId: string; value: Answer };
   'check-answer': { quizId: string; questionId: string };

@@ -8,6 +8,8 @@ const STRINGS = {
   minutes: (n: number) => `About ${n} minutes`,
   objectives: 'After this lesson you will be able to:',
   read: 'You have read this lesson.',
+  references: 'References',
+  newWindow: '(opens in a new window)',
   next: (label: string) => `Continue: ${label}`,
 };
 
@@ -59,9 +61,21 @@ export class LessonView extends LitElement {
         text-align: left;
         vertical-align: top;
       }
-      .body a {
+      .body a,
+      .references a {
         color: var(--accent);
         overflow-wrap: anywhere;
+      }
+      .body a.term {
+        text-decoration-style: dotted;
+        text-underline-offset: 0.2em;
+      }
+      .references {
+        font-size: 0.92rem;
+        color: var(--muted);
+      }
+      .references li {
+        margin-bottom: 0.35rem;
       }
       .end {
         margin-top: 2rem;
@@ -135,6 +149,14 @@ export class LessonView extends LitElement {
     if (!this.viewed) this.dispatchEvent(intent('lesson-viewed', { lessonId: this.lesson.id }));
   }
 
+  /** A glossary link: open the definition in the course instead of following the anchor. */
+  private onBodyClick(e: Event): void {
+    const link = (e.target as HTMLElement | null)?.closest?.('a.term') as HTMLAnchorElement | null;
+    if (!link?.dataset.term) return;
+    e.preventDefault();
+    this.dispatchEvent(intent('open-term', { termId: link.dataset.term }));
+  }
+
   private next(): void {
     this.markRead();
     if (this.nextLocation) this.dispatchEvent(intent('navigate', { location: this.nextLocation }));
@@ -152,7 +174,18 @@ export class LessonView extends LitElement {
             ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
           </ul>
         </section>
-        <div class="body">${unsafeHTML(l.html)}</div>
+        <div class="body" @click=${this.onBodyClick}>${unsafeHTML(l.html)}</div>
+        <section class="references" aria-labelledby="refs">
+          <h2 id="refs">${STRINGS.references}</h2>
+          <ol>
+            ${l.references.map(
+              (r) => html`<li>
+                ${r.text}
+                ${r.url ? html` <a href=${r.url} target="_blank" rel="noopener noreferrer">${r.url}<span class="visually-hidden"> ${STRINGS.newWindow}</span></a>` : null}
+              </li>`,
+            )}
+          </ol>
+        </section>
         <div class="end">
           ${this.viewed ? html`<p>${STRINGS.read}</p>` : null}
           ${this.nextLocation ? html`<button @click=${this.next}>${STRINGS.next(this.nextLabel)}</button>` : null}

@@ -68,7 +68,7 @@ export function wrongAnswer(q: Question): Answer {
     case 'true_false':
       return [String(!q.correct)];
     case 'matching':
-      return q.items.map((item, i) => `${item.id}.${q.items[(i + 1) % q.items.length]?.match ?? item.match}`);
+      return q.items.map((item) => `${item.id}.${q.targets.find((t) => t.id !== item.match)?.id ?? item.match}`);
     case 'ordering':
       return [...q.items].reverse().map((i) => i.id);
     case 'numeric':

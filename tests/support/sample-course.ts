@@ -47,7 +47,8 @@ export function courseOf(quiz: Quiz): Course {
     title: 'Sample',
     passMark: quiz.passMark,
     gradedQuiz: quiz.id,
-    lessons: [{ id: 'l1', title: 'L1', minutes: 1, objectives: ['o1', 'o2', 'o3'].map((id) => ({ id, text: id })), html: '' }],
+    lessons: [{ id: 'l1', title: 'L1', minutes: 1, objectives: ['o1', 'o2', 'o3'].map((id) => ({ id, text: id })), html: '', references: [{ text: 'Ref' }] }],
     quizzes: [quiz],
+    glossary: [],
   };
 }

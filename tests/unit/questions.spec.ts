@@ -66,3 +66,13 @@ test('option order is seeded: the same seed gives the same order; ordering never
   expect(orders.size).toBeGreaterThan(1);
   for (let seed = 0; seed < 200; seed++) expect(optionOrder(ordering, seed, false)).not.toEqual(['x', 'y', 'z']);
 });
+
+test('an ordering question counts as answered from the start, in the order it is shown', async () => {
+  const { startAttempt, initialState } = await import('../../src/course/state.ts');
+  const { courseOf, quizOf } = await import('../support/sample-course.ts');
+  const course = courseOf(quizOf([ordering]));
+  const s = startAttempt(course, initialState(), 'exam', { seed: 9, now: 0, limitMs: null });
+  const shown = optionOrder(ordering, 9, false);
+  expect(s.quizzes.exam?.attempt?.answers.ordering).toEqual(shown);
+  expect(isAnswered(ordering, shown)).toBe(true);
+});

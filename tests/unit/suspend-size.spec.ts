@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loadCourse } from '../../src/content/load-course.ts';
 import type { CourseState, QuizAttempt } from '../../src/course/state.ts';
 import { SUSPEND_LIMIT, decodeState, encodeState } from '../../src/course/suspend-codec.ts';
-import type { Answer, Question } from '../../src/course/types.ts';
+import type { Answer, Question, Quiz } from '../../src/course/types.ts';
 import { ROOT } from '../support/paths.ts';
 
 const longest = (ids: string[]) => ids.reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -25,6 +25,12 @@ function longestAnswer(q: Question): Answer {
   }
 }
 
+/** The most questions one attempt can draw. */
+function largestDraw(quiz: Quiz): number {
+  if (quiz.drawPerObjective !== null) return new Set(quiz.questions.flatMap((q) => q.objectives)).size * quiz.drawPerObjective;
+  return Math.min(quiz.draw ?? Infinity, quiz.questions.length);
+}
+
 test('suspend data from the real content at its largest possible state fits SCORM 1.2 (4,096 characters)', async () => {
   const { course } = await loadCourse(ROOT);
   const lessonIds = course.lessons.map((l) => l.id);
@@ -34,12 +40,15 @@ test('suspend data from the real content at its largest possible state fits SCOR
     viewed: lessonIds,
     quizzes: Object.fromEntries(
       course.quizzes.map((quiz) => {
-        // Worst case: every question of the bank drawn, answered at length, checked, timed, timed out.
+        // Worst case: the largest draw, made of the questions whose ids and answers are longest,
+        // every one answered at length, checked, timed and timed out.
+        const size = (q: Question) => q.id.length + longestAnswer(q).join('|').length;
+        const drawn = [...quiz.questions].sort((a, b) => size(b) - size(a)).slice(0, largestDraw(quiz));
         const attempt: QuizAttempt = {
           seed: 0xffffffff,
-          questions: quiz.questions.map((q) => q.id),
-          answers: Object.fromEntries(quiz.questions.map((q) => [q.id, longestAnswer(q)])),
-          checked: quiz.questions.map((q) => q.id),
+          questions: drawn.map((q) => q.id),
+          answers: Object.fromEntries(drawn.map((q) => [q.id, longestAnswer(q)])),
+          checked: drawn.map((q) => q.id),
           startedAt: 4_102_444_800_000,
           deadline: 4_102_444_800_000 + 600 * 60_000,
           submitted: true,
