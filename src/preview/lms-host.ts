@@ -171,7 +171,7 @@ function schedulePanel(): void {
   requestAnimationFrame(() => {
     panelQueued = false;
     const flat = api.getFlattenedCMI();
-    const rows = Object.entries(flat).filter(([, v]) => v !== '' && v != null);
+    const rows = Object.entries(flat).filter(([, v]) => v !== '' && v != null && typeof v !== 'object');
     (document.getElementById('cmi') as HTMLElement).innerHTML = rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(String(v))}</td></tr>`).join('');
     (document.getElementById('calls') as HTMLElement).innerHTML = calls
       .slice(-60)
