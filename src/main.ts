@@ -28,6 +28,7 @@ async function launch(): Promise<void> {
     passMark: start.passMark,
     expired: start.expired,
     restored: start.restored,
+    learnerName: start.launch.learnerName,
   });
   document.body.append(app);
   // Marks read by `npm run bench`: first heading painted, and the course ready for input.

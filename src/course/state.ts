@@ -38,10 +38,12 @@ export interface CourseState {
   /** Ids of the lessons read to the end. */
   viewed: string[];
   quizzes: Record<string, QuizProgress>;
+  /** When the course was first completed (epoch ms), for the certificate; null before. */
+  completedAt: number | null;
 }
 
 export function initialState(): CourseState {
-  return { location: 'start', section: 0, viewed: [], quizzes: {} };
+  return { location: 'start', section: 0, viewed: [], quizzes: {}, completedAt: null };
 }
 
 export function quizProgress(state: CourseState, quizId: string): QuizProgress {
@@ -53,7 +55,7 @@ export function findQuiz(course: Course, id: string): Quiz | undefined {
 }
 
 export function isValidLocation(course: Course, location: string): boolean {
-  if (location === 'start' || location === 'glossary') return true;
+  if (location === 'start' || location === 'glossary' || location === 'certificate') return true;
   const [kind, id] = location.split(':');
   if (kind === 'lesson') return course.lessons.some((l) => l.id === id);
   if (kind === 'quiz') return course.quizzes.some((q) => q.id === id);
@@ -208,6 +210,21 @@ export function submitExpired(course: Course, state: CourseState, now: number, e
 /** The score that counts for a quiz: the best or the last attempt's, as the quiz says. */
 export function countedScore(quiz: Quiz, progress: QuizProgress): number | null {
   return quiz.counts === 'last' ? progress.lastScore : progress.bestScore;
+}
+
+/** Records the moment the course was first completed; later changes keep that date. */
+export function markCompleted(course: Course, state: CourseState, now: number, passMark = course.passMark): CourseState {
+  return state.completedAt === null && courseOutcome(course, state, passMark).completed ? { ...state, completedAt: now } : state;
+}
+
+/** Estimated learning time: reading time plus about half a minute per question answered. */
+export function estimatedMinutes(course: Course): number {
+  const reading = course.lessons.reduce((sum, l) => sum + l.minutes, 0);
+  const questions = course.quizzes.reduce((sum, q) => {
+    const drawn = q.drawPerObjective !== null ? new Set(q.questions.flatMap((x) => x.objectives)).size * q.drawPerObjective : (q.draw ?? q.questions.length);
+    return sum + Math.min(drawn, q.questions.length);
+  }, 0);
+  return reading + Math.round(questions / 2);
 }
 
 export interface CourseOutcome {

@@ -9,7 +9,7 @@ import type { Answer, Course, Quiz } from './types.ts';
  *
  * Format 3:
  * `{"v":3,"t":savedAt,"l":location,"p":section,"s":[lesson ids read],
- *   "q":{quizId:[attemptsUsed,best,last,attempt?]}}` where an attempt is
+ *   "q":{quizId:[attemptsUsed,best,last,attempt?]},"c":completedAt}` where an attempt is
  * `[seed,startedAt,deadline|0,flags,[question ids],[answers],[checked indices]]`,
  * times in epoch seconds, answers aligned with the question ids and joined by "|".
  */
@@ -48,7 +48,15 @@ export function encodeState(state: CourseState, savedAt: number): string {
   for (const [id, p] of Object.entries(state.quizzes)) {
     q[id] = p.attempt ? [p.attemptsUsed, p.bestScore, p.lastScore, encodeAttempt(p.attempt)] : [p.attemptsUsed, p.bestScore, p.lastScore];
   }
-  const data = { v: SUSPEND_VERSION, t: seconds(savedAt), l: state.location, ...(state.section ? { p: state.section } : {}), s: state.viewed, q };
+  const data = {
+    v: SUSPEND_VERSION,
+    t: seconds(savedAt),
+    l: state.location,
+    ...(state.section ? { p: state.section } : {}),
+    s: state.viewed,
+    q,
+    ...(state.completedAt !== null ? { c: seconds(state.completedAt) } : {}),
+  };
   return toAscii(JSON.stringify(data));
 }
 
@@ -119,6 +127,8 @@ export function decodeState(course: Course, text: string): DecodeResult {
     state.location = data.l;
     state.section = Math.max(0, Math.floor(num(data.p) ?? 0));
   }
+  const completed = num(data.c);
+  if (completed !== null && completed > 0) state.completedAt = completed * 1000;
   const viewed = strings(data.s);
   state.viewed = course.lessons.map((l) => l.id).filter((id) => viewed.includes(id));
   const quizzes = isObject(data.q) ? data.q : {};

@@ -212,6 +212,7 @@ export class Tracker {
       location: state.location,
       section: state.section,
       viewed: state.viewed,
+      completedAt: state.completedAt,
       quizzes: Object.fromEntries(Object.entries(state.quizzes).map(([id, p]) => [id, { ...p, attempt: null }])),
     };
     this.options.log(`suspend data of ${full.length} characters exceeds ${SUSPEND_LIMIT}: the attempt in progress is not saved`);

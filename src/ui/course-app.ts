@@ -2,16 +2,18 @@ import { LitElement, css, html } from 'lit';
 import { newSeed } from '../course/random.ts';
 import {
   answer,
-  attemptsLeft,
   checkAnswer,
   countedScore,
   courseOutcome,
   courseSequence,
+  estimatedMinutes,
   findQuiz,
+  isValidLocation,
+  markCompleted,
   markViewed,
   navigate,
-  reachSection,
   quizProgress,
+  reachSection,
   retryQuiz,
   startAttempt,
   submitQuiz,
@@ -19,50 +21,37 @@ import {
 } from '../course/state.ts';
 import type { Course } from '../course/types.ts';
 import type { Connection, SaveState, Tracker, Urgency } from '../tracking/tracker.ts';
+import './certificate-view.ts';
+import './course-menu.ts';
 import type { CourseIntents } from './events.ts';
 import './glossary-view.ts';
 import './lesson-view.ts';
+import { locationLabel, menuItems, passMarkOf } from './menu-items.ts';
 import './quiz-view.ts';
+import './start-screen.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
   skip: 'Skip to content',
-  menu: 'Course contents',
-  glossary: 'Glossary',
   progress: (p: number) => `Course progress: ${p}%`,
   exit: 'Exit course',
-  start: 'Start the course',
-  continue: 'Continue where you left off',
-  restartNote: 'Your progress is saved; you can also pick any part from the course contents.',
-  who: 'For nurses, medical assistants, front-desk and patient-coordinator staff of spine, pain and orthopaedic clinics.',
-  disclaimer: 'This course is education for clinic staff. It is not medical advice and does not replace the judgement of the treating clinician.',
-  minutes: (n: number) => `Estimated time: about ${n} minutes.`,
-  objectives: 'What you will learn',
-  passRule: (mark: number) => `To complete the course, read every lesson and pass the graded quiz with ${mark}% or more.`,
   standalone: 'No learning management system was found. Your progress is kept in this browser only and will not reach your training records.',
-  refused: 'Your learning management system did not accept this session, so your progress cannot be recorded there. It is kept in this browser for now: close the course and open it again from your LMS, and tell your education coordinator if this notice comes back.',
+  refused:
+    'Your learning management system did not accept this session, so your progress cannot be recorded there. It is kept in this browser for now: close the course and open it again from your LMS, and tell your education coordinator if this notice comes back.',
   review: 'Review mode: you can look at the course, but nothing you do now is recorded.',
   unsaved: 'Progress not yet saved. Retrying…',
   saving: 'Saving…',
-  saved: 'Progress saved',
   exitedHeading: 'You have left the course',
   exited: 'Your progress has been saved. You can close this window.',
-  exitedUnsaved: 'Your learning management system did not confirm the last save. Keep this window open for a moment, then close it and reopen the course to check your progress.',
+  exitedUnsaved:
+    'Your learning management system did not confirm the last save. Keep this window open for a moment, then close it and reopen the course to check your progress.',
   restored: 'Some of your progress had not reached your learning management system last time. It was kept in this browser and has now been restored and sent again.',
   expired: (titles: string) => `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
-  state: {
-    read: 'read',
-    unread: 'not read yet',
-    passed: (p: number) => `passed, ${p}%`,
-    failed: (p: number) => `not passed yet, ${p}%`,
-    outOfAttempts: (p: number) => `not passed, ${p}%, no attempts left`,
-    inProgress: 'in progress',
-    todo: 'not taken yet',
-    terms: (n: number) => `${n} terms`,
-  },
 };
 
-/** The course shell: header, contents menu, the current screen and notices. */
+type ScreenView = HTMLElement & { focusHeading?: () => void; scrollToSection?: (n: number) => void; focusTerm?: (id: string) => void };
+
+/** The course shell: header, contents menu, the current screen and notices. Only the tracker talks to the LMS. */
 export class CourseApp extends LitElement {
   static override properties = {
     course: { attribute: false },
@@ -76,23 +65,26 @@ export class CourseApp extends LitElement {
     passMark: { state: true },
     expired: { state: true },
     restored: { state: true },
+    learnerName: { state: true },
   };
   declare course: Course;
   declare tracker: Tracker;
   declare state: CourseState;
-  /** What is shown: `start`, `exited`, or a location. */
+  /** What is shown: `start`, `exited`, `glossary`, `certificate`, or a lesson or quiz location. */
   declare screen: string;
   declare connection: Connection;
   declare saveState: SaveState;
   declare reviewMode: boolean;
   declare canContinue: boolean;
   declare passMark: number;
-  /** The screen a glossary visit returns to. */
-  private returnTo: string | null = null;
   /** Quizzes submitted at launch because their time ran out while the course was closed. */
   declare expired: string[];
   /** Progress kept in this browser was newer than the LMS's and was restored. */
   declare restored: boolean;
+  /** As the LMS gives it. */
+  declare learnerName: string;
+  /** The screen a glossary visit returns to. */
+  private returnTo: string | null = null;
 
   static override styles = [
     theme,
@@ -105,10 +97,10 @@ export class CourseApp extends LitElement {
       .skip {
         position: absolute;
         left: 0.5rem;
-        top: -3rem;
+        top: -4rem;
         background: var(--surface);
         color: var(--accent);
-        padding: 0.5rem 1rem;
+        padding: 0.75rem 1rem;
         z-index: 10;
       }
       .skip:focus {
@@ -138,6 +130,7 @@ export class CourseApp extends LitElement {
       }
       progress {
         width: 8rem;
+        max-width: 40vw;
         height: 0.6rem;
         accent-color: var(--accent);
       }
@@ -147,47 +140,15 @@ export class CourseApp extends LitElement {
         max-width: 72rem;
         margin: 0 auto;
       }
-      @media (max-width: 48rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      nav {
+      course-menu {
         padding: 1rem 1.25rem;
         border-right: 1px solid var(--line);
-      }
-      nav h2 {
-        font-size: 1rem;
-        margin-top: 0;
-      }
-      nav ol {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      nav button {
-        display: block;
-        width: 100%;
-        text-align: left;
-        background: transparent;
-        color: var(--text);
-        border: 1px solid transparent;
-        margin-bottom: 0.25rem;
-      }
-      nav button[aria-current='page'] {
-        border-color: var(--accent);
-        font-weight: 600;
-      }
-      nav .item-state {
-        display: block;
-        font-size: 0.85rem;
-        color: var(--muted);
-        font-weight: 400;
       }
       main {
         padding: 1rem 1.5rem 3rem;
         max-width: 48rem;
         min-width: 0;
+        overflow-wrap: break-word;
       }
       .notice {
         border: 2px solid var(--notice-line);
@@ -196,10 +157,37 @@ export class CourseApp extends LitElement {
         border-radius: 6px;
         margin: 1rem 0;
       }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
+      @media (max-width: 48rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        course-menu {
+          border-right: 0;
+          border-bottom: 1px solid var(--line);
+          padding: 0.5rem 1rem;
+        }
+        main {
+          padding: 1rem 1rem 3rem;
+        }
+      }
+      @media print {
+        :host {
+          background: #fff;
+          color: #000;
+          min-height: 0;
+        }
+        header,
+        .skip,
+        .notice {
+          display: none;
+        }
+        .layout {
+          display: block;
+        }
+        main {
+          max-width: none;
+          padding: 0;
+        }
       }
     `,
   ];
@@ -213,36 +201,38 @@ export class CourseApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
-    this.addEventListener('navigate', (e) => this.go((e as CustomEvent<CourseIntents['navigate']>).detail.location));
-    this.addEventListener('lesson-viewed', (e) => this.apply(markViewed(this.state, (e as CustomEvent<CourseIntents['lesson-viewed']>).detail.lessonId), 'now'));
-    this.addEventListener('lesson-position', (e) => {
-      const d = (e as CustomEvent<CourseIntents['lesson-position']>).detail;
+    this.on('navigate', (d) => this.go(d.location, d.section ?? 0));
+    this.on('lesson-viewed', (d) => this.apply(markViewed(this.state, d.lessonId), 'now'));
+    this.on('lesson-position', (d) => {
       if (this.state.location === `lesson:${d.lessonId}`) this.apply(reachSection(this.state, d.section), 'later');
     });
-    this.addEventListener('open-term', (e) => {
-      const { termId } = (e as CustomEvent<CourseIntents['open-term']>).detail;
+    this.on('open-term', (d) => {
       this.returnTo = this.screen;
       this.go('glossary');
-      void this.updateComplete.then(() => (this.renderRoot.querySelector('glossary-view') as { focusTerm?: (id: string) => void } | null)?.focusTerm?.(termId));
+      void this.updateComplete.then(() => this.view()?.focusTerm?.(d.termId));
     });
-    this.addEventListener('start-quiz', (e) => this.startQuiz((e as CustomEvent<CourseIntents['start-quiz']>).detail.quizId));
-    this.addEventListener('answer', (e) => {
-      const d = (e as CustomEvent<CourseIntents['answer']>).detail;
-      this.apply(answer(this.state, d.quizId, d.questionId, d.value), this.isExam(d.quizId) ? 'soon' : 'later');
+    this.on('start-quiz', (d) => this.startQuiz(d.quizId));
+    this.on('answer', (d) => this.apply(answer(this.state, d.quizId, d.questionId, d.value), this.isExam(d.quizId) ? 'soon' : 'later'));
+    this.on('check-answer', (d) => this.apply(checkAnswer(this.course, this.state, d.quizId, d.questionId), 'later'));
+    this.on('submit-quiz', (d) => this.apply(submitQuiz(this.course, this.state, d.quizId, d.timedOut), 'now'));
+    this.on('retry-quiz', (d) => {
+      this.apply(retryQuiz(this.course, this.state, d.quizId), 'later');
+      this.autoStart(d.quizId);
     });
-    this.addEventListener('check-answer', (e) => {
-      const d = (e as CustomEvent<CourseIntents['check-answer']>).detail;
-      this.apply(checkAnswer(this.course, this.state, d.quizId, d.questionId), 'later');
-    });
-    this.addEventListener('submit-quiz', (e) => {
-      const d = (e as CustomEvent<CourseIntents['submit-quiz']>).detail;
-      this.apply(submitQuiz(this.course, this.state, d.quizId, d.timedOut), 'now');
-    });
-    this.addEventListener('retry-quiz', (e) => {
-      const { quizId } = (e as CustomEvent<CourseIntents['retry-quiz']>).detail;
-      this.apply(retryQuiz(this.course, this.state, quizId), 'later');
-      this.autoStart(quizId);
-    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  private on<K extends keyof CourseIntents>(name: K, handle: (detail: CourseIntents[K]) => void): void {
+    this.addEventListener(name, (e) => handle((e as CustomEvent<CourseIntents[K]>).detail));
+  }
+
+  private view(): ScreenView | null {
+    return this.renderRoot.querySelector('main > :not(.notice)') as ScreenView | null;
   }
 
   /** Answers in graded or timed quizzes are committed within a minute; others with the next commit. */
@@ -265,26 +255,23 @@ export class CourseApp extends LitElement {
     if (quiz && !this.tracker.timeLimit(quiz) && !quizProgress(this.state, quizId).attempt) this.startQuiz(quizId);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.onPageHide);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-  }
-
   private apply(next: CourseState, urgency: Urgency): void {
     if (next === this.state) return;
-    this.state = next;
-    this.tracker.update(next, urgency);
+    // The first completion is dated (for the certificate) and committed at once.
+    const dated = markCompleted(this.course, next, Date.now(), this.passMark);
+    this.state = dated;
+    this.tracker.update(dated, dated !== next ? 'now' : urgency);
   }
 
   /** Shows a location; `section` returns to a place inside a lesson (on resume). */
   private go(location: string, section = 0): void {
     if (location !== 'glossary') this.returnTo = null;
     this.screen = location;
-    this.apply(navigate(this.state, location), 'later');
+    if (isValidLocation(this.course, location)) this.apply(navigate(this.state, location), 'later');
     if (location.startsWith('quiz:')) this.autoStart(location.slice(5));
+    document.title = `${location === 'start' ? '' : `${locationLabel(this.course, location)} – `}${this.course.title}`;
     void this.updateComplete.then(() => {
-      const view = this.renderRoot.querySelector('lesson-view, quiz-view, glossary-view') as { focusHeading?: () => void; scrollToSection?: (n: number) => void } | null;
+      const view = this.view();
       view?.focusHeading?.();
       window.scrollTo(0, 0);
       if (section > 0) view?.scrollToSection?.(section);
@@ -294,129 +281,99 @@ export class CourseApp extends LitElement {
   private exit(): void {
     this.tracker.exit();
     this.screen = 'exited';
-    void this.updateComplete.then(() => (this.renderRoot.querySelector('h1') as HTMLElement | null)?.focus());
-  }
-
-  private label(location: string): string {
-    if (location === 'glossary') return STRINGS.glossary;
-    const [kind, id] = location.split(':');
-    if (kind === 'lesson') return this.course.lessons.find((l) => l.id === id)?.title ?? location;
-    return findQuiz(this.course, id ?? '')?.title ?? location;
-  }
-
-  private itemState(location: string): string {
-    if (location === 'glossary') return STRINGS.state.terms(this.course.glossary.length);
-    const [kind, id = ''] = location.split(':');
-    if (kind === 'lesson') return this.state.viewed.includes(id) ? STRINGS.state.read : STRINGS.state.unread;
-    const quiz = findQuiz(this.course, id);
-    if (!quiz) return STRINGS.state.todo;
-    const progress = quizProgress(this.state, id);
-    const score = countedScore(quiz, progress);
-    if (progress.attempt && !progress.attempt.submitted) return STRINGS.state.inProgress;
-    if (score === null) return STRINGS.state.todo;
-    if (score >= this.markOf(quiz.id)) return STRINGS.state.passed(score);
-    return attemptsLeft(quiz, progress) === 0 ? STRINGS.state.outOfAttempts(score) : STRINGS.state.failed(score);
-  }
-
-  /** The pass mark in force: the LMS's for the graded quiz, the author's for the others. */
-  private markOf(quizId: string): number {
-    const quiz = findQuiz(this.course, quizId);
-    return !quiz || quiz.graded ? this.passMark : quiz.passMark;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('main h1') as HTMLElement | null)?.focus());
   }
 
   private renderScreen() {
     const seq = courseSequence(this.course);
+    const outcome = courseOutcome(this.course, this.state, this.passMark);
     if (this.screen === 'exited') {
-      return html`<h1 tabindex="-1">${STRINGS.exitedHeading}</h1>
-        <p>${this.saveState === 'unsaved' ? STRINGS.exitedUnsaved : STRINGS.exited}</p>`;
+      return html`<section>
+        <h1 tabindex="-1">${STRINGS.exitedHeading}</h1>
+        <p>${this.saveState === 'unsaved' ? STRINGS.exitedUnsaved : STRINGS.exited}</p>
+      </section>`;
+    }
+    if (this.screen === 'glossary') {
+      const back = this.returnTo && this.returnTo !== 'glossary' && this.returnTo !== 'start' ? this.returnTo : null;
+      return html`<glossary-view .terms=${this.course.glossary} .returnTo=${back} .returnLabel=${back ? locationLabel(this.course, back) : ''}></glossary-view>`;
+    }
+    if (this.screen === 'certificate' && outcome.completed && outcome.score !== null) {
+      return html`<certificate-view
+        .courseTitle=${this.course.title}
+        .learnerName=${this.learnerName}
+        .score=${outcome.score}
+        .completedAt=${this.state.completedAt ?? Date.now()}
+        .minutes=${estimatedMinutes(this.course)}
+      ></certificate-view>`;
     }
     const i = seq.indexOf(this.screen);
     const next = i >= 0 ? (seq[i + 1] ?? null) : null;
-    const nextLabel = next ? this.label(next) : '';
-    if (this.screen === 'glossary') {
-      const back = this.returnTo && this.returnTo !== 'glossary' && this.returnTo !== 'start' ? this.returnTo : null;
-      return html`<glossary-view .terms=${this.course.glossary} .returnTo=${back} .returnLabel=${back ? this.label(back) : ''}></glossary-view>`;
-    }
+    const nextLabel = next ? locationLabel(this.course, next) : '';
     const [kind, id = ''] = this.screen.split(':');
-    if (kind === 'lesson') {
-      const lesson = this.course.lessons.find((l) => l.id === id);
-      if (lesson) {
-        return html`<lesson-view .lesson=${lesson} .nextLocation=${next} .nextLabel=${nextLabel} ?viewed=${this.state.viewed.includes(lesson.id)}></lesson-view>`;
-      }
+    const lesson = kind === 'lesson' ? this.course.lessons.find((l) => l.id === id) : undefined;
+    if (lesson) {
+      return html`<lesson-view .lesson=${lesson} .nextLocation=${next} .nextLabel=${nextLabel} ?viewed=${this.state.viewed.includes(lesson.id)}></lesson-view>`;
     }
-    if (kind === 'quiz') {
-      const quiz = findQuiz(this.course, id);
-      if (quiz) {
-        return html`<quiz-view
-          .quiz=${quiz}
-          .progress=${quizProgress(this.state, quiz.id)}
-          .passMark=${this.markOf(quiz.id)}
-          .timeLimit=${this.tracker.timeLimit(quiz)}
-          .nextLocation=${next}
-          .nextLabel=${nextLabel}
-        ></quiz-view>`;
-      }
+    const quiz = kind === 'quiz' ? findQuiz(this.course, id) : undefined;
+    if (quiz) {
+      return html`<quiz-view
+        .quiz=${quiz}
+        .progress=${quizProgress(this.state, quiz.id)}
+        .passMark=${passMarkOf(this.course, quiz.id, this.passMark)}
+        .timeLimit=${this.tracker.timeLimit(quiz)}
+        .nextLocation=${next ?? (outcome.completed ? 'certificate' : null)}
+        .nextLabel=${next ? nextLabel : locationLabel(this.course, 'certificate')}
+      ></quiz-view>`;
     }
-    const minutes = this.course.lessons.reduce((sum, l) => sum + l.minutes, 0);
-    const first = seq[0] ?? 'start';
-    return html`<h1 tabindex="-1">${this.course.title}</h1>
-      <p>${STRINGS.who}</p>
-      <p>${STRINGS.minutes(minutes)} ${STRINGS.passRule(this.passMark)}</p>
-      <h2>${STRINGS.objectives}</h2>
-      <ul>
-        ${this.course.lessons.flatMap((l) => l.objectives.map((o) => html`<li>${o.text}</li>`))}
-      </ul>
-      ${this.restored ? html`<p class="notice" role="status">${STRINGS.restored}</p>` : null}
-      ${this.expired.length
-        ? html`<p class="notice" role="alert">${STRINGS.expired(this.expired.map((id) => findQuiz(this.course, id)?.title ?? id).join(', '))}</p>`
-        : null}
-      <p class="notice">${STRINGS.disclaimer}</p>
-      <div class="actions">
-        ${this.canContinue
-          ? html`<button @click=${() => this.go(this.state.location, this.state.section)}>${STRINGS.continue}</button>
-              <button class="secondary" @click=${() => this.go(first)}>${STRINGS.start}</button>`
-          : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`}
-      </div>
-      ${this.canContinue ? html`<p>${STRINGS.restartNote}</p>` : null}`;
+    const started = this.state.viewed.length > 0 || Object.values(this.state.quizzes).some((p) => p.attemptsUsed > 0 || p.attempt);
+    const resume = this.canContinue && this.state.location !== 'start' ? { location: this.state.location, section: this.state.section, label: locationLabel(this.course, this.state.location) } : null;
+    return html`<start-screen
+      .course=${this.course}
+      .passMark=${this.passMark}
+      .minutes=${estimatedMinutes(this.course)}
+      .items=${menuItems(this.course, this.state, this.passMark)}
+      .resume=${resume}
+      ?completed=${outcome.completed}
+      ?started=${started}
+    ></start-screen>`;
+  }
+
+  private renderNotices() {
+    return html`${this.connection === 'standalone' ? html`<p class="notice" role="note">${STRINGS.standalone}</p>` : null}
+    ${this.connection === 'refused' ? html`<p class="notice" role="alert">${STRINGS.refused}</p>` : null}
+    ${this.reviewMode ? html`<p class="notice" role="note">${STRINGS.review}</p>` : null}
+    ${this.screen === 'start' && this.restored ? html`<p class="notice" role="status">${STRINGS.restored}</p>` : null}
+    ${this.screen === 'start' && this.expired.length
+      ? html`<p class="notice" role="alert">${STRINGS.expired(this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '))}</p>`
+      : null}`;
   }
 
   override render() {
-    const seq = courseSequence(this.course);
     const outcome = courseOutcome(this.course, this.state, this.passMark);
     const percent = Math.round(outcome.progress * 100);
     const exited = this.screen === 'exited';
+    const saving = this.connection === 'lms' && !exited ? (this.saveState === 'unsaved' ? STRINGS.unsaved : this.saveState === 'saving' ? STRINGS.saving : '') : '';
     return html`
-      <a class="skip" href="#main" @click=${(e: Event) => {
-        e.preventDefault();
-        (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus();
-      }}>${STRINGS.skip}</a>
+      <a
+        class="skip"
+        href="#main"
+        @click=${(e: Event) => {
+          e.preventDefault();
+          (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus();
+        }}
+        >${STRINGS.skip}</a
+      >
       <header>
         <p class="course-title">${this.course.title}</p>
         <div class="status">
           <label>${STRINGS.progress(percent)} <progress max="100" .value=${percent}></progress></label>
-          <span role="status">${this.connection === 'lms' && !exited ? (this.saveState === 'unsaved' ? STRINGS.unsaved : this.saveState === 'saving' ? STRINGS.saving : '') : ''}</span>
+          <span role="status">${saving}</span>
           ${exited ? null : html`<button class="secondary" @click=${this.exit}>${STRINGS.exit}</button>`}
         </div>
       </header>
       <div class="layout">
-        <nav aria-labelledby="menu-heading">
-          <h2 id="menu-heading">${STRINGS.menu}</h2>
-          <ol>
-            ${[...seq, ...(this.course.glossary.length ? ['glossary'] : [])].map(
-              (loc) => html`<li>
-                <button aria-current=${loc === this.screen ? 'page' : 'false'} ?disabled=${exited} @click=${() => this.go(loc)}>
-                  ${this.label(loc)}<span class="item-state">${this.itemState(loc)}</span>
-                </button>
-              </li>`,
-            )}
-          </ol>
-        </nav>
-        <main id="main" tabindex="-1">
-          ${this.connection === 'standalone' ? html`<p class="notice" role="note">${STRINGS.standalone}</p>` : null}
-          ${this.connection === 'refused' ? html`<p class="notice" role="alert">${STRINGS.refused}</p>` : null}
-          ${this.reviewMode ? html`<p class="notice" role="note">${STRINGS.review}</p>` : null}
-          ${this.renderScreen()}
-        </main>
+        <course-menu .items=${menuItems(this.course, this.state, this.passMark)} .current=${this.screen} ?disabled=${exited}></course-menu>
+        <main id="main" tabindex="-1">${this.renderNotices()} ${this.renderScreen()}</main>
       </div>
     `;
   }

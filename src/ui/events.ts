@@ -2,7 +2,8 @@ import type { Answer } from '../course/types.ts';
 
 /** Intents the views send up to the course shell. Properties go down, events go up. */
 export interface CourseIntents {
-  navigate: { location: string };
+  /** `section`: a place inside a lesson to return to (on resume). */
+  navigate: { location: string; section?: number };
   'lesson-viewed': { lessonId: string };
   /** The last section heading the learner scrolled to (0: the top of the lesson). */
   'lesson-position': { lessonId: string; section: number };

@@ -82,6 +82,7 @@ export class QuizView extends LitElement {
     css`
       .questions {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 1.25rem;
         margin-bottom: 1.25rem;
       }
@@ -200,6 +201,15 @@ export class QuizView extends LitElement {
     void this.updateComplete.then(() => (this.renderRoot.querySelector('#result-heading') as HTMLElement | null)?.focus());
   }
 
+  private check(questionId: string): void {
+    this.dispatchEvent(intent('check-answer', { quizId: this.quiz.id, questionId }));
+    void this.updateComplete.then(async () => {
+      const question = this.renderRoot.querySelector(`[data-question="${questionId}"]`) as QuestionBase<Question> | null;
+      await question?.updateComplete;
+      question?.focusFeedback();
+    });
+  }
+
   private retry(): void {
     this.dispatchEvent(intent('retry-quiz', { quizId: this.quiz.id }));
     void this.updateComplete.then(() => this.focusHeading());
@@ -283,7 +293,7 @@ export class QuizView extends LitElement {
         .feedback=${feedback}
       ></${tag}>`}
       ${immediate
-        ? html`<button class="check secondary" data-check=${q.id} ?disabled=${!isAnswered(q, a.answers[q.id])} @click=${() => this.dispatchEvent(intent('check-answer', { quizId: this.quiz.id, questionId: q.id }))}>
+        ? html`<button class="check secondary" data-check=${q.id} ?disabled=${!isAnswered(q, a.answers[q.id])} @click=${() => this.check(q.id)}>
             ${STRINGS.check}
           </button>`
         : null}

@@ -40,7 +40,7 @@ test('answers to choices that no longer exist are dropped, not moved to another 
 test('older formats are migrated: lessons read, position and scores kept, attempts in progress reset', () => {
   const v1 = '{"v":1,"l":"quiz:exam","s":["l1","gone"],"q":{"exam":{"a":{"single":"b"},"x":[40,70]}}}';
   const one = decodeState(course, v1);
-  expect(one.state).toEqual({ location: 'quiz:exam', section: 0, viewed: ['l1'], quizzes: { exam: { attempt: null, attemptsUsed: 2, bestScore: 70, lastScore: 70 } } });
+  expect(one.state).toEqual({ location: 'quiz:exam', section: 0, completedAt: null, viewed: ['l1'], quizzes: { exam: { attempt: null, attemptsUsed: 2, bestScore: 70, lastScore: 70 } } });
   expect(one.note).toMatch(/older version/);
   const v2 = '{"v":2,"l":"lesson:l1","s":[],"q":{"exam":{"x":[55],"a":{"s":1,"q":["single"],"r":{},"t":1}}}}';
   expect(decodeState(course, v2).state.quizzes.exam).toEqual({ attempt: null, attemptsUsed: 1, bestScore: 55, lastScore: 55 });

@@ -37,6 +37,7 @@ test('suspend data from the real content at its largest possible state fits SCOR
   const state: CourseState = {
     location: `lesson:${longest(lessonIds)}`,
     section: 99,
+    completedAt: 4_102_444_800_000,
     viewed: lessonIds,
     quizzes: Object.fromEntries(
       course.quizzes.map((quiz) => {

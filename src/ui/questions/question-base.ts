@@ -50,6 +50,10 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
   static override styles = [
     theme,
     css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
       fieldset {
         border: 1px solid var(--line);
         border-radius: 8px;
@@ -61,6 +65,8 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
       legend {
         font-weight: 600;
         padding: 0 0.25rem;
+        max-width: 100%;
+        white-space: normal;
       }
       .count {
         display: block;
@@ -142,7 +148,7 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     const f = this.feedback;
     if (!f) return null;
     const verdict = f.earned === 1 ? STRINGS.correct : f.earned > 0 ? STRINGS.partly : STRINGS.incorrect;
-    return html`<div class="feedback ${f.earned === 1 ? 'ok' : ''}">
+    return html`<div class="feedback ${f.earned === 1 ? 'ok' : ''}" tabindex="-1">
       <p>
         <span class="verdict">${verdict}</span>
         ${f.earned < 1 ? html`${STRINGS.yours} ${this.describe(this.answer) || STRINGS.none}.` : null}
@@ -159,6 +165,11 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
       ${hint ? html`<p class="hint" id="hint">${hint}</p>` : null}
       ${this.renderControls()} ${this.renderFeedback()}
     </fieldset>`;
+  }
+
+  /** Moves focus to the feedback, which replaces the Check button that had it. */
+  focusFeedback(): void {
+    (this.renderRoot.querySelector('.feedback') as HTMLElement | null)?.focus();
   }
 
   /** Moves keyboard focus to the first control (used when an answer is missing). */

@@ -1,0 +1,129 @@
+import { LitElement, css, html } from 'lit';
+import { dateText, displayName, hoursText } from './format.ts';
+import { theme } from './theme.ts';
+
+const STRINGS = {
+  heading: 'Certificate of completion',
+  certifies: 'This certifies that',
+  completed: 'has completed the continuing-education course',
+  score: (p: number) => `with a final exam score of ${p}%`,
+  on: (date: string) => `on ${date}.`,
+  time: (hours: string) => `Estimated learning time: ${hours}.`,
+  nameLabel: 'Name to print on the certificate',
+  noName: 'Your learning management system did not give your name: type it to print it on the certificate.',
+  print: 'Print or save as PDF',
+  note: 'Education for clinic staff; not medical advice.',
+};
+
+/** The certificate, once the course is complete: printable on one A4 or Letter page. */
+export class CertificateView extends LitElement {
+  static override properties = {
+    courseTitle: { attribute: false },
+    learnerName: { attribute: false },
+    score: { type: Number },
+    completedAt: { type: Number },
+    minutes: { type: Number },
+    typedName: { state: true },
+  };
+  declare courseTitle: string;
+  /** As the LMS gives it. */
+  declare learnerName: string;
+  declare score: number;
+  declare completedAt: number;
+  declare minutes: number;
+  declare typedName: string;
+
+  constructor() {
+    super();
+    this.typedName = '';
+  }
+
+  static override styles = [
+    theme,
+    css`
+      .certificate {
+        border: 6px double var(--accent);
+        border-radius: 4px;
+        padding: 2rem 1.5rem;
+        text-align: center;
+        background: var(--surface);
+        margin: 1rem 0;
+      }
+      .certificate h2 {
+        font-size: 1.6rem;
+        margin-top: 0;
+      }
+      .name {
+        font-size: 1.6rem;
+        font-weight: 600;
+        margin: 0.5rem 0;
+        overflow-wrap: anywhere;
+      }
+      .course {
+        font-size: 1.2rem;
+        font-weight: 600;
+      }
+      .note {
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      label {
+        display: block;
+        margin-bottom: 0.25rem;
+      }
+      input {
+        font: inherit;
+        min-height: 44px;
+        padding: 0.3rem 0.5rem;
+        width: min(24rem, 100%);
+        box-sizing: border-box;
+      }
+      .actions {
+        margin: 1rem 0;
+      }
+      @media print {
+        .actions,
+        .name-entry,
+        h1 {
+          display: none;
+        }
+        .certificate {
+          margin: 0;
+          border-color: #000;
+          color: #000;
+          background: #fff;
+          break-inside: avoid;
+        }
+      }
+    `,
+  ];
+
+  focusHeading(): void {
+    this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
+  }
+
+  override render() {
+    const fromLms = displayName(this.learnerName);
+    const name = fromLms || this.typedName.trim();
+    return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
+      ${fromLms
+        ? null
+        : html`<div class="name-entry">
+            <p>${STRINGS.noName}</p>
+            <label for="name">${STRINGS.nameLabel}</label>
+            <input id="name" autocomplete="name" .value=${this.typedName} @input=${(e: Event) => (this.typedName = (e.target as HTMLInputElement).value)} />
+          </div>`}
+      <section class="certificate" aria-labelledby="cert-title">
+        <h2 id="cert-title">${STRINGS.heading}</h2>
+        <p>${STRINGS.certifies}</p>
+        <p class="name">${name || '\u00a0'}</p>
+        <p>${STRINGS.completed}</p>
+        <p class="course">${this.courseTitle}</p>
+        <p>${STRINGS.score(this.score)} ${STRINGS.on(dateText(this.completedAt))}</p>
+        <p>${STRINGS.time(hoursText(this.minutes))}</p>
+        <p class="note">${STRINGS.note}</p>
+      </section>
+      <div class="actions"><button @click=${() => window.print()}>${STRINGS.print}</button></div>`;
+  }
+}
+customElements.define('certificate-view', CertificateView);

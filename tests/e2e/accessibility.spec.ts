@@ -1,0 +1,179 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { launchCourse, lmsData } from '../support/lms.ts';
+import { courseData, exam, finishExam, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
+import { answerShownQuestions } from '../support/learner.ts';
+import { join } from 'node:path';
+import type { HostConfig } from '../../src/preview/lms-host.ts';
+import { ROOT } from '../support/paths.ts';
+
+/** WCAG 2.1 A and AA rules, checked inside the course frame only (the preview LMS is not ours). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('#frame').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Each screen the learner can meet, reached as a learner would. */
+const SCREENS: { name: string; config?: HostConfig; reach: (frame: FrameLocator, page: Page) => Promise<void> }[] = [
+  { name: 'start', reach: async () => {} },
+  {
+    name: 'lesson with diagram',
+    reach: async (frame) => {
+      const first = (await courseData()).lessons[0];
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await expect(frame.getByRole('heading', { level: 1, name: first?.title })).toBeVisible();
+      await frame.locator('figure.diagram details summary').click();
+    },
+  },
+  {
+    name: 'knowledge check with feedback',
+    reach: async (frame) => {
+      const course = await courseData();
+      const check = course.quizzes.find((q) => !q.graded);
+      if (!check) throw new Error('no knowledge check');
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await openFromMenu(frame, check.title);
+      await answerShownQuestions(frame, check, (q) => q.id === check.questions[0]?.id);
+    },
+  },
+  {
+    name: 'exam with timer',
+    reach: async (frame) => {
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await startExam(frame);
+    },
+  },
+  {
+    name: 'exam result and review',
+    reach: async (frame) => {
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await startExam(frame);
+      await finishExam(frame);
+    },
+  },
+  {
+    name: 'certificate',
+    reach: async (frame) => {
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await readAllLessons(frame);
+      await startExam(frame);
+      await finishExam(frame);
+      await openFromMenu(frame, 'Certificate');
+    },
+  },
+  {
+    name: 'glossary',
+    reach: async (frame) => {
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await frame.locator('lesson-view a.term').first().click();
+      await expect(frame.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
+    },
+  },
+  { name: 'notice: no LMS', config: { noApi: true }, reach: async () => {} },
+  { name: 'notice: LMS refused', config: { refuseInitialize: true }, reach: async () => {} },
+  {
+    name: 'exited',
+    reach: async (frame) => {
+      await frame.getByRole('button', { name: 'Exit course' }).click();
+      await expect(frame.getByRole('heading', { name: 'You have left the course' })).toBeVisible();
+    },
+  },
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} colour scheme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const screen of SCREENS) {
+      test(`axe finds no WCAG 2.1 AA violation: ${screen.name}`, async ({ page }) => {
+        const frame = await launchCourse(page, '12', screen.config ?? {});
+        await screen.reach(frame, page);
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+test('the certificate shows the name from the LMS as "First Last" and the real score', async ({ page }) => {
+  const frame = await launchCourse(page, '2004', { cmi: { 'cmi.learner_name': 'Okafor, Adaeze' } });
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await readAllLessons(frame);
+  await startExam(frame);
+  const quiz = await exam();
+  await finishExam(frame, (q) => q.id === quiz.questions.find((x) => x.type === 'single')?.id);
+  const score = (await lmsData(page))['cmi.score.raw'];
+  await frame.getByRole('button', { name: /Continue: Certificate/ }).click();
+  const certificate = frame.locator('certificate-view .certificate');
+  await expect(certificate).toContainText('Adaeze Okafor');
+  await expect(certificate).toContainText(`with a final exam score of ${score}%`);
+  await expect(certificate).toContainText((await courseData()).title);
+  // Reachable again after a relaunch, from the start screen.
+  await page.evaluate(() => window.__lms?.relaunch());
+  await frame.getByRole('button', { name: 'View your certificate' }).click();
+  await expect(frame.locator('certificate-view .certificate')).toContainText('Adaeze Okafor');
+  // One printed page.
+  await page.emulateMedia({ media: 'print' });
+  const height = await frame.locator('certificate-view').evaluate((el) => el.getBoundingClientRect().height);
+  expect(height).toBeLessThan(1000);
+});
+
+for (const width of [320, 768, 1280]) {
+  test(`at ${width} px the main screens fit without horizontal scrolling (screenshots attached)`, async ({ page }, info) => {
+    await page.setViewportSize({ width, height: width < 700 ? 720 : 900 });
+    const frame = await launchCourse(page, '12');
+    const course = frame.locator('html');
+    const shots: [string, () => Promise<void>][] = [
+      ['start', async () => {}],
+      ['lesson', async () => frame.getByRole('button', { name: 'Start the course' }).click()],
+      [
+        'knowledge check',
+        async () => {
+          const check = (await courseData()).quizzes.find((q) => !q.graded);
+          if (width <= 768) await frame.getByRole('button', { name: 'Show course contents' }).click();
+          await openFromMenu(frame, check?.title ?? '');
+        },
+      ],
+      [
+        'exam',
+        async () => {
+          if (width <= 768) await frame.getByRole('button', { name: 'Show course contents' }).click();
+          await startExam(frame);
+        },
+      ],
+    ];
+    for (const [name, reach] of shots) {
+      await reach();
+      await page.waitForTimeout(100);
+      const overflow = await course.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+      const path = join(ROOT, 'test-results/screenshots', `${width}px-${name.replace(/ /g, '-')}.png`);
+      await page.locator('#frame').screenshot({ path });
+      await info.attach(`${name}-${width}px`, { path, contentType: 'image/png' });
+    }
+  });
+}
+
+test('on a phone the course contents collapse behind a button and touch targets are at least 44 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 720 });
+  const frame = await launchCourse(page, '12');
+  const toggle = frame.getByRole('button', { name: 'Show course contents' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(frame.getByRole('navigation').getByRole('button', { name: /read$|not read yet$/ }).first()).toBeHidden();
+  await toggle.click();
+  await expect(frame.getByRole('button', { name: 'Hide course contents' })).toHaveAttribute('aria-expanded', 'true');
+  const small = await frame.locator('course-app').evaluate((app) => {
+    const found: string[] = [];
+    const walk = (root: ParentNode) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (el.matches('button, input, select, summary')) {
+          const r = el.getBoundingClientRect();
+          const box = el.matches('input[type=radio], input[type=checkbox]') ? el.closest('label')?.getBoundingClientRect() ?? r : r;
+          if (r.width > 0 && box.height < 44) found.push(`${el.tagName} ${el.textContent?.trim().slice(0, 30)} ${Math.round(box.height)}px`);
+        }
+      }
+    };
+    walk(app.shadowRoot as ShadowRoot);
+    return found;
+  });
+  expect(small).toEqual([]);
+});

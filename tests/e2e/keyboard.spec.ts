@@ -1,0 +1,144 @@
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { correctAnswer } from '../../src/course/questions.ts';
+import type { Question, Quiz } from '../../src/course/types.ts';
+import { courseData } from '../support/flows.ts';
+import { launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
+import { strictViolations } from '../support/strict-scorm.ts';
+
+/** What has keyboard focus in the course frame, looking through shadow roots. */
+interface Focused {
+  tag: string;
+  type: string;
+  name: string;
+  /** Accessible name as a learner hears it: aria-label, label or text. */
+  label: string;
+  /** The question the focused control belongs to, if any. */
+  question: string;
+}
+
+function focused(frame: Frame): Promise<Focused | null> {
+  return frame.evaluate(() => {
+    if (!document.hasFocus()) return null;
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    const input = el as HTMLInputElement;
+    const label = (el.getAttribute('aria-label') ?? input.labels?.[0]?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const host = (el.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+    return { tag: el.tagName.toLowerCase(), type: input.type ?? '', name: input.name ?? '', label, question: host?.dataset?.question ?? '' };
+  });
+}
+
+/** Presses Tab until the focused control matches, as a keyboard user would. */
+async function tabTo(page: Page, frame: Frame, matches: (f: Focused) => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(frame);
+    if (f && matches(f)) return;
+  }
+  throw new Error(`could not reach ${what} with the Tab key`);
+}
+
+const button = (text: string | RegExp) => (f: Focused) => f.tag === 'button' && (typeof text === 'string' ? f.label === text : text.test(f.label));
+
+/** Answers one question on screen correctly, with the keyboard only. */
+async function answerByKeyboard(page: Page, frame: Frame, q: Question): Promise<void> {
+  const answer = correctAnswer(q);
+  const inQuestion = (f: Focused) => f.question === q.id;
+  const host = frame.locator(`[data-question="${q.id}"]`);
+  switch (q.type) {
+    case 'single':
+    case 'true_false': {
+      // Tab reaches the radio group once; arrow keys move the choice within it.
+      const labels = (await host.locator('label.option').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      const wanted = q.type === 'single' ? q.choices.find((c) => c.id === answer[0])?.text : answer[0] === 'true' ? 'True' : 'False';
+      await tabTo(page, frame, (f) => inQuestion(f) && f.type === 'radio', `the choices of ${q.id}`);
+      await page.keyboard.press('Space');
+      for (let i = 0; i < labels.indexOf(wanted ?? ''); i++) await page.keyboard.press('ArrowDown');
+      break;
+    }
+    case 'multiple': {
+      const labels = (await host.locator('label.option').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      for (const label of labels) {
+        await tabTo(page, frame, (f) => inQuestion(f) && f.type === 'checkbox' && f.label === label, `"${label}"`);
+        if (q.choices.some((c) => c.text === label && answer.includes(c.id))) await page.keyboard.press('Space');
+      }
+      break;
+    }
+    case 'matching':
+      for (const item of q.items) {
+        await tabTo(page, frame, (f) => inQuestion(f) && f.tag === 'select' && f.label.startsWith(item.text), `the match for ${item.text}`);
+        const options = await host.locator(`select#m-${item.id} option`).allTextContents();
+        const target = q.targets.find((t) => t.id === item.match)?.text ?? '';
+        for (let i = 0; i < options.indexOf(target); i++) await page.keyboard.press('ArrowDown');
+      }
+      break;
+    case 'ordering':
+      for (let i = 0; i < q.items.length; i++) {
+        const want = q.items[i]?.text ?? '';
+        const order = (await host.locator('li span').allTextContents()).map((t) => t.trim());
+        const at = order.indexOf(want);
+        if (at <= i) continue;
+        await tabTo(page, frame, button(`Move up: ${want}`), `Move up: ${want}`);
+        // Focus stays on the moved item's button, so repeated presses keep moving it.
+        for (let k = at; k > i; k--) await page.keyboard.press('Enter');
+      }
+      break;
+    case 'numeric':
+      await tabTo(page, frame, (f) => inQuestion(f) && f.tag === 'input', `the answer field of ${q.id}`);
+      await page.keyboard.type(answer[0] ?? '');
+      break;
+  }
+}
+
+async function takeQuizByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise<void> {
+  const shown = await frame.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
+  for (const id of shown) {
+    const q = quiz.questions.find((x) => x.id === id);
+    if (!q) continue;
+    await answerByKeyboard(page, frame, q);
+    if (quiz.feedback === 'immediate') {
+      await tabTo(page, frame, button('Check answer'), 'Check answer');
+      await page.keyboard.press('Enter');
+    }
+  }
+  await tabTo(page, frame, button('Submit answers'), 'Submit answers');
+  await page.keyboard.press('Enter');
+  await expect(page.frameLocator('#frame').getByText('You passed.')).toBeVisible();
+}
+
+test('the whole course can be completed with the keyboard alone', async ({ page }) => {
+  test.setTimeout(240_000);
+  const course = await courseData();
+  await launchCourse(page, '12');
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  if (!frame) throw new Error('no course frame');
+  const view = page.frameLocator('#frame');
+
+  await tabTo(page, frame, button('Start the course'), 'Start the course');
+  await page.keyboard.press('Enter');
+  for (const lesson of course.lessons) {
+    await expect(view.getByRole('heading', { level: 1, name: lesson.title })).toBeFocused();
+    const quiz = course.quizzes.find((q) => q.id === lesson.quiz);
+    await tabTo(page, frame, button(`Continue: ${quiz?.title}`), `the end of ${lesson.title}`);
+    await page.keyboard.press('Enter');
+    if (quiz) await takeQuizByKeyboard(page, frame, quiz);
+    const next = course.lessons[course.lessons.indexOf(lesson) + 1]?.title ?? course.quizzes.find((q) => q.graded)?.title ?? '';
+    await tabTo(page, frame, button(`Continue: ${next}`), `Continue: ${next}`);
+    await page.keyboard.press('Enter');
+  }
+
+  const exam = course.quizzes.find((q) => q.graded);
+  if (!exam) throw new Error('no exam');
+  await tabTo(page, frame, button('Start'), 'Start');
+  await page.keyboard.press('Enter');
+  await takeQuizByKeyboard(page, frame, exam);
+  await tabTo(page, frame, button('Continue: Certificate'), 'the certificate');
+  await page.keyboard.press('Enter');
+  await expect(view.getByRole('heading', { level: 1, name: 'Certificate of completion' })).toBeFocused();
+
+  const cmi = await lmsData(page);
+  expect(cmi['cmi.core.lesson_status']).toBe('passed');
+  expect(cmi['cmi.core.score.raw']).toBe('100');
+  expect(strictViolations(await lmsCalls(page), '12')).toEqual([]);
+});
