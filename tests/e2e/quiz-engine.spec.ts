@@ -121,6 +121,25 @@ for (const version of VERSIONS) {
       await expect(frame.getByRole('timer')).toHaveText(/Time left: 1:(30:00|29:5\d)/);
     });
 
+    test("the LMS's mastery score overrides the authored pass mark", async ({ page }) => {
+      const mastery = version === '12' ? { 'cmi.student_data.mastery_score': '99' } : { 'cmi.scaled_passing_score': '0.99' };
+      const frame = await launchCourse(page, version, { cmi: mastery });
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      const quiz = await exam();
+      await openFromMenu(frame, quiz.title);
+      await expect(frame.getByText(/You pass with 99% or more\./)).toBeVisible();
+      await frame.getByRole('button', { name: 'Start', exact: true }).click();
+      // One wrong answer: above the authored 80%, below the LMS's 99%.
+      const [first] = await shownOrder(frame);
+      await finishExam(frame, (q) => q.id === first);
+      await expect(frame.getByText('You did not reach the pass mark of 99%.')).toBeVisible();
+      await closeCourse(page);
+      const cmi = await lmsData(page);
+      expect(Number(cmi[el.raw])).toBeGreaterThanOrEqual(80);
+      expect(cmi[version === '12' ? 'cmi.core.lesson_status' : 'cmi.success_status']).toBe('failed');
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    });
+
     test('time_limit_action "continue,message" only warns when time runs out', async ({ page }) => {
       await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
       const frame = await launchCourse(page, version, { cmi: { [maxTime]: fmt(10), [action]: 'continue,message' } });
