@@ -149,8 +149,10 @@ async function main(): Promise<void> {
 
       const { calls, heap } = await fullRun(browser, url, course);
       const countOf = (re: RegExp) => calls.filter((c) => re.test(c.fn)).length;
-      // Meaningful events: the first launch, each lesson read, each quiz submitted, the exit.
-      const events = 1 + course.lessons.length + course.quizzes.length + 1;
+      // Meaningful events: the first launch, each lesson read, the start of a timed attempt
+      // (its deadline must survive a reload), each quiz submitted, the exit.
+      const timed = course.quizzes.filter((q) => q.timeLimitMinutes !== null).length;
+      const events = 1 + course.lessons.length + timed + course.quizzes.length + 1;
       const suspend = calls.filter((c) => /SetValue$/.test(c.fn) && c.args[0] === 'cmi.suspend_data').map((c) => String(c.args[1]).length);
       rows.push({ name: `JS heap after the whole course, SCORM ${label}`, value: heap / 1024 / 1024, unit: 'MB' });
       rows.push({ name: `Initialize calls, SCORM ${label}`, value: countOf(/Initialize$/), unit: '', budget: 1 });
