@@ -150,13 +150,6 @@ export class CourseApp extends LitElement {
         min-width: 0;
         overflow-wrap: break-word;
       }
-      .notice {
-        border: 2px solid var(--notice-line);
-        background: var(--notice-bg);
-        padding: 0.6rem 0.9rem;
-        border-radius: 6px;
-        margin: 1rem 0;
-      }
       @media (max-width: 48rem) {
         .layout {
           grid-template-columns: minmax(0, 1fr);

@@ -89,8 +89,7 @@ export class QuizView extends LitElement {
       .check {
         margin-top: 0.5rem;
       }
-      .alert,
-      .notice {
+      .alert {
         border: 2px solid var(--notice-line);
         background: var(--notice-bg);
         padding: 0.5rem 0.75rem;

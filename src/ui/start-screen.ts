@@ -44,12 +44,6 @@ export class StartScreen extends LitElement {
   static override styles = [
     theme,
     css`
-      .notice {
-        border: 2px solid var(--notice-line);
-        background: var(--notice-bg);
-        padding: 0.6rem 0.9rem;
-        border-radius: 6px;
-      }
       .actions {
         display: flex;
         flex-wrap: wrap;

@@ -62,6 +62,13 @@ export const theme = css`
     background: transparent;
     color: var(--accent);
   }
+  .notice {
+    border: 2px solid var(--notice-line);
+    background: var(--notice-bg);
+    padding: 0.6rem 0.9rem;
+    border-radius: 6px;
+    margin: 1rem 0;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { launchCourse, lmsData } from '../support/lms.ts';
+import { launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
+import { strictViolations } from '../support/strict-scorm.ts';
 import { courseData, exam, finishExam, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
 import { answerShownQuestions } from '../support/learner.ts';
 import { join } from 'node:path';
@@ -93,14 +94,15 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the certificate shows the name from the LMS as "First Last" and the real score', async ({ page }) => {
-  const frame = await launchCourse(page, '2004', { cmi: { 'cmi.learner_name': 'Okafor, Adaeze' } });
+for (const version of ['12', '2004'] as const) test(`SCORM ${version === '12' ? '1.2' : '2004'}: the certificate shows the name from the LMS as "First Last" and the real score, also after a relaunch`, async ({ page }) => {
+  const nameKey = version === '12' ? 'cmi.core.student_name' : 'cmi.learner_name';
+  const frame = await launchCourse(page, version, { cmi: { [nameKey]: 'Okafor, Adaeze' } });
   await frame.getByRole('button', { name: 'Start the course' }).click();
   await readAllLessons(frame);
   await startExam(frame);
   const quiz = await exam();
   await finishExam(frame, (q) => q.id === quiz.questions.find((x) => x.type === 'single')?.id);
-  const score = (await lmsData(page))['cmi.score.raw'];
+  const score = (await lmsData(page))[version === '12' ? 'cmi.core.score.raw' : 'cmi.score.raw'];
   await frame.getByRole('button', { name: /Continue: Certificate/ }).click();
   const certificate = frame.locator('certificate-view .certificate');
   await expect(certificate).toContainText('Adaeze Okafor');
@@ -110,6 +112,8 @@ test('the certificate shows the name from the LMS as "First Last" and the real s
   await page.evaluate(() => window.__lms?.relaunch());
   await frame.getByRole('button', { name: 'View your certificate' }).click();
   await expect(frame.locator('certificate-view .certificate')).toContainText('Adaeze Okafor');
+  // Both sessions, including the relaunch that reads back objectives and interactions, pass the strict checks.
+  expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
   // One printed page.
   await page.emulateMedia({ media: 'print' });
   const height = await frame.locator('certificate-view').evaluate((el) => el.getBoundingClientRect().height);

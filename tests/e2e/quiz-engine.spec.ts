@@ -122,7 +122,7 @@ for (const version of VERSIONS) {
     });
 
     test("the LMS's mastery score overrides the authored pass mark", async ({ page }) => {
-      const mastery = version === '12' ? { 'cmi.student_data.mastery_score': '99' } : { 'cmi.scaled_passing_score': '0.99' };
+      const mastery: Record<string, string> = version === '12' ? { 'cmi.student_data.mastery_score': '99' } : { 'cmi.scaled_passing_score': '0.99' };
       const frame = await launchCourse(page, version, { cmi: mastery });
       await frame.getByRole('button', { name: 'Start the course' }).click();
       const quiz = await exam();
