@@ -123,10 +123,16 @@ export class CourseApp extends LitElement {
       .status {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.75rem;
         align-items: center;
         color: var(--muted);
         font-size: 0.9rem;
+      }
+      .status > * {
+        margin: 0.2rem 0.75rem 0.2rem 0;
+      }
+      /* The live region stays in place (to be announced) but takes no room while empty. */
+      .status > [role='status']:empty {
+        margin: 0;
       }
       progress {
         width: 8rem;
@@ -161,6 +167,13 @@ export class CourseApp extends LitElement {
         }
         main {
           padding: 1rem 1rem 3rem;
+        }
+        header {
+          padding: 0.5rem 1rem;
+          gap: 0.25rem 1rem;
+        }
+        .course-title {
+          font-size: 0.95rem;
         }
       }
       @media print {

@@ -45,6 +45,9 @@ export const theme = css`
   h3 {
     line-height: 1.25;
   }
+  h1 {
+    font-size: clamp(1.5rem, 1.1rem + 2vw, 2.2rem);
+  }
   h1:focus {
     outline: none;
   }
