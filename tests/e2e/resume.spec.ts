@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { EL, VERSIONS, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
-import { courseData, openFromMenu, readAllLessons } from '../support/flows.ts';
+import { correctAnswer } from '../../src/course/questions.ts';
+import { courseData, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
+import { giveAnswer } from '../support/learner.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
 for (const version of VERSIONS) {
@@ -68,6 +70,45 @@ for (const version of VERSIONS) {
       const calls = await lmsCalls(page);
       expect(calls.filter((c) => /Initialize$/.test(c.fn)).map((c) => c.result)).toEqual(['false', 'true']);
       expect(calls.some((c) => /Commit$/.test(c.fn) && c.result === 'true')).toBe(true);
+    });
+  });
+}
+
+for (const version of VERSIONS) {
+  test.describe(`SCORM ${version === '12' ? '1.2' : '2004'}: exam answers reach the LMS`, () => {
+    const commitsAfter = (calls: Awaited<ReturnType<typeof lmsCalls>>, index: number) => calls.slice(index).filter((c) => /Commit$/.test(c.fn));
+    const lastAnswerSet = (calls: Awaited<ReturnType<typeof lmsCalls>>) => calls.map((c) => c.args[0]).lastIndexOf('cmi.suspend_data');
+
+    test('within a minute of being given, without a commit per answer', async ({ page }) => {
+      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
+      const frame = await launchCourse(page, version);
+      await expect(async () => {
+        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
+      }).toPass();
+      const quiz = await startExam(frame);
+      const shown = (await shownOrder(frame)).slice(0, 3).map((id) => quiz.questions.find((q) => q.id === id));
+      for (const q of shown) if (q) await giveAnswer(frame, q, correctAnswer(q));
+      let calls = await lmsCalls(page);
+      const answered = lastAnswerSet(calls);
+      expect(commitsAfter(calls, answered)).toHaveLength(0);
+      await page.clock.runFor(61_000);
+      calls = await lmsCalls(page);
+      expect(commitsAfter(calls, answered)).toHaveLength(1);
+    });
+
+    test('at once when the tab is hidden', async ({ page }) => {
+      const frame = await launchCourse(page, version);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      const quiz = await startExam(frame);
+      const [first] = await shownOrder(frame);
+      const q = quiz.questions.find((x) => x.id === first);
+      if (q) await giveAnswer(frame, q, correctAnswer(q));
+      const answered = lastAnswerSet(await lmsCalls(page));
+      await page.frames()[1]?.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      expect(commitsAfter(await lmsCalls(page), answered)).toHaveLength(1);
     });
   });
 }
