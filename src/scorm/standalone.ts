@@ -21,9 +21,6 @@ export class StandaloneSession implements LmsSession {
     return this.isOpen;
   }
 
-  /** Whether progress survives a reload (false when the browser blocks storage). */
-  persistent = true;
-
   start(): Launch {
     this.isOpen = true;
     let saved: Saved | null = null;
@@ -31,7 +28,7 @@ export class StandaloneSession implements LmsSession {
       const raw = localStorage.getItem(this.key);
       saved = raw ? (JSON.parse(raw) as Saved) : null;
     } catch {
-      this.persistent = false;
+      // Storage blocked: progress lives in memory for this session only.
     }
     if (saved && typeof saved.suspendData === 'string') this.data = saved;
     return {
@@ -74,7 +71,6 @@ export class StandaloneSession implements LmsSession {
       localStorage.setItem(this.key, JSON.stringify(this.data));
       return true;
     } catch {
-      this.persistent = false;
       return false;
     }
   }

@@ -124,10 +124,6 @@ export class Tracker {
     return effectiveTimeLimit(quiz, this.timing);
   }
 
-  get effectivePassMark(): number {
-    return this.passMark;
-  }
-
   /** Reports a new state; `urgency` says when it must reach the LMS. */
   update(next: CourseState, urgency: Urgency): void {
     const prev = this.last;

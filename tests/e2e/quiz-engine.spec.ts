@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { giveAnswer, questionGroup } from '../support/learner.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
-import { exam, finishExam, openFromMenu, shownOrder, startExam } from '../support/flows.ts';
+import { exam, finishExam, openFromMenu, shownOrder, startExam, startWithClock } from '../support/flows.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
 const MINUTE = 60_000;
@@ -33,12 +33,8 @@ for (const version of VERSIONS) {
     });
 
     test('the countdown warns at 5 and 1 minutes, and time running out submits the answers given', async ({ page }) => {
-      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
       const quiz = await exam();
-      const frame = await launchCourse(page, version);
-      await expect(async () => {
-        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
-      }).toPass();
+      const frame = await startWithClock(page, version);
       await openFromMenu(frame, quiz.title);
       const limit = quiz.timeLimitMinutes ?? 0;
       await expect(frame.getByText(new RegExp(`Time limit: ${limit} minutes\\. The clock starts when you press Start`))).toBeVisible();
@@ -64,12 +60,8 @@ for (const version of VERSIONS) {
     });
 
     test('a reload mid-exam keeps the questions, their order, the answers and the remaining time', async ({ page }) => {
-      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
       const quiz = await exam();
-      let frame = await launchCourse(page, version);
-      await expect(async () => {
-        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
-      }).toPass();
+      let frame = await startWithClock(page, version);
       await startExam(frame);
       const order = await shownOrder(frame);
       const answered = order.slice(0, 3).map((id) => quiz.questions.find((q) => q.id === id));
@@ -92,11 +84,7 @@ for (const version of VERSIONS) {
     });
 
     test('an attempt whose deadline passed while the course was closed is submitted on relaunch', async ({ page }) => {
-      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
-      const frame = await launchCourse(page, version);
-      await expect(async () => {
-        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
-      }).toPass();
+      const frame = await startWithClock(page, version);
       const quiz = await startExam(frame);
       await closeCourse(page);
       await page.clock.runFor(((quiz.timeLimitMinutes ?? 0) + 1) * MINUTE);
@@ -141,11 +129,7 @@ for (const version of VERSIONS) {
     });
 
     test('time_limit_action "continue,message" only warns when time runs out', async ({ page }) => {
-      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
-      const frame = await launchCourse(page, version, { cmi: { [maxTime]: fmt(10), [action]: 'continue,message' } });
-      await expect(async () => {
-        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
-      }).toPass();
+      const frame = await startWithClock(page, version, { cmi: { [maxTime]: fmt(10), [action]: 'continue,message' } });
       await startExam(frame);
       await page.clock.runFor(10 * MINUTE + 2000);
       await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('The time limit has passed. You can still finish and submit.');

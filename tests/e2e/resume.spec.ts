@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { EL, VERSIONS, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
-import { courseData, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
+import { courseData, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
 import { giveAnswer } from '../support/learner.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
@@ -80,11 +80,7 @@ for (const version of VERSIONS) {
     const lastAnswerSet = (calls: Awaited<ReturnType<typeof lmsCalls>>) => calls.map((c) => c.args[0]).lastIndexOf('cmi.suspend_data');
 
     test('within a minute of being given, without a commit per answer', async ({ page }) => {
-      await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
-      const frame = await launchCourse(page, version);
-      await expect(async () => {
-        await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
-      }).toPass();
+      const frame = await startWithClock(page, version);
       const quiz = await startExam(frame);
       const shown = (await shownOrder(frame)).slice(0, 3).map((id) => quiz.questions.find((q) => q.id === id));
       for (const q of shown) if (q) await giveAnswer(frame, q, correctAnswer(q));

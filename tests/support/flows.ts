@@ -1,7 +1,9 @@
-import { expect, type FrameLocator } from '@playwright/test';
+import { expect, type FrameLocator, type Page } from '@playwright/test';
+import type { HostConfig } from '../../src/preview/lms-host.ts';
 import { loadCourse } from '../../src/content/load-course.ts';
 import type { Course, Question, Quiz } from '../../src/course/types.ts';
 import { answerShownQuestions } from './learner.ts';
+import { launchCourse, type Version } from './lms.ts';
 import { ROOT } from './paths.ts';
 
 let loaded: Promise<Course> | undefined;
@@ -26,6 +28,20 @@ function escapeRe(s: string): string {
 export async function openFromMenu(frame: FrameLocator, title: string): Promise<void> {
   await frame.getByRole('navigation').getByRole('button', { name: new RegExp(`^${escapeRe(title)} `) }).click();
   await expect(frame.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/**
+ * Launches the course with Playwright's clock installed (so tests move time instead of
+ * waiting) and presses Start. The click is retried because, under the fake clock, the
+ * first one can land before the start screen has finished rendering.
+ */
+export async function startWithClock(page: Page, version: Version, config: HostConfig = {}): Promise<FrameLocator> {
+  await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
+  const frame = await launchCourse(page, version, config);
+  await expect(async () => {
+    await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
+  }).toPass();
+  return frame;
 }
 
 /** Reads every lesson to its end. */
