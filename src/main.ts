@@ -1,4 +1,6 @@
 import course from 'virtual:course';
+import { newSeed } from './course/random.ts';
+import { CourseStore } from './course/store.ts';
 import { connectToLms, type PackageVersion } from './scorm/connect.ts';
 import { Tracker } from './tracking/tracker.ts';
 import type { CourseApp } from './ui/course-app.ts';
@@ -9,17 +11,40 @@ const meta = document.querySelector<HTMLMetaElement>('meta[name="scorm-version"]
 const version: PackageVersion = meta === '1.2' || meta === '2004' ? meta : 'auto';
 const log = (message: string) => console.warn(`[course] ${message}`);
 
+function localStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 async function launch(): Promise<void> {
   const app = document.createElement('course-app') as CourseApp;
   const tracker = new Tracker(course, connectToLms(version, log), {
     log,
     onSaveState: (s) => (app.saveState = s),
+    storage: localStore(),
+    // Each LMS activity serves the package from its own address.
+    activity: location.pathname,
   });
   const start = await tracker.begin();
+  const store = new CourseStore(
+    {
+      course,
+      now: Date.now,
+      seed: newSeed,
+      timeLimitMs: (quiz) => tracker.timeLimit(quiz)?.ms ?? null,
+      passMark: start.passMark,
+    },
+    start.state,
+  );
+  tracker.attach(store);
+  tracker.listen(window);
   Object.assign(app, {
     course,
-    tracker,
-    state: start.state,
+    store,
+    timeLimit: (quiz: Parameters<Tracker['timeLimit']>[0]) => tracker.timeLimit(quiz),
     screen: 'start',
     connection: start.connection,
     saveState: 'saved',
@@ -28,18 +53,16 @@ async function launch(): Promise<void> {
     passMark: start.passMark,
     expired: start.expired,
     restored: start.restored,
+    unreadable: start.unreadable,
     learnerName: start.launch.learnerName,
   });
+  app.addEventListener('exit-course', () => tracker.exit());
   document.body.append(app);
   // Marks read by `npm run bench`: first heading painted, and the course ready for input.
   void app.updateComplete.then(() => {
     performance.mark('course:interactive');
     requestAnimationFrame(() => performance.mark('course:first-heading'));
   });
-  // Commit at once on a first launch (recorded as started), when an attempt's time ran
-  // out while the course was closed, or when this browser held newer progress.
-  const urgent = !start.canContinue || start.expired.length > 0 || start.restored;
-  tracker.update(start.state, urgent ? 'now' : 'later');
 }
 
 void launch();

@@ -5,6 +5,15 @@ import type { Answer, Course, Question, Quiz } from './types.ts';
 /** Where the learner is: `start`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
 export type Location = string;
 
+/** When a question was first shown and answered (epoch ms), for the LMS's interaction records. */
+export interface QuestionTimes {
+  shown: number;
+  /** The learner's first response: latency runs from `shown` to here. */
+  firstAnswer: number | null;
+  /** The learner's last change of answer. */
+  answered: number | null;
+}
+
 export interface QuizAttempt {
   /** Seeds the draw and every shuffle, so a resumed attempt looks the same. */
   seed: number;
@@ -13,6 +22,8 @@ export interface QuizAttempt {
   answers: Record<string, Answer>;
   /** Questions whose answer was checked (immediate feedback): locked. */
   checked: string[];
+  /** Per question id; kept until the attempt is submitted and reported. */
+  times: Record<string, QuestionTimes>;
   startedAt: number;
   /** Epoch ms when time runs out, for a timed attempt. */
   deadline: number | null;
@@ -120,6 +131,7 @@ export function startAttempt(course: Course, state: CourseState, quizId: string,
     questions,
     answers,
     checked: [],
+    times: {},
     startedAt: opts.now,
     deadline: opts.limitMs === null ? null : opts.now + opts.limitMs,
     submitted: false,
@@ -133,13 +145,24 @@ function openAttempt(state: CourseState, quizId: string): QuizAttempt | null {
   return attempt && !attempt.submitted ? attempt : null;
 }
 
-export function answer(state: CourseState, quizId: string, questionId: string, value: Answer): CourseState {
+/** The learner sees a question for the first time (a later sighting changes nothing). */
+export function questionShown(state: CourseState, quizId: string, questionId: string, now: number): CourseState {
+  const attempt = openAttempt(state, quizId);
+  if (!attempt || !attempt.questions.includes(questionId) || attempt.times[questionId]) return state;
+  const times = { ...attempt.times, [questionId]: { shown: now, firstAnswer: null, answered: null } };
+  return withQuiz(state, quizId, { ...quizProgress(state, quizId), attempt: { ...attempt, times } });
+}
+
+/** `now` notes when the learner answered (null: the quiz's times are not kept). */
+export function answer(state: CourseState, quizId: string, questionId: string, value: Answer, now: number | null): CourseState {
   const attempt = openAttempt(state, quizId);
   if (!attempt || !attempt.questions.includes(questionId) || attempt.checked.includes(questionId)) return state;
   const before = attempt.answers[questionId];
   if (before && before.length === value.length && before.every((v, i) => v === value[i])) return state;
+  const seen = attempt.times[questionId];
+  const times = now === null ? attempt.times : { ...attempt.times, [questionId]: { shown: seen?.shown ?? now, firstAnswer: seen?.firstAnswer ?? now, answered: now } };
   const progress = quizProgress(state, quizId);
-  return withQuiz(state, quizId, { ...progress, attempt: { ...attempt, answers: { ...attempt.answers, [questionId]: value } } });
+  return withQuiz(state, quizId, { ...progress, attempt: { ...attempt, answers: { ...attempt.answers, [questionId]: value }, times } });
 }
 
 /** Immediate feedback: checks (and locks) one answered question. */

@@ -7,20 +7,25 @@ import type { Answer, Course, Quiz } from './types.ts';
  * count bytes), keyed by stable content ids so that a changed course never mixes
  * answers between questions: anything that no longer exists is dropped.
  *
- * Format 3:
- * `{"v":3,"t":savedAt,"l":location,"p":section,"s":[lesson ids read],
+ * Format 4:
+ * `{"v":4,"k":record token,"t":savedAt,"l":location,"p":section,"s":[lesson ids read],
  *   "q":{quizId:[attemptsUsed,best,last,attempt?]},"c":completedAt}` where an attempt is
- * `[seed,startedAt,deadline|0,flags,[question ids],[answers],[checked indices]]`,
- * times in epoch seconds, answers aligned with the question ids and joined by "|".
+ * `[seed,startedAt,deadline|0,flags,[question ids],[answers],[checked indices],[times]?]`,
+ * times in epoch seconds, answers aligned with the question ids and joined by "|". While
+ * an attempt is open, `times` holds per question `[shown,firstAnswer,answered]` in seconds
+ * after startedAt (-1: not yet); once submitted they have been reported and are dropped.
+ * The record token ties the data to one LMS record (one learner, activity and attempt).
+ * Format 3 is format 4 without the token and the times.
  */
-export const SUSPEND_VERSION = 3;
+export const SUSPEND_VERSION = 4;
 /** SCORM 1.2's limit, which we keep in both versions. */
 export const SUSPEND_LIMIT = 4096;
 
 const SUBMITTED = 1;
 const TIMED_OUT = 2;
 
-type EncodedAttempt = [number, number, number, number, string[], string[], number[]];
+type EncodedTimes = [number, number, number];
+type EncodedAttempt = [number, number, number, number, string[], string[], number[], EncodedTimes[]?];
 type EncodedQuiz = [number, number | null, number | null, EncodedAttempt?];
 
 function toAscii(json: string): string {
@@ -31,7 +36,7 @@ const seconds = (ms: number) => Math.round(ms / 1000);
 const joinAnswer = (a: Answer | undefined) => (a ?? []).map((x) => x.replace(/\|/g, '')).join('|');
 
 function encodeAttempt(a: QuizAttempt): EncodedAttempt {
-  return [
+  const encoded: EncodedAttempt = [
     a.seed,
     seconds(a.startedAt),
     a.deadline === null ? 0 : seconds(a.deadline),
@@ -40,16 +45,30 @@ function encodeAttempt(a: QuizAttempt): EncodedAttempt {
     a.questions.map((id) => joinAnswer(a.answers[id])),
     a.checked.map((id) => a.questions.indexOf(id)),
   ];
+  if (!a.submitted && Object.keys(a.times).length) {
+    const start = seconds(a.startedAt);
+    const at = (ms: number | null | undefined) => (ms == null ? -1 : Math.max(0, seconds(ms) - start));
+    encoded[7] = a.questions.map((id): EncodedTimes => [at(a.times[id]?.shown), at(a.times[id]?.firstAnswer), at(a.times[id]?.answered)]);
+  }
+  return encoded;
 }
 
-/** `savedAt` (epoch ms) lets a launch tell which of two saved copies is newer. */
-export function encodeState(state: CourseState, savedAt: number): string {
+export interface SaveStamp {
+  /** Epoch ms: lets a launch tell which of two saved copies of the same record is newer. */
+  savedAt: number;
+  /** The LMS record this data belongs to. */
+  token: string;
+}
+
+export function encodeState(state: CourseState, stamp: SaveStamp): string {
+  const savedAt = stamp.savedAt;
   const q: Record<string, EncodedQuiz> = {};
   for (const [id, p] of Object.entries(state.quizzes)) {
     q[id] = p.attempt ? [p.attemptsUsed, p.bestScore, p.lastScore, encodeAttempt(p.attempt)] : [p.attemptsUsed, p.bestScore, p.lastScore];
   }
   const data = {
     v: SUSPEND_VERSION,
+    k: stamp.token,
     t: seconds(savedAt),
     l: state.location,
     ...(state.section ? { p: state.section } : {}),
@@ -64,7 +83,12 @@ export interface DecodeResult {
   state: CourseState;
   /** When this copy was saved (epoch ms); 0 when unknown. */
   savedAt: number;
+  /** The LMS record it belongs to; null when unknown (empty, unreadable or older data). */
+  token: string | null;
+  /** Why saved data could not be used in full. */
   note?: string;
+  /** The data was there but could not be read at all: the learner starts over and is told. */
+  unreadable?: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,7 +101,7 @@ const score = (v: unknown): number | null => {
 
 function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
   if (!Array.isArray(raw)) return null;
-  const [seed, started, deadline, flags, ids, answers, checked] = raw as unknown[];
+  const [seed, started, deadline, flags, ids, answers, checked, times] = raw as unknown[];
   const drawn = strings(ids);
   // An attempt whose questions changed cannot be continued fairly: it is dropped.
   if (num(seed) === null || num(started) === null || !drawn.length || !drawn.every((id) => quiz.questions.some((q) => q.id === id))) return null;
@@ -90,11 +114,25 @@ function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
     if (question && value.length && isValidAnswer(question, value)) byId[id] = value;
   });
   const f = num(flags) ?? 0;
+  const startSec = started as number;
+  const at = (v: unknown) => {
+    const n = num(v);
+    return n === null || n < 0 ? null : (startSec + n) * 1000;
+  };
+  const byQuestion: QuizAttempt['times'] = {};
+  if (Array.isArray(times)) {
+    drawn.forEach((id, i) => {
+      const t = times[i];
+      const shown = Array.isArray(t) ? at(t[0]) : null;
+      if (Array.isArray(t) && shown !== null) byQuestion[id] = { shown, firstAnswer: at(t[1]), answered: at(t[2]) };
+    });
+  }
   return {
     seed: (seed as number) >>> 0,
     questions: drawn,
     answers: byId,
     checked: (Array.isArray(checked) ? checked : []).map((i) => drawn[i as number]).filter((id): id is string => id !== undefined && id in byId),
+    times: byQuestion,
     startedAt: (started as number) * 1000,
     deadline: num(deadline) ? (deadline as number) * 1000 : null,
     submitted: (f & SUBMITTED) !== 0,
@@ -110,17 +148,19 @@ function fromScoreList(v: unknown): QuizProgress {
 
 /** Never throws: an unreadable or foreign string gives a fresh state and a note saying why. */
 export function decodeState(course: Course, text: string): DecodeResult {
-  if (!text) return { state: initialState(), savedAt: 0 };
+  if (!text) return { state: initialState(), savedAt: 0, token: null };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { state: initialState(), savedAt: 0, note: 'saved progress was unreadable and was reset' };
+    return { state: initialState(), savedAt: 0, token: null, note: 'saved progress was unreadable and was reset', unreadable: true };
   }
   const version = isObject(data) ? data.v : undefined;
-  if (!isObject(data) || (version !== 1 && version !== 2 && version !== SUSPEND_VERSION)) {
-    return { state: initialState(), savedAt: 0, note: `saved progress has format ${String(version ?? data)}, not ${SUSPEND_VERSION}; it was reset` };
+  if (!isObject(data) || (version !== 1 && version !== 2 && version !== 3 && version !== SUSPEND_VERSION)) {
+    const format = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : 'unknown';
+    return { state: initialState(), savedAt: 0, token: null, note: `saved progress has format ${format}, not ${SUSPEND_VERSION}; it was reset`, unreadable: true };
   }
+  const current = version === 3 || version === SUSPEND_VERSION;
   const notes: string[] = [];
   const state = initialState();
   if (typeof data.l === 'string' && isValidLocation(course, data.l)) {
@@ -134,7 +174,7 @@ export function decodeState(course: Course, text: string): DecodeResult {
   const quizzes = isObject(data.q) ? data.q : {};
   for (const quiz of course.quizzes) {
     const saved = quizzes[quiz.id];
-    if (version !== SUSPEND_VERSION) {
+    if (!current) {
       // Formats 1 and 2: keep the scores; an attempt in progress starts again.
       if (!isObject(saved)) continue;
       state.quizzes[quiz.id] = fromScoreList(saved.x);
@@ -148,5 +188,6 @@ export function decodeState(course: Course, text: string): DecodeResult {
     state.quizzes[quiz.id] = { attempt, attemptsUsed: Math.max(0, Math.floor(num(used) ?? 0)), bestScore: score(best), lastScore: score(last) };
   }
   const savedAt = (num(data.t) ?? 0) * 1000;
-  return notes.length ? { state, savedAt, note: notes.join('; ') } : { state, savedAt };
+  const token = typeof data.k === 'string' && /^[A-Za-z0-9]{1,32}$/.test(data.k) ? data.k : null;
+  return notes.length ? { state, savedAt, token, note: notes.join('; ') } : { state, savedAt, token };
 }

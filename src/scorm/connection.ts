@@ -65,6 +65,11 @@ export class ScormConnection {
     return r.code === '0' ? r.value : '';
   }
 
+  /** Notes a value the LMS already holds (read at launch), so setting it again sends nothing. */
+  remember(element: string, value: string): void {
+    this.written.set(element, value);
+  }
+
   /** Sets a value unless it is the one already written; `always` for write-once records. */
   set(element: string, value: string, always = false): boolean {
     if (this.phase !== 'open') return false;

@@ -52,6 +52,7 @@ export function formatScorm2004(a: InteractionAnswer): FormattedAnswer {
       return { type: a.type, response: orNull(pairs(a.response)), pattern: pairs(a.correct) };
     }
     case 'numeric':
-      return { type: a.type, response: orNull(a.response), pattern: a.min === a.max ? String(a.min) : `${a.min}[:]${a.max}` };
+      // The pattern is always a range (RTE 4.2.9.2: <min>[:]<max>); an exact answer is n[:]n.
+      return { type: a.type, response: orNull(a.response), pattern: `${a.min}[:]${a.max}` };
   }
 }

@@ -21,7 +21,6 @@ export interface ScormDialect {
   masteryScore(conn: ScormConnection): number | null;
   /** Marks a first launch as started, so an LMS does not close it as completed. */
   markStarted(conn: ScormConnection): void;
-  exitValue(finished: boolean): string;
   sessionTime(ms: number): string;
   writeOutcome(conn: ScormConnection, outcome: Outcome): void;
   writeInteraction(conn: ScormConnection, index: number, interaction: Interaction): void;
@@ -81,7 +80,16 @@ export class ScormSession implements LmsSession {
       timeLimitAction: this.conn.get(el.timeLimitAction),
       launchData: this.conn.get('cmi.launch_data'),
     };
-    if (this.recordsResults) this.dialect.markStarted(this.conn);
+    if (this.recordsResults) {
+      // Values the LMS already holds are not sent again.
+      this.conn.remember(el.location, launch.location);
+      this.conn.remember(SUSPEND, suspendData);
+      this.dialect.markStarted(this.conn);
+      // Always suspend, set before the first commit: the LMS then hands the record back on
+      // every later launch (SCORM 2004 returns nothing after 'normal'), so a finished
+      // course can still show its result and certificate, and a lost last call loses nothing.
+      this.conn.set(el.exit, 'suspend');
+    }
     return launch;
   }
 
@@ -114,14 +122,14 @@ export class ScormSession implements LmsSession {
   }
 
   commit(): boolean {
-    return this.conn.commit();
+    // Review, browse and no-credit launches store nothing, so there is nothing to commit.
+    return this.recordsResults ? this.conn.commit() : this.conn.isOpen;
   }
 
-  finish(finished: boolean, commitFirst: boolean): boolean {
+  finish(commitFirst: boolean): boolean {
     if (!this.conn.isOpen) return false;
-    const { elements: el } = this.dialect;
-    this.conn.set(el.exit, this.dialect.exitValue(finished && this.recordsResults));
-    this.conn.set(el.sessionTime, this.dialect.sessionTime(this.now() - this.startedAt));
+    if (!this.recordsResults) return this.conn.close();
+    this.conn.set(this.dialect.elements.sessionTime, this.dialect.sessionTime(this.now() - this.startedAt));
     const committed = commitFirst ? this.conn.commit() : true;
     return this.conn.close() && committed;
   }

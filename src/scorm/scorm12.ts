@@ -31,19 +31,24 @@ export const scorm12Dialect: ScormDialect = {
   markStarted(conn) {
     // Moodle turns a status still "not attempted" into "completed" at LMSFinish.
     const status = conn.get('cmi.core.lesson_status');
+    conn.remember('cmi.core.lesson_status', status);
     if (status === 'not attempted' || status === '') conn.set('cmi.core.lesson_status', 'incomplete');
   },
-  exitValue: (finished) => (finished ? '' : 'suspend'),
   sessionTime: scorm12Timespan,
   writeOutcome(conn, o) {
+    // The score is sent only with a final status. Moodle (and LMSs like it) turn any
+    // status with a raw score into passed/failed against the mastery score when the
+    // session ends, and a failed status closes the attempt: a score sent earlier would
+    // pass a learner who has not read every lesson, or end the attempt after a failed
+    // exam that still has retakes.
+    const final = o.completed || (o.passed === false && o.outOfAttempts);
     // Score before status: some LMSs lock the grade once a final status arrives.
-    if (o.score !== null) {
+    if (final && o.score !== null) {
       conn.set('cmi.core.score.raw', decimal(o.score));
       conn.set('cmi.core.score.min', '0');
       conn.set('cmi.core.score.max', '100');
     }
-    const status = o.passed === false ? 'failed' : o.completed ? 'passed' : 'incomplete';
-    conn.set('cmi.core.lesson_status', status);
+    conn.set('cmi.core.lesson_status', o.completed ? 'passed' : final ? 'failed' : 'incomplete');
   },
   writeInteraction(conn, n, i) {
     // 1.2 interactions are write-only: each answer is a new record, never rewritten.
@@ -52,12 +57,13 @@ export const scorm12Dialect: ScormDialect = {
     conn.set(`${p}id`, i.id, true);
     conn.set(`${p}type`, f.type, true);
     i.objectives.forEach((o, k) => conn.set(`${p}objectives.${k}.id`, o, true));
-    conn.set(`${p}time`, scorm12Time(i.at), true);
+    // 1.2's time is when the learner answered (the question was shown if never answered).
+    conn.set(`${p}time`, scorm12Time(i.answeredAt ?? i.shownAt), true);
     conn.set(`${p}weighting`, decimal(i.weighting), true);
     if (f.response !== null) conn.set(`${p}student_response`, f.response, true);
     conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
     conn.set(`${p}result`, i.result === 'correct' ? 'correct' : 'wrong', true);
-    conn.set(`${p}latency`, scorm12Timespan(i.latencyMs), true);
+    if (i.latencyMs !== null) conn.set(`${p}latency`, scorm12Timespan(i.latencyMs), true);
   },
   writeObjective(conn, n, o, isNew) {
     const p = `cmi.objectives.${n}.`;

@@ -29,9 +29,9 @@ export const scorm2004Dialect: ScormDialect = {
   },
   markStarted(conn) {
     const status = conn.get('cmi.completion_status');
+    conn.remember('cmi.completion_status', status);
     if (status === 'not attempted' || status === 'unknown' || status === '') conn.set('cmi.completion_status', 'incomplete');
   },
-  exitValue: (finished) => (finished ? 'normal' : 'suspend'),
   sessionTime: isoDuration,
   writeOutcome(conn, o) {
     if (o.score !== null) {
@@ -54,12 +54,13 @@ export const scorm2004Dialect: ScormDialect = {
     conn.set(`${p}type`, f.type, true);
     i.objectives.forEach((o, k) => conn.set(`${p}objectives.${k}.id`, o, true));
     conn.set(`${p}description`, i.description.slice(0, 250), true);
-    conn.set(`${p}timestamp`, isoTimestamp(i.at), true);
+    // 2004's timestamp is when the question was first shown; latency runs from there.
+    conn.set(`${p}timestamp`, isoTimestamp(i.shownAt), true);
     conn.set(`${p}weighting`, real(i.weighting), true);
     if (f.response !== null) conn.set(`${p}learner_response`, f.response, true);
     conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
     conn.set(`${p}result`, i.result, true);
-    conn.set(`${p}latency`, isoDuration(i.latencyMs), true);
+    if (i.latencyMs !== null) conn.set(`${p}latency`, isoDuration(i.latencyMs), true);
   },
   writeObjective(conn, n, o, isNew) {
     const p = `cmi.objectives.${n}.`;

@@ -33,6 +33,8 @@ export interface Outcome {
   completed: boolean;
   /** 0-1. */
   progress: number;
+  /** Not passed, and no attempt left: the failure is final. */
+  outOfAttempts: boolean;
 }
 
 /** An answered question in a form both SCORM versions can format. */
@@ -50,8 +52,12 @@ export interface Interaction {
   answer: InteractionAnswer;
   result: 'correct' | 'incorrect';
   weighting: number;
-  latencyMs: number;
-  at: Date;
+  /** When the question was first shown to the learner. */
+  shownAt: Date;
+  /** When the learner last changed the answer; null when unanswered. */
+  answeredAt: Date | null;
+  /** From first shown to the learner's first response; null when unanswered. */
+  latencyMs: number | null;
   /** Objective ids the question assesses. */
   objectives: string[];
 }
@@ -77,10 +83,10 @@ export interface LmsSession {
   /** Persists what was set; false when the LMS did not confirm it. */
   commit(): boolean;
   /**
-   * Ends the session exactly once: exit (suspend unless finished), session time,
-   * then Terminate. `commitFirst` is false while the page is being dismissed, when
-   * synchronous commits are blocked and Terminate carries the data instead.
+   * Ends the session exactly once: session time, then Terminate (in review, browse
+   * or no-credit launches, Terminate alone). `commitFirst` is false while the page is
+   * being dismissed, when synchronous commits are blocked and Terminate carries the data.
    */
-  finish(finished: boolean, commitFirst: boolean): boolean;
+  finish(commitFirst: boolean): boolean;
   readonly open: boolean;
 }

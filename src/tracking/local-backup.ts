@@ -1,19 +1,25 @@
 /**
- * A copy of the suspend data in this browser, keyed by course and learner (clinic
- * computers are shared), so that progress an LMS failed to store is not lost: the
- * next launch compares it with the LMS's copy and the newer one wins.
+ * A copy of the saved state in this browser, for one LMS record: one learner in one
+ * activity (the course's own address, which differs per activity in an LMS). It only
+ * ever repairs a save that this record lost (see `resume`); it is never a source of
+ * progress on its own.
  */
 export class LocalBackup {
   private readonly key: string;
   private last = '';
 
-  constructor(courseId: string, learnerId: string) {
-    this.key = `scorm-course:${courseId}:learner:${learnerId}`;
+  constructor(
+    courseId: string,
+    activity: string,
+    learnerId: string,
+    private readonly storage: Storage | null,
+  ) {
+    this.key = `scorm-course:${courseId}:${activity}:learner:${learnerId}`;
   }
 
   read(): string {
     try {
-      return localStorage.getItem(this.key) ?? '';
+      return this.storage?.getItem(this.key) ?? '';
     } catch {
       return '';
     }
@@ -23,7 +29,7 @@ export class LocalBackup {
     if (suspendData === this.last) return;
     this.last = suspendData;
     try {
-      localStorage.setItem(this.key, suspendData);
+      this.storage?.setItem(this.key, suspendData);
     } catch {
       // Storage blocked or full: the LMS copy is all there is.
     }

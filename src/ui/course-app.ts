@@ -1,26 +1,8 @@
 import { LitElement, css, html } from 'lit';
-import { newSeed } from '../course/random.ts';
-import {
-  answer,
-  checkAnswer,
-  countedScore,
-  courseOutcome,
-  courseSequence,
-  estimatedMinutes,
-  findQuiz,
-  isValidLocation,
-  markCompleted,
-  markViewed,
-  navigate,
-  quizProgress,
-  reachSection,
-  retryQuiz,
-  startAttempt,
-  submitQuiz,
-  type CourseState,
-} from '../course/state.ts';
-import type { Course } from '../course/types.ts';
-import type { Connection, SaveState, Tracker, Urgency } from '../tracking/tracker.ts';
+import { courseOutcome, courseSequence, estimatedMinutes, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
+import type { CourseIntent, CourseStore } from '../course/store.ts';
+import type { TimeLimit } from '../course/timer.ts';
+import type { Course, Quiz } from '../course/types.ts';
 import './certificate-view.ts';
 import './course-menu.ts';
 import type { CourseIntents } from './events.ts';
@@ -30,6 +12,10 @@ import { locationLabel, menuItems, passMarkOf } from './menu-items.ts';
 import './quiz-view.ts';
 import './start-screen.ts';
 import { theme } from './theme.ts';
+
+/** How the course is connected, for the notices the learner sees. */
+export type Connection = 'lms' | 'standalone' | 'refused';
+export type SaveState = 'saved' | 'saving' | 'unsaved';
 
 const STRINGS = {
   skip: 'Skip to content',
@@ -42,20 +28,26 @@ const STRINGS = {
   unsaved: 'Progress not yet saved. Retrying…',
   saving: 'Saving…',
   exitedHeading: 'You have left the course',
-  exited: 'Your progress has been saved. You can close this window.',
+  exited: 'Your progress has been saved.',
+  exitedReview: 'You were reviewing the course, so nothing was recorded.',
   exitedUnsaved:
-    'Your learning management system did not confirm the last save. Keep this window open for a moment, then close it and reopen the course to check your progress.',
+    'Your learning management system did not confirm the last save. Wait a moment, then open the course again from your learning management system to check that your progress is there.',
+  exitedWayOut:
+    "To go back, use your learning management system's own button or link (in Moodle: Exit activity, or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.",
+  unreadable:
+    'Your saved progress could not be read, so the course starts from the beginning. Please tell your education coordinator if this happens again.',
   restored: 'Some of your progress had not reached your learning management system last time. It was kept in this browser and has now been restored and sent again.',
   expired: (titles: string) => `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
 };
 
 type ScreenView = HTMLElement & { focusHeading?: () => void; scrollToSection?: (n: number) => void; focusTerm?: (id: string) => void };
 
-/** The course shell: header, contents menu, the current screen and notices. Only the tracker talks to the LMS. */
+/** The course shell: header, contents menu, the current screen and notices. It sends intents to the store and never talks to the LMS. */
 export class CourseApp extends LitElement {
   static override properties = {
     course: { attribute: false },
-    tracker: { attribute: false },
+    store: { attribute: false },
+    timeLimit: { attribute: false },
     state: { state: true },
     screen: { state: true },
     connection: { state: true },
@@ -65,10 +57,13 @@ export class CourseApp extends LitElement {
     passMark: { state: true },
     expired: { state: true },
     restored: { state: true },
+    unreadable: { state: true },
     learnerName: { state: true },
   };
   declare course: Course;
-  declare tracker: Tracker;
+  declare store: CourseStore;
+  /** The time limit in force for a quiz (the LMS's or the authored one), or null. */
+  declare timeLimit: (quiz: Quiz) => TimeLimit | null;
   declare state: CourseState;
   /** What is shown: `start`, `exited`, `glossary`, `certificate`, or a lesson or quiz location. */
   declare screen: string;
@@ -81,6 +76,8 @@ export class CourseApp extends LitElement {
   declare expired: string[];
   /** Progress kept in this browser was newer than the LMS's and was restored. */
   declare restored: boolean;
+  /** The LMS handed back saved progress that could not be read. */
+  declare unreadable: boolean;
   /** As the LMS gives it. */
   declare learnerName: string;
   /** The screen a glossary visit returns to. */
@@ -198,39 +195,35 @@ export class CourseApp extends LitElement {
     `,
   ];
 
-  private readonly onPageHide = () => this.tracker.pageHide();
-  private readonly onVisibility = () => {
-    if (document.visibilityState === 'hidden') this.tracker.pageHidden();
-  };
+  private unsubscribe: (() => void) | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pagehide', this.onPageHide);
-    document.addEventListener('visibilitychange', this.onVisibility);
+    this.unsubscribe = this.store.subscribe(({ next }) => (this.state = next));
+    this.state = this.store.state;
     this.on('navigate', (d) => this.go(d.location, d.section ?? 0));
-    this.on('lesson-viewed', (d) => this.apply(markViewed(this.state, d.lessonId), 'now'));
-    this.on('lesson-position', (d) => {
-      if (this.state.location === `lesson:${d.lessonId}`) this.apply(reachSection(this.state, d.section), 'later');
-    });
+    this.on('lesson-viewed', (d) => this.dispatch({ type: 'lesson-viewed', lessonId: d.lessonId }));
+    this.on('lesson-position', (d) => this.dispatch({ type: 'reach-section', lessonId: d.lessonId, section: d.section }));
     this.on('open-term', (d) => {
       this.returnTo = this.screen;
       this.go('glossary');
       void this.updateComplete.then(() => this.view()?.focusTerm?.(d.termId));
     });
-    this.on('start-quiz', (d) => this.startQuiz(d.quizId));
-    this.on('answer', (d) => this.apply(answer(this.state, d.quizId, d.questionId, d.value), this.isExam(d.quizId) ? 'soon' : 'later'));
-    this.on('check-answer', (d) => this.apply(checkAnswer(this.course, this.state, d.quizId, d.questionId), 'later'));
-    this.on('submit-quiz', (d) => this.apply(submitQuiz(this.course, this.state, d.quizId, d.timedOut), 'now'));
-    this.on('retry-quiz', (d) => {
-      this.apply(retryQuiz(this.course, this.state, d.quizId), 'later');
-      this.autoStart(d.quizId);
-    });
+    this.on('start-quiz', (d) => this.dispatch({ type: 'start-quiz', quizId: d.quizId }));
+    this.on('question-shown', (d) => this.dispatch({ type: 'question-shown', quizId: d.quizId, questionId: d.questionId }));
+    this.on('answer', (d) => this.dispatch({ type: 'answer', quizId: d.quizId, questionId: d.questionId, value: d.value }));
+    this.on('check-answer', (d) => this.dispatch({ type: 'check-answer', quizId: d.quizId, questionId: d.questionId }));
+    this.on('submit-quiz', (d) => this.dispatch({ type: 'submit-quiz', quizId: d.quizId, timedOut: d.timedOut }));
+    this.on('retry-quiz', (d) => this.dispatch({ type: 'retry-quiz', quizId: d.quizId }));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.onPageHide);
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.unsubscribe?.();
+  }
+
+  private dispatch(intent: CourseIntent): void {
+    this.store.dispatch(intent);
   }
 
   private on<K extends keyof CourseIntents>(name: K, handle: (detail: CourseIntents[K]) => void): void {
@@ -241,40 +234,11 @@ export class CourseApp extends LitElement {
     return this.renderRoot.querySelector('main > :not(.notice)') as ScreenView | null;
   }
 
-  /** Answers in graded or timed quizzes are committed within a minute; others with the next commit. */
-  private isExam(quizId: string): boolean {
-    const quiz = findQuiz(this.course, quizId);
-    return !!quiz && (quiz.graded || this.tracker.timeLimit(quiz) !== null);
-  }
-
-  private startQuiz(quizId: string): void {
-    const quiz = findQuiz(this.course, quizId);
-    if (!quiz) return;
-    const limit = this.tracker.timeLimit(quiz);
-    // A timed attempt's deadline is committed at once: a reload must not give time back.
-    this.apply(startAttempt(this.course, this.state, quizId, { seed: newSeed(), now: Date.now(), limitMs: limit?.ms ?? null }), limit ? 'now' : 'later');
-  }
-
-  /** Untimed quizzes start on arrival; a timed one waits for Start, after its limit was announced. */
-  private autoStart(quizId: string): void {
-    const quiz = findQuiz(this.course, quizId);
-    if (quiz && !this.tracker.timeLimit(quiz) && !quizProgress(this.state, quizId).attempt) this.startQuiz(quizId);
-  }
-
-  private apply(next: CourseState, urgency: Urgency): void {
-    if (next === this.state) return;
-    // The first completion is dated (for the certificate) and committed at once.
-    const dated = markCompleted(this.course, next, Date.now(), this.passMark);
-    this.state = dated;
-    this.tracker.update(dated, dated !== next ? 'now' : urgency);
-  }
-
   /** Shows a location; `section` returns to a place inside a lesson (on resume). */
   private go(location: string, section = 0): void {
     if (location !== 'glossary') this.returnTo = null;
     this.screen = location;
-    if (isValidLocation(this.course, location)) this.apply(navigate(this.state, location), 'later');
-    if (location.startsWith('quiz:')) this.autoStart(location.slice(5));
+    this.dispatch({ type: 'navigate', location });
     document.title = `${location === 'start' ? '' : `${locationLabel(this.course, location)} – `}${this.course.title}`;
     void this.updateComplete.then(() => {
       const view = this.view();
@@ -284,8 +248,9 @@ export class CourseApp extends LitElement {
     });
   }
 
+  /** Asks the host to end the LMS session (an `exit-course` event), then shows the way out. */
   private exit(): void {
-    this.tracker.exit();
+    this.dispatchEvent(new CustomEvent('exit-course', { bubbles: true, composed: true }));
     this.screen = 'exited';
     void this.updateComplete.then(() => (this.renderRoot.querySelector('main h1') as HTMLElement | null)?.focus());
   }
@@ -296,7 +261,8 @@ export class CourseApp extends LitElement {
     if (this.screen === 'exited') {
       return html`<section>
         <h1 tabindex="-1">${STRINGS.exitedHeading}</h1>
-        <p>${this.saveState === 'unsaved' ? STRINGS.exitedUnsaved : STRINGS.exited}</p>
+        <p>${this.reviewMode ? STRINGS.exitedReview : this.saveState === 'unsaved' ? STRINGS.exitedUnsaved : STRINGS.exited}</p>
+        <p>${STRINGS.exitedWayOut}</p>
       </section>`;
     }
     if (this.screen === 'glossary') {
@@ -326,7 +292,7 @@ export class CourseApp extends LitElement {
         .quiz=${quiz}
         .progress=${quizProgress(this.state, quiz.id)}
         .passMark=${passMarkOf(this.course, quiz.id, this.passMark)}
-        .timeLimit=${this.tracker.timeLimit(quiz)}
+        .timeLimit=${this.timeLimit(quiz)}
         .nextLocation=${next ?? (outcome.completed ? 'certificate' : null)}
         .nextLabel=${next ? nextLabel : locationLabel(this.course, 'certificate')}
       ></quiz-view>`;
@@ -348,6 +314,7 @@ export class CourseApp extends LitElement {
     return html`${this.connection === 'standalone' ? html`<p class="notice" role="note">${STRINGS.standalone}</p>` : null}
     ${this.connection === 'refused' ? html`<p class="notice" role="alert">${STRINGS.refused}</p>` : null}
     ${this.reviewMode ? html`<p class="notice" role="note">${STRINGS.review}</p>` : null}
+    ${this.screen === 'start' && this.unreadable ? html`<p class="notice" role="alert">${STRINGS.unreadable}</p>` : null}
     ${this.screen === 'start' && this.restored ? html`<p class="notice" role="status">${STRINGS.restored}</p>` : null}
     ${this.screen === 'start' && this.expired.length
       ? html`<p class="notice" role="alert">${STRINGS.expired(this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '))}</p>`

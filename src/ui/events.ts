@@ -10,6 +10,8 @@ export interface CourseIntents {
   /** A glossary term linked in a lesson was followed. */
   'open-term': { termId: string };
   'start-quiz': { quizId: string };
+  /** A question came into view for the first time in this attempt (for the LMS's interaction times). */
+  'question-shown': { quizId: string; questionId: string };
   answer: { quizId: string; questionId: string; value: Answer };
   'check-answer': { quizId: string; questionId: string };
   'submit-quiz': { quizId: string; timedOut: boolean };

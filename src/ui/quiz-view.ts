@@ -69,6 +69,10 @@ export class QuizView extends LitElement {
   private announced = new Set<number>();
   private warnedDeadline: number | null = null;
   private expirySent = false;
+  /** Sees questions come into view, so the LMS learns when each was first shown. */
+  private sightings: IntersectionObserver | null = null;
+  private watched = new WeakSet<Element>();
+  private watchedAttempt: number | null = null;
 
   constructor() {
     super();
@@ -145,10 +149,38 @@ export class QuizView extends LitElement {
     super.disconnectedCallback();
     clearInterval(this.ticker);
     this.ticker = undefined;
+    this.sightings?.disconnect();
+    this.sightings = null;
+  }
+
+  /** Reports each question of the open attempt the first time any of it is on screen. */
+  private watchQuestions(): void {
+    const a = this.attempt;
+    if (!a || a.submitted || typeof IntersectionObserver === 'undefined') return;
+    if (this.watchedAttempt !== a.startedAt) {
+      this.sightings?.disconnect();
+      this.watched = new WeakSet();
+      this.watchedAttempt = a.startedAt;
+    }
+    this.sightings ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        this.sightings?.unobserve(entry.target);
+        const id = entry.target.getAttribute('data-question');
+        const open = this.attempt;
+        if (id && open && !open.submitted && !open.times[id]) this.dispatchEvent(intent('question-shown', { quizId: this.quiz.id, questionId: id }));
+      }
+    });
+    for (const el of this.renderRoot.querySelectorAll('[data-question]')) {
+      if (this.watched.has(el)) continue;
+      this.watched.add(el);
+      this.sightings.observe(el);
+    }
   }
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('quiz')) this.showUnanswered = false;
+    this.watchQuestions();
     const a = this.attempt;
     const running = !!a && !a.submitted && a.deadline !== null;
     if (running && !this.ticker) {

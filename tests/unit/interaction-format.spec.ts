@@ -12,7 +12,7 @@ const cases = [
   { q: true_false, a: ['true'], s12: ['true-false', 't', 'f'], s04: ['true-false', 'true', 'false'] },
   { q: matching, a: ['i1.t2', 'i2.t3'], s12: ['matching', 'a.b,b.c', 'a.b,b.a,c.c'], s04: ['matching', 'i1[.]t2[,]i2[.]t3', 'i1[.]t2[,]i2[.]t1[,]i3[.]t3'] },
   { q: ordering, a: ['z', 'x', 'y'], s12: ['sequencing', 'c,a,b', 'a,b,c'], s04: ['sequencing', 'z[,]x[,]y', 'x[,]y[,]z'] },
-  { q: numeric, a: ['23.0'], s12: ['numeric', '23', '23'], s04: ['numeric', '23', '23'] },
+  { q: numeric, a: ['23.0'], s12: ['numeric', '23', '23'], s04: ['numeric', '23', '23[:]23'] },
   { q: { ...numeric, tolerance: 2 }, a: ['21'], s12: ['numeric', '21', '23'], s04: ['numeric', '21', '21[:]25'] },
 ] as const;
 

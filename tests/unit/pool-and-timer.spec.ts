@@ -40,7 +40,7 @@ test('an attempt whose deadline passed is submitted with the answers given', () 
   const quiz = quizOf([QUESTIONS.single, QUESTIONS.true_false], { timeLimitMinutes: 1 });
   const course = courseOf(quiz);
   let s = startAttempt(course, initialState(), 'exam', { seed: 1, now: 0, limitMs: 60_000 });
-  s = answer(s, 'exam', 'single', ['b']);
+  s = answer(s, 'exam', 'single', ['b'], 1_000);
   expect(submitExpired(course, s, 59_000, () => true).expired).toEqual([]);
   const { state, expired } = submitExpired(course, s, 61_000, () => true);
   expect(expired).toEqual(['exam']);
@@ -77,7 +77,7 @@ test('attempts run out; the counted score is the best or the last, as configured
   let s = initialState();
   const attemptWith = (choice: string) => {
     s = startAttempt(course, s, 'exam', { seed: 1, now: 0, limitMs: null });
-    s = answer(s, 'exam', 'single', [choice]);
+    s = answer(s, 'exam', 'single', [choice], 1_000);
     s = submitQuiz(course, s, 'exam');
     s = retryQuiz(course, s, 'exam');
   };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, checkAnswer, initialState, markViewed, navigate, reachSection, startAttempt, submitQuiz } from '../../src/course/state.ts';
+import { answer, checkAnswer, initialState, markViewed, navigate, questionShown, reachSection, startAttempt, submitQuiz } from '../../src/course/state.ts';
 import { SUSPEND_LIMIT, decodeState, encodeState } from '../../src/course/suspend-codec.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
@@ -10,29 +10,50 @@ const NOW = 1_700_000_000_000;
 function inProgress() {
   let s = reachSection(navigate(markViewed(initialState(), 'l1'), 'lesson:l1'), 3);
   s = startAttempt(course, s, 'exam', { seed: 123456, now: NOW, limitMs: 1_800_000 });
-  s = answer(s, 'exam', 'single', ['b']);
-  s = answer(s, 'exam', 'matching', ['i1.t2', 'i2.t1']);
-  s = answer(s, 'exam', 'numeric', ['23']);
+  s = questionShown(s, 'exam', 'single', NOW + 2_000);
+  s = answer(s, 'exam', 'single', ['b'], NOW + 9_000);
+  s = answer(s, 'exam', 'single', ['a'], NOW + 12_000);
+  s = answer(s, 'exam', 'single', ['b'], NOW + 15_000);
+  s = answer(s, 'exam', 'matching', ['i1.t2', 'i2.t1'], NOW + 30_000);
+  s = answer(s, 'exam', 'numeric', ['23'], NOW + 41_000);
   return checkAnswer(course, s, 'exam', 'single');
 }
 
-test('an attempt in progress survives a round trip: questions, seed, answers, deadline, position', () => {
+const STAMP = { savedAt: NOW, token: 'rec42' };
+
+test('an attempt in progress survives a round trip: questions, seed, answers, deadline, position, times', () => {
   const s = inProgress();
-  const text = encodeState(s, NOW);
+  const text = encodeState(s, STAMP);
   expect(text).toMatch(/^[\x20-\x7e]+$/);
-  expect(decodeState(course, text)).toEqual({ state: s, savedAt: NOW });
+  expect(decodeState(course, text)).toEqual({ state: s, savedAt: NOW, token: 'rec42' });
+  // When each question was shown, first answered and last answered.
+  expect(decodeState(course, text).state.quizzes.exam?.attempt?.times.single).toEqual({ shown: NOW + 2_000, firstAnswer: NOW + 9_000, answered: NOW + 15_000 });
+  expect(decodeState(course, text).state.quizzes.exam?.attempt?.times.matching).toEqual({ shown: NOW + 30_000, firstAnswer: NOW + 30_000, answered: NOW + 30_000 });
+  // Once submitted (and reported), the times are no longer kept.
   const done = submitQuiz(course, s, 'exam');
-  expect(decodeState(course, encodeState(done, NOW)).state).toEqual(done);
+  expect(decodeState(course, encodeState(done, STAMP)).state).toEqual({ ...done, quizzes: { exam: { ...done.quizzes.exam, attempt: { ...done.quizzes.exam?.attempt, times: {} } } } });
+});
+
+test('format 3 (no record token, no times) still reads', () => {
+  const s = inProgress();
+  const attempt = s.quizzes.exam?.attempt;
+  const untimed = { ...s, quizzes: { exam: { attemptsUsed: 0, bestScore: null, lastScore: null, attempt: attempt ? { ...attempt, times: {} } : null } } };
+  const v3 = encodeState(untimed, STAMP).replace('"v":4,"k":"rec42",', '"v":3,');
+  expect(v3).toMatch(/^\{"v":3,"t":/);
+  const read = decodeState(course, v3);
+  expect(read.token).toBeNull();
+  expect(read.state.quizzes.exam?.attempt?.answers.numeric).toEqual(['23']);
+  expect(read.state.quizzes.exam?.attempt?.times).toEqual({});
 });
 
 test('answers to choices that no longer exist are dropped, not moved to another question', () => {
-  const text = encodeState(inProgress(), NOW).replace('["b",', '["zz",');
+  const text = encodeState(inProgress(), STAMP).replace('["b",', '["zz",');
   const { state } = decodeState(course, text);
   expect(state.quizzes.exam?.attempt?.answers.single).toBeUndefined();
   expect(state.quizzes.exam?.attempt?.answers.numeric).toEqual(['23']);
   // A question removed from the quiz makes the attempt unfair to continue: it is reset, scores kept.
   const smaller = courseOf(quizOf([QUESTIONS.single, QUESTIONS.numeric]));
-  const after = decodeState(smaller, encodeState(submitQuiz(course, inProgress(), 'exam'), NOW));
+  const after = decodeState(smaller, encodeState(submitQuiz(course, inProgress(), 'exam'), STAMP));
   expect(after.state.quizzes.exam).toMatchObject({ attempt: null, attemptsUsed: 1 });
   expect(after.note).toMatch(/no longer matches/);
 });
@@ -52,9 +73,10 @@ test('unreadable or foreign suspend data starts afresh with a note, never a cras
   expect(decodeState(course, '[1,2]').note).toMatch(/format/);
   expect(decodeState(course, '{"v":3,"l":"lesson:nope","q":{"exam":"x"}}').state).toEqual(initialState());
   expect(decodeState(course, '{"v":3,"q":{"exam":[1,null,null,["x",0,0,0,[],[],[]]]}}').state.quizzes.exam?.attempt).toBeNull();
-  expect(decodeState(course, '')).toEqual({ state: initialState(), savedAt: 0 });
+  expect(decodeState(course, 'not json').unreadable).toBe(true);
+  expect(decodeState(course, '')).toEqual({ state: initialState(), savedAt: 0, token: null });
 });
 
 test('the encoding stays under the SCORM 1.2 limit for this sample', () => {
-  expect(encodeState(inProgress(), NOW).length).toBeLessThan(SUSPEND_LIMIT);
+  expect(encodeState(inProgress(), STAMP).length).toBeLessThan(SUSPEND_LIMIT);
 });

@@ -1,0 +1,108 @@
+import type { Clock } from './clock.ts';
+
+export type SaveState = 'saved' | 'saving' | 'unsaved';
+/** When a change must reach the LMS: committed now, soon (throttled), or with the next commit. */
+export type Urgency = 'now' | 'soon' | 'later';
+
+export interface CommitSchedulerOptions {
+  /** Delays between retries of a refused commit, in ms; the last one repeats. */
+  retryDelays?: readonly number[];
+  /** Longest wait before a 'soon' change is committed, in ms. */
+  soonDelay?: number;
+  onSaveState?: (state: SaveState) => void;
+}
+
+export const DEFAULT_RETRY_DELAYS = [2000, 5000, 15000, 30000, 60000] as const;
+
+/**
+ * Decides when to commit: at once, within a delay, or with the next commit; retries a
+ * refused commit with back-off until one succeeds, and tells the learner's screen the
+ * save state. `commit` writes the record and commits it, returning the LMS's verdict.
+ */
+export class CommitScheduler {
+  private state: SaveState = 'saved';
+  private dirty = false;
+  private soonTimer: unknown = undefined;
+  private retryTimer: unknown = undefined;
+  private retries = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly commit: () => boolean,
+    private readonly clock: Clock,
+    private readonly options: CommitSchedulerOptions = {},
+  ) {}
+
+  get saveState(): SaveState {
+    return this.state;
+  }
+
+  /** Something is not yet confirmed by the LMS. */
+  get pending(): boolean {
+    return this.dirty || this.state !== 'saved';
+  }
+
+  request(urgency: Urgency): void {
+    if (this.stopped) return;
+    this.dirty = true;
+    if (urgency === 'now') this.run();
+    else if (urgency === 'soon' && this.soonTimer === undefined) {
+      this.soonTimer = this.clock.setTimeout(() => {
+        this.soonTimer = undefined;
+        this.run();
+      }, this.options.soonDelay ?? 60_000);
+    }
+  }
+
+  /** Commits now if anything is unsent or unconfirmed (the tab was hidden). */
+  flushIfPending(): void {
+    if (!this.stopped && this.pending) this.run();
+  }
+
+  /** No more commits: the session is ending. Returns whether anything was still pending. */
+  stop(): boolean {
+    this.stopped = true;
+    this.clearTimers();
+    return this.pending;
+  }
+
+  /** The final call succeeded or failed: the screen shows which. */
+  settle(ok: boolean): void {
+    if (ok) this.dirty = false;
+    this.setState(ok ? 'saved' : 'unsaved');
+  }
+
+  private clearTimers(): void {
+    this.clock.clearTimeout(this.soonTimer);
+    this.clock.clearTimeout(this.retryTimer);
+    this.soonTimer = undefined;
+    this.retryTimer = undefined;
+  }
+
+  private run(): void {
+    if (this.stopped) return;
+    this.clearTimers();
+    this.dirty = false;
+    this.setState('saving');
+    if (this.commit()) {
+      this.retries = 0;
+      this.setState('saved');
+      return;
+    }
+    this.dirty = true;
+    this.setState('unsaved');
+    const delays = this.options.retryDelays ?? DEFAULT_RETRY_DELAYS;
+    const delay = delays[Math.min(this.retries, delays.length - 1)] ?? 60_000;
+    this.retries++;
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      this.run();
+    }, delay);
+  }
+
+  private setState(s: SaveState): void {
+    if (s === this.state) return;
+    this.state = s;
+    this.options.onSaveState?.(s);
+  }
+}

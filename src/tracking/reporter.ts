@@ -1,0 +1,74 @@
+import { questionScore, toInteraction } from '../course/questions.ts';
+import { reportedQuizzes } from '../course/reported.ts';
+import { attemptQuestions, courseOutcome, quizProgress, type CourseState, type QuizAttempt } from '../course/state.ts';
+import type { Course, Quiz } from '../course/types.ts';
+import type { Interaction, LmsSession, ObjectiveResult } from '../scorm/session.ts';
+
+/**
+ * Turns course state into the LMS record. Changes are noted as they happen (a submitted
+ * exam attempt becomes interaction and objective records) and written only when the
+ * tracker is about to commit or terminate, so each element is set once per commit.
+ */
+export class Reporter {
+  private interactions: Interaction[] = [];
+  private objectives = new Map<string, ObjectiveResult>();
+
+  constructor(
+    private readonly course: Course,
+    private readonly session: LmsSession,
+    private readonly passMark: number,
+  ) {}
+
+  /** Notes what a change adds to the record; `now` is when it happened. */
+  note(prev: CourseState, next: CourseState, now: number): void {
+    for (const quiz of reportedQuizzes(this.course)) {
+      const before = quizProgress(prev, quiz.id).attemptsUsed;
+      const after = quizProgress(next, quiz.id);
+      if (after.attemptsUsed > before && after.attempt?.submitted) this.noteAttempt(quiz, after.attempt, now);
+    }
+  }
+
+  /** Writes everything noted, then the bookmark, the saved state and the outcome. */
+  write(state: CourseState, suspendData: string): void {
+    for (const i of this.interactions) this.session.recordInteraction(i);
+    for (const o of this.objectives.values()) this.session.recordObjective(o);
+    this.interactions = [];
+    this.objectives.clear();
+    this.session.setLocation(state.location);
+    this.session.setSuspendData(suspendData);
+    this.session.setOutcome(courseOutcome(this.course, state, this.passMark));
+  }
+
+  /** One interaction per drawn question and, for the graded quiz, each objective's result. */
+  private noteAttempt(quiz: Quiz, attempt: QuizAttempt, submittedAt: number): void {
+    const byObjective = new Map<string, { got: number; total: number }>();
+    for (const q of attemptQuestions(quiz, attempt)) {
+      const answer = attempt.answers[q.id];
+      const share = questionScore(q, answer);
+      const times = attempt.times[q.id];
+      const shown = Math.min(times?.shown ?? attempt.startedAt, submittedAt);
+      this.interactions.push({
+        id: `${quiz.id}-${q.id}`,
+        description: q.prompt,
+        answer: toInteraction(q, answer),
+        result: share === 1 ? 'correct' : 'incorrect',
+        weighting: q.weight,
+        shownAt: new Date(shown),
+        answeredAt: times?.answered != null ? new Date(times.answered) : null,
+        latencyMs: times?.firstAnswer != null ? Math.max(0, times.firstAnswer - shown) : null,
+        objectives: q.objectives,
+      });
+      for (const o of q.objectives) {
+        const sum = byObjective.get(o) ?? { got: 0, total: 0 };
+        sum.got += share * q.weight;
+        sum.total += q.weight;
+        byObjective.set(o, sum);
+      }
+    }
+    if (quiz.id !== this.course.gradedQuiz) return;
+    for (const [id, { got, total }] of byObjective) {
+      const score = Math.round((got / total) * 10000) / 100;
+      this.objectives.set(id, { id, score, passed: score >= this.passMark });
+    }
+  }
+}
