@@ -673,7 +673,7 @@ export function strictViolations(calls: readonly LmsCall[], version: Version, op
         if (version === '2004' && !stored) {
           // RTE 4.2.9: the id before any other field (408); the project also wants the type right after it.
           if (fields.length === 1 && field !== 'id') report("an interaction's id must be set first");
-          if (fields.length === 2 && field !== 'type') report("an interaction's type must follow its id");
+          if (fields.length === 2 && fields[0] === 'id' && field !== 'type') report("an interaction's type must follow its id");
           // RTE 4.2.9: the type before learner_response and correct_responses (408).
           if (isResponse && type === undefined && fields.length > 2) report(`an interaction's type must be set before its ${field.replace(/\.\d+\./, '.n.')}`);
         }
