@@ -321,6 +321,11 @@ code.list { overflow-wrap: normal; }
 .objectives > span { font-weight: 600; color: var(--muted); flex: none; }
 .objectives ul { margin: 0; padding: 0; list-style: none; }
 .objectives .lesson { color: var(--muted); }
+@media screen and (max-width: 640px) {
+  body { padding: 1rem .6rem 2rem; }
+  thead th { white-space: normal; }
+  .q, .howto { overflow-x: auto; }
+}
 @page { margin: 14mm 12mm; }
 @media print {
   :root { --bg: #fff; --fg: #000; --muted: #333; --line: #8c8c8c; --head: #eee; --chip: transparent; --ok: #000; --okbg: #f0f0f0; --accent: #000; }
