@@ -6,6 +6,7 @@ import { ContentError, formatProblem } from '../content/errors.ts';
 import { loadCourse } from '../content/load-course.ts';
 import { schemaFiles, validateManifest, type ScormVersion } from '../content/manifest.ts';
 import { scorm2004Manifest } from './manifest2004.ts';
+import { questionKeyCsv, questionKeyHtml } from './question-key.ts';
 
 export interface BuiltPackage {
   version: ScormVersion;
@@ -29,9 +30,12 @@ export function missingFiles(manifestXml: string, files: Iterable<string>): stri
   return [...manifestXml.matchAll(/<file\b[^>]*\bhref\s*=\s*"([^"]*)"/g)].map((m) => m[1] ?? '').filter((f) => !have.has(f));
 }
 
-/** Builds the course once and writes one zip per SCORM version into dist/. */
+/**
+ * Builds the course once and writes one zip per SCORM version into dist/, and beside
+ * them the question key (HTML and CSV) that explains the codes in LMS reports.
+ */
 export async function buildPackages(root: string, log: (line: string) => void = console.log): Promise<BuiltPackage[]> {
-  const { manifest } = await loadCourse(root);
+  const { manifest, course } = await loadCourse(root);
   await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
   const html = readFileSync(join(root, 'build/web/index.html'), 'utf8');
   const rootManifest = readFileSync(join(root, 'imsmanifest.xml'), 'utf8');
@@ -61,6 +65,11 @@ export async function buildPackages(root: string, log: (line: string) => void = 
     for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
     out.push({ version, zip, dir, bytes: bytes.length });
     log(`${relative(root, zip)}  ${(bytes.length / 1024).toFixed(1)} KB`);
+  }
+  for (const [ext, text] of [['html', questionKeyHtml(course)], ['csv', questionKeyCsv(course)]] as const) {
+    const file = join(root, 'dist', `${course.id}-question-key.${ext}`);
+    writeFileSync(file, text, 'utf8');
+    log(`${relative(root, file)}  ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB  question key for LMS reports`);
   }
   return out;
 }

@@ -1,0 +1,456 @@
+import { correctAnswer, toInteraction } from '../course/questions.ts';
+import { reportedQuizzes } from '../course/reported.ts';
+import type { Answer, Course, Objective, Question, QuestionType, Quiz } from '../course/types.ts';
+import { formatScorm12, formatScorm2004, type FormattedAnswer } from '../scorm/interaction-format.ts';
+import type { InteractionAnswer } from '../scorm/session.ts';
+
+/**
+ * The question key: what the codes in an LMS's interactions report stand for.
+ * Every code here comes from the functions the course reports with (toInteraction,
+ * formatScorm12, formatScorm2004), fed the answer a learner would give, so the key
+ * shows exactly what the LMS stores and cannot drift from it.
+ */
+
+/** One code a response can hold, in both versions, with what it stands for. */
+export interface KeyCode {
+  /** What the code names: a choice, a matching item or target, an ordering item, true or false. */
+  part: 'Option' | 'Item' | 'Target' | 'Answer';
+  scorm12: string;
+  scorm2004: string;
+  text: string;
+  /** Its place in the correct answer ('' when it has none). */
+  inCorrect: string;
+  /** It is (part of) the correct answer. */
+  correct: boolean;
+}
+
+export interface KeyEntry {
+  /** As reported: `${quiz.id}-${question.id}`. */
+  interactionId: string;
+  quiz: Pick<Quiz, 'id' | 'title'>;
+  question: Question;
+  typeLabel: string;
+  /** The SCORM interaction type (cmi.interactions.n.type). */
+  scormType: InteractionAnswer['type'];
+  scoring: string;
+  codes: KeyCode[];
+  numeric: { answer: number; tolerance: number; min: number; max: number; unit: string } | null;
+  /** The correct answer: each version's pattern and its meaning (`parts` joined by "; "). */
+  correct: { scorm12: string; scorm2004: string; text: string; parts: string[] };
+  objectives: (Objective & { lesson: string })[];
+}
+
+const TYPE_LABELS: Record<QuestionType, string> = {
+  single: 'Single choice',
+  multiple: 'Multiple response',
+  true_false: 'True/false',
+  matching: 'Matching',
+  ordering: 'Ordering',
+  numeric: 'Numeric',
+};
+
+/** An answer as the course reports it, in both versions. */
+function reported(q: Question, answer: Answer | undefined): { ia: InteractionAnswer; s12: FormattedAnswer; s04: FormattedAnswer } {
+  const ia = toInteraction(q, answer);
+  return { ia, s12: formatScorm12(ia), s04: formatScorm2004(ia) };
+}
+
+/** The response the LMS stores when a learner's answer is exactly `answer`. */
+function responseOf(q: Question, answer: Answer): { scorm12: string; scorm2004: string } {
+  const { s12, s04 } = reported(q, answer);
+  if (s12.response === null || s04.response === null) throw new Error(`question "${q.id}": the answer ${answer.join(',')} reports no response`);
+  return { scorm12: s12.response, scorm2004: s04.response };
+}
+
+/** The two codes of a matching response holding one pair, split at each version's separator. */
+function pairCodes(q: Question, item: string, target: string) {
+  const r = responseOf(q, [`${item}.${target}`]);
+  const p12 = r.scorm12.split('.');
+  const p04 = r.scorm2004.split('[.]');
+  if (p12.length !== 2 || p04.length !== 2) throw new Error(`question "${q.id}": cannot read the pair ${r.scorm12} / ${r.scorm2004}`);
+  return { item: { scorm12: p12[0] as string, scorm2004: p04[0] as string }, target: { scorm12: p12[1] as string, scorm2004: p04[1] as string } };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The key's entries, quiz by quiz (in course order), questions in alphabetical order of their interaction id. */
+export function questionKey(course: Course): KeyEntry[] {
+  const objectives = new Map(course.lessons.flatMap((l) => l.objectives.map((o) => [o.id, { ...o, lesson: l.title }] as const)));
+  return reportedQuizzes(course).flatMap((quiz) =>
+    quiz.questions
+      .map((q) => entry(quiz, q, objectives))
+      .sort((a, b) => (a.interactionId < b.interactionId ? -1 : a.interactionId > b.interactionId ? 1 : 0)),
+  );
+}
+
+function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { lesson: string }>): KeyEntry {
+  const right = reported(q, correctAnswer(q));
+  const ia = right.ia;
+  let codes: KeyCode[] = [];
+  let parts: string[] = [];
+  let numeric: KeyEntry['numeric'] = null;
+
+  switch (q.type) {
+    case 'single':
+    case 'multiple': {
+      if (ia.type !== 'choice') throw new Error(`question "${q.id}" is not reported as a choice`);
+      const text = (id: string) => q.choices.find((c) => c.id === id)?.text ?? id;
+      codes = ia.options.map((id) => {
+        const correct = ia.correct.includes(id);
+        return { part: 'Option', ...responseOf(q, [id]), text: text(id), correct, inCorrect: correct ? 'correct' : '' };
+      });
+      parts = ia.correct.map(text);
+      break;
+    }
+    case 'true_false': {
+      if (ia.type !== 'true-false') throw new Error(`question "${q.id}" is not reported as true-false`);
+      codes = [true, false].map((value) => {
+        const correct = value === ia.correct;
+        return { part: 'Answer', ...responseOf(q, [String(value)]), text: value ? 'True' : 'False', correct, inCorrect: correct ? 'correct' : '' };
+      });
+      parts = [ia.correct ? 'True' : 'False'];
+      break;
+    }
+    case 'ordering': {
+      if (ia.type !== 'sequencing') throw new Error(`question "${q.id}" is not reported as sequencing`);
+      const text = (id: string) => q.items.find((c) => c.id === id)?.text ?? id;
+      codes = ia.options.map((id) => ({ part: 'Item', ...responseOf(q, [id]), text: text(id), correct: true, inCorrect: `position ${ia.correct.indexOf(id) + 1}` }));
+      parts = ia.correct.map((id, i) => `${i + 1}. ${text(id)}`);
+      break;
+    }
+    case 'matching': {
+      if (ia.type !== 'matching') throw new Error(`question "${q.id}" is not reported as matching`);
+      const itemText = (id: string) => q.items.find((c) => c.id === id)?.text ?? id;
+      const targetText = (id: string) => q.targets.find((c) => c.id === id)?.text ?? id;
+      const firstItem = ia.sources[0] as string;
+      const targetCode = (t: string) => pairCodes(q, firstItem, t).target;
+      const items: KeyCode[] = ia.sources.map((id) => {
+        const match = ia.correct.find(([s]) => s === id)?.[1];
+        const c = match === undefined ? pairCodes(q, id, ia.targets[0] as string).item : pairCodes(q, id, match).item;
+        const t = match === undefined ? null : targetCode(match);
+        return { part: 'Item', ...c, text: itemText(id), correct: match !== undefined, inCorrect: t && match ? `→ ${t.scorm12} / ${t.scorm2004}: ${targetText(match)}` : '' };
+      });
+      const targets: KeyCode[] = ia.targets.map((id) => {
+        const from = ia.correct.filter(([, t]) => t === id).map(([s]) => itemText(s));
+        return { part: 'Target', ...targetCode(id), text: targetText(id), correct: from.length > 0, inCorrect: from.length ? `← ${from.join('; ')}` : 'matches no item' };
+      });
+      codes = [...items, ...targets];
+      parts = ia.correct.map(([s, t]) => `${itemText(s)} → ${targetText(t)}`);
+      break;
+    }
+    case 'numeric': {
+      if (ia.type !== 'numeric') throw new Error(`question "${q.id}" is not reported as numeric`);
+      const unit = q.unit ?? '';
+      numeric = { answer: q.answer, tolerance: q.tolerance, min: ia.min, max: ia.max, unit };
+      parts = [`${q.answer}${unit ? ` ${unit}` : ''}` + (ia.min === ia.max ? '' : `, accepted from ${ia.min} to ${ia.max}`)];
+      break;
+    }
+  }
+
+  const scoring = 'scoring' in q ? (q.scoring === 'partial' ? 'partial credit' : 'all or nothing') : 'right or wrong';
+  return {
+    interactionId: `${quiz.id}-${q.id}`,
+    quiz: { id: quiz.id, title: quiz.title },
+    question: q,
+    typeLabel: TYPE_LABELS[q.type],
+    scormType: right.s12.type,
+    scoring,
+    codes,
+    numeric,
+    correct: { scorm12: right.s12.pattern, scorm2004: right.s04.pattern, text: parts.join('; '), parts },
+    objectives: q.objectives.map((id) => objectives.get(id) ?? { id, text: '', lesson: '' }),
+  };
+}
+
+// ---------------------------------------------------------------- HTML
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
+/** A response or pattern that may wrap only between its entries (after `,` or `[,]`), never inside a pair. */
+const codes = (s: string) => `<code class="list">${s.split(/(?<=\[,\]|,(?!\]))/).map(escapeHtml).join('<wbr>')}</code>`;
+
+function drawNote(quiz: Quiz): string {
+  const bank = plural(quiz.questions.length, 'question');
+  if (quiz.drawPerObjective !== null) return `The bank holds ${bank}; each attempt draws ${plural(quiz.drawPerObjective, 'question')} per objective, so a learner's report shows only some of these ids.`;
+  if (quiz.draw !== null && quiz.draw < quiz.questions.length) return `The bank holds ${bank}; each attempt draws ${quiz.draw}, so a learner's report shows only some of these ids.`;
+  return `Every attempt asks all ${bank}.`;
+}
+
+/**
+ * A question of this type to show as an example: for matching, the shortest whose
+ * right answer pairs different letters (`a.b`), which shows how pairs read.
+ */
+function exampleOf(entries: KeyEntry[], type: QuestionType): KeyEntry | undefined {
+  const ofType = entries.filter((e) => e.question.type === type);
+  const telling = (e: KeyEntry) => e.correct.scorm12.split(',').some((p) => p.split('.')[0] !== p.split('.')[1]);
+  const shortest = (list: KeyEntry[]) => [...list].sort((a, b) => a.correct.text.length - b.correct.text.length)[0];
+  return (type === 'matching' ? shortest(ofType.filter(telling)) : undefined) ?? ofType[0];
+}
+
+/** Per type: what a response looks like in each version, with this course's own right answer as the example. */
+function legend(entries: KeyEntry[]): string {
+  const meaning: Record<QuestionType, [string, string]> = {
+    single: ['the letter of the option picked', 'the option id'],
+    multiple: ['the letters of the options picked, joined by commas', 'the option ids, joined by <code>[,]</code>'],
+    true_false: ['<code>t</code> (true) or <code>f</code> (false)', '<code>true</code> or <code>false</code>'],
+    matching: [
+      'pairs <code>item.target</code>, joined by commas; items and targets are each lettered from <code>a</code> in their own list, so <code>a.b</code> means item a matched to target b',
+      'pairs <code>item[.]target</code> of ids, joined by <code>[,]</code>',
+    ],
+    ordering: [
+      'the letters in the order the learner put the items; items are lettered in their correct order, so the right answer is always <code>a,b,c,…</code>',
+      'the item ids in the learner\u2019s order, joined by <code>[,]</code>',
+    ],
+    numeric: [
+      'the number (a decimal comma is sent as a point); SCORM 1.2 has no ranges, so the right answer shows only the expected value',
+      'the number; a right answer with a tolerance is a range <code>min[:]max</code>',
+    ],
+  };
+  const rows = (Object.keys(TYPE_LABELS) as QuestionType[])
+    .map((type) => ({ type, example: exampleOf(entries, type) }))
+    .filter((r) => r.example)
+    .map(({ type, example }) => {
+      const e = example as KeyEntry;
+      const [m12, m04] = meaning[type];
+      return `<tr><th scope="row">${TYPE_LABELS[type]}</th><td>${m12}<div class="eg">e.g. ${codes(e.correct.scorm12)}</div></td><td>${m04}<div class="eg">e.g. ${codes(e.correct.scorm2004)}</div></td></tr>`;
+    });
+  return `<table class="legend">
+<caption>What a response looks like, by question type (examples: right answers from this course)</caption>
+<colgroup><col class="c-type"><col><col></colgroup>
+<thead><tr><th scope="col">Question type</th><th scope="col">SCORM 1.2 response</th><th scope="col">SCORM 2004 response</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
+const GROUPS: Partial<Record<KeyCode['part'], string>> = {
+  Item: 'Items: what the learner matches (lettered a, b, c…)',
+  Target: 'Targets: what they are matched to (lettered from a again)',
+};
+
+function questionHtml(e: KeyEntry): string {
+  const q = e.question;
+  const meta = [e.typeLabel, `SCORM type ${code(e.scormType)}`, `weight ${q.weight}`, e.scoring].join(' · ');
+  const group = (label: string) => `<tr class="group"><th colspan="4" scope="colgroup">${escapeHtml(label)}</th></tr>`;
+  const row = (c: KeyCode) =>
+    `<tr${c.inCorrect === 'correct' ? ' class="is-correct"' : ''}><th scope="row">${code(c.scorm12)}</th><td>${code(c.scorm2004)}</td><td>${escapeHtml(c.text)}</td><td>${
+      c.inCorrect === 'correct' ? '<span class="ok">✓ correct</span>' : escapeHtml(c.inCorrect)
+    }</td></tr>`;
+  let body: string;
+  if (e.numeric) {
+    const n = e.numeric;
+    const tolerance = n.tolerance === 0 ? 'none, only the exact value counts' : `± ${n.tolerance}, so ${n.min} to ${n.max} counts`;
+    body = `<tbody><tr><th scope="row">a number</th><td>a number</td><td colspan="2">the number the learner typed; expected ${escapeHtml(String(n.answer))}${
+      n.unit ? ` ${escapeHtml(n.unit)}` : ''
+    }, tolerance ${escapeHtml(tolerance)}</td></tr></tbody>`;
+  } else if (q.type === 'matching') {
+    body = (['Item', 'Target'] as const)
+      .map((part) => `<tbody>\n${group(GROUPS[part] as string)}\n${e.codes.filter((c) => c.part === part).map(row).join('\n')}\n</tbody>`)
+      .join('\n');
+  } else {
+    body = `<tbody>\n${e.codes.map(row).join('\n')}\n</tbody>`;
+  }
+  const objectives = e.objectives
+    .map((o) => `<li>${code(o.id)} ${escapeHtml(o.text)}${o.lesson ? ` <span class="lesson">(${escapeHtml(o.lesson)})</span>` : ''}</li>`)
+    .join('');
+  const id = escapeHtml(e.interactionId);
+  return `<section class="q" id="${id}" aria-labelledby="h-${id}">
+<h3 id="h-${id}"><code class="iid">${id}</code></h3>
+<p class="meta">${meta}</p>
+<p class="prompt">${escapeHtml(q.prompt)}</p>
+<table class="codes">
+<colgroup><col class="c-12"><col class="c-04"><col class="c-text"><col class="c-in"></colgroup>
+<thead><tr><th scope="col">SCORM 1.2</th><th scope="col">SCORM 2004</th><th scope="col">Text</th><th scope="col">In the right answer</th></tr></thead>
+${body}
+<tbody class="right">
+${group('Right answer')}
+<tr><th scope="row">${codes(e.correct.scorm12)}</th><td>${codes(e.correct.scorm2004)}</td><td colspan="2">${e.correct.parts.map(escapeHtml).join('<br>')}</td></tr>
+</tbody>
+</table>
+<div class="objectives"><span>${e.objectives.length === 1 ? 'Objective' : 'Objectives'}</span><ul>${objectives}</ul></div>
+</section>`;
+}
+
+const STYLE = `
+:root { color-scheme: light dark; --bg: #fff; --fg: #1b1c1e; --muted: #50555c; --line: #c9ccd1; --head: #f2f4f7; --chip: #eceff3; --ok: #1d6a32; --okbg: #eaf6ed; --accent: #0b57a4; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #16181b; --fg: #ecedef; --muted: #b4b9c0; --line: #4a4f57; --head: #22262b; --chip: #2c3138; --ok: #93d8a4; --okbg: #1d2c22; --accent: #9cc9ff; }
+}
+* { box-sizing: border-box; }
+html { background: var(--bg); color: var(--fg); }
+body { margin: 0 auto; max-width: 62rem; padding: 1.5rem 1.25rem 3rem; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; line-height: 1.2; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid var(--line); break-after: avoid; }
+h3 { font-size: 1rem; margin: 0; }
+p { margin: .4rem 0; }
+.sub { color: var(--muted); margin: 0 0 1rem; }
+code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .92em; background: var(--chip); padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
+.howto { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; background: var(--head); }
+.howto h2 { margin-top: 0; border: 0; }
+.howto ol { margin: .25rem 0 .5rem; padding-left: 1.4rem; }
+.howto li { margin: .3rem 0; }
+table { width: 100%; border-collapse: collapse; margin: .5rem 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
+td { overflow-wrap: break-word; }
+thead th { background: var(--head); font-weight: 600; font-size: .85rem; }
+tbody th { font-weight: 600; color: var(--muted); font-size: .85rem; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+.legend { background: var(--bg); }
+.legend .c-type { width: 17%; }
+.eg { margin-top: .2rem; color: var(--muted); font-size: .88rem; }
+.quiz-note { color: var(--muted); }
+.q { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem .4rem; margin: 1rem 0; break-inside: avoid; }
+.q .iid { font-size: 1.05rem; font-weight: 700; background: none; padding: 0; color: var(--accent); }
+.q .meta { color: var(--muted); font-size: .85rem; margin: .1rem 0 .3rem; }
+.q .prompt { font-weight: 600; font-size: 1.02rem; }
+.codes .c-12 { width: 13%; } .codes .c-04 { width: 24%; } .codes .c-text { width: 37%; } .codes .c-in { width: 26%; }
+.codes tbody th { font-weight: 400; color: var(--fg); font-size: inherit; }
+.codes tr.group th { background: var(--head); color: var(--muted); font-size: .8rem; font-weight: 600; padding-top: .15rem; padding-bottom: .15rem; }
+thead th { white-space: nowrap; }
+code.list { overflow-wrap: normal; }
+.codes tbody th code { font-weight: 700; font-size: 1.05em; }
+.codes tr.is-correct td { background: var(--okbg); }
+.codes .ok { color: var(--ok); font-weight: 700; white-space: nowrap; }
+.codes tbody.right tr.group th { border-top: 2px solid var(--fg); color: var(--fg); }
+.codes tbody.right code { font-weight: 700; }
+.objectives { display: flex; gap: .5rem; font-size: .88rem; margin: .3rem 0 .2rem; }
+.objectives > span { font-weight: 600; color: var(--muted); flex: none; }
+.objectives ul { margin: 0; padding: 0; list-style: none; }
+.objectives .lesson { color: var(--muted); }
+@media screen and (max-width: 640px) {
+  body { padding: 1rem .6rem 2rem; }
+  thead th { white-space: normal; }
+  .q, .howto { overflow-x: auto; }
+}
+@page { margin: 14mm 12mm; }
+@media print {
+  :root { --bg: #fff; --fg: #000; --muted: #333; --line: #8c8c8c; --head: #eee; --chip: transparent; --ok: #000; --okbg: #f0f0f0; --accent: #000; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.35; }
+  th, td { padding: .15rem .35rem; }
+  .q { padding: .4rem .6rem .2rem; }
+  h2 { margin-top: 1.2rem; }
+  .howto { break-inside: avoid; }
+  .q { margin: .6rem 0; }
+  code { padding: 0; font-size: 1em; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+
+/** The key as one self-contained HTML page (no scripts, no external resources). */
+export function questionKeyHtml(course: Course): string {
+  const entries = questionKey(course);
+  const quizzes = reportedQuizzes(course);
+  const example = exampleOf(entries, 'matching') ?? exampleOf(entries, 'multiple') ?? entries[0];
+  const exampleItem = example
+    ? `<li>Example: for ${code(example.interactionId)} the response ${codes(example.correct.scorm12)} (SCORM 1.2) means: ${example.correct.parts.map(escapeHtml).join('; ')}.</li>`
+    : '';
+  const sections = quizzes.map((quiz) => {
+    const list = entries.filter((e) => e.quiz.id === quiz.id);
+    return `<h2>${escapeHtml(quiz.title)} <span class="quiz-note">(${code(quiz.id)})</span></h2>
+<p class="quiz-note">${escapeHtml(drawNote(quiz))} Pass mark ${quiz.passMark}%. Questions are in alphabetical order of their interaction id.</p>
+${list.map(questionHtml).join('\n')}`;
+  });
+  const title = `Question key: ${course.title}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p class="sub">Course ${code(course.id)} · ${plural(entries.length, 'question')} reported to the LMS · made with the course’s own reporting code, for this version of the content</p>
+<section class="howto" aria-labelledby="howto">
+<h2 id="howto">How to read Moodle’s report with this key</h2>
+<ol>
+<li>In the SCORM activity open <b>Reports → Interactions report</b>. Under the table tick <i>Summary of question</i>, <i>Summary of responses</i>, <i>Summary of right answer</i> and <i>Summary of result</i>, then press <i>Show</i>.</li>
+<li>Each learner attempt is one row, with four columns per answer. <i>Question N</i> holds the <b>interaction id</b>; <i>Response N</i> the learner’s answer as codes; <i>Right answer N</i> the right answer as codes; <i>Result N</i> <code>correct</code> or <code>wrong</code>. N only counts answers in the order they were sent: the exam draws and shuffles its questions, so “Question 3” is a different question for each learner. Always look up the id.</li>
+<li>Find the id below and read each code in the <b>SCORM 1.2</b> column: its text is beside it. Letters follow the order of the options in this key, not the shuffled order the learner saw.</li>
+${exampleItem}
+<li>With the <b>SCORM 2004</b> package the codes are those in the SCORM 2004 column. This report reads only the SCORM 1.2 response field, so its Response columns stay empty for 2004: open the learner’s attempt (the attempt number) to see each <code>learner_response</code>. The result there is <code>correct</code> or <code>incorrect</code>.</li>
+<li>The result is <code>correct</code> only for a fully right answer. With partial credit a partly right answer shows as wrong but still earns its share of the score.</li>
+<li>One id can appear several times in a row: each exam attempt adds its answers, later attempts further right. Only the graded quiz is reported; knowledge checks are not.</li>
+</ol>
+${legend(entries)}
+</section>
+${sections.join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+// ---------------------------------------------------------------- CSV
+
+export const CSV_COLUMNS = [
+  'Interaction id',
+  'Quiz id',
+  'Quiz',
+  'Question id',
+  'Question type',
+  'SCORM interaction type',
+  'Prompt',
+  'Response codes (SCORM 1.2 = SCORM 2004 = text)',
+  'Right answer, SCORM 1.2',
+  'Right answer, SCORM 2004',
+  'Right answer (text)',
+  'Numeric: expected value',
+  'Numeric: tolerance',
+  'Numeric: accepted from',
+  'Numeric: accepted to',
+  'Numeric: unit',
+  'Weight',
+  'Scoring',
+  'Objective ids',
+  'Objectives',
+] as const;
+
+/** One row per question, in the order of the HTML key. */
+export function questionKeyRows(course: Course): string[][] {
+  return questionKey(course).map((e) => {
+    const codes = e.codes.map((c) => `${e.question.type === 'matching' ? `${c.part.toLowerCase()} ` : ''}${c.scorm12} = ${c.scorm2004} = ${c.text}`).join('\n');
+    const n = e.numeric;
+    return [
+      e.interactionId,
+      e.quiz.id,
+      e.quiz.title,
+      e.question.id,
+      e.typeLabel,
+      e.scormType,
+      e.question.prompt,
+      n ? 'the number the learner typed' : codes,
+      e.correct.scorm12,
+      e.correct.scorm2004,
+      e.correct.text,
+      n ? String(n.answer) : '',
+      n ? String(n.tolerance) : '',
+      n ? String(n.min) : '',
+      n ? String(n.max) : '',
+      n ? n.unit : '',
+      String(e.question.weight),
+      e.scoring,
+      e.objectives.map((o) => o.id).join(', '),
+      e.objectives.map((o) => `${o.id}: ${o.text}`).join('\n'),
+    ];
+  });
+}
+
+const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** RFC 4180: every field quoted, CRLF between records, UTF-8 with a byte-order mark for Excel. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
+}
+
+/** The key as CSV: a header row, then one row per question. */
+export function questionKeyCsv(course: Course): string {
+  return toCsv([[...CSV_COLUMNS], ...questionKeyRows(course)]);
+}
