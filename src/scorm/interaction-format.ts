@@ -19,6 +19,21 @@ export function scorm12Code(options: readonly string[], id: string): string {
 
 const orNull = (s: string) => (s === '' ? null : s);
 
+/** A decimal without floating-point noise (0.30000000000000004 → 0.3). */
+const decimal = (n: number) => String(Number(n.toFixed(7)));
+
+/**
+ * A typed number as the LMS can store it, or null: Moodle accepts at most 3 integer
+ * digits in SCORM 1.2 and 5 in 2004, and no exponent. A number beyond that is wrong
+ * anyway (the result says so); its response is left out rather than refused.
+ */
+function numericResponse(text: string, intDigits: number): string | null {
+  if (text === '') return null;
+  const n = Number(text);
+  const out = Number.isFinite(n) ? decimal(n) : '';
+  return new RegExp(`^-?\\d{1,${intDigits}}(\\.\\d+)?$`).test(out) ? out : null;
+}
+
 /** SCORM 1.2: single characters joined by commas; `t`/`f`; `1.a` pairs; decimals. */
 export function formatScorm12(a: InteractionAnswer): FormattedAnswer {
   switch (a.type) {
@@ -35,7 +50,7 @@ export function formatScorm12(a: InteractionAnswer): FormattedAnswer {
     }
     case 'numeric':
       // 1.2 has no range syntax: the pattern is the expected value.
-      return { type: a.type, response: orNull(a.response), pattern: String((a.min + a.max) / 2) };
+      return { type: a.type, response: numericResponse(a.response, 3), pattern: decimal((a.min + a.max) / 2) };
   }
 }
 
@@ -53,6 +68,6 @@ export function formatScorm2004(a: InteractionAnswer): FormattedAnswer {
     }
     case 'numeric':
       // The pattern is always a range (RTE 4.2.9.2: <min>[:]<max>); an exact answer is n[:]n.
-      return { type: a.type, response: orNull(a.response), pattern: `${a.min}[:]${a.max}` };
+      return { type: a.type, response: numericResponse(a.response, 5), pattern: `${decimal(a.min)}[:]${decimal(a.max)}` };
   }
 }

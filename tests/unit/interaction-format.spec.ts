@@ -34,3 +34,13 @@ test('an unanswered question sends no response (an empty one is invalid in 2004)
     expect(formatScorm12(toInteraction(q, undefined)).response).toBeNull();
   }
 });
+
+test('numeric answers are sent as the LMS can store them', () => {
+  const numeric = { type: 'numeric' as const, response: '', min: 0.2 - 0.1, max: 0.2 + 0.1 };
+  expect(formatScorm2004({ ...numeric, response: '0.25' })).toEqual({ type: 'numeric', response: '0.25', pattern: '0.1[:]0.3' });
+  // Beyond what the LMS accepts (1.2: 3 integer digits; 2004: 5), or in exponent form: left out.
+  expect(formatScorm12({ ...numeric, response: '1000' }).response).toBeNull();
+  expect(formatScorm2004({ ...numeric, response: '1000' }).response).toBe('1000');
+  expect(formatScorm2004({ ...numeric, response: '1e+21' }).response).toBeNull();
+  expect(formatScorm12({ ...numeric, response: '-12.5' }).response).toBe('-12.5');
+});

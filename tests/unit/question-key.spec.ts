@@ -212,7 +212,7 @@ test('samples of each type read as a coordinator would see them', () => {
     ['Item', 'c', 'z', 'Z', 'position 3'],
   ]);
   const ranged = key.get('numeric');
-  expect(ranged?.correct).toEqual({ scorm12: '23', scorm2004: '23', text: '23', parts: ['23'] });
+  expect(ranged?.correct).toEqual({ scorm12: '23', scorm2004: '23[:]23', text: '23', parts: ['23'] });
   const tolerant = questionKey(courseOf(quizOf([{ ...QUESTIONS.numeric, tolerance: 2, unit: 'discs' }])))[0];
   expect(tolerant?.correct).toEqual({ scorm12: '23', scorm2004: '21[:]25', text: '23 discs, accepted from 21 to 25', parts: ['23 discs, accepted from 21 to 25'] });
 });
