@@ -1,0 +1,290 @@
+import { expect, test } from '@playwright/test';
+import { correctAnswer } from '../../src/course/questions.ts';
+import { CourseStore } from '../../src/course/store.ts';
+import { encodeState } from '../../src/course/suspend-codec.ts';
+import { initialState, markViewed } from '../../src/course/state.ts';
+import type { Course, Question } from '../../src/course/types.ts';
+import { isoDuration, isoTimestamp, scorm12Time, scorm12Timespan } from '../../src/scorm/formats.ts';
+import { CommitScheduler, type SaveState } from '../../src/tracking/commit-scheduler.ts';
+import { resume } from '../../src/tracking/resume.ts';
+import { Tracker } from '../../src/tracking/tracker.ts';
+import { wrongAnswer } from '../support/learner.ts';
+import { FakeClock, fakeLms, memoryStorage, type FakeLmsOptions } from '../support/fakes.ts';
+import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
+
+type Version = '12' | '2004';
+const VERSIONS: Version[] = ['12', '2004'];
+const SECOND = 1000;
+
+const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric], { attempts: 2, passMark: 80 });
+const course: Course = courseOf(exam);
+const questions = exam.questions;
+
+/** Launches the tracker against an in-memory LMS, with a store, as main.ts does. */
+async function launch(version: Version, options: FakeLmsOptions & { clock?: FakeClock; storage?: Storage; activity?: string } = {}) {
+  const clock = options.clock ?? new FakeClock();
+  const lms = fakeLms(version, options);
+  const saves: SaveState[] = [];
+  const tracker = new Tracker(course, lms.session(clock), {
+    log: () => {},
+    clock,
+    storage: options.storage ?? memoryStorage(),
+    activity: options.activity ?? '/activity/1/index.html',
+    onSaveState: (s) => saves.push(s),
+    newToken: () => 'tok1',
+  });
+  const start = await tracker.begin();
+  const store = new CourseStore(
+    { course, now: () => clock.now(), seed: () => 7, timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null, passMark: start.passMark },
+    start.state,
+  );
+  tracker.attach(store);
+  return { clock, lms, tracker, store, start, saves };
+}
+
+const sets = (calls: string[], element: string) => calls.filter((c) => c.startsWith(`SetValue ${element}=`));
+const commitsIn = (calls: string[]) => calls.filter((c) => c === 'Commit').length;
+
+function answerAll(store: CourseStore, wrong = false): void {
+  for (const q of questions) store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: wrong ? wrongAnswer(q) : correctAnswer(q) });
+}
+
+test.describe('commit scheduling', () => {
+  test('a refused commit is retried with back-off until it succeeds, and the save state says so', () => {
+    const clock = new FakeClock();
+    const results = [false, false, false, true];
+    const at: number[] = [];
+    const states: SaveState[] = [];
+    const scheduler = new CommitScheduler(
+      () => {
+        at.push(clock.now());
+        return results.shift() ?? true;
+      },
+      clock,
+      { onSaveState: (s) => states.push(s) },
+    );
+    const t0 = clock.now();
+    scheduler.request('now');
+    clock.advance(60 * SECOND);
+    expect(at.map((t) => (t - t0) / SECOND)).toEqual([0, 2, 7, 22]);
+    expect(states).toEqual(['saving', 'unsaved', 'saving', 'unsaved', 'saving', 'unsaved', 'saving', 'saved']);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  test("'soon' commits once within the delay however many changes come; 'later' waits for the next commit or a hidden tab", () => {
+    const clock = new FakeClock();
+    let commits = 0;
+    const scheduler = new CommitScheduler(() => (commits++, true), clock, { soonDelay: 60 * SECOND });
+    scheduler.request('soon');
+    clock.advance(30 * SECOND);
+    scheduler.request('soon');
+    expect(commits).toBe(0);
+    clock.advance(30 * SECOND);
+    expect(commits).toBe(1);
+    clock.advance(120 * SECOND);
+    expect(commits).toBe(1);
+    scheduler.request('later');
+    clock.advance(600 * SECOND);
+    expect(commits).toBe(1);
+    scheduler.flushIfPending();
+    expect(commits).toBe(2);
+    scheduler.flushIfPending();
+    expect(commits).toBe(2);
+  });
+
+  test('after stop nothing is committed, even a retry that was due', () => {
+    const clock = new FakeClock();
+    let commits = 0;
+    const scheduler = new CommitScheduler(() => (commits++, false), clock);
+    scheduler.request('now');
+    expect(scheduler.stop()).toBe(true);
+    clock.advance(600 * SECOND);
+    expect(commits).toBe(1);
+  });
+});
+
+test.describe('what to trust at launch', () => {
+  const stamp = (t: number, token = 'rec1') => ({ savedAt: t, token });
+  const read = markViewed(initialState(), 'l1');
+  const base = { course, location: '', now: 0, expiring: () => true, newToken: () => 'new1' };
+
+  test("this browser's copy repairs a lost save of the same record only", () => {
+    const lms = encodeState(initialState(), stamp(1000));
+    const newer = encodeState(read, stamp(2000));
+    expect(resume({ ...base, suspendData: lms, local: newer })).toMatchObject({ restored: true, token: 'rec1', state: { viewed: ['l1'] } });
+    // Older than the LMS's copy, or of another record: the LMS wins.
+    expect(resume({ ...base, suspendData: lms, local: encodeState(read, stamp(500)) }).restored).toBe(false);
+    expect(resume({ ...base, suspendData: lms, local: encodeState(read, stamp(2000, 'rec2')) }).restored).toBe(false);
+    // An empty LMS record (new attempt, reset, deleted, another activity) is never filled from the browser.
+    expect(resume({ ...base, suspendData: '', local: newer })).toMatchObject({ restored: false, token: 'new1', canContinue: false, state: initialState() });
+    // Data from before record tokens: the LMS's copy only.
+    const v3 = encodeState(initialState(), stamp(1000)).replace('"v":4,"k":"rec1",', '"v":3,');
+    expect(resume({ ...base, suspendData: v3, local: newer })).toMatchObject({ restored: false, token: 'new1' });
+  });
+
+  test('unreadable saved progress starts afresh and says so', () => {
+    const r = resume({ ...base, suspendData: '{"v":4,"q":', local: '' });
+    expect(r).toMatchObject({ unreadable: true, canContinue: false, state: initialState() });
+  });
+});
+
+for (const version of VERSIONS) {
+  const el =
+    version === '12'
+      ? { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', exit: 'cmi.core.exit', mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit', time: 'time', response: 'student_response' }
+      : { status: 'cmi.completion_status', raw: 'cmi.score.raw', exit: 'cmi.exit', mode: 'cmi.mode', credit: 'cmi.credit', time: 'timestamp', response: 'learner_response' };
+
+  test.describe(`tracker, SCORM ${version === '12' ? '1.2' : '2004'}`, () => {
+    test('every normal session commits once at launch, with exit = suspend and what resume needs', async () => {
+      const { lms } = await launch(version);
+      expect(commitsIn(lms.calls)).toBe(1);
+      const beforeCommit = lms.calls.slice(0, lms.calls.indexOf('Commit'));
+      expect(sets(beforeCommit, el.exit)).toEqual([`SetValue ${el.exit}=suspend`]);
+      expect(sets(beforeCommit, el.status)).toEqual([`SetValue ${el.status}=incomplete`]);
+      expect(sets(beforeCommit, 'cmi.suspend_data')).toHaveLength(1);
+      expect(JSON.parse(lms.cmi['cmi.suspend_data'] ?? '{}').k).toBe('tok1');
+      // A resumed session commits early too, and sends nothing the LMS already holds.
+      const again = await launch(version, { cmi: { ...lms.cmi, [version === '12' ? 'cmi.core.entry' : 'cmi.entry']: 'resume' } });
+      expect(commitsIn(again.lms.calls)).toBe(1);
+      expect(sets(again.lms.calls, el.status)).toEqual([]);
+    });
+
+    test('suspend data is set once per commit, not once per change', async () => {
+      const { lms, store, tracker } = await launch(version);
+      store.dispatch({ type: 'navigate', location: 'lesson:l1' });
+      for (let s = 1; s <= 5; s++) store.dispatch({ type: 'reach-section', lessonId: 'l1', section: s });
+      store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      store.dispatch({ type: 'navigate', location: 'start' });
+      tracker.exit();
+      expect(commitsIn(lms.calls)).toBe(3); // launch, lesson read, exit
+      expect(sets(lms.calls, 'cmi.suspend_data')).toHaveLength(3);
+      expect(lms.calls.at(-1)).toBe('Terminate');
+    });
+
+    test('review, browse and no-credit launches make no SetValue and no Commit, however the learner leaves', async () => {
+      for (const cmi of [{ [el.mode]: 'review', [el.credit]: 'no-credit' }, { [el.mode]: 'browse' }, { [el.credit]: 'no-credit' }]) {
+        const { lms, store, tracker, start } = await launch(version, { cmi });
+        expect(start.launch.recordsResults).toBe(false);
+        store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+        store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+        answerAll(store);
+        store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+        tracker.exit();
+        expect(lms.calls.filter((c) => !/^(Initialize|GetValue |Terminate)/.test(c))).toEqual([]);
+        expect(lms.calls.filter((c) => c === 'Terminate')).toHaveLength(1);
+      }
+    });
+
+    test('interaction times follow the version: shown, first response, last answer', async () => {
+      const { lms, store, clock } = await launch(version);
+      store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      const t0 = clock.now();
+      const [first, second] = questions as [Question, Question];
+      store.dispatch({ type: 'question-shown', quizId: exam.id, questionId: first.id });
+      clock.advance(5 * SECOND);
+      store.dispatch({ type: 'question-shown', quizId: exam.id, questionId: second.id });
+      clock.advance(7 * SECOND);
+      store.dispatch({ type: 'answer', quizId: exam.id, questionId: first.id, value: wrongAnswer(first) }); // t0 + 12 s
+      clock.advance(20 * SECOND);
+      store.dispatch({ type: 'answer', quizId: exam.id, questionId: first.id, value: correctAnswer(first) }); // t0 + 32 s
+      clock.advance(3 * SECOND);
+      store.dispatch({ type: 'answer', quizId: exam.id, questionId: second.id, value: correctAnswer(second) }); // t0 + 35 s
+      clock.advance(60 * SECOND);
+      store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      const at = (n: number, field: string) => lms.cmi[`cmi.interactions.${n}.${field}`];
+      if (version === '12') {
+        // 1.2: time = when the learner answered (the last change), latency = shown → first response.
+        expect([at(0, 'time'), at(0, 'latency')]).toEqual([scorm12Time(new Date(t0 + 32 * SECOND)), scorm12Timespan(12 * SECOND)]);
+        expect([at(1, 'time'), at(1, 'latency')]).toEqual([scorm12Time(new Date(t0 + 35 * SECOND)), scorm12Timespan(30 * SECOND)]);
+      } else {
+        // 2004: timestamp = when first shown, latency = shown → first response.
+        expect([at(0, 'timestamp'), at(0, 'latency')]).toEqual([isoTimestamp(new Date(t0)), isoDuration(12 * SECOND)]);
+        expect([at(1, 'timestamp'), at(1, 'latency')]).toEqual([isoTimestamp(new Date(t0 + 5 * SECOND)), isoDuration(30 * SECOND)]);
+      }
+      // The unanswered third question: no response, no latency.
+      expect(at(2, el.response)).toBeUndefined();
+      expect(at(2, 'latency')).toBeUndefined();
+    });
+
+    test('interaction times survive a relaunch mid-exam', async () => {
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const first = await launch(version, { clock, storage });
+      first.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      const t0 = clock.now();
+      const q = questions[0] as Question;
+      first.store.dispatch({ type: 'question-shown', quizId: exam.id, questionId: q.id });
+      clock.advance(9 * SECOND);
+      first.store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
+      first.tracker.exit();
+      clock.advance(3600 * SECOND);
+      const { entry, ...kept } = { ...first.lms.cmi, entry: '' };
+      void entry;
+      const second = await launch(version, { clock, storage, cmi: kept });
+      second.store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      const at = (field: string) => second.lms.cmi[`cmi.interactions.0.${field}`];
+      expect(at('latency')).toBe(version === '12' ? scorm12Timespan(9 * SECOND) : isoDuration(9 * SECOND));
+      expect(at(el.time)).toBe(version === '12' ? scorm12Time(new Date(t0 + 9 * SECOND)) : isoTimestamp(new Date(t0)));
+    });
+
+    test('the score and a final status go together, so an LMS cannot close the attempt early', async () => {
+      const { lms, store } = await launch(version);
+      store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      answerAll(store, true);
+      store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      if (version === '12') expect([lms.cmi[el.status], lms.cmi[el.raw]]).toEqual(['incomplete', undefined]);
+      else expect([lms.cmi['cmi.success_status'], lms.cmi[el.status], lms.cmi[el.raw]]).toEqual(['failed', 'incomplete', '0']);
+      // Passed, but a lesson is still unread: in 1.2 still no score (Moodle would turn it into 'passed').
+      store.dispatch({ type: 'retry-quiz', quizId: exam.id });
+      answerAll(store);
+      store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      if (version === '12') expect([lms.cmi[el.status], lms.cmi[el.raw]]).toEqual(['incomplete', undefined]);
+      else expect([lms.cmi['cmi.success_status'], lms.cmi[el.status], lms.cmi[el.raw]]).toEqual(['passed', 'incomplete', '100']);
+      store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      expect([lms.cmi[version === '12' ? el.status : 'cmi.success_status'], lms.cmi[el.raw]]).toEqual(['passed', '100']);
+      // The score is written before the status.
+      const raw = lms.calls.findIndex((c) => c.startsWith(`SetValue ${el.raw}=100`));
+      expect(raw).toBeLessThan(lms.calls.findIndex((c) => c === `SetValue ${version === '12' ? el.status : 'cmi.success_status'}=passed`));
+    });
+
+    if (version === '12') {
+      test("SCORM 1.2 reports 'failed' with the score once no attempt is left", async () => {
+        const { lms, store } = await launch(version);
+        store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+        for (let i = 0; i < 2; i++) {
+          if (i) store.dispatch({ type: 'retry-quiz', quizId: exam.id });
+          answerAll(store, true);
+          store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+        }
+        expect([lms.cmi['cmi.core.lesson_status'], lms.cmi['cmi.core.score.raw']]).toEqual(['failed', '0']);
+      });
+    }
+
+    test('the browser copy belongs to one activity and is written as the learner goes', async () => {
+      const storage = memoryStorage();
+      const { store } = await launch(version, { storage, activity: '/a/1/index.html', cmi: { [version === '12' ? 'cmi.core.student_id' : 'cmi.learner_id']: 'n17' } });
+      store.dispatch({ type: 'navigate', location: 'lesson:l1' });
+      const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
+      expect(keys).toEqual(['scorm-course:sample:/a/1/index.html:learner:n17']);
+      expect(JSON.parse(storage.getItem(keys[0] ?? '') ?? '{}').l).toBe('lesson:l1');
+    });
+
+    test('pagehide terminates once without a commit first; nothing after', async () => {
+      const { lms, store, tracker } = await launch(version);
+      const win = new EventTarget() as unknown as Window;
+      const doc = new EventTarget() as unknown as Document;
+      Object.assign(win, { document: Object.assign(doc, { visibilityState: 'visible' }) });
+      tracker.listen(win);
+      store.dispatch({ type: 'navigate', location: 'lesson:l1' });
+      const before = lms.calls.length;
+      win.dispatchEvent(new Event('pagehide'));
+      win.dispatchEvent(new Event('pagehide'));
+      const after = lms.calls.slice(before);
+      expect(after.filter((c) => c === 'Commit')).toEqual([]);
+      expect(after.filter((c) => c === 'Terminate')).toHaveLength(1);
+      expect(after.at(-1)).toBe('Terminate');
+      store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      expect(lms.calls.length).toBe(before + after.length);
+    });
+  });
+}
