@@ -29,6 +29,11 @@ export interface ScormDialect {
 
 const SUSPEND = 'cmi.suspend_data';
 
+/** A list's `_count` as the LMS gives it; anything but a plausible whole number counts as empty. */
+function listCount(value: string): number {
+  return /^\d{1,4}$/.test(value.trim()) ? Number(value) : 0;
+}
+
 /** One LMS session, speaking the given SCORM version. */
 export class ScormSession implements LmsSession {
   private startedAt = 0;
@@ -63,8 +68,8 @@ export class ScormSession implements LmsSession {
     const suspendData = this.conn.get(SUSPEND);
     this.suspendRead = true;
     if (this.recordsResults) {
-      this.interactionCount = Number(this.conn.get('cmi.interactions._count')) || 0;
-      const objectives = Number(this.conn.get('cmi.objectives._count')) || 0;
+      this.interactionCount = listCount(this.conn.get('cmi.interactions._count'));
+      const objectives = listCount(this.conn.get('cmi.objectives._count'));
       for (let i = 0; i < objectives; i++) this.objectiveIndex.set(this.conn.get(`cmi.objectives.${i}.id`), i);
     }
     const launch: Launch = {
