@@ -367,7 +367,7 @@ function schedulePanel(): void {
     const state = document.getElementById('state') as HTMLElement;
     if (profile === 'moodle' && current) {
       const i = current.info;
-      state.textContent = `launch ${launches} · ${i.activity} · attempt ${i.attempt} · ${i.mode}${i.mode === 'review' ? ' (no-credit: nothing should be recorded)' : ''}`;
+      state.textContent = `launch ${launches} · Moodle 5.1 · activity ${i.activity} · attempt ${i.attempt} · ${i.mode}${i.mode === 'review' ? ' (no-credit: nothing should be recorded)' : ''}`;
       (document.getElementById('stored') as HTMLElement).innerHTML = table(Object.entries(stored()));
     } else {
       state.textContent = `launch ${launches}`;
