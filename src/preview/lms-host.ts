@@ -110,6 +110,15 @@ let refusing = false;
 let api: Api;
 /** Set while the host removes the course frame: Moodle's player then posts by sendBeacon. */
 let dismissing = false;
+/**
+ * request.js mod_scorm_monitorForBeaconRequirement() also switches the player to sendBeacon
+ * when its own page is unloading (beforeunload, unload, pagehide; off again at pageshow)
+ * or hidden (visibilitychange): closing or reloading the preview tab, or hiding it.
+ */
+let hostUnloading = false;
+for (const type of ['beforeunload', 'unload', 'pagehide']) window.addEventListener(type, () => (hostUnloading = true));
+window.addEventListener('pageshow', () => (hostUnloading = false));
+const beaconMode = () => dismissing || hostUnloading || document.visibilityState === 'hidden';
 /** An error code the Moodle layer reports instead of scorm-again's, until the next call. */
 let errorOverride: string | null = null;
 
@@ -233,7 +242,7 @@ function moodleCommit(t: Api, fn: string, apply: () => unknown, ctx: MoodleLaunc
   }
   const finishing = fn === 'LMSFinish' || fn === 'Terminate';
   const req = ctx.page.collect(finishing);
-  const beacon = dismissing;
+  const beacon = beaconMode();
   const refused = beacon && req.beaconBytes > BEACON_LIMIT;
   // Moodle's 2004 Terminate stays initialized after a failed request; 1.2's LMSFinish has
   // already ended the session before posting, so scorm-again may end it too.

@@ -272,6 +272,18 @@ for (const version of VERSIONS) {
       expect(await storedRecord(page)).toMatchObject({ [el.exit]: 'suspend', [el.location]: 'p4', [el.status]: 'incomplete' });
     });
 
+    test('while the player page is hidden, commits go out by beacon too', async ({ page }) => {
+      const sco = await launchTestSco(page, version, MOODLE);
+      await sco.run([[f.init, ''], set(el.location, 'p1'), [f.commit, '']]);
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await sco.run([set(el.location, 'p2'), [f.commit, '']]);
+      expect((await requests(page)).map((c) => c.request?.beacon)).toEqual([false, true]);
+      expect((await storedRecord(page))[el.location]).toBe('p2');
+    });
+
     test('a final call over 64 KB during dismissal fails with 101 and stores nothing', async ({ page }) => {
       let sco = await launchTestSco(page, version, MOODLE);
       // A full run, committed while the page was alive (a synchronous request: no size limit).
