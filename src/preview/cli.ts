@@ -28,6 +28,7 @@ try {
   const host = await buildPreviewHost(root);
   const server = await serveStatic({ '/': host, '/scorm12/': join(root, 'build/scorm12'), '/scorm2004/': join(root, 'build/scorm2004') }, port);
   console.log(`\nPreview LMS running:\n  SCORM 1.2:  ${server.url}/?scorm=12\n  SCORM 2004: ${server.url}/?scorm=2004`);
+  console.log(`  Under Moodle 5.1's rules: add &profile=moodle, e.g. ${server.url}/?scorm=12&profile=moodle`);
   console.log('Watching lessons/, quizzes/ and imsmanifest.xml; press Ctrl+C to stop.');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve(true);

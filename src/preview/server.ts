@@ -23,12 +23,15 @@ export interface StaticServer {
 /**
  * Serves folders under URL prefixes on the loopback interface, e.g.
  * `{ '/': 'build/preview', '/scorm12/': 'build/scorm12' }`. Same origin for the
- * preview LMS and the course, as an LMS serves them.
+ * preview LMS and the course, as an LMS serves them. Any path may be prefixed with
+ * `/activity/<name>`, which is ignored.
  */
 export function serveStatic(routes: Record<string, string>, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const prefixes = Object.keys(routes).sort((a, b) => b.length - a.length);
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // `/activity/<name>/scorm12/…` serves the same package as `/scorm12/…`: each activity of the
+    // preview LMS's Moodle profile gets its own path, as Moodle's pluginfile.php URLs do.
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/activity\/[^/]+(?=\/)/, '');
     if (req.method === 'POST') {
       // A commit endpoint for LMS settings that want one.
       req.resume();

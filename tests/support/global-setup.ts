@@ -21,7 +21,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       writeFileSync(join(dir, name), data);
     }
   }
-  const server = await serveStatic({ '/': host, '/scorm12/': join(UNPACKED, 'scorm12'), '/scorm2004/': join(UNPACKED, 'scorm2004') });
+  const server = await serveStatic({
+    '/': host,
+    '/scorm12/': join(UNPACKED, 'scorm12'),
+    '/scorm2004/': join(UNPACKED, 'scorm2004'),
+    // A SCO without logic, driven by the tests of the preview LMS itself.
+    '/fake-sco/': join(ROOT, 'tests/support/fake-sco'),
+  });
   process.env.LMS_URL = server.url;
   return () => server.close();
 }

@@ -1,5 +1,5 @@
-import { expect, type FrameLocator, type Page } from '@playwright/test';
-import type { HostConfig, LmsCall } from '../../src/preview/lms-host.ts';
+import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import type { HostConfig, LaunchInfo, LmsCall, RelaunchOptions } from '../../src/preview/lms-host.ts';
 
 export type Version = '12' | '2004';
 export const VERSIONS: Version[] = ['12', '2004'];
@@ -43,4 +43,85 @@ export async function relaunch(page: Page, overrides: Record<string, string> = {
   const course = page.frameLocator('#frame');
   await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
   return course;
+}
+
+// ------------------------------------------------ the preview LMS's Moodle profile
+
+/** What Moodle's database holds for the current attempt (Moodle profile; scorm-again profile: what it carries over). */
+export function storedRecord(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => window.__lms?.stored() ?? {});
+}
+
+/** Every attempt's stored record for the current learner and activity, oldest first. */
+export function storedAttempts(page: Page): Promise<Array<Record<string, string>>> {
+  return page.evaluate(() => window.__lms?.attempts() ?? []);
+}
+
+/** Mode, credit, entry, activity and attempt number of the current launch. */
+export async function launchInfo(page: Page): Promise<LaunchInfo> {
+  const info = await page.evaluate(() => window.__lms?.launchInfo());
+  if (!info) throw new Error('no preview LMS on the page');
+  return info;
+}
+
+/**
+ * Closes the course and launches it again under Moodle's rules: optionally as a new attempt,
+ * in another activity or as another learner. Resolves when the new SCO shows its heading.
+ */
+export async function relaunchMoodle(page: Page, opts: RelaunchOptions & { overrides?: Record<string, string> } = {}): Promise<FrameLocator> {
+  const { overrides = {}, ...rest } = opts;
+  await page.evaluate(([o, r]) => window.__lms?.relaunch(o, r), [overrides, rest] as const);
+  const course = page.frameLocator('#frame');
+  await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
+  return course;
+}
+
+/** An administrator deletes an attempt of the current learner (default: the current attempt). */
+export async function deleteAttempt(page: Page, attempt?: number): Promise<void> {
+  await page.evaluate((n) => window.__lms?.deleteAttempt(n), attempt);
+}
+
+export interface ScoResult {
+  result: string;
+  error: string;
+}
+export type ScoCall = [fn: string, ...args: string[]];
+
+/** The test SCO (tests/support/fake-sco): it calls the API only as the test tells it to. */
+export interface TestSco {
+  frame: Frame;
+  /** Calls the API function, then GetLastError; both answers as strings. */
+  call(fn: string, ...args: string[]): Promise<ScoResult>;
+  run(calls: ScoCall[]): Promise<ScoResult[]>;
+  /** Calls to make in the SCO's pagehide handler, as a course does when dismissed. */
+  onDismiss(calls: ScoCall[]): Promise<void>;
+}
+
+interface ScoGlobal {
+  sco: { call(fn: string, ...args: string[]): ScoResult; run(calls: ScoCall[]): ScoResult[]; onDismiss: ScoCall[] };
+}
+
+/** Opens the test SCO instead of the course inside the preview LMS. */
+export async function launchTestSco(page: Page, version: Version, config: HostConfig = {}): Promise<TestSco> {
+  await page.addInitScript((cfg) => {
+    (window as unknown as { __lmsConfig: HostConfig }).__lmsConfig = cfg;
+  }, config);
+  await page.goto(`${process.env.LMS_URL}/?scorm=${version}&course=/fake-sco/index.html`);
+  return testSco(page);
+}
+
+/** The test SCO in the current course frame (again after each relaunch). */
+export async function testSco(page: Page): Promise<TestSco> {
+  await expect(page.frameLocator('#frame').getByRole('heading', { level: 1, name: 'Test SCO' })).toBeVisible();
+  const frame = await (await page.locator('#frame').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('no course frame');
+  return {
+    frame,
+    call: (fn, ...args) => frame.evaluate(([f, a]) => (window as unknown as ScoGlobal).sco.call(f, ...a), [fn, args] as const),
+    run: (calls) => frame.evaluate((c) => (window as unknown as ScoGlobal).sco.run(c), calls),
+    onDismiss: (calls) =>
+      frame.evaluate((c) => {
+        (window as unknown as ScoGlobal).sco.onDismiss = c;
+      }, calls),
+  };
 }
