@@ -19,6 +19,13 @@ export interface ScormDialect {
   };
   /** The LMS's pass mark as a percentage, or null. */
   masteryScore(conn: ScormConnection): number | null;
+  /**
+   * Which exam attempts become interaction records: `every` attempt, or only the `final`
+   * one (passed, or the last allowed). SCORM 2004 LMSs such as Moodle post the whole
+   * record with every commit and with the final call, which a browser refuses beyond
+   * 64 KB when the page is closing; one attempt's answers keep it well below that.
+   */
+  readonly interactionsFor: 'every' | 'final';
   /** Marks a first launch as started, so an LMS does not close it as completed. */
   markStarted(conn: ScormConnection): void;
   sessionTime(ms: number): string;
@@ -55,6 +62,10 @@ export class ScormSession implements LmsSession {
 
   get open(): boolean {
     return this.conn.isOpen;
+  }
+
+  get interactionsFor(): 'every' | 'final' {
+    return this.dialect.interactionsFor;
   }
 
   start(): Launch | null {

@@ -11,6 +11,8 @@ function decimal(n: number): string {
 
 export const scorm12Dialect: ScormDialect = {
   kind: 'scorm12',
+  // 1.2 interactions are write-only and LMSs post only what changed: every attempt fits.
+  interactionsFor: 'every',
   elements: {
     entry: 'cmi.core.entry',
     location: 'cmi.core.lesson_location',

@@ -10,6 +10,7 @@ function real(n: number, digits = 4): string {
 
 export const scorm2004Dialect: ScormDialect = {
   kind: 'scorm2004',
+  interactionsFor: 'final',
   elements: {
     entry: 'cmi.entry',
     location: 'cmi.location',
@@ -56,7 +57,8 @@ export const scorm2004Dialect: ScormDialect = {
     conn.set(`${p}description`, i.description.slice(0, 250), true);
     // 2004's timestamp is when the question was first shown; latency runs from there.
     conn.set(`${p}timestamp`, isoTimestamp(i.shownAt), true);
-    conn.set(`${p}weighting`, real(i.weighting), true);
+    // Every value counts against the size of the LMS's final request: a weight of 1 is left implicit.
+    if (i.weighting !== 1) conn.set(`${p}weighting`, real(i.weighting), true);
     if (f.response !== null) conn.set(`${p}learner_response`, f.response, true);
     conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
     conn.set(`${p}result`, i.result, true);
@@ -65,12 +67,9 @@ export const scorm2004Dialect: ScormDialect = {
   writeObjective(conn, n, o, isNew) {
     const p = `cmi.objectives.${n}.`;
     if (isNew) conn.set(`${p}id`, o.id);
+    // The scaled score and the verdict only: 2004's normative score, and a compact record.
     conn.set(`${p}score.scaled`, real(o.score / 100));
-    conn.set(`${p}score.raw`, real(o.score, 2));
-    conn.set(`${p}score.min`, '0');
-    conn.set(`${p}score.max`, '100');
     conn.set(`${p}success_status`, o.passed ? 'passed' : 'failed');
-    conn.set(`${p}completion_status`, 'completed');
   },
 };
 

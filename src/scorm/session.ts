@@ -80,6 +80,8 @@ export interface LmsSession {
   setOutcome(outcome: Outcome): void;
   recordInteraction(interaction: Interaction): void;
   recordObjective(objective: ObjectiveResult): void;
+  /** Which exam attempts become interaction records: every one, or only the final one. */
+  readonly interactionsFor: 'every' | 'final';
   /** Persists what was set; false when the LMS did not confirm it. */
   commit(): boolean;
   /**

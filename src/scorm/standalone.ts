@@ -12,6 +12,7 @@ interface Saved {
  */
 export class StandaloneSession implements LmsSession {
   readonly kind = 'standalone' as const;
+  readonly interactionsFor = 'final' as const;
   private data: Saved = { location: '', suspendData: '' };
   private isOpen = false;
 

@@ -1,6 +1,6 @@
 import { questionScore, toInteraction } from '../course/questions.ts';
 import { reportedQuizzes } from '../course/reported.ts';
-import { attemptQuestions, courseOutcome, quizProgress, type CourseState, type QuizAttempt } from '../course/state.ts';
+import { attemptQuestions, attemptsLeft, courseOutcome, quizProgress, scoreAttempt, type CourseState, type QuizAttempt, type QuizProgress } from '../course/state.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import type { Interaction, LmsSession, ObjectiveResult } from '../scorm/session.ts';
 
@@ -24,7 +24,7 @@ export class Reporter {
     for (const quiz of reportedQuizzes(this.course)) {
       const before = quizProgress(prev, quiz.id).attemptsUsed;
       const after = quizProgress(next, quiz.id);
-      if (after.attemptsUsed > before && after.attempt?.submitted) this.noteAttempt(quiz, after.attempt, now);
+      if (after.attemptsUsed > before && after.attempt?.submitted) this.noteAttempt(quiz, after.attempt, now, this.isFinal(quiz, after));
     }
   }
 
@@ -39,15 +39,25 @@ export class Reporter {
     this.session.setOutcome(courseOutcome(this.course, state, this.passMark));
   }
 
-  /** One interaction per drawn question and, for the graded quiz, each objective's result. */
-  private noteAttempt(quiz: Quiz, attempt: QuizAttempt, submittedAt: number): void {
+  /** The attempt just submitted settles the quiz: it passed, or no attempt is left. */
+  private isFinal(quiz: Quiz, progress: QuizProgress): boolean {
+    const passed = progress.attempt !== null && scoreAttempt(quiz, progress.attempt).percent >= this.passMark;
+    return passed || attemptsLeft(quiz, progress) === 0;
+  }
+
+  /**
+   * One interaction per drawn question (of every attempt, or of the final one, as the
+   * session asks) and, for the graded quiz, each objective's result.
+   */
+  private noteAttempt(quiz: Quiz, attempt: QuizAttempt, submittedAt: number, final: boolean): void {
+    const recordAnswers = final || this.session.interactionsFor === 'every';
     const byObjective = new Map<string, { got: number; total: number }>();
     for (const q of attemptQuestions(quiz, attempt)) {
       const answer = attempt.answers[q.id];
       const share = questionScore(q, answer);
       const times = attempt.times[q.id];
       const shown = Math.min(times?.shown ?? attempt.startedAt, submittedAt);
-      this.interactions.push({
+      if (recordAnswers) this.interactions.push({
         id: `${quiz.id}-${q.id}`,
         description: q.prompt,
         answer: toInteraction(q, answer),

@@ -20,12 +20,16 @@ const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric],
 const course: Course = courseOf(exam);
 const questions = exam.questions;
 
+/** The same exam with a single attempt: its one attempt is final, so both versions record its answers. */
+const oneTry: Course = courseOf(quizOf(questions, { attempts: 1, passMark: 80 }));
+
 /** Launches the tracker against an in-memory LMS, with a store, as main.ts does. */
-async function launch(version: Version, options: FakeLmsOptions & { clock?: FakeClock; storage?: Storage; activity?: string } = {}) {
+async function launch(version: Version, options: FakeLmsOptions & { clock?: FakeClock; storage?: Storage; activity?: string; course?: Course } = {}) {
+  const taken = options.course ?? course;
   const clock = options.clock ?? new FakeClock();
   const lms = fakeLms(version, options);
   const saves: SaveState[] = [];
-  const tracker = new Tracker(course, lms.session(clock), {
+  const tracker = new Tracker(taken, lms.session(clock), {
     log: () => {},
     clock,
     storage: options.storage ?? memoryStorage(),
@@ -35,7 +39,7 @@ async function launch(version: Version, options: FakeLmsOptions & { clock?: Fake
   });
   const start = await tracker.begin();
   const store = new CourseStore(
-    { course, now: () => clock.now(), seed: () => 7, timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null, passMark: start.passMark },
+    { course: taken, now: () => clock.now(), seed: () => 7, timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null, passMark: start.passMark },
     start.state,
   );
   tracker.attach(store);
@@ -176,7 +180,7 @@ for (const version of VERSIONS) {
     });
 
     test('interaction times follow the version: shown, first response, last answer', async () => {
-      const { lms, store, clock } = await launch(version);
+      const { lms, store, clock } = await launch(version, { course: oneTry });
       store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
       const t0 = clock.now();
       const [first, second] = questions as [Question, Question];
@@ -209,7 +213,7 @@ for (const version of VERSIONS) {
     test('interaction times survive a relaunch mid-exam', async () => {
       const clock = new FakeClock();
       const storage = memoryStorage();
-      const first = await launch(version, { clock, storage });
+      const first = await launch(version, { clock, storage, course: oneTry });
       first.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
       const t0 = clock.now();
       const q = questions[0] as Question;
@@ -220,7 +224,7 @@ for (const version of VERSIONS) {
       clock.advance(3600 * SECOND);
       const { entry, ...kept } = { ...first.lms.cmi, entry: '' };
       void entry;
-      const second = await launch(version, { clock, storage, cmi: kept });
+      const second = await launch(version, { clock, storage, cmi: kept, course: oneTry });
       second.store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
       const at = (field: string) => second.lms.cmi[`cmi.interactions.0.${field}`];
       expect(at('latency')).toBe(version === '12' ? scorm12Timespan(9 * SECOND) : isoDuration(9 * SECOND));
@@ -245,6 +249,21 @@ for (const version of VERSIONS) {
       // The score is written before the status.
       const raw = lms.calls.findIndex((c) => c.startsWith(`SetValue ${el.raw}=100`));
       expect(raw).toBeLessThan(lms.calls.findIndex((c) => c === `SetValue ${version === '12' ? el.status : 'cmi.success_status'}=passed`));
+    });
+
+    test('SCORM 1.2 records every exam attempt; SCORM 2004 the final one (passed or the last allowed)', async () => {
+      const { lms, store } = await launch(version);
+      store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      answerAll(store, true);
+      store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      const ids = () => Object.keys(lms.cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length;
+      expect(ids()).toBe(version === '12' ? questions.length : 0);
+      store.dispatch({ type: 'retry-quiz', quizId: exam.id });
+      answerAll(store, true);
+      store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      expect(ids()).toBe(version === '12' ? 2 * questions.length : questions.length);
+      // Objectives are kept up to date in both.
+      expect(lms.cmi['cmi.objectives.0.id']).toBe('o1');
     });
 
     if (version === '12') {

@@ -1,0 +1,227 @@
+/**
+ * The packaged course under the preview LMS's Moodle profile: what Moodle would store,
+ * in which activity and attempt, for each case that went wrong in a real Moodle 5.1.
+ */
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import type { HostConfig } from '../../src/preview/lms-host.ts';
+import { correctAnswer } from '../../src/course/questions.ts';
+import { courseData, finishExam, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
+import { giveAnswer } from '../support/learner.ts';
+import { EL, VERSIONS, closeCourse, deleteAttempt, launchCourse, launchInfo, lmsCalls, relaunchMoodle, storedAttempts, storedRecord, type Version } from '../support/lms.ts';
+import { strictViolations } from '../support/strict-scorm.ts';
+
+const MOODLE: HostConfig = { profile: 'moodle' };
+
+/** Status and score as Moodle stores them: 1.2 lesson_status; 2004 completion and success. */
+function verdict(version: Version, r: Record<string, string>): string[] {
+  return version === '12' ? [r['cmi.core.lesson_status'] ?? '', r['cmi.core.score.raw'] ?? ''] : [r['cmi.completion_status'] ?? '', r['cmi.success_status'] ?? '', r['cmi.score.raw'] ?? ''];
+}
+
+const writes = (calls: Awaited<ReturnType<typeof lmsCalls>>, launch: number) => calls.filter((c) => c.launch === launch && /(SetValue|Commit)$/.test(c.fn));
+
+async function passCourse(frame: FrameLocator): Promise<void> {
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await readAllLessons(frame);
+  await startExam(frame);
+  await finishExam(frame);
+  await expect(frame.getByText('You passed.')).toBeVisible();
+}
+
+async function expectClean(page: Page, version: Version): Promise<void> {
+  expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+}
+
+for (const version of VERSIONS) {
+  const el = EL[version];
+  const passed = version === '12' ? ['passed', '100'] : ['completed', 'passed', '100'];
+
+  test.describe(`SCORM ${version === '12' ? '1.2' : '2004'} in Moodle`, () => {
+    test('a pass is stored; the review launch after it shows the result and certificate and writes nothing', async ({ page }) => {
+      let frame = await launchCourse(page, version, MOODLE);
+      await passCourse(frame);
+      frame = await relaunchMoodle(page);
+      const record = await storedRecord(page);
+      expect(verdict(version, record)).toEqual(passed);
+      expect(record[el.exit]).toBe('suspend');
+      expect((await launchInfo(page)).mode).toBe('review');
+
+      // The record comes back (exit was suspend), so the learner sees the result and the certificate.
+      await expect(frame.getByText('Review mode')).toBeVisible();
+      await frame.getByRole('button', { name: 'View your certificate' }).click();
+      await expect(frame.getByRole('heading', { level: 1, name: /certificate/i })).toBeVisible();
+      await frame.getByRole('button', { name: 'Exit course' }).click();
+      await expect(frame.getByText('nothing was recorded')).toBeVisible();
+      await expect(frame.getByText(/close this (window|tab)/i)).toHaveCount(0);
+      frame = await relaunchMoodle(page);
+      // Review: only Initialize, reads and Terminate; Moodle's record is exactly as before.
+      expect(writes(await lmsCalls(page), 2)).toEqual([]);
+      expect(await storedRecord(page)).toEqual(record);
+      await expectClean(page, version);
+    });
+
+    test('fail, relaunch, retake and pass: recorded in the same Moodle attempt, with the counted score', async ({ page }) => {
+      let frame = await launchCourse(page, version, MOODLE);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await readAllLessons(frame);
+      await startExam(frame);
+      const drawn = (await shownOrder(frame)).length;
+      await finishExam(frame, () => true);
+      frame = await relaunchMoodle(page);
+      const afterFail = await storedRecord(page);
+      // 1.2: no score and no 'failed' yet, so Moodle's rewrite cannot close the attempt;
+      // 2004: failed with its score, still incomplete.
+      expect(verdict(version, afterFail)).toEqual(version === '12' ? ['incomplete', ''] : ['incomplete', 'failed', '0']);
+      expect((await launchInfo(page)).mode).toBe('normal');
+
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      await frame.getByRole('button', { name: 'Try again' }).click();
+      await frame.getByRole('button', { name: 'Start', exact: true }).click();
+      const drawnAgain = (await shownOrder(frame)).length;
+      await finishExam(frame);
+      frame = await relaunchMoodle(page);
+      expect(verdict(version, await storedRecord(page))).toEqual(passed);
+      expect(await storedAttempts(page)).toHaveLength(1);
+      // 1.2 keeps every attempt's answers; 2004 the final attempt's, so that the whole record,
+      // which Moodle posts with every call, still fits the closing page's beacon.
+      const count = Object.keys(await storedRecord(page)).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length;
+      expect(count).toBe(version === '12' ? drawn + drawnAgain : drawnAgain);
+      const ends = (await lmsCalls(page)).filter((c) => /^(LMSFinish|Terminate)$/.test(c.fn));
+      expect(ends.map((c) => [c.result, c.request?.stored])).toEqual([['true', true], ['true', true]]);
+      await expectClean(page, version);
+    });
+
+    test('the exam passed before every lesson is read does not complete the course, even after Moodle ends the session', async ({ page }) => {
+      let frame = await launchCourse(page, version, MOODLE);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await startExam(frame);
+      await finishExam(frame);
+      frame = await relaunchMoodle(page);
+      expect(verdict(version, await storedRecord(page))).toEqual(version === '12' ? ['incomplete', ''] : ['incomplete', 'passed', '100']);
+      expect((await launchInfo(page)).mode).toBe('normal');
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      await readAllLessons(frame);
+      frame = await relaunchMoodle(page);
+      expect(verdict(version, await storedRecord(page))).toEqual(passed);
+      await expectClean(page, version);
+    });
+
+    test('another activity with the same package, a new attempt and a deleted attempt each start empty', async ({ page }) => {
+      let frame = await launchCourse(page, version, MOODLE);
+      await passCourse(frame);
+
+      // The same learner opens a second activity of this package for the first time.
+      frame = await relaunchMoodle(page, { activity: 'second' });
+      await expect(frame.getByRole('button', { name: 'Start the course' })).toBeVisible();
+      await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toHaveCount(0);
+      await expect(frame.getByText('has now been restored')).toHaveCount(0);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      const first = (await courseData()).lessons[0];
+      await openFromMenu(frame, first?.title ?? '');
+      frame = await relaunchMoodle(page, { activity: 'second' });
+      const second = await storedRecord(page);
+      expect([verdict(version, second)[0], verdict(version, second).at(-1)]).toEqual(['incomplete', '']);
+      expect(Object.keys(second).filter((k) => k.startsWith('cmi.interactions.'))).toEqual([]);
+
+      // A new attempt in the first activity (granted: the first one is finished).
+      frame = await relaunchMoodle(page, { activity: 'main', newAttempt: true });
+      expect(await launchInfo(page)).toMatchObject({ attempt: 2, mode: 'normal' });
+      await expect(frame.getByRole('button', { name: 'Start the course' })).toBeVisible();
+      await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toHaveCount(0);
+      await expect(frame.getByText('has now been restored')).toHaveCount(0);
+      frame = await relaunchMoodle(page, { activity: 'main' });
+      expect(verdict(version, await storedRecord(page))[0]).toBe('incomplete');
+
+      // In the second activity the learner reads every lesson and leaves; an administrator
+      // deletes that attempt. The next launch starts empty: nothing comes back from the browser.
+      frame = await relaunchMoodle(page, { activity: 'second' });
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      await readAllLessons(frame);
+      await closeCourse(page);
+      await deleteAttempt(page);
+      frame = await relaunchMoodle(page, { activity: 'second' });
+      expect(await launchInfo(page)).toMatchObject({ attempt: 1, mode: 'normal', entry: 'ab-initio' });
+      await expect(frame.getByRole('button', { name: 'Start the course' })).toBeVisible();
+      await expect(frame.getByText('has now been restored')).toHaveCount(0);
+      await expect(frame.getByRole('navigation').getByRole('button', { name: / read$/ })).toHaveCount(0);
+      frame = await relaunchMoodle(page, { activity: 'second' });
+      expect(JSON.parse((await storedRecord(page))['cmi.suspend_data'] ?? '{}').s).toEqual([]);
+      await expectClean(page, version);
+    });
+
+    test('answers given before leaving keep their own times through a resume', async ({ page }) => {
+      let frame = await startWithClock(page, version, MOODLE);
+      const quiz = await startExam(frame);
+      const order = await shownOrder(frame);
+      const [a, b] = order.map((id) => quiz.questions.find((q) => q.id === id));
+      const answeredAt: number[] = [];
+      for (const q of [a, b]) {
+        await page.clock.runFor(4 * 60_000);
+        if (q) await giveAnswer(frame, q, correctAnswer(q));
+        answeredAt.push(await page.evaluate(() => Date.now()));
+      }
+      frame = await relaunchMoodle(page);
+      await page.clock.runFor(10 * 60_000);
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      const submittedAt = await page.evaluate(() => Date.now());
+      await finishExam(frame);
+      await relaunchMoodle(page);
+      const r = await storedRecord(page);
+      const index = (id: string | undefined) => Object.entries(r).find(([k, v]) => /^cmi\.interactions\.\d+\.id$/.test(k) && v === `${quiz.id}-${id}`)?.[0].split('.')[2];
+      const [ia, ib] = [index(a?.id), index(b?.id)];
+      const field = (i: string | undefined, f: string) => r[`cmi.interactions.${i}.${f}`] ?? '';
+      const seconds = (t: string) => t.split(':').reduce((s, x) => s * 60 + Number(x), 0);
+      if (version === '12') {
+        // 1.2's time is when the learner answered, in the learner's local time of day.
+        const local = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
+        expect(field(ia, 'time')).toBe(local(answeredAt[0] ?? 0));
+        expect(field(ib, 'time')).toBe(local(answeredAt[1] ?? 0));
+        // Latency: from the question first shown to the first response, not from the submission.
+        expect(seconds(field(ia, 'latency'))).toBeLessThan(5 * 60);
+      } else {
+        // 2004's timestamp is when the question was first shown; timestamp + latency is the first response.
+        const first = Date.parse(field(ia, 'timestamp'));
+        expect(first).toBeLessThanOrEqual(answeredAt[0] ?? 0);
+        const latency = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(field(ia, 'latency'));
+        const ms = ((Number(latency?.[1] ?? 0) * 60 + Number(latency?.[2] ?? 0)) * 60 + Number(latency?.[3] ?? 0)) * 1000;
+        expect(Math.abs(first + ms - (answeredAt[0] ?? 0))).toBeLessThan(1500);
+      }
+      expect(submittedAt - (answeredAt[1] ?? 0)).toBeGreaterThanOrEqual(10 * 60_000);
+      await expectClean(page, version);
+    });
+
+    test('a full run in a resumed session, then the tab closed: everything the course reported is stored', async ({ page }) => {
+      let frame = await launchCourse(page, version, MOODLE);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      frame = await relaunchMoodle(page);
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      await readAllLessons(frame);
+      await startExam(frame);
+      await finishExam(frame);
+      // Closing the tab: Moodle's player sends the session's end by sendBeacon.
+      await relaunchMoodle(page);
+      expect(verdict(version, await storedRecord(page))).toEqual(passed);
+      const end = (await lmsCalls(page)).filter((c) => c.launch === 2 && /^(LMSFinish|Terminate)$/.test(c.fn));
+      expect(end).toHaveLength(1);
+      expect(end[0]?.request?.beacon).toBe(true);
+      expect({ result: end[0]?.result, stored: end[0]?.request?.stored, bytes: (end[0]?.request?.beaconBytes ?? 0) < 65_536 }).toEqual({ result: 'true', stored: true, bytes: true });
+    });
+  });
+}
+
+test('SCORM 1.2 in Moodle: the last failed attempt reports failed with its score, and the next launch is review', async ({ page }) => {
+  const frame = await launchCourse(page, '12', MOODLE);
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await readAllLessons(frame);
+  const attempts = (await courseData()).quizzes.find((q) => q.graded)?.attempts ?? 1;
+  for (let i = 1; i <= attempts; i++) {
+    if (i > 1) {
+      await frame.getByRole('button', { name: 'Try again' }).click();
+      await frame.getByRole('button', { name: 'Start', exact: true }).click();
+    } else await startExam(frame);
+    await finishExam(frame, () => true);
+  }
+  await relaunchMoodle(page);
+  expect(verdict('12', await storedRecord(page))).toEqual(['failed', '0']);
+  expect((await launchInfo(page)).mode).toBe('review');
+  await expectClean(page, '12');
+});
