@@ -143,6 +143,7 @@ for (const width of [320, 768, 1280]) {
           await startExam(frame);
         },
       ],
+      ['exited', async () => frame.getByRole('button', { name: 'Exit course' }).click()],
     ];
     for (const [name, reach] of shots) {
       await reach();
