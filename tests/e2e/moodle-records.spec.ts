@@ -28,7 +28,16 @@ async function passCourse(frame: FrameLocator): Promise<void> {
 }
 
 async function expectClean(page: Page, version: Version): Promise<void> {
-  expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+  await closeCourse(page);
+  const calls = await lmsCalls(page);
+  // In a relaunched 1.2 session Moodle's player re-posts every stored interaction with the first
+  // request; in a review launch that is the closing LMSFinish, and a record of several attempts
+  // is over the beacon limit. Nothing is lost (review stores nothing), so that refusal is expected.
+  const reviewLaunches = new Set(calls.filter((c) => /GetValue$/.test(c.fn) && /lesson_mode$|^cmi\.mode$/.test(String(c.args[0])) && c.result === 'review').map((c) => c.launch));
+  const expected = (v: string) => /^launch (\d+), call \d+ LMSFinish\(""\): LMS error 101$/.exec(v)?.[1];
+  // Every launch of these tests has ended (the LMS closed the course): each must have terminated.
+  const violations = strictViolations(calls, version, { requireTerminate: true });
+  expect(violations.filter((v) => !reviewLaunches.has(Number(expected(v))))).toEqual([]);
 }
 
 for (const version of VERSIONS) {
