@@ -67,6 +67,15 @@ for (const version of VERSIONS) {
       await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toHaveCount(0);
     });
 
+    test('saved progress the course cannot read: the course starts afresh and says so', async ({ page }) => {
+      const frame = await launchCourse(page, version, { cmi: { [el.entry]: 'resume', 'cmi.suspend_data': '{"v":4,"k":"abc","t":17000', [el.location]: '\u0000%%' } });
+      await expect(frame.getByRole('alert')).toContainText('Your saved progress could not be read');
+      await expect(frame.getByRole('button', { name: 'Start the course' })).toBeVisible();
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await expect(frame.getByRole('heading', { level: 1, name: (await courseData()).lessons[0]?.title })).toBeVisible();
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    });
+
     test("another learner on the same computer does not get the first learner's progress", async ({ page }) => {
       let frame = await launchCourse(page, version, { cmi: { [learner]: 'nurse-17' } });
       await frame.getByRole('button', { name: 'Start the course' }).click();
