@@ -1,4 +1,4 @@
-import { courseOutcome, type CourseState } from '../course/state.ts';
+import type { CourseState } from '../course/state.ts';
 import type { CourseStore, StateChange } from '../course/store.ts';
 import { SUSPEND_LIMIT, encodeState } from '../course/suspend-codec.ts';
 import { effectiveTimeLimit, timeMultiplier, type LmsTiming, type TimeLimit } from '../course/timer.ts';
@@ -66,7 +66,6 @@ function randomToken(): string {
 export class Tracker {
   private session: LmsSession;
   private connection: Connection;
-  private launchInfo: Launch | null = null;
   private passMark: number;
   private timing: LmsTiming = { maxTimeMs: null, action: '', multiplier: 1 };
   private token = '';
@@ -107,7 +106,6 @@ export class Tracker {
       this.session = new StandaloneSession(storageKey(this.course));
       launch = this.session.start() as Launch;
     }
-    this.launchInfo = launch;
     this.passMark = launch.masteryScore ?? this.course.passMark;
     this.timing = { maxTimeMs: launch.maxTimeMs, action: launch.timeLimitAction, multiplier: timeMultiplier(launch.launchData) };
     if (this.connection === 'lms' && launch.recordsResults) {
@@ -177,10 +175,6 @@ export class Tracker {
     return effectiveTimeLimit(quiz, this.timing);
   }
 
-  get launch(): Launch | null {
-    return this.launchInfo;
-  }
-
   private onChange({ prev, next }: StateChange): void {
     if (!this.session.open || !this.reporter) return;
     this.reporter.note(prev, next, this.clock.now());
@@ -222,11 +216,6 @@ export class Tracker {
     };
     this.options.log(`suspend data of ${full.length} characters exceeds ${SUSPEND_LIMIT}: the attempt in progress is not saved`);
     return encodeState(essentials, stamp);
-  }
-
-  /** Whether the course is complete, for the exit screen. */
-  completed(state: CourseState): boolean {
-    return courseOutcome(this.course, state, this.passMark).completed;
   }
 }
 
