@@ -377,7 +377,7 @@ ${list.map(questionHtml).join('\n')}`;
 ${exampleItem}
 <li>With the <b>SCORM 2004</b> package the codes are those in the SCORM 2004 column. This report reads only the SCORM 1.2 response field, so its Response columns stay empty for 2004: open the learner’s attempt (the attempt number) to see each <code>learner_response</code>. The result there is <code>correct</code> or <code>incorrect</code>.</li>
 <li>The result is <code>correct</code> only for a fully right answer. With partial credit a partly right answer shows as wrong but still earns its share of the score.</li>
-<li>One id can appear several times in a row: each exam attempt adds its answers, later attempts further right. Only the graded quiz is reported; knowledge checks are not.</li>
+<li>With the SCORM 1.2 package one id can appear several times in a row: each exam attempt adds its answers, later attempts further right. The SCORM 2004 package records only the final attempt (the one that passed, or the last allowed). Only the graded quiz is reported; knowledge checks are not.</li>
 </ol>
 ${legend(entries)}
 </section>
