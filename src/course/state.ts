@@ -1,5 +1,5 @@
 import { drawQuestions } from './pool.ts';
-import { isAnswered, optionOrder, questionScore } from './questions.ts';
+import { isAnswered, questionScore } from './questions.ts';
 import type { Answer, Course, Question, Quiz } from './types.ts';
 
 /** Where the learner is: `start`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
@@ -119,17 +119,12 @@ export function startAttempt(course: Course, state: CourseState, quizId: string,
   const progress = quizProgress(state, quizId);
   if (!quiz || (progress.attempt && !progress.attempt.submitted) || attemptsLeft(quiz, progress) === 0) return state;
   const questions = drawQuestions(quiz, opts.seed);
-  // An ordering question is answered from the start by the order it is shown in:
-  // a learner who agrees with that order must still be able to submit.
-  const answers: Record<string, Answer> = {};
-  for (const id of questions) {
-    const q = quiz.questions.find((x) => x.id === id);
-    if (q?.type === 'ordering') answers[id] = optionOrder(q, opts.seed, quiz.shuffleChoices);
-  }
+  // Every question starts unanswered, ordering too: its starting order becomes an answer
+  // only when the learner moves an item or confirms that order.
   const attempt: QuizAttempt = {
     seed: opts.seed,
     questions,
-    answers,
+    answers: {},
     checked: [],
     times: {},
     startedAt: opts.now,

@@ -2,7 +2,7 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { giveAnswer, questionGroup } from '../support/learner.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
-import { exam, finishExam, openFromMenu, shownOrder, startExam, startWithClock } from '../support/flows.ts';
+import { courseData, exam, finishExam, openFromMenu, shownOrder, startExam, startWithClock } from '../support/flows.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
 const MINUTE = 60_000;
@@ -159,3 +159,26 @@ for (const version of VERSIONS) {
     });
   });
 }
+
+test('an ordering question the learner has not touched is unanswered; "Use this order" answers it as shown', async ({ page }) => {
+  const course = await courseData();
+  const check = course.quizzes.find((q) => !q.graded && q.questions.some((x) => x.type === 'ordering'));
+  const ordering = check?.questions.find((x) => x.type === 'ordering');
+  if (!check || !ordering) throw new Error('the course has no knowledge check with an ordering question');
+  const frame = await launchCourse(page, '12');
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await openFromMenu(frame, check.title);
+  const group = questionGroup(frame, ordering);
+  const shownOrder = (await group.locator('li span').allTextContents()).map((t) => t.trim());
+  // Untouched: it cannot be checked yet.
+  await expect(frame.locator(`[data-check="${ordering.id}"]`)).toBeDisabled();
+  await group.scrollIntoViewIfNeeded();
+  await page.locator('#frame').screenshot({ path: 'test-results/screenshots/ordering-untouched.png' });
+  await group.getByRole('button', { name: 'Use this order' }).click();
+  await expect(group.getByRole('button', { name: 'Use this order' })).toHaveCount(0);
+  await expect(frame.locator(`[data-check="${ordering.id}"]`)).toBeEnabled();
+  await frame.locator(`[data-check="${ordering.id}"]`).click();
+  // The confirmed order is the one that was shown (never the key, so it is marked wrong).
+  expect((await group.locator('li span').allTextContents()).map((t) => t.trim())).toEqual(shownOrder);
+  await expect(group.getByText(/not correct/i).first()).toBeVisible();
+});

@@ -36,6 +36,8 @@ export async function giveAnswer(frame: FrameLocator, q: Question, answer: Answe
         const current = await group.locator('li span').allTextContents();
         for (let j = current.indexOf(want); j > i; j--) await group.getByRole('button', { name: `Move up: ${want}`, exact: true }).click();
       }
+      // Nothing moved because the order shown was already the one wanted: confirm it.
+      if (await group.getByRole('button', { name: 'Use this order' }).count()) await group.getByRole('button', { name: 'Use this order' }).click();
       break;
     case 'numeric': {
       const field = group.getByRole('textbox');

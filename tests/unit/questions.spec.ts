@@ -67,12 +67,17 @@ test('option order is seeded: the same seed gives the same order; ordering never
   for (let seed = 0; seed < 200; seed++) expect(optionOrder(ordering, seed, false)).not.toEqual(['x', 'y', 'z']);
 });
 
-test('an ordering question counts as answered from the start, in the order it is shown', async () => {
-  const { startAttempt, initialState } = await import('../../src/course/state.ts');
+test('an ordering question is unanswered until the learner moves an item or confirms the order shown', async () => {
+  const { startAttempt, initialState, answer, submitQuiz } = await import('../../src/course/state.ts');
   const { courseOf, quizOf } = await import('../support/sample-course.ts');
   const course = courseOf(quizOf([ordering]));
   const s = startAttempt(course, initialState(), 'exam', { seed: 9, now: 0, limitMs: null });
+  expect(s.quizzes.exam?.attempt?.answers.ordering).toBeUndefined();
+  expect(isAnswered(ordering, s.quizzes.exam?.attempt?.answers.ordering)).toBe(false);
+  // Confirming the order shown answers it (never the key: the starting order is never correct).
   const shown = optionOrder(ordering, 9, false);
-  expect(s.quizzes.exam?.attempt?.answers.ordering).toEqual(shown);
-  expect(isAnswered(ordering, shown)).toBe(true);
+  const confirmed = answer(s, 'exam', 'ordering', shown, 1_000);
+  expect(isAnswered(ordering, confirmed.quizzes.exam?.attempt?.answers.ordering)).toBe(true);
+  // Submitted untouched (time ran out): it scores nothing, as any unanswered question.
+  expect(submitQuiz(course, s, 'exam', true).quizzes.exam?.lastScore).toBe(0);
 });

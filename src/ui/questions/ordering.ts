@@ -35,10 +35,21 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
         min-width: 44px;
         padding: 0.3rem 0.6rem;
       }
+      .confirm {
+        margin-top: 0.5rem;
+      }
     `,
   ];
   protected override hint(): string {
-    return 'Use the Up and Down buttons to put the items in order, first at the top.';
+    return 'Use the Up and Down buttons to put the items in order, first at the top. If the order shown is already yours, choose "Use this order".';
+  }
+  /** The learner has not moved or confirmed anything yet: the question is unanswered. */
+  private get untouched(): boolean {
+    return this.answer?.length !== this.question.items.length;
+  }
+  private confirm(): void {
+    this.emit([...this.current()]);
+    this.announcement = 'Order saved as shown.';
   }
   /** The current order: the learner's, or the attempt's starting order. */
   private current(): string[] {
@@ -71,6 +82,7 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
           </li>`;
         })}
       </ol>
+      ${this.untouched && !this.disabled ? html`<button type="button" class="secondary confirm" @click=${this.confirm}>Use this order</button>` : null}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
   }
   describe(answer: Answer | undefined): string {
