@@ -186,7 +186,7 @@ export const quizSchema = z
     draw: positiveInt('the number of questions each attempt draws from the bank').optional(),
     draw_per_objective: positiveInt('the number of questions drawn per objective').optional(),
     shuffle_questions: z.boolean({ error: 'must be true or false' }).default(false),
-    shuffle_choices: z.boolean({ error: 'must be true or false' }).default(false),
+    shuffle_choices: z.boolean({ error: 'must be true or false' }).default(true),
     attempts: z.union([positiveInt('a number of attempts'), z.literal('unlimited')], { error: 'must be a number of attempts (1 or more) or unlimited' }).default('unlimited'),
     counts: z.enum(['highest', 'last'], { error: 'must be highest (the best attempt counts) or last' }).default('highest'),
     feedback: z.enum(['immediate', 'after_submit'], { error: 'must be immediate (knowledge checks) or after_submit (exams)' }).default('after_submit'),

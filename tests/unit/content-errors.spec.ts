@@ -50,6 +50,12 @@ test('a valid quiz has no problems', () => {
   expect(quizErrors(QUIZ.replace('correct: e', 'correct: d'))).toEqual([]);
 });
 
+test('choices are shuffled unless the quiz says otherwise, so the key is not guessable from its place', () => {
+  const valid = QUIZ.replace('correct: e', 'correct: d');
+  expect(parseQuiz('quizzes/anatomy.yaml', valid).quiz?.shuffleChoices).toBe(true);
+  expect(parseQuiz('quizzes/anatomy.yaml', `shuffle_choices: false\n${valid}`).quiz?.shuffleChoices).toBe(false);
+});
+
 test('a missing field says what to add, at the line of its parent', () => {
   expect(quizErrors(QUIZ.replace('    rationale: Because.\n  - id: q2', '  - id: q2'))).toEqual([
     'quizzes/anatomy.yaml:6 questions[0].rationale: is missing: add it (a string)',
