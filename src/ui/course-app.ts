@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { courseOutcome, courseSequence, estimatedMinutes, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
+import { objectivesToRevisit, type Revisit } from '../course/revisit.ts';
 import type { CourseIntent, CourseStore } from '../course/store.ts';
 import type { TimeLimit } from '../course/timer.ts';
 import type { Course, Quiz } from '../course/types.ts';
@@ -248,6 +249,12 @@ export class CourseApp extends LitElement {
     });
   }
 
+  /** After a submitted attempt: the lessons and objectives its answers showed gaps in. */
+  private revisitFor(quiz: Quiz): Revisit[] {
+    const attempt = quizProgress(this.state, quiz.id).attempt;
+    return attempt?.submitted ? objectivesToRevisit(this.course, quiz, attempt) : [];
+  }
+
   /** Asks the host to end the LMS session (an `exit-course` event), then shows the way out. */
   private exit(): void {
     this.dispatchEvent(new CustomEvent('exit-course', { bubbles: true, composed: true }));
@@ -295,6 +302,7 @@ export class CourseApp extends LitElement {
         .timeLimit=${this.timeLimit(quiz)}
         .nextLocation=${next ?? (outcome.completed ? 'certificate' : null)}
         .nextLabel=${next ? nextLabel : locationLabel(this.course, 'certificate')}
+        .revisit=${this.revisitFor(quiz)}
       ></quiz-view>`;
     }
     const started = this.state.viewed.length > 0 || Object.values(this.state.quizzes).some((p) => p.attemptsUsed > 0 || p.attempt);

@@ -3,6 +3,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { isAnswered, optionOrder, questionScore } from '../course/questions.ts';
 import { attemptQuestions, attemptsLeft, countedScore, scoreAttempt, type QuizAttempt, type QuizProgress } from '../course/state.ts';
 import { formatClock, remainingMs, spokenDuration, warningPoints, type TimeLimit } from '../course/timer.ts';
+import type { Revisit } from '../course/revisit.ts';
 import type { Question, Quiz } from '../course/types.ts';
 import { intent } from './events.ts';
 import { QUESTION_ELEMENT } from './questions/index.ts';
@@ -37,6 +38,9 @@ const STRINGS = {
   counted: (p: number, counts: Quiz['counts']) => `${counts === 'last' ? 'Score that counts (your last attempt)' : 'Best score so far'}: ${p}%.`,
   noAttempts: (n: number) => `You have used all ${n} ${n === 1 ? 'attempt' : 'attempts'} for this quiz, so you cannot take it again. Your education coordinator can reset your attempts in the learning management system if needed.`,
   reviewAfterPassing: 'The correct answers are shown once you pass.',
+  revisitHeading: 'What to review',
+  revisitIntro: 'Your answers showed gaps in these learning objectives. Going back over them before you try again will help.',
+  revisitLesson: (title: string) => `Go to the lesson: ${title}`,
   reviewNever: 'This quiz does not show the correct answers.',
   retry: 'Try again',
   next: (label: string) => `Continue: ${label}`,
@@ -51,6 +55,7 @@ export class QuizView extends LitElement {
     timeLimit: { attribute: false },
     nextLocation: { attribute: false },
     nextLabel: { attribute: false },
+    revisit: { attribute: false },
     showUnanswered: { state: true },
     now: { state: true },
     announcement: { state: true },
@@ -61,6 +66,8 @@ export class QuizView extends LitElement {
   declare timeLimit: TimeLimit | null;
   declare nextLocation: string | null;
   declare nextLabel: string;
+  /** After a failed attempt: the lessons and objectives to go back to (never the keys). */
+  declare revisit: Revisit[];
   declare showUnanswered: boolean;
   declare now: number;
   declare announcement: string;
@@ -128,6 +135,19 @@ export class QuizView extends LitElement {
       }
       .timer.low {
         color: var(--bad);
+      }
+      .revisit {
+        list-style: none;
+        padding: 0;
+      }
+      .revisit > li {
+        margin-bottom: 0.75rem;
+      }
+      .revisit button {
+        text-align: left;
+      }
+      .revisit ul {
+        margin: 0.25rem 0 0;
       }
       .actions {
         display: flex;
@@ -269,6 +289,21 @@ export class QuizView extends LitElement {
     </section>`;
   }
 
+  private renderRevisit() {
+    return html`<h3>${STRINGS.revisitHeading}</h3>
+      <p>${STRINGS.revisitIntro}</p>
+      <ul class="revisit">
+        ${this.revisit.map(
+          (r) => html`<li>
+            <button type="button" class="secondary" @click=${() => this.dispatchEvent(intent('navigate', { location: `lesson:${r.lessonId}` }))}>${STRINGS.revisitLesson(r.lessonTitle)}</button>
+            <ul>
+              ${r.objectives.map((o) => html`<li>${o.text}</li>`)}
+            </ul>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
   private renderResult(a: QuizAttempt) {
     const quiz = this.quiz;
     const { percent } = scoreAttempt(quiz, a);
@@ -286,6 +321,7 @@ export class QuizView extends LitElement {
       ${this.progress.attemptsUsed > 1 && counted !== null ? html`<p>${STRINGS.counted(counted, quiz.counts)}</p>` : null}
       ${quiz.attempts !== null && left > 0 && !passed ? html`<p>${STRINGS.attempts(left, quiz.attempts)}</p>` : null}
       ${left === 0 && quiz.attempts !== null && !passed ? html`<p>${STRINGS.noAttempts(quiz.attempts)}</p>` : null}
+      ${!passed && this.revisit?.length ? this.renderRevisit() : null}
       ${quiz.review === 'after_passing' && !passed ? html`<p>${STRINGS.reviewAfterPassing}</p>` : null}
       ${quiz.review === 'never' ? html`<p>${STRINGS.reviewNever}</p>` : null}
       <div class="actions">

@@ -182,3 +182,29 @@ test('an ordering question the learner has not touched is unanswered; "Use this 
   expect((await group.locator('li span').allTextContents()).map((t) => t.trim())).toEqual(shownOrder);
   await expect(group.getByText(/not correct/i).first()).toBeVisible();
 });
+
+test('a failed exam names the objectives and lessons to review, without the answers', async ({ page }) => {
+  const course = await courseData();
+  const quiz = await exam();
+  const frame = await launchCourse(page, '2004');
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await startExam(frame);
+  const shown = await shownOrder(frame);
+  const wrong = new Set(shown.slice(0, 6));
+  await finishExam(frame, (q) => wrong.has(q.id));
+  await expect(frame.getByText('You did not reach the pass mark')).toBeVisible();
+  await expect(frame.getByRole('heading', { name: 'What to review' })).toBeVisible();
+  // Exactly the objectives of the questions answered wrongly, under their lessons, in course order.
+  const missed = new Set(quiz.questions.filter((q) => wrong.has(q.id)).flatMap((q) => q.objectives));
+  const lessons = course.lessons.filter((l) => l.objectives.some((o) => missed.has(o.id)));
+  const buttons = frame.locator('quiz-view .revisit > li > button');
+  expect((await buttons.allTextContents()).map((t) => t.trim())).toEqual(lessons.map((l) => `Go to the lesson: ${l.title}`));
+  const texts = (await frame.locator('quiz-view .revisit li li').allTextContents()).map((t) => t.trim());
+  expect(texts).toEqual(lessons.flatMap((l) => l.objectives).filter((o) => missed.has(o.id)).map((o) => o.text));
+  // The keys stay hidden until the learner passes.
+  await expect(frame.getByText('The correct answers are shown once you pass.')).toBeVisible();
+  await frame.getByRole('heading', { name: 'What to review' }).scrollIntoViewIfNeeded();
+  await page.locator('#frame').screenshot({ path: 'test-results/screenshots/exam-failed-review.png' });
+  await buttons.first().click();
+  await expect(frame.getByRole('heading', { level: 1, name: lessons[0]?.title })).toBeVisible();
+});

@@ -81,3 +81,18 @@ test('an ordering question is unanswered until the learner moves an item or conf
   // Submitted untouched (time ran out): it scores nothing, as any unanswered question.
   expect(submitQuiz(course, s, 'exam', true).quizzes.exam?.lastScore).toBe(0);
 });
+
+test('after an attempt, the objectives to revisit are those with any answer not fully right, by lesson', async () => {
+  const { startAttempt, initialState, answer, submitQuiz } = await import('../../src/course/state.ts');
+  const { objectivesToRevisit } = await import('../../src/course/revisit.ts');
+  const { courseOf, quizOf, QUESTIONS: Q } = await import('../support/sample-course.ts');
+  const quiz = quizOf([Q.single, Q.true_false, Q.numeric]);
+  const course = courseOf(quiz);
+  let s = startAttempt(course, initialState(), 'exam', { seed: 1, now: 0, limitMs: null });
+  s = answer(s, 'exam', 'single', ['b'], 1); // right: o1 met
+  s = answer(s, 'exam', 'tf', ['true'], 2); // wrong: o2 missed
+  s = submitQuiz(course, s, 'exam'); // numeric unanswered: o3 missed
+  const attempt = s.quizzes.exam?.attempt;
+  if (!attempt) throw new Error('no attempt');
+  expect(objectivesToRevisit(course, quiz, attempt)).toEqual([{ lessonId: 'l1', lessonTitle: 'L1', objectives: [{ id: 'o2', text: 'o2' }, { id: 'o3', text: 'o3' }] }]);
+});
