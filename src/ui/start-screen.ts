@@ -6,7 +6,7 @@ import type { MenuItem } from './menu-items.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
-  who: 'For nurses, medical assistants, front-desk and patient-coordinator staff of spine, pain and orthopaedic clinics.',
+  who: 'For nurses, medical assistants, front-desk and patient-coordinator staff of spine, pain and orthopedic clinics.',
   time: (minutes: number) => `Estimated time: about ${hoursText(minutes)}, in six short lessons with a knowledge check after each, and a final exam. You can stop at any point and continue later.`,
   passRule: (mark: number) => `To complete the course, read every lesson and pass the final exam with ${mark}% or more.`,
   objectives: 'What you will learn',
