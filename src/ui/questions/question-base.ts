@@ -62,11 +62,18 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
         padding: 0.75rem 1.25rem 1rem;
         min-width: 0;
       }
+      /* Floated, the legend sits inside the box instead of across its top border (GOV.UK's
+         pattern); it still names the group for assistive technology. */
       legend {
+        float: left;
+        width: 100%;
         font-weight: 600;
-        padding: 0 0.25rem;
-        max-width: 100%;
+        padding: 0;
+        margin: 0 0 0.5rem;
         white-space: normal;
+      }
+      legend + * {
+        clear: both;
       }
       .count {
         display: block;
