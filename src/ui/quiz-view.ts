@@ -31,6 +31,7 @@ const STRINGS = {
   submit: 'Submit answers',
   unanswered: (n: number) => `Answer every question before you submit: ${n} ${n === 1 ? 'question is' : 'questions are'} still open.`,
   resultHeading: 'Your result',
+  submitted: (p: number, passed: boolean, mark: number) => `Answers submitted. Your score is ${p} percent, ${passed ? 'a pass' : `below the pass mark of ${mark} percent`}.`,
   score: (p: number) => `Your score: ${p}%.`,
   passed: 'You passed.',
   failed: (mark: number) => `You did not reach the pass mark of ${mark}%.`,
@@ -45,6 +46,8 @@ const STRINGS = {
   retry: 'Try again',
   next: (label: string) => `Continue: ${label}`,
 };
+
+type FocusTarget = { kind: 'feedback'; questionId: string } | { kind: 'result' } | { kind: 'heading' } | { kind: 'first-question' };
 
 /** A quiz: intro (with any time limit announced), questions, timer, result and review. */
 export class QuizView extends LitElement {
@@ -76,6 +79,8 @@ export class QuizView extends LitElement {
   private announced = new Set<number>();
   private warnedDeadline: number | null = null;
   private expirySent = false;
+  /** Where focus goes once the progress an intent asked for arrives. */
+  private afterProgress: FocusTarget | null = null;
   /** Sees questions come into view, so the LMS learns when each was first shown. */
   private sightings: IntersectionObserver | null = null;
   private watched = new WeakSet<Element>();
@@ -200,6 +205,11 @@ export class QuizView extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('quiz')) this.showUnanswered = false;
+    if (changed.has('progress') && this.afterProgress) {
+      const target = this.afterProgress;
+      this.afterProgress = null;
+      void this.focusAfterProgress(target);
+    }
     this.watchQuestions();
     const a = this.attempt;
     const running = !!a && !a.submitted && a.deadline !== null;
@@ -248,31 +258,46 @@ export class QuizView extends LitElement {
       return;
     }
     this.showUnanswered = false;
+    this.afterProgress = { kind: 'result' };
     this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: false }));
-    void this.updateComplete.then(() => (this.renderRoot.querySelector('#result-heading') as HTMLElement | null)?.focus());
   }
 
   private check(questionId: string): void {
+    this.afterProgress = { kind: 'feedback', questionId };
     this.dispatchEvent(intent('check-answer', { quizId: this.quiz.id, questionId }));
-    void this.updateComplete.then(async () => {
-      const question = this.renderRoot.querySelector(`[data-question="${questionId}"]`) as QuestionBase<Question> | null;
-      await question?.updateComplete;
-      question?.focusFeedback();
-    });
   }
 
   private retry(): void {
+    this.afterProgress = { kind: 'heading' };
     this.dispatchEvent(intent('retry-quiz', { quizId: this.quiz.id }));
-    void this.updateComplete.then(() => this.focusHeading());
   }
 
   private start(): void {
+    this.afterProgress = { kind: 'first-question' };
     this.dispatchEvent(intent('start-quiz', { quizId: this.quiz.id }));
-    void this.updateComplete.then(() => this.focusFirstQuestion());
   }
 
-  private focusFirstQuestion(): void {
-    (this.renderRoot.querySelector('[data-question]') as QuestionBase<Question> | null)?.focusFirst();
+  /**
+   * Moves focus once the new progress is on screen. An intent changes the store, the shell
+   * re-renders and only then does this view get the new progress: focusing earlier would
+   * find the old controls, and focus would fall to the page when they disappear.
+   */
+  private async focusAfterProgress(target: FocusTarget): Promise<void> {
+    if (target.kind === 'heading') return this.focusHeading();
+    if (target.kind === 'result') {
+      (this.renderRoot.querySelector('#result-heading') as HTMLElement | null)?.focus();
+      const a = this.attempt;
+      if (a?.submitted) {
+        const percent = scoreAttempt(this.quiz, a).percent;
+        this.announcement = STRINGS.submitted(percent, percent >= this.passMark, this.passMark);
+      }
+      return;
+    }
+    const selector = target.kind === 'feedback' ? `[data-question="${target.questionId}"]` : '[data-question]';
+    const question = this.renderRoot.querySelector(selector) as QuestionBase<Question> | null;
+    await question?.updateComplete;
+    if (target.kind === 'feedback') question?.focusFeedback();
+    else question?.focusFirst();
   }
 
   private renderIntro() {

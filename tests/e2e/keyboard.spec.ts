@@ -1,7 +1,8 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { correctAnswer } from '../../src/course/questions.ts';
 import type { Question, Quiz } from '../../src/course/types.ts';
-import { courseData } from '../support/flows.ts';
+import { courseData, openFromMenu } from '../support/flows.ts';
+import { answerShownQuestions, giveAnswer } from '../support/learner.ts';
 import { launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
@@ -141,4 +142,47 @@ test('the whole course can be completed with the keyboard alone', async ({ page 
   expect(cmi['cmi.core.lesson_status']).toBe('passed');
   expect(cmi['cmi.core.score.raw']).toBe('100');
   expect(strictViolations(await lmsCalls(page), '12')).toEqual([]);
+});
+
+test('focus stays with the learner when a control disappears: after Check answer, Start and Submit; the result is announced', async ({ page }) => {
+  const course = await courseData();
+  const check = course.quizzes.find((q) => !q.graded);
+  const exam = course.quizzes.find((q) => q.graded);
+  if (!check || !exam) throw new Error('the course needs a knowledge check and an exam');
+  const frame = await launchCourse(page, '12');
+  const inner = page.frames().find((f) => f !== page.mainFrame());
+  if (!inner) throw new Error('no course frame');
+  /** The focused element's path through shadow roots, e.g. "course-app > quiz-view > h2#result-heading". */
+  const focusPath = () =>
+    inner.evaluate(() => {
+      const path: string[] = [];
+      let el: Element | null = document.activeElement;
+      while (el) {
+        path.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`);
+        el = el.shadowRoot?.activeElement ?? null;
+      }
+      return path.join(' > ');
+    });
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await openFromMenu(frame, check.title);
+  const first = check.questions.find((q) => q.type === 'single') ?? check.questions[0];
+  if (!first) throw new Error('empty knowledge check');
+  await giveAnswer(frame, first, correctAnswer(first));
+  await frame.locator(`[data-check="${first.id}"]`).focus();
+  await page.keyboard.press('Enter');
+  // The Check button is gone: focus is on the verdict, which is read out.
+  await expect.poll(focusPath).toMatch(/ > div\.feedback/);
+
+  await openFromMenu(frame, exam.title);
+  await frame.getByRole('button', { name: 'Start', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  // The Start button is gone: focus is on the first question's first control.
+  await expect.poll(focusPath).toMatch(/^course-app > quiz-view > [a-z-]+-view > (input|select|button)/);
+
+  await answerShownQuestions(frame, exam);
+  await frame.getByRole('button', { name: 'Submit answers' }).focus();
+  await page.keyboard.press('Enter');
+  // Submit is gone: focus is on the result heading, and the score is announced.
+  await expect.poll(focusPath).toBe('course-app > quiz-view > h2#result-heading');
+  await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('Answers submitted. Your score is 100 percent, a pass.');
 });
