@@ -208,7 +208,9 @@ export class QuizView extends LitElement {
     if (changed.has('progress') && this.afterProgress) {
       const target = this.afterProgress;
       this.afterProgress = null;
-      void this.focusAfterProgress(target);
+      // Only the change the intent asked for moves focus; any other (a question scrolled into
+      // view, an intent that changed nothing) drops the request rather than stealing focus later.
+      if (this.reached(target)) void this.focusAfterProgress(target);
     }
     this.watchQuestions();
     const a = this.attempt;
@@ -275,6 +277,20 @@ export class QuizView extends LitElement {
   private start(): void {
     this.afterProgress = { kind: 'first-question' };
     this.dispatchEvent(intent('start-quiz', { quizId: this.quiz.id }));
+  }
+
+  private reached(target: FocusTarget): boolean {
+    const a = this.attempt;
+    switch (target.kind) {
+      case 'result':
+        return !!a?.submitted;
+      case 'feedback':
+        return !!a?.checked.includes(target.questionId);
+      case 'first-question':
+        return !!a && !a.submitted;
+      case 'heading':
+        return true;
+    }
   }
 
   /**
