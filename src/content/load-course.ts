@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked } from 'marked';
 import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
+import { readingMinutes } from '../course/learning-time.ts';
 import { linkGlossaryTerms } from './glossary.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
@@ -22,7 +23,7 @@ export function parseLesson(file: string, text: string): ParsedLesson {
   const close = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
   if (close < 0) {
     return {
-      problems: [{ file, line: 1, field: '', message: 'must start with front matter: a line "---", the fields id, title, minutes and objectives, and another "---"' }],
+      problems: [{ file, line: 1, field: '', message: 'must start with front matter: a line "---", the fields id, title and objectives, and another "---"' }],
     };
   }
   const source = new YamlSource(file, lines.slice(1, close).join('\n'), 2);
@@ -51,7 +52,7 @@ export function parseLesson(file: string, text: string): ParsedLesson {
     lesson: {
       id: front.id,
       title: front.title,
-      minutes: front.minutes,
+      minutes: front.minutes ?? readingMinutes(html),
       objectives: front.objectives,
       html,
       ...(front.quiz ? { quiz: front.quiz } : {}),
@@ -81,6 +82,7 @@ export function parseQuiz(file: string, text: string): ParsedQuiz {
       questions: data.questions,
       draw: data.draw ?? null,
       drawPerObjective: data.draw_per_objective ?? null,
+      blueprint: data.blueprint.map((b) => ({ objective: b.objective, draw: b.draw ?? data.draw_per_objective ?? 1, always: b.always, critical: b.critical })),
       shuffleQuestions: data.shuffle_questions,
       shuffleChoices: data.shuffle_choices,
       attempts: data.attempts === 'unlimited' ? null : data.attempts,

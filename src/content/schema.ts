@@ -41,11 +41,13 @@ export const referenceSchema = z.strictObject({
 export const lessonFrontMatterSchema = z.strictObject({
   id: contentId,
   title: text('the lesson title'),
+  /** Optional: the reading time is computed from the lesson's words; an authored figure is checked against it. */
   minutes: z
     .number({ error: 'must be the estimated reading time in whole minutes, e.g. 10' })
     .int({ error: 'must be whole minutes, e.g. 10' })
     .min(1, { error: 'must be at least 1 minute' })
-    .max(120, { error: 'must be at most 120 minutes: split a longer lesson' }),
+    .max(120, { error: 'must be at most 120 minutes: split a longer lesson' })
+    .optional(),
   objectives: z
     .array(objectiveSchema, { error: 'must be a list of objectives, each with an id and a text' })
     .min(1, { error: 'must list at least one learning objective' }),
@@ -177,6 +179,13 @@ export const questionSchema = z.discriminatedUnion('type', [singleChoiceSchema, 
 
 const positiveInt = (what: string) => z.number({ error: `must be ${what}` }).int({ error: `must be a whole number` }).min(1, { error: 'must be at least 1' });
 
+export const blueprintEntrySchema = z.strictObject({
+  objective: contentId,
+  draw: positiveInt('the number of questions on this objective in every attempt').optional(),
+  always: z.array(contentId, { error: 'must be a list of question ids drawn in every attempt, e.g. [ces_phone_call]' }).default([]),
+  critical: z.boolean({ error: 'must be true (every drawn question on this objective must be answered correctly to pass) or false' }).default(false),
+});
+
 export const quizSchema = z
   .strictObject({
     id: contentId,
@@ -185,6 +194,7 @@ export const quizSchema = z
     graded: z.boolean({ error: 'must be true (this quiz sets the course score) or false' }).default(false),
     draw: positiveInt('the number of questions each attempt draws from the bank').optional(),
     draw_per_objective: positiveInt('the number of questions drawn per objective').optional(),
+    blueprint: z.array(blueprintEntrySchema, { error: 'must be a list of objectives, each with an objective id and draw, always or critical' }).default([]),
     shuffle_questions: z.boolean({ error: 'must be true or false' }).default(false),
     shuffle_choices: z.boolean({ error: 'must be true or false' }).default(true),
     attempts: z.union([positiveInt('a number of attempts'), z.literal('unlimited')], { error: 'must be a number of attempts (1 or more) or unlimited' }).default('unlimited'),
@@ -205,10 +215,30 @@ export const quizSchema = z
     if (quiz.draw !== undefined && quiz.draw_per_objective !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['draw_per_objective'], message: 'use either draw or draw_per_objective, not both' });
     }
+    const per = new Map<string, string[]>();
+    for (const q of quiz.questions) for (const o of q.objectives) per.set(o, [...(per.get(o) ?? []), q.id]);
+    if (quiz.blueprint.length && quiz.draw_per_objective === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['blueprint'], message: 'needs draw_per_objective: the blueprint changes how objectives are drawn, so set how many questions the other objectives get (e.g. draw_per_objective: 1)' });
+    }
+    const planned = new Set<string>();
+    quiz.blueprint.forEach((entry, i) => {
+      const bank = per.get(entry.objective) ?? [];
+      if (planned.has(entry.objective)) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'objective'], message: `"${entry.objective}" is already in the blueprint: list each objective once` });
+      planned.add(entry.objective);
+      if (!bank.length) {
+        ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'objective'], message: `no question in this quiz assesses "${entry.objective}": tag questions with it (objectives: [${entry.objective}]) or remove this entry` });
+        return;
+      }
+      const draw = entry.draw ?? quiz.draw_per_objective ?? 1;
+      if (draw > bank.length) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'draw'], message: `${draw} is more than the ${bank.length} questions assessing "${entry.objective}" (${bank.join(', ')}): add questions or draw fewer` });
+      entry.always.forEach((id, j) => {
+        if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'always', j], message: `"${id}" is not the id of a question in this quiz` });
+        else if (!bank.includes(id)) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'always', j], message: `question "${id}" does not assess "${entry.objective}": add the objective to the question or list it under its own objective` });
+      });
+      if (entry.always.length > draw) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'always'], message: `lists ${entry.always.length} questions but only ${draw} are drawn for "${entry.objective}": raise draw or list fewer` });
+    });
     if (quiz.draw_per_objective !== undefined) {
-      const per = new Map<string, number>();
-      for (const q of quiz.questions) for (const o of q.objectives) per.set(o, (per.get(o) ?? 0) + 1);
-      const short = [...per].filter(([, n]) => n < (quiz.draw_per_objective ?? 0)).map(([o, n]) => `${o} (${n})`);
+      const short = [...per].filter(([o, q]) => !planned.has(o) && q.length < (quiz.draw_per_objective ?? 0)).map(([o, q]) => `${o} (${q.length})`);
       if (short.length) ctx.addIssue({ code: 'custom', path: ['draw_per_objective'], message: `needs ${quiz.draw_per_objective} questions per objective; these have fewer: ${short.join(', ')}` });
     }
   });

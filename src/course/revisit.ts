@@ -22,3 +22,8 @@ export function objectivesToRevisit(course: Course, quiz: Quiz, attempt: QuizAtt
     .map((lesson) => ({ lessonId: lesson.id, lessonTitle: lesson.title, objectives: lesson.objectives.filter((o) => missed.has(o.id)) }))
     .filter((r) => r.objectives.length > 0);
 }
+
+/** The course's objectives with these ids, in course order. */
+export function objectivesByIds(course: Course, ids: string[]): Objective[] {
+  return course.lessons.flatMap((l) => l.objectives).filter((o) => ids.includes(o.id));
+}

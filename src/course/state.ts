@@ -188,18 +188,60 @@ export function scoreAttempt(quiz: Quiz, attempt: QuizAttempt): AttemptScore {
   return { percent: total > 0 ? Math.round((got / total) * 10000) / 100 : 0, earned };
 }
 
-/** Submits the open attempt (with whatever is answered when time ran out). */
-export function submitQuiz(course: Course, state: CourseState, quizId: string, timedOut = false): CourseState {
+/** The objectives a quiz's blueprint marks critical. */
+export function criticalObjectives(quiz: Quiz): string[] {
+  return quiz.blueprint.filter((b) => b.critical).map((b) => b.objective);
+}
+
+/**
+ * The highest score an attempt that missed a critical question can record: just below the
+ * pass mark. An LMS grades by comparing the score with its mastery score (Moodle's SCORM 1.2
+ * player rewrites the status that way, and a SCORM 2004 LMS may do the same with its scaled
+ * passing score), so a recorded score at or above the pass mark would turn into a pass.
+ */
+export function criticalCap(passMark: number): number {
+  return Math.max(0, Math.ceil(passMark) - 1);
+}
+
+export interface AttemptResult {
+  /** Share of the points earned, 0-100. */
+  percent: number;
+  /** Critical objectives with a drawn question not answered correctly. */
+  criticalMissed: string[];
+  /** What the attempt records: the percentage, capped below the pass mark when a critical objective was missed. */
+  score: number;
+  passed: boolean;
+}
+
+/** How an attempt fares against a pass mark, critical objectives included. */
+export function attemptResult(quiz: Quiz, attempt: QuizAttempt, passMark: number): AttemptResult {
+  const { percent, earned } = scoreAttempt(quiz, attempt);
+  const drawn = attemptQuestions(quiz, attempt);
+  const criticalMissed = criticalObjectives(quiz).filter((o) => drawn.some((q) => q.objectives.includes(o) && (earned[q.id] ?? 0) < 1));
+  const score = criticalMissed.length ? Math.min(percent, criticalCap(passMark)) : percent;
+  return { percent, criticalMissed, score, passed: !criticalMissed.length && score >= passMark };
+}
+
+/** The pass mark of a quiz: the graded one uses the course's (the LMS's mastery score when it sets one). */
+export function quizPassMark(course: Course, quiz: Quiz, coursePassMark = course.passMark): number {
+  return quiz.graded ? coursePassMark : quiz.passMark;
+}
+
+/**
+ * Submits the open attempt (with whatever is answered when time ran out). The scores kept
+ * are recorded scores: capped when a critical objective was missed.
+ */
+export function submitQuiz(course: Course, state: CourseState, quizId: string, timedOut = false, coursePassMark = course.passMark): CourseState {
   const quiz = findQuiz(course, quizId);
   const attempt = openAttempt(state, quizId);
   if (!quiz || !attempt) return state;
   const progress = quizProgress(state, quizId);
-  const { percent } = scoreAttempt(quiz, attempt);
+  const { score } = attemptResult(quiz, attempt, quizPassMark(course, quiz, coursePassMark));
   return withQuiz(state, quizId, {
     attempt: { ...attempt, submitted: true, timedOut },
     attemptsUsed: progress.attemptsUsed + 1,
-    bestScore: Math.max(progress.bestScore ?? 0, percent),
-    lastScore: percent,
+    bestScore: Math.max(progress.bestScore ?? 0, score),
+    lastScore: score,
   });
 }
 
@@ -212,13 +254,19 @@ export function retryQuiz(course: Course, state: CourseState, quizId: string): C
 }
 
 /** Submits every open attempt whose deadline has passed (e.g. while the course was closed). */
-export function submitExpired(course: Course, state: CourseState, now: number, expiring: (quiz: Quiz) => boolean): { state: CourseState; expired: string[] } {
+export function submitExpired(
+  course: Course,
+  state: CourseState,
+  now: number,
+  expiring: (quiz: Quiz) => boolean,
+  coursePassMark = course.passMark,
+): { state: CourseState; expired: string[] } {
   let next = state;
   const expired: string[] = [];
   for (const quiz of course.quizzes) {
     const attempt = openAttempt(next, quiz.id);
     if (attempt?.deadline != null && attempt.deadline <= now && expiring(quiz)) {
-      next = submitQuiz(course, next, quiz.id, true);
+      next = submitQuiz(course, next, quiz.id, true, coursePassMark);
       expired.push(quiz.id);
     }
   }
@@ -233,16 +281,6 @@ export function countedScore(quiz: Quiz, progress: QuizProgress): number | null 
 /** Records the moment the course was first completed; later changes keep that date. */
 export function markCompleted(course: Course, state: CourseState, now: number, passMark = course.passMark): CourseState {
   return state.completedAt === null && courseOutcome(course, state, passMark).completed ? { ...state, completedAt: now } : state;
-}
-
-/** Estimated learning time: reading time plus about half a minute per question answered. */
-export function estimatedMinutes(course: Course): number {
-  const reading = course.lessons.reduce((sum, l) => sum + l.minutes, 0);
-  const questions = course.quizzes.reduce((sum, q) => {
-    const drawn = q.drawPerObjective !== null ? new Set(q.questions.flatMap((x) => x.objectives)).size * q.drawPerObjective : (q.draw ?? q.questions.length);
-    return sum + Math.min(drawn, q.questions.length);
-  }, 0);
-  return reading + Math.round(questions / 2);
 }
 
 export interface CourseOutcome {

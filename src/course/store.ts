@@ -82,7 +82,7 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
     case 'check-answer':
       return checkAnswer(course, state, intent.quizId, intent.questionId);
     case 'submit-quiz':
-      return submitQuiz(course, state, intent.quizId, intent.timedOut);
+      return submitQuiz(course, state, intent.quizId, intent.timedOut, ctx.passMark);
     case 'retry-quiz':
       return autoStart(ctx, retryQuiz(course, state, intent.quizId), intent.quizId);
   }

@@ -104,6 +104,20 @@ export type QuestionType = Question['type'];
  */
 export type Answer = string[];
 
+/** How one objective is sampled in every attempt of a quiz drawn per objective. */
+export interface BlueprintEntry {
+  objective: string;
+  /** Questions assessing this objective in every attempt. */
+  draw: number;
+  /** Ids of questions drawn in every attempt (counted in `draw`). */
+  always: string[];
+  /**
+   * Every drawn question assessing a critical objective must be answered correctly for the
+   * attempt to pass, whatever its percentage.
+   */
+  critical: boolean;
+}
+
 export interface Quiz {
   id: string;
   title: string;
@@ -117,6 +131,8 @@ export interface Quiz {
   draw: number | null;
   /** Draw this many questions per objective instead (null: not per objective). */
   drawPerObjective: number | null;
+  /** Objectives drawn differently from `drawPerObjective`, or critical; drawn first, in this order. */
+  blueprint: BlueprintEntry[];
   shuffleQuestions: boolean;
   shuffleChoices: boolean;
   /** Attempts allowed; null for unlimited. */

@@ -1,6 +1,6 @@
 import { questionScore, toInteraction } from '../course/questions.ts';
 import { reportedQuizzes } from '../course/reported.ts';
-import { attemptQuestions, attemptsLeft, courseOutcome, quizProgress, scoreAttempt, type CourseState, type QuizAttempt, type QuizProgress } from '../course/state.ts';
+import { attemptQuestions, attemptResult, attemptsLeft, courseOutcome, criticalObjectives, quizPassMark, quizProgress, type CourseState, type QuizAttempt, type QuizProgress } from '../course/state.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import type { Interaction, LmsSession, ObjectiveResult } from '../scorm/session.ts';
 
@@ -41,7 +41,7 @@ export class Reporter {
 
   /** The attempt just submitted settles the quiz: it passed, or no attempt is left. */
   private isFinal(quiz: Quiz, progress: QuizProgress): boolean {
-    const passed = progress.attempt !== null && scoreAttempt(quiz, progress.attempt).percent >= this.passMark;
+    const passed = progress.attempt !== null && attemptResult(quiz, progress.attempt, quizPassMark(this.course, quiz, this.passMark)).passed;
     return passed || attemptsLeft(quiz, progress) === 0;
   }
 
@@ -76,9 +76,11 @@ export class Reporter {
       }
     }
     if (quiz.id !== this.course.gradedQuiz) return;
+    const critical = new Set(criticalObjectives(quiz));
     for (const [id, { got, total }] of byObjective) {
       const score = Math.round((got / total) * 10000) / 100;
-      this.objectives.set(id, { id, score, passed: score >= this.passMark });
+      // A critical objective is met only when every question on it was answered correctly.
+      this.objectives.set(id, { id, score, passed: critical.has(id) ? got === total : score >= this.passMark });
     }
   }
 }

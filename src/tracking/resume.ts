@@ -14,6 +14,8 @@ export interface ResumeInput {
   expiring: (quiz: Quiz) => boolean;
   /** A new record token, for a record that has none yet. */
   newToken: () => string;
+  /** The pass mark in force (the LMS's mastery score when it sets one). */
+  passMark?: number;
 }
 
 export interface Resumed {
@@ -60,7 +62,7 @@ export function resume(input: ResumeInput): Resumed {
     saved.section = 0;
   }
   // Time that ran out while the course was closed is not given back.
-  const { state, expired } = submitExpired(course, saved, input.now, input.expiring);
+  const { state, expired } = submitExpired(course, saved, input.now, input.expiring, input.passMark);
   return {
     saved,
     state,

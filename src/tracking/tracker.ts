@@ -119,6 +119,7 @@ export class Tracker {
       now: this.clock.now(),
       expiring: (quiz) => this.timeLimit(quiz)?.onExpiry === 'submit',
       newToken: this.options.newToken ?? randomToken,
+      passMark: this.passMark,
     });
     for (const note of resumed.notes) this.options.log(note);
     this.token = resumed.token;

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
-import { courseOutcome, courseSequence, estimatedMinutes, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
-import { objectivesToRevisit, type Revisit } from '../course/revisit.ts';
+import { estimatedMinutes } from '../course/learning-time.ts';
+import { courseOutcome, courseSequence, criticalObjectives, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
+import { objectivesByIds, objectivesToRevisit, type Revisit } from '../course/revisit.ts';
 import type { CourseIntent, CourseStore } from '../course/store.ts';
 import type { TimeLimit } from '../course/timer.ts';
 import type { Course, Quiz } from '../course/types.ts';
@@ -303,6 +304,7 @@ export class CourseApp extends LitElement {
         .nextLocation=${next ?? (outcome.completed ? 'certificate' : null)}
         .nextLabel=${next ? nextLabel : locationLabel(this.course, 'certificate')}
         .revisit=${this.revisitFor(quiz)}
+        .critical=${objectivesByIds(this.course, criticalObjectives(quiz))}
       ></quiz-view>`;
     }
     const started = this.state.viewed.length > 0 || Object.values(this.state.quizzes).some((p) => p.attemptsUsed > 0 || p.attempt);

@@ -1,10 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { isAnswered, optionOrder, questionScore } from '../course/questions.ts';
-import { attemptQuestions, attemptsLeft, countedScore, scoreAttempt, type QuizAttempt, type QuizProgress } from '../course/state.ts';
+import { attemptQuestions, attemptResult, attemptsLeft, countedScore, type QuizAttempt, type QuizProgress } from '../course/state.ts';
 import { formatClock, remainingMs, spokenDuration, warningPoints, type TimeLimit } from '../course/timer.ts';
 import type { Revisit } from '../course/revisit.ts';
-import type { Question, Quiz } from '../course/types.ts';
+import type { Objective, Question, Quiz } from '../course/types.ts';
 import { intent } from './events.ts';
 import { QUESTION_ELEMENT } from './questions/index.ts';
 import type { QuestionBase, QuestionFeedback } from './questions/question-base.ts';
@@ -31,10 +31,14 @@ const STRINGS = {
   submit: 'Submit answers',
   unanswered: (n: number) => `Answer every question before you submit: ${n} ${n === 1 ? 'question is' : 'questions are'} still open.`,
   resultHeading: 'Your result',
-  submitted: (p: number, passed: boolean, mark: number) => `Answers submitted. Your score is ${p} percent, ${passed ? 'a pass' : `below the pass mark of ${mark} percent`}.`,
+  submitted: (p: number, passed: boolean, mark: number, critical: boolean) =>
+    `Answers submitted. Your score is ${p} percent, ${passed ? 'a pass' : critical ? 'but a question on a critical topic was not answered correctly, so the attempt does not pass' : `below the pass mark of ${mark} percent`}.`,
   score: (p: number) => `Your score: ${p}%.`,
   passed: 'You passed.',
   failed: (mark: number) => `You did not reach the pass mark of ${mark}%.`,
+  criticalIntro: 'Some topics are critical for patient safety. Every question on them must be answered correctly to pass, whatever your overall score:',
+  criticalFailed: 'A question on a critical topic was not answered correctly, so this attempt does not pass:',
+  criticalRecorded: (score: number) => `The score recorded for this attempt is ${score}%, just below the pass mark.`,
   timedOut: 'Time ran out, so your attempt was submitted with the answers you had given.',
   counted: (p: number, counts: Quiz['counts']) => `${counts === 'last' ? 'Score that counts (your last attempt)' : 'Best score so far'}: ${p}%.`,
   noAttempts: (n: number) => `You have used all ${n} ${n === 1 ? 'attempt' : 'attempts'} for this quiz, so you cannot take it again. Your education coordinator can reset your attempts in the learning management system if needed.`,
@@ -59,6 +63,7 @@ export class QuizView extends LitElement {
     nextLocation: { attribute: false },
     nextLabel: { attribute: false },
     revisit: { attribute: false },
+    critical: { attribute: false },
     showUnanswered: { state: true },
     now: { state: true },
     announcement: { state: true },
@@ -71,6 +76,8 @@ export class QuizView extends LitElement {
   declare nextLabel: string;
   /** After a failed attempt: the lessons and objectives to go back to (never the keys). */
   declare revisit: Revisit[];
+  /** The quiz's critical objectives, named before an attempt and in a result that missed one. */
+  declare critical: Objective[];
   declare showUnanswered: boolean;
   declare now: number;
   declare announcement: string;
@@ -89,6 +96,7 @@ export class QuizView extends LitElement {
   constructor() {
     super();
     this.showUnanswered = false;
+    this.critical = [];
     this.now = Date.now();
     this.announcement = '';
   }
@@ -110,6 +118,17 @@ export class QuizView extends LitElement {
         background: var(--notice-bg);
         padding: 0.5rem 0.75rem;
         border-radius: 6px;
+      }
+      .critical {
+        border-left: 6px solid var(--notice-line);
+        padding: 0.25rem 0.75rem;
+        margin: 0.75rem 0;
+      }
+      .result .critical {
+        border-left-color: var(--bad);
+      }
+      .critical ul {
+        margin: 0.25rem 0 0.5rem;
       }
       .result,
       .intro {
@@ -304,8 +323,8 @@ export class QuizView extends LitElement {
       (this.renderRoot.querySelector('#result-heading') as HTMLElement | null)?.focus();
       const a = this.attempt;
       if (a?.submitted) {
-        const percent = scoreAttempt(this.quiz, a).percent;
-        this.announcement = STRINGS.submitted(percent, percent >= this.passMark, this.passMark);
+        const result = attemptResult(this.quiz, a, this.passMark);
+        this.announcement = STRINGS.submitted(result.percent, result.passed, this.passMark, result.criticalMissed.length > 0);
       }
       return;
     }
@@ -323,6 +342,14 @@ export class QuizView extends LitElement {
     return html`<section class="intro" aria-label="About this quiz">
       <p>${STRINGS.bank(quiz)} ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
       <p>${STRINGS.feedback(quiz)} ${STRINGS.attempts(left, quiz.attempts)}</p>
+      ${this.critical.length
+        ? html`<div class="critical">
+            <p>${STRINGS.criticalIntro}</p>
+            <ul>
+              ${this.critical.map((o) => html`<li>${o.text}</li>`)}
+            </ul>
+          </div>`
+        : null}
       ${limit
         ? html`<p class="notice">${limit.onExpiry === 'warn' ? STRINGS.timedWarnOnly(limit.ms) : STRINGS.timed(limit.ms, limit.source === 'lms')}</p>
             <p>${STRINGS.moreTime}</p>`
@@ -347,8 +374,8 @@ export class QuizView extends LitElement {
 
   private renderResult(a: QuizAttempt) {
     const quiz = this.quiz;
-    const { percent } = scoreAttempt(quiz, a);
-    const passed = percent >= this.passMark;
+    const { percent, passed, score, criticalMissed } = attemptResult(quiz, a, this.passMark);
+    const missed = this.critical.filter((o) => criticalMissed.includes(o.id));
     const left = attemptsLeft(quiz, this.progress);
     const counted = countedScore(quiz, this.progress);
     const canRetry = left > 0 && (!passed || !quiz.graded);
@@ -357,8 +384,17 @@ export class QuizView extends LitElement {
       ${a.timedOut ? html`<p class="notice">${STRINGS.timedOut}</p>` : null}
       <p>
         ${STRINGS.score(percent)}
-        <span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>
+        ${missed.length ? null : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`}
       </p>
+      ${missed.length
+        ? html`<div class="critical">
+            <p><span class="verdict bad">${STRINGS.criticalFailed}</span></p>
+            <ul>
+              ${missed.map((o) => html`<li>${o.text}</li>`)}
+            </ul>
+            ${score !== percent ? html`<p>${STRINGS.criticalRecorded(score)}</p>` : null}
+          </div>`
+        : null}
       ${this.progress.attemptsUsed > 1 && counted !== null ? html`<p>${STRINGS.counted(counted, quiz.counts)}</p>` : null}
       ${quiz.attempts !== null && left > 0 && !passed ? html`<p>${STRINGS.attempts(left, quiz.attempts)}</p>` : null}
       ${left === 0 && quiz.attempts !== null && !passed ? html`<p>${STRINGS.noAttempts(quiz.attempts)}</p>` : null}
@@ -379,7 +415,7 @@ export class QuizView extends LitElement {
   private reveals(a: QuizAttempt): boolean {
     if (this.quiz.review === 'never') return false;
     if (this.quiz.review === 'always' || !a.submitted) return true;
-    return scoreAttempt(this.quiz, a).percent >= this.passMark;
+    return attemptResult(this.quiz, a, this.passMark).passed;
   }
 
   private renderQuestion(q: Question, i: number, n: number, a: QuizAttempt) {

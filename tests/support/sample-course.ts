@@ -30,6 +30,7 @@ export function quizOf(questions: Question[], overrides: Partial<Quiz> = {}): Qu
     questions,
     draw: null,
     drawPerObjective: null,
+    blueprint: [],
     shuffleQuestions: false,
     shuffleChoices: false,
     attempts: null,

@@ -98,7 +98,7 @@ test('lesson front matter errors are reported at file lines, not front-matter li
 
 test('a lesson without front matter, or with a level-1 heading, is refused', () => {
   expect(parseLesson('lessons/x.md', '# Title\n\nBody').problems.map(formatProblem)).toEqual([
-    'lessons/x.md:1: must start with front matter: a line "---", the fields id, title, minutes and objectives, and another "---"',
+    'lessons/x.md:1: must start with front matter: a line "---", the fields id, title and objectives, and another "---"',
   ]);
   const lesson = '---\nid: anatomy\ntitle: Anatomy\nminutes: 10\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - text: A source, 2020.\n---\n\n# Big title\n\n## Key points\n';
   expect(parseLesson('lessons/x.md', lesson).problems.map(formatProblem)).toEqual([
