@@ -4,6 +4,7 @@ import { Marked } from 'marked';
 import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
 import { readingMinutes } from '../course/learning-time.ts';
 import { linkGlossaryTerms } from './glossary.ts';
+import { checkItemQuality, htmlToText, type CheckedQuiz, type ItemFinding, type LessonText } from './item-quality.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
 import { glossarySchema, lessonFrontMatterSchema, quizSchema, type GlossaryEntry } from './schema.ts';
@@ -94,7 +95,7 @@ export function parseQuiz(file: string, text: string): ParsedQuiz {
   };
 }
 
-function listFiles(dir: string, ext: RegExp): string[] {
+export function listFiles(dir: string, ext: RegExp): string[] {
   try {
     return readdirSync(dir).filter((f) => ext.test(f)).sort();
   } catch {
@@ -102,11 +103,33 @@ function listFiles(dir: string, ext: RegExp): string[] {
   }
 }
 
+/**
+ * The lessons' text and the quizzes alone, for the item-quality check without the rest
+ * of the course (`npm run check-items`). Problems are those of parsing these files.
+ */
+export function readItemBank(root: string): { quizzes: CheckedQuiz[]; lessons: LessonText[]; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+  const lessons = listFiles(join(root, 'lessons'), /\.md$/).flatMap((name) => {
+    const parsed = parseLesson(`lessons/${name}`, read(`lessons/${name}`));
+    problems.push(...parsed.problems);
+    return parsed.lesson ? [{ file: `lessons/${name}`, text: htmlToText(parsed.lesson.html) }] : [];
+  });
+  const quizzes = listFiles(join(root, 'quizzes'), /\.ya?ml$/).flatMap((name) => {
+    const parsed = parseQuiz(`quizzes/${name}`, read(`quizzes/${name}`));
+    problems.push(...parsed.problems);
+    return parsed.quiz ? [{ quiz: parsed.quiz, source: parsed.source }] : [];
+  });
+  return { quizzes, lessons, problems };
+}
+
 export interface LoadedCourse {
   course: Course;
   manifest: ManifestMetadata;
   /** Every content file read, for the dev server to watch. */
   files: string[];
+  /** Item-quality warnings: printed by the build, which goes on (the errors fail it). */
+  warnings: ItemFinding[];
 }
 
 /**
@@ -226,11 +249,21 @@ export async function loadCourse(root: string): Promise<LoadedCourse> {
     for (const p of source.problems) if (!problems.includes(p)) problems.push(p);
   }
 
+  // Item quality, once every lesson and quiz has parsed: its rules compare the quizzes
+  // with each other and with the lessons' text.
+  let warnings: ItemFinding[] = [];
+  if (allLessonsParsed && allQuizzesParsed) {
+    const { findings } = checkItemQuality(quizzes, lessons.map(({ lesson, file }) => ({ file, text: htmlToText(lesson.html) })));
+    problems.push(...findings.filter((f) => f.severity === 'error'));
+    warnings = findings.filter((f) => f.severity === 'warning');
+  }
+
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   if (problems.length || !manifest || !exam) throw new ContentError(problems);
   return {
     manifest,
     files,
+    warnings,
     course: {
       id: manifest.identifier,
       title: manifest.title,

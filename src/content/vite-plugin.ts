@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { ContentError } from './errors.ts';
+import { ContentError, formatProblem } from './errors.ts';
 import { loadCourse } from './load-course.ts';
 
 const ID = 'virtual:course';
@@ -18,8 +18,13 @@ export function coursePlugin(root: string): Plugin {
     async load(id) {
       if (id !== RESOLVED) return undefined;
       try {
-        const { course, files } = await loadCourse(root);
+        const { course, files, warnings } = await loadCourse(root);
         for (const f of files) this.addWatchFile(f);
+        // Every build (npm run build, npm run package, the preview) passes here once, so the
+        // item-quality warnings are printed here, and the build goes on.
+        if (warnings.length) {
+          this.warn(`${warnings.length} item-quality ${warnings.length === 1 ? 'warning' : 'warnings'} (the build goes on; npm run check-items lists them by quiz):\n${warnings.map((w) => `  ${formatProblem(w)}`).join('\n')}`);
+        }
         return `export default ${JSON.stringify(course)};`;
       } catch (err) {
         if (err instanceof ContentError) {
