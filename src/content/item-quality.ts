@@ -13,6 +13,7 @@ export type ItemRule =
   | 'negative-stem' // 2
   | 'true-false-balance' // 3
   | 'longest-key' // 4
+  | 'length-strategy' // 4, across a quiz
   | 'repeated-check-item' // 5
   | 'key-copied-from-lesson' // 6
   | 'absolute-distractor' // 7
@@ -83,6 +84,22 @@ const NEAR_DUPLICATE = 0.45;
 const SAME_IDEA = 0.4;
 /** Rule 6: a key of this many words or more must not appear verbatim in a lesson. */
 const MIN_COPIED_WORDS = 6;
+/**
+ * Rule 4 across a quiz: a learner who picks by length ("the longest", "the second longest",
+ * "the shortest") must not beat chance by much. Avoiding the longest key only moves the cue:
+ * a bank whose keys are mostly the second-longest option rewards picking that one. A length
+ * strategy may score at most this share of a quiz's single-choice questions; with four
+ * options chance is 25%.
+ */
+const MAX_LENGTH_STRATEGY = 0.4;
+/** The length-strategy rule judges quizzes with at least this many single-choice items; smaller ones are pooled. */
+const MIN_STRATEGY_ITEMS = 12;
+/**
+ * Options within this share of each other's length look the same length: a few characters
+ * in a line of sixty are lost in the differences between letter widths, so a learner
+ * choosing by length can only guess among them.
+ */
+const SAME_LENGTH = 0.05;
 /** Single-choice options whose longest is more than this many times the shortest stand out. */
 const MAX_LENGTH_RATIO = 3;
 
@@ -204,6 +221,8 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
   for (const q of checks) keyLongestShare([q], 'this quiz', facts, report, MIN_CHOICE_ITEMS);
   const small = checks.find((q) => choiceItems(q.quiz).length < MIN_CHOICE_ITEMS);
   if (small) keyLongestShare(checks, 'the knowledge checks together', facts, report, MIN_CHOICE_ITEMS, small);
+  for (const q of exams) lengthStrategyBalance([q], 'this quiz', report);
+  lengthStrategyBalance(checks, 'the knowledge checks together', report);
 
   // Rule 5: an exam item the learner already answered in a knowledge check measures memory of it.
   for (const exam of exams) {
@@ -299,6 +318,66 @@ function keyLongestShare(set: CheckedQuiz[], label: string, facts: Map<Question,
     'error',
     'longest-key',
     `in ${longest} of the ${items.length} single- and multiple-choice questions of ${label} (${pct(share)}${perFile}) the correct answer is the only longest option; at most ${pct(MAX_KEY_LONGEST_SHARE)} may be, or learners learn to pick the longest. Even out the option lengths of the questions listed with "the correct choice is the only longest option" or "every correct choice is longer"`,
+    'questions',
+  );
+}
+
+/**
+ * The options of a question in groups that look the same length, longest group first: an
+ * option joins the group when it is within SAME_LENGTH of the group's longest.
+ */
+export function lengthGroups(choices: Choice[]): Choice[][] {
+  const groups: Choice[][] = [];
+  for (const c of [...choices].sort((x, y) => y.text.length - x.text.length)) {
+    const group = groups.at(-1);
+    if (group && c.text.length >= (1 - SAME_LENGTH) * (group[0]?.text.length ?? 0)) group.push(c);
+    else groups.push([c]);
+  }
+  return groups;
+}
+
+/**
+ * Expected scores of picking by length: for "the k-th longest" and "the shortest", the
+ * share of questions a learner would get right, guessing within a group of look-alikes.
+ */
+export function lengthStrategies(questions: (Question & { type: 'single' })[]): Map<string, number> {
+  const got = new Map<string, number>();
+  const add = (name: string, n: number) => got.set(name, (got.get(name) ?? 0) + n);
+  for (const q of questions) {
+    const groups = lengthGroups(q.choices);
+    groups.forEach((group, k) => {
+      if (!group.some((c) => c.id === q.correct)) return;
+      add(ORDINALS[k] ?? `${k + 1}th longest`, 1 / group.length);
+      if (k === groups.length - 1 && k > 0) add('shortest', 1 / group.length);
+    });
+  }
+  return new Map([...got].map(([name, n]) => [name, n / Math.max(1, questions.length)]));
+}
+
+const ORDINALS = ['longest', 'second longest', 'third longest', 'fourth longest'];
+
+function lengthStrategyBalance(set: CheckedQuiz[], label: string, report: Report): void {
+  const items = set.flatMap(({ quiz }) => quiz.questions.filter((q): q is Question & { type: 'single' } => q.type === 'single'));
+  const at = set[0];
+  if (items.length < MIN_STRATEGY_ITEMS || !at) return;
+  const [name, share] = [...lengthStrategies(items)].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (share <= MAX_LENGTH_STRATEGY) return;
+  const examples = set
+    .flatMap(({ quiz, source }) =>
+      quiz.questions.flatMap((q, qi) => {
+        if (q.type !== 'single') return [];
+        const groups = lengthGroups(q.choices);
+        const k = name === 'shortest' ? groups.length - 1 : ORDINALS.indexOf(name);
+        return groups[k]?.length === 1 && groups[k]?.[0]?.id === q.correct ? [`${q.id} (${source.file}:${source.lineOf(['questions', qi])})`] : [];
+      }),
+    )
+    .slice(0, 6);
+  report(
+    at.source,
+    [],
+    'error',
+    'length-strategy',
+    `a learner who always picks the ${name} option would score ${pct(share)} on the ${items.length} single-choice questions of ${label} (chance is about 25%); at most ${pct(MAX_LENGTH_STRATEGY)}. Make some of these keys the longest or the shortest option, or their options the same length: ${examples.join(', ')}`,
     'questions',
   );
 }

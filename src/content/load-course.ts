@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked } from 'marked';
 import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
-import { readingMinutes } from '../course/learning-time.ts';
+import { readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import { linkGlossaryTerms } from './glossary.ts';
 import { checkItemQuality, htmlToText, type CheckedQuiz, type ItemFinding, type LessonText } from './item-quality.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
@@ -16,7 +16,12 @@ export interface ParsedLesson {
   lesson?: Lesson;
   source?: YamlSource;
   problems: ContentProblem[];
+  /** Printed by the build, which goes on. */
+  warnings?: ContentProblem[];
 }
+
+/** An authored reading time further than this from the computed one is probably stale. */
+const MINUTES_TOLERANCE = 0.25;
 
 /** A lesson is Markdown with YAML front matter between `---` lines. */
 export function parseLesson(file: string, text: string): ParsedLesson {
@@ -47,13 +52,24 @@ export function parseLesson(file: string, text: string): ParsedLesson {
 
   if (!front || problems.length) return { source, problems };
   const html = markdown.parse(body.join('\n')) as string;
+  const computed = readingMinutes(html);
+  const warnings: ContentProblem[] = [];
+  if (front.minutes !== undefined && Math.abs(front.minutes - computed) > MINUTES_TOLERANCE * computed) {
+    warnings.push({
+      file,
+      line: source.lineOf([], 'minutes'),
+      field: 'minutes',
+      message: `${front.minutes} differs by more than ${MINUTES_TOLERANCE * 100}% from the ${computed} minutes its ${wordCount(html)} words take at ${WORDS_PER_MINUTE} words per minute: remove the line to use the computed time, or correct it`,
+    });
+  }
   return {
     source,
     problems,
+    warnings,
     lesson: {
       id: front.id,
       title: front.title,
-      minutes: front.minutes ?? readingMinutes(html),
+      minutes: front.minutes ?? computed,
       objectives: front.objectives,
       html,
       ...(front.quiz ? { quiz: front.quiz } : {}),
@@ -128,8 +144,8 @@ export interface LoadedCourse {
   manifest: ManifestMetadata;
   /** Every content file read, for the dev server to watch. */
   files: string[];
-  /** Item-quality warnings: printed by the build, which goes on (the errors fail it). */
-  warnings: ItemFinding[];
+  /** Item-quality and reading-time warnings: printed by the build, which goes on (the errors fail it). */
+  warnings: ContentProblem[];
 }
 
 /**
@@ -163,10 +179,12 @@ export async function loadCourse(root: string): Promise<LoadedCourse> {
   }
 
   const lessons: { lesson: Lesson; source: YamlSource; file: string }[] = [];
+  const lessonWarnings: ContentProblem[] = [];
   for (const name of listFiles(join(root, 'lessons'), /\.md$/)) {
     const file = `lessons/${name}`;
     const parsed = parseLesson(file, read(file));
     problems.push(...parsed.problems);
+    lessonWarnings.push(...(parsed.warnings ?? []));
     if (parsed.lesson && parsed.source) lessons.push({ lesson: parsed.lesson, source: parsed.source, file });
   }
   // The glossary, if any: its terms are linked at their first use in each lesson.
@@ -251,11 +269,11 @@ export async function loadCourse(root: string): Promise<LoadedCourse> {
 
   // Item quality, once every lesson and quiz has parsed: its rules compare the quizzes
   // with each other and with the lessons' text.
-  let warnings: ItemFinding[] = [];
+  const warnings: ContentProblem[] = [...lessonWarnings];
   if (allLessonsParsed && allQuizzesParsed) {
     const { findings } = checkItemQuality(quizzes, lessons.map(({ lesson, file }) => ({ file, text: htmlToText(lesson.html) })));
     problems.push(...findings.filter((f) => f.severity === 'error'));
-    warnings = findings.filter((f) => f.severity === 'warning');
+    warnings.push(...findings.filter((f) => f.severity === 'warning'));
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -21,9 +21,9 @@ export function coursePlugin(root: string): Plugin {
         const { course, files, warnings } = await loadCourse(root);
         for (const f of files) this.addWatchFile(f);
         // Every build (npm run build, npm run package, the preview) passes here once, so the
-        // item-quality warnings are printed here, and the build goes on.
+        // content warnings (item quality, reading times) are printed here, and the build goes on.
         if (warnings.length) {
-          this.warn(`${warnings.length} item-quality ${warnings.length === 1 ? 'warning' : 'warnings'} (the build goes on; npm run check-items lists them by quiz):\n${warnings.map((w) => `  ${formatProblem(w)}`).join('\n')}`);
+          this.warn(`${warnings.length} content ${warnings.length === 1 ? 'warning' : 'warnings'} (the build goes on; npm run check-items lists the item-quality ones by quiz):\n${warnings.map((w) => `  ${formatProblem(w)}`).join('\n')}`);
         }
         return `export default ${JSON.stringify(course)};`;
       } catch (err) {

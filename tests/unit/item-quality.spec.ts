@@ -123,6 +123,22 @@ test('rule 4: small knowledge checks are judged together', () => {
   expect(errors[0]?.message).toContain('in 2 of the 4 single- and multiple-choice questions of the knowledge checks together (50%');
 });
 
+test('rule 4: picking by length must not beat chance, whichever length rank the keys favor', () => {
+  const secondLongest = ['The second longest answer', 'The longest answer of these four, by far', 'A short one', 'Shorter'];
+  const items = (make: (i: number) => string) => Array.from({ length: 12 }, (_, i) => make(i));
+  const b = bank({ exam: items((i) => single(`q${i}`, `Question ${i} about the clinic?`, secondLongest)) });
+  const exam = 'quizzes/exam.yaml';
+  const errors = b.findings.filter((f) => f.rule === 'length-strategy');
+  expect(brief(errors)).toEqual([{ severity: 'error', rule: 'length-strategy', file: exam, line: b.line(exam, 'questions:'), field: 'questions' }]);
+  expect(errors[0]?.message).toContain('a learner who always picks the second longest option would score 100% on the 12 single-choice questions of this quiz');
+  // Options within 5% of each other's length look alike: picking by length is a guess among them.
+  const alike = ['Refer it to the provider', 'Book a routine follow-up', 'Give the patient leaflet', 'Reassure the patient now'];
+  expect(bank({ exam: items((i) => single(`q${i}`, `Question ${i} about the clinic?`, alike)) }).findings.filter((f) => f.rule === 'length-strategy')).toEqual([]);
+  // Keys spread over the ranks: no strategy wins.
+  const spread = bank({ exam: items((i) => single(`q${i}`, `Question ${i} about the clinic?`, secondLongest, i % 4)) });
+  expect(spread.findings.filter((f) => f.rule === 'length-strategy')).toEqual([]);
+});
+
 test('rule 5: an exam question that rewords a knowledge-check question is an error; a different question on the same topic is not', () => {
   // Real pairs from the bank: the same question reworded (similarity 0.50) ...
   const b = bank({
