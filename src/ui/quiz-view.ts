@@ -32,7 +32,9 @@ const STRINGS = {
   unanswered: (n: number) => `Answer every question before you submit: ${n} ${n === 1 ? 'question is' : 'questions are'} still open.`,
   resultHeading: 'Your result',
   submitted: (p: number, passed: boolean, mark: number, critical: boolean) =>
-    `Answers submitted. Your score is ${p} percent, ${passed ? 'a pass' : critical ? 'but a question on a critical topic was not answered correctly, so the attempt does not pass' : `below the pass mark of ${mark} percent`}.`,
+    `Answers submitted. Your score is ${p} percent, ${
+      passed ? 'a pass' : p >= mark ? 'but a question on a critical topic was not answered correctly, so the attempt does not pass' : `below the pass mark of ${mark} percent${critical ? ', and a question on a critical topic was not answered correctly' : ''}`
+    }.`,
   score: (p: number) => `Your score: ${p}%.`,
   passed: 'You passed.',
   failed: (mark: number) => `You did not reach the pass mark of ${mark}%.`,
@@ -384,7 +386,7 @@ export class QuizView extends LitElement {
       ${a.timedOut ? html`<p class="notice">${STRINGS.timedOut}</p>` : null}
       <p>
         ${STRINGS.score(percent)}
-        ${missed.length ? null : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`}
+        ${missed.length && percent >= this.passMark ? null : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`}
       </p>
       ${missed.length
         ? html`<div class="critical">

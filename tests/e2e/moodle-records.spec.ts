@@ -6,7 +6,7 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import type { HostConfig } from '../../src/preview/lms-host.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { courseData, finishExam, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
-import { giveAnswer } from '../support/learner.ts';
+import { giveAnswer, isCritical } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, deleteAttempt, launchCourse, launchInfo, lmsCalls, relaunchMoodle, storedAttempts, storedRecord, type Version } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
@@ -235,3 +235,27 @@ test('SCORM 1.2 in Moodle: the last failed attempt reports failed with its score
   expect((await launchInfo(page)).mode).toBe('review');
   await expectClean(page, '12');
 });
+
+for (const version of VERSIONS) {
+  test(`SCORM ${version === '12' ? '1.2' : '2004'} in Moodle: attempts that each missed a critical question stay failed, with a score below the pass mark that Moodle does not turn into a pass`, async ({ page }) => {
+    const quiz = (await courseData()).quizzes.find((q) => q.graded);
+    if (!quiz) throw new Error('no graded quiz');
+    const frame = await launchCourse(page, version, MOODLE);
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await readAllLessons(frame);
+    const attempts = quiz.attempts ?? 1;
+    for (let i = 1; i <= attempts; i++) {
+      if (i > 1) {
+        await frame.getByRole('button', { name: 'Try again' }).click();
+        await frame.getByRole('button', { name: 'Start', exact: true }).click();
+      } else await startExam(frame);
+      const missed = (await shownOrder(frame)).find((id) => isCritical(quiz, quiz.questions.find((q) => q.id === id)!));
+      await finishExam(frame, (q) => q.id === missed);
+      await expect(frame.getByText('A question on a critical topic was not answered correctly, so this attempt does not pass:')).toBeVisible();
+    }
+    await relaunchMoodle(page);
+    const capped = String(quiz.passMark - 1);
+    expect(verdict(version, await storedRecord(page))).toEqual(version === '12' ? ['failed', capped] : ['incomplete', 'failed', capped]);
+    await expectClean(page, version);
+  });
+}

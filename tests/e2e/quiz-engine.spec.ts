@@ -1,5 +1,6 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { giveAnswer, questionGroup } from '../support/learner.ts';
+import { giveAnswer, isCritical, questionGroup } from '../support/learner.ts';
+import { criticalObjectives } from '../../src/course/state.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { courseData, exam, finishExam, openFromMenu, shownOrder, startExam, startWithClock } from '../support/flows.ts';
@@ -145,13 +146,51 @@ for (const version of VERSIONS) {
       await expect(frame.getByText(/You pass with 99% or more\./)).toBeVisible();
       await frame.getByRole('button', { name: 'Start', exact: true }).click();
       // One wrong answer: above the authored 80%, below the LMS's 99%.
-      const [first] = await shownOrder(frame);
+      const first = (await shownOrder(frame)).find((id) => !isCritical(quiz, quiz.questions.find((q) => q.id === id)!));
       await finishExam(frame, (q) => q.id === first);
       await expect(frame.getByText('You did not reach the pass mark of 99%.')).toBeVisible();
       const score = await shownScore(frame);
       expect(score).toBeGreaterThanOrEqual(80);
       await closeCourse(page);
       await expectOpenFailure(page, version, score);
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    });
+
+    test('a missed critical question fails an attempt scoring above the pass mark, and the LMS gets a score just below it', async ({ page }) => {
+      const quiz = await exam();
+      const course = await courseData();
+      const criticalTexts = course.lessons.flatMap((l) => l.objectives).filter((o) => criticalObjectives(quiz).includes(o.id));
+      expect(criticalTexts.length).toBeGreaterThan(0);
+      const frame = await launchCourse(page, version);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await openFromMenu(frame, quiz.title);
+      // The learner is told before starting which topics are critical.
+      const intro = frame.locator('quiz-view .intro');
+      await expect(intro).toContainText('Every question on them must be answered correctly to pass');
+      for (const o of criticalTexts) await expect(intro).toContainText(o.text);
+      await frame.getByRole('button', { name: 'Start', exact: true }).click();
+      const byId = (id: string) => quiz.questions.find((q) => q.id === id)!;
+      const missed = (await shownOrder(frame)).find((id) => isCritical(quiz, byId(id)));
+      if (!missed) throw new Error('no critical question was drawn');
+      await finishExam(frame, (q) => q.id === missed);
+      expect(await shownScore(frame)).toBeGreaterThanOrEqual(quiz.passMark);
+      const result = frame.locator('quiz-view .result');
+      await expect(result).toContainText('A question on a critical topic was not answered correctly, so this attempt does not pass');
+      await expect(result).toContainText(`The score recorded for this attempt is ${quiz.passMark - 1}%`);
+      for (const o of criticalTexts.filter((o) => byId(missed).objectives.includes(o.id))) await expect(result.locator('.critical li')).toContainText([o.text]);
+      await expect(frame.getByText('You passed.')).toHaveCount(0);
+      await expect(frame.locator('quiz-view [aria-live="assertive"]')).toContainText('a question on a critical topic was not answered correctly');
+      await expect(frame.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await page.locator('#frame').screenshot({ path: `test-results/screenshots/critical-missed-${version}.png` });
+      await closeCourse(page);
+      await expectOpenFailure(page, version, quiz.passMark - 1);
+      if (version === '2004') {
+        const cmi = await lmsData(page);
+        const objective = byId(missed).objectives.find((o) => criticalObjectives(quiz).includes(o));
+        const key = Object.keys(cmi).find((k) => /^cmi\.objectives\.\d+\.id$/.test(k) && cmi[k] === objective);
+        expect(key, `objective ${objective} is reported`).toBeTruthy();
+        expect(cmi[(key ?? '').replace(/id$/, 'success_status')]).toBe('failed');
+      }
       expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
     });
 
@@ -197,7 +236,7 @@ test('a failed exam names the objectives and lessons to review, without the answ
   await frame.getByRole('button', { name: 'Start the course' }).click();
   await startExam(frame);
   const shown = await shownOrder(frame);
-  const wrong = new Set(shown.slice(0, 6));
+  const wrong = new Set(shown.filter((id) => !isCritical(quiz, quiz.questions.find((q) => q.id === id)!)).slice(0, 6));
   await finishExam(frame, (q) => wrong.has(q.id));
   await expect(frame.getByText('You did not reach the pass mark')).toBeVisible();
   await expect(frame.getByRole('heading', { name: 'What to review' })).toBeVisible();

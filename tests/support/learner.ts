@@ -1,5 +1,6 @@
 import type { FrameLocator, Locator } from '@playwright/test';
 import { correctAnswer } from '../../src/course/questions.ts';
+import { criticalObjectives } from '../../src/course/state.ts';
 import type { Answer, Question, Quiz } from '../../src/course/types.ts';
 
 /**
@@ -76,4 +77,10 @@ export function wrongAnswer(q: Question): Answer {
     case 'numeric':
       return [String(q.answer + q.tolerance + 1)];
   }
+}
+
+/** A question on a critical objective of its quiz: answering it wrongly fails the attempt whatever the score. */
+export function isCritical(quiz: Quiz, q: Question): boolean {
+  const critical = criticalObjectives(quiz);
+  return q.objectives.some((o) => critical.includes(o));
 }
