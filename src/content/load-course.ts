@@ -292,6 +292,7 @@ export async function loadCourse(root: string): Promise<LoadedCourse> {
       glossary: glossary
         .map((g): GlossaryTerm => ({ id: g.id, term: g.term, definition: g.definition }))
         .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
+      evaluation: null,
     },
   };
 }

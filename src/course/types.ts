@@ -147,6 +147,32 @@ export interface Quiz {
   timeLimitMinutes: number | null;
 }
 
+/** A learner-evaluation question: not scored; reported to the LMS as an interaction. */
+export type EvaluationQuestion =
+  | {
+      id: string;
+      type: 'likert';
+      prompt: string;
+      /** The answer scale, in display order (e.g. strongly disagree … strongly agree). */
+      scale: Choice[];
+      required: boolean;
+    }
+  | {
+      id: string;
+      type: 'text';
+      prompt: string;
+      required: boolean;
+      /** Characters allowed in the answer. */
+      maxLength: number;
+    };
+
+/** The evaluation of the activity, asked after the graded exam is passed and before the certificate. */
+export interface Evaluation {
+  /** When true the certificate waits for the evaluation; the LMS status never does. */
+  required: boolean;
+  questions: EvaluationQuestion[];
+}
+
 export interface Course {
   /** From the manifest's identifier: names the zips and keys saved progress. */
   id: string;
@@ -159,4 +185,6 @@ export interface Course {
   gradedQuiz: string;
   /** Medical terms with plain-language definitions, in alphabetical order. */
   glossary: GlossaryTerm[];
+  /** The learner evaluation, or null when the course has none. */
+  evaluation: Evaluation | null;
 }

@@ -51,5 +51,6 @@ export function courseOf(quiz: Quiz): Course {
     lessons: [{ id: 'l1', title: 'L1', minutes: 1, objectives: ['o1', 'o2', 'o3'].map((id) => ({ id, text: id })), html: '', references: [{ text: 'Ref' }] }],
     quizzes: [quiz],
     glossary: [],
+    evaluation: null,
   };
 }
