@@ -1,5 +1,6 @@
 import { drawQuestions } from './pool.ts';
 import { isAnswered, questionScore } from './questions.ts';
+import type { EvaluationState } from './evaluation.ts';
 import type { Answer, Course, Question, Quiz } from './types.ts';
 
 /** Where the learner is: `start`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
@@ -51,6 +52,8 @@ export interface CourseState {
   quizzes: Record<string, QuizProgress>;
   /** When the course was first completed (epoch ms), for the certificate; null before. */
   completedAt: number | null;
+  /** The learner's evaluation of the activity, once opened. */
+  evaluation?: EvaluationState;
 }
 
 export function initialState(): CourseState {
@@ -67,6 +70,7 @@ export function findQuiz(course: Course, id: string): Quiz | undefined {
 
 export function isValidLocation(course: Course, location: string): boolean {
   if (location === 'start' || location === 'glossary' || location === 'certificate') return true;
+  if (location === 'evaluation') return course.evaluation !== null;
   const [kind, id] = location.split(':');
   if (kind === 'lesson') return course.lessons.some((l) => l.id === id);
   if (kind === 'quiz') return course.quizzes.some((q) => q.id === id);

@@ -15,6 +15,7 @@ import {
   type CourseState,
   type Location,
 } from './state.ts';
+import { answerEvaluation, evaluationOpen, openEvaluation, submitEvaluation } from './evaluation.ts';
 import { reportedQuizzes } from './reported.ts';
 import type { Answer, Course, Quiz } from './types.ts';
 
@@ -28,7 +29,9 @@ export type CourseIntent =
   | { type: 'answer'; quizId: string; questionId: string; value: Answer }
   | { type: 'check-answer'; quizId: string; questionId: string }
   | { type: 'submit-quiz'; quizId: string; timedOut: boolean }
-  | { type: 'retry-quiz'; quizId: string };
+  | { type: 'retry-quiz'; quizId: string }
+  | { type: 'evaluation-answer'; questionId: string; value: string }
+  | { type: 'submit-evaluation' };
 
 /** What the reducer needs beyond the state: the course, a clock, a seed source and the limits in force. */
 export interface StoreContext {
@@ -63,6 +66,7 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
   switch (intent.type) {
     case 'navigate': {
       if (!isValidLocation(course, intent.location)) return state;
+      if (intent.location === 'evaluation') return evaluationOpen(course, state, ctx.passMark) ? openEvaluation(course, navigate(state, intent.location), ctx.now()) : state;
       const moved = navigate(state, intent.location);
       return intent.location.startsWith('quiz:') ? autoStart(ctx, moved, intent.location.slice(5)) : moved;
     }
@@ -85,6 +89,10 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
       return submitQuiz(course, state, intent.quizId, intent.timedOut, ctx.passMark);
     case 'retry-quiz':
       return autoStart(ctx, retryQuiz(course, state, intent.quizId), intent.quizId);
+    case 'evaluation-answer':
+      return answerEvaluation(course, state, intent.questionId, intent.value);
+    case 'submit-evaluation':
+      return submitEvaluation(course, state, ctx.now());
   }
 }
 

@@ -1,3 +1,4 @@
+import { isValidEvaluationAnswer, type EvaluationState } from './evaluation.ts';
 import { isValidAnswer } from './questions.ts';
 import { initialState, isValidLocation, type CourseState, type QuizAttempt, type QuizProgress } from './state.ts';
 import type { Answer, Course, Quiz } from './types.ts';
@@ -15,6 +16,9 @@ import type { Answer, Course, Quiz } from './types.ts';
  * an attempt is open, `times` holds per question `[shown,firstAnswer,answered]` in seconds
  * after startedAt (-1: not yet); once submitted they have been reported and are dropped.
  * The record token ties the data to one LMS record (one learner, activity and attempt).
+ * `"e":[startedAt,submittedAt|0,{questionId:answer}]` is the learner evaluation, once
+ * opened; its answers are kept only until submitted (then they are in the LMS's
+ * interactions), and text drafts are shortened when the whole would not fit the limit.
  * Format 3 is format 4 without the token and the times.
  */
 export const SUSPEND_VERSION = 4;
@@ -61,6 +65,21 @@ export interface SaveStamp {
 }
 
 export function encodeState(state: CourseState, stamp: SaveStamp): string {
+  const full = encodeWith(state, stamp, state.evaluation?.answers ?? {});
+  if (full.length <= SUSPEND_LIMIT || !state.evaluation) return full;
+  // Only long evaluation drafts can push the data past the limit: shorten the longest first.
+  const answers = { ...state.evaluation.answers };
+  let text = full;
+  while (text.length > SUSPEND_LIMIT) {
+    const [id, longest] = Object.entries(answers).sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+    if (id === undefined || !longest) break;
+    answers[id] = longest.slice(0, Math.max(0, longest.length - (text.length - SUSPEND_LIMIT)));
+    text = encodeWith(state, stamp, answers);
+  }
+  return text;
+}
+
+function encodeWith(state: CourseState, stamp: SaveStamp, drafts: Record<string, string>): string {
   const savedAt = stamp.savedAt;
   const q: Record<string, EncodedQuiz> = {};
   for (const [id, p] of Object.entries(state.quizzes)) {
@@ -75,6 +94,9 @@ export function encodeState(state: CourseState, stamp: SaveStamp): string {
     s: state.viewed,
     q,
     ...(state.completedAt !== null ? { c: seconds(state.completedAt) } : {}),
+    ...(state.evaluation?.startedAt != null
+      ? { e: [seconds(state.evaluation.startedAt), state.evaluation.submittedAt === null ? 0 : seconds(state.evaluation.submittedAt), state.evaluation.submittedAt === null ? drafts : {}] }
+      : {}),
   };
   return toAscii(JSON.stringify(data));
 }
@@ -187,7 +209,21 @@ export function decodeState(course: Course, text: string): DecodeResult {
     if (rawAttempt !== undefined && !attempt) notes.push(`the attempt in progress at ${quiz.id} no longer matches the quiz and was reset`);
     state.quizzes[quiz.id] = { attempt, attemptsUsed: Math.max(0, Math.floor(num(used) ?? 0)), bestScore: score(best), lastScore: score(last) };
   }
+  if (Array.isArray(data.e) && course.evaluation) state.evaluation = decodeEvaluation(course, data.e);
   const savedAt = (num(data.t) ?? 0) * 1000;
   const token = typeof data.k === 'string' && /^[A-Za-z0-9]{1,32}$/.test(data.k) ? data.k : null;
   return notes.length ? { state, savedAt, token, note: notes.join('; ') } : { state, savedAt, token };
+}
+
+function decodeEvaluation(course: Course, raw: unknown[]): EvaluationState | undefined {
+  const [started, submitted, answers] = raw;
+  if (!num(started)) return undefined;
+  const kept: Record<string, string> = {};
+  if (isObject(answers)) {
+    for (const q of course.evaluation?.questions ?? []) {
+      const v = answers[q.id];
+      if (typeof v === 'string' && isValidEvaluationAnswer(q, v)) kept[q.id] = v;
+    }
+  }
+  return { startedAt: (started as number) * 1000, submittedAt: num(submitted) ? (submitted as number) * 1000 : null, answers: kept };
 }

@@ -31,7 +31,7 @@ export interface KeyEntry {
   question: Question;
   typeLabel: string;
   /** The SCORM interaction type (cmi.interactions.n.type). */
-  scormType: InteractionAnswer['type'];
+  scormType: FormattedAnswer['type'];
   scoring: string;
   codes: KeyCode[];
   numeric: { answer: number; tolerance: number; min: number; max: number; unit: string } | null;
@@ -157,7 +157,7 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
     scoring,
     codes,
     numeric,
-    correct: { scorm12: right.s12.pattern, scorm2004: right.s04.pattern, text: parts.join('; '), parts },
+    correct: { scorm12: right.s12.pattern ?? '', scorm2004: right.s04.pattern ?? '', text: parts.join('; '), parts },
     objectives: q.objectives.map((id) => objectives.get(id) ?? { id, text: '', lesson: '' }),
   };
 }

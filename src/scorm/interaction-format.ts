@@ -2,11 +2,17 @@ import type { InteractionAnswer } from './session.ts';
 
 /** Response and correct-response pattern of one interaction, in a version's own format. */
 export interface FormattedAnswer {
-  type: InteractionAnswer['type'];
+  type: InteractionAnswer['type'] | 'fill-in' | 'long-fill-in';
   /** Null when the learner gave no answer (an empty response is invalid in 2004). */
   response: string | null;
-  pattern: string;
+  /** Null for survey answers, which have no correct response. */
+  pattern: string | null;
 }
+
+/** SCORM 1.2 fill-in responses are CMIString255. */
+export const SCORM12_TEXT_LIMIT = 255;
+/** SCORM 2004 long-fill-in holds 4000 characters. */
+export const SCORM2004_TEXT_LIMIT = 4000;
 
 /** SCORM 1.2 responses are one character per option: a-z, then 0-9, by authored position. */
 const CODES = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -51,6 +57,10 @@ export function formatScorm12(a: InteractionAnswer): FormattedAnswer {
     case 'numeric':
       // 1.2 has no range syntax: the pattern is the expected value.
       return { type: a.type, response: numericResponse(a.response, 3), pattern: decimal((a.min + a.max) / 2) };
+    case 'likert':
+      return { type: a.type, response: a.response === null ? null : scorm12Code(a.scale, a.response), pattern: null };
+    case 'text':
+      return { type: 'fill-in', response: orNull(a.response.slice(0, SCORM12_TEXT_LIMIT)), pattern: null };
   }
 }
 
@@ -69,5 +79,10 @@ export function formatScorm2004(a: InteractionAnswer): FormattedAnswer {
     case 'numeric':
       // The pattern is always a range (RTE 4.2.9.2: <min>[:]<max>); an exact answer is n[:]n.
       return { type: a.type, response: numericResponse(a.response, 5), pattern: `${decimal(a.min)}[:]${decimal(a.max)}` };
+    case 'likert':
+      return { type: a.type, response: a.response, pattern: null };
+    case 'text':
+      // A localized string on one line that does not start with "{" (which would open a {lang=} tag).
+      return { type: 'long-fill-in', response: orNull(a.response.replace(/\s+/g, ' ').replace(/^\{/, '(').slice(0, SCORM2004_TEXT_LIMIT)), pattern: null };
   }
 }

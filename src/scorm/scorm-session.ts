@@ -26,6 +26,8 @@ export interface ScormDialect {
    * 64 KB when the page is closing; one attempt's answers keep it well below that.
    */
   readonly interactionsFor: 'every' | 'final';
+  /** Longest text one interaction response holds. */
+  readonly textLimit: number;
   /** Marks a first launch as started, so an LMS does not close it as completed. */
   markStarted(conn: ScormConnection): void;
   sessionTime(ms: number): string;
@@ -66,6 +68,10 @@ export class ScormSession implements LmsSession {
 
   get interactionsFor(): 'every' | 'final' {
     return this.dialect.interactionsFor;
+  }
+
+  get textLimit(): number {
+    return this.dialect.textLimit;
   }
 
   start(): Launch | null {

@@ -1,7 +1,7 @@
 import { ScormConnection, type Logger } from './connection.ts';
 import type { Scorm12Api } from './discover.ts';
 import { scorm12Time, scorm12Timespan } from './formats.ts';
-import { formatScorm12 } from './interaction-format.ts';
+import { SCORM12_TEXT_LIMIT, formatScorm12 } from './interaction-format.ts';
 import { ScormSession, type ScormDialect } from './scorm-session.ts';
 
 /** A decimal as CMIDecimal: at most 3 integer digits in Moodle, no exponent. */
@@ -13,6 +13,7 @@ export const scorm12Dialect: ScormDialect = {
   kind: 'scorm12',
   // 1.2 interactions are write-only and LMSs post only what changed: every attempt fits.
   interactionsFor: 'every',
+  textLimit: SCORM12_TEXT_LIMIT,
   elements: {
     entry: 'cmi.core.entry',
     location: 'cmi.core.lesson_location',
@@ -63,8 +64,8 @@ export const scorm12Dialect: ScormDialect = {
     conn.set(`${p}time`, scorm12Time(i.answeredAt ?? i.shownAt), true);
     conn.set(`${p}weighting`, decimal(i.weighting), true);
     if (f.response !== null) conn.set(`${p}student_response`, f.response, true);
-    conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
-    conn.set(`${p}result`, i.result === 'correct' ? 'correct' : 'wrong', true);
+    if (f.pattern !== null) conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
+    conn.set(`${p}result`, i.result === 'correct' ? 'correct' : i.result === 'neutral' ? 'neutral' : 'wrong', true);
     if (i.latencyMs !== null) conn.set(`${p}latency`, scorm12Timespan(i.latencyMs), true);
   },
   writeObjective(conn, n, o, isNew) {

@@ -1,7 +1,7 @@
 import { ScormConnection, type Logger } from './connection.ts';
 import type { Scorm2004Api } from './discover.ts';
 import { isoDuration, isoTimestamp } from './formats.ts';
-import { formatScorm2004 } from './interaction-format.ts';
+import { SCORM2004_TEXT_LIMIT, formatScorm2004 } from './interaction-format.ts';
 import { ScormSession, type ScormDialect } from './scorm-session.ts';
 
 function real(n: number, digits = 4): string {
@@ -11,6 +11,7 @@ function real(n: number, digits = 4): string {
 export const scorm2004Dialect: ScormDialect = {
   kind: 'scorm2004',
   interactionsFor: 'final',
+  textLimit: SCORM2004_TEXT_LIMIT,
   elements: {
     entry: 'cmi.entry',
     location: 'cmi.location',
@@ -60,7 +61,7 @@ export const scorm2004Dialect: ScormDialect = {
     // Every value counts against the size of the LMS's final request: a weight of 1 is left implicit.
     if (i.weighting !== 1) conn.set(`${p}weighting`, real(i.weighting), true);
     if (f.response !== null) conn.set(`${p}learner_response`, f.response, true);
-    conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
+    if (f.pattern !== null) conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
     conn.set(`${p}result`, i.result, true);
     if (i.latencyMs !== null) conn.set(`${p}latency`, isoDuration(i.latencyMs), true);
   },

@@ -43,14 +43,19 @@ export type InteractionAnswer =
   | { type: 'true-false'; response: boolean | null; correct: boolean }
   | { type: 'matching'; sources: string[]; targets: string[]; response: [string, string][]; correct: [string, string][] }
   | { type: 'sequencing'; options: string[]; response: string[]; correct: string[] }
-  | { type: 'numeric'; response: string; min: number; max: number };
+  | { type: 'numeric'; response: string; min: number; max: number }
+  /** A survey answer on a scale (no correct answer). */
+  | { type: 'likert'; scale: string[]; response: string | null }
+  /** Free text (no correct answer): `fill-in` in SCORM 1.2, `long-fill-in` in 2004. */
+  | { type: 'text'; response: string };
 
 export interface Interaction {
   /** Readable in LMS reports, e.g. `anatomy_quiz-lumbar_count`. */
   id: string;
   description: string;
   answer: InteractionAnswer;
-  result: 'correct' | 'incorrect';
+  /** `neutral` for survey answers, which are not scored. */
+  result: 'correct' | 'incorrect' | 'neutral';
   weighting: number;
   /** When the question was first shown to the learner. */
   shownAt: Date;
@@ -73,6 +78,8 @@ export type SessionKind = 'scorm12' | 'scorm2004' | 'standalone';
 
 export interface LmsSession {
   readonly kind: SessionKind;
+  /** Longest text one interaction response can hold (SCORM 1.2: 255); longer text is split. */
+  readonly textLimit: number;
   /** Opens the session; null when the LMS refused to initialise. */
   start(): Launch | null;
   setLocation(location: string): void;

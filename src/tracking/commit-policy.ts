@@ -4,12 +4,13 @@ import type { Urgency } from './commit-scheduler.ts';
 
 /**
  * How soon a change must reach the LMS, judged from what changed: a lesson read, a
- * quiz submitted, the course completed or a timed attempt started (its deadline must
+ * quiz or the evaluation submitted, the course completed or a timed attempt started (its deadline must
  * survive a reload) at once; answers in an exam within a minute; the rest with the
  * next commit.
  */
 export function urgencyOf(course: Course, prev: CourseState, next: CourseState, timed: (quiz: Quiz) => boolean): Urgency {
   if (next.viewed.length > prev.viewed.length || next.completedAt !== prev.completedAt) return 'now';
+  if (next.evaluation?.submittedAt !== prev.evaluation?.submittedAt) return 'now';
   let urgency: Urgency = 'later';
   for (const quiz of course.quizzes) {
     const before = quizProgress(prev, quiz.id);

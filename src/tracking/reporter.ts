@@ -1,6 +1,7 @@
 import { questionScore, toInteraction } from '../course/questions.ts';
 import { reportedQuizzes } from '../course/reported.ts';
 import { attemptQuestions, attemptResult, attemptsLeft, courseOutcome, criticalObjectives, quizPassMark, quizProgress, type CourseState, type QuizAttempt, type QuizProgress } from '../course/state.ts';
+import { evaluationState, type EvaluationState } from '../course/evaluation.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import type { Interaction, LmsSession, ObjectiveResult } from '../scorm/session.ts';
 
@@ -25,6 +26,31 @@ export class Reporter {
       const before = quizProgress(prev, quiz.id).attemptsUsed;
       const after = quizProgress(next, quiz.id);
       if (after.attemptsUsed > before && after.attempt?.submitted) this.noteAttempt(quiz, after.attempt, now, this.isFinal(quiz, after));
+    }
+    const evaluation = evaluationState(next);
+    if (evaluation.submittedAt !== null && evaluationState(prev).submittedAt === null) this.noteEvaluation(evaluation);
+  }
+
+  /**
+   * One interaction per evaluation question answered, id `evaluation-<question id>`: a likert
+   * answer, or text (split into parts `-2`, `-3`… where the version holds less). Not scored:
+   * result neutral, weight 0, no correct response.
+   */
+  private noteEvaluation(e: EvaluationState): void {
+    const at = new Date(e.submittedAt ?? Date.now());
+    const shownAt = new Date(e.startedAt ?? e.submittedAt ?? Date.now());
+    for (const q of this.course.evaluation?.questions ?? []) {
+      const value = e.answers[q.id] ?? '';
+      if (!value) continue;
+      const base = { description: q.prompt, result: 'neutral' as const, weighting: 0, shownAt, answeredAt: at, latencyMs: null, objectives: [] };
+      if (q.type === 'likert') {
+        this.interactions.push({ ...base, id: `evaluation-${q.id}`, answer: { type: 'likert', scale: q.scale.map((s) => s.id), response: value } });
+        continue;
+      }
+      const limit = this.session.textLimit;
+      for (let part = 0; part * limit < value.length; part++) {
+        this.interactions.push({ ...base, id: `evaluation-${q.id}${part ? `-${part + 1}` : ''}`, answer: { type: 'text', response: value.slice(part * limit, (part + 1) * limit) } });
+      }
     }
   }
 

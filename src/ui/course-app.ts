@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { certificateReady, evaluationOpen, evaluationState } from '../course/evaluation.ts';
 import { estimatedMinutes } from '../course/learning-time.ts';
 import { courseOutcome, courseSequence, criticalObjectives, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
 import { objectivesByIds, objectivesToRevisit, type Revisit } from '../course/revisit.ts';
@@ -6,6 +7,7 @@ import type { CourseIntent, CourseStore } from '../course/store.ts';
 import type { TimeLimit } from '../course/timer.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import './certificate-view.ts';
+import './evaluation-view.ts';
 import './course-menu.ts';
 import type { CourseIntents } from './events.ts';
 import './glossary-view.ts';
@@ -217,6 +219,8 @@ export class CourseApp extends LitElement {
     this.on('check-answer', (d) => this.dispatch({ type: 'check-answer', quizId: d.quizId, questionId: d.questionId }));
     this.on('submit-quiz', (d) => this.dispatch({ type: 'submit-quiz', quizId: d.quizId, timedOut: d.timedOut }));
     this.on('retry-quiz', (d) => this.dispatch({ type: 'retry-quiz', quizId: d.quizId }));
+    this.on('evaluation-answer', (d) => this.dispatch({ type: 'evaluation-answer', questionId: d.questionId, value: d.value }));
+    this.on('submit-evaluation', () => this.dispatch({ type: 'submit-evaluation' }));
   }
 
   override disconnectedCallback(): void {
@@ -250,6 +254,12 @@ export class CourseApp extends LitElement {
     });
   }
 
+  /** Where a completed course goes next: the evaluation until it is submitted, then the certificate. */
+  private afterCourse(): string | null {
+    if (!courseOutcome(this.course, this.state, this.passMark).completed) return null;
+    return this.course.evaluation && evaluationState(this.state).submittedAt === null ? 'evaluation' : 'certificate';
+  }
+
   /** After a submitted attempt: the lessons and objectives its answers showed gaps in. */
   private revisitFor(quiz: Quiz): Revisit[] {
     const attempt = quizProgress(this.state, quiz.id).attempt;
@@ -277,7 +287,16 @@ export class CourseApp extends LitElement {
       const back = this.returnTo && this.returnTo !== 'glossary' && this.returnTo !== 'start' ? this.returnTo : null;
       return html`<glossary-view .terms=${this.course.glossary} .returnTo=${back} .returnLabel=${back ? locationLabel(this.course, back) : ''}></glossary-view>`;
     }
-    if (this.screen === 'certificate' && outcome.completed && outcome.score !== null) {
+    if (this.screen === 'evaluation' && this.course.evaluation && evaluationOpen(this.course, this.state, this.passMark)) {
+      return html`<evaluation-view
+        .evaluation=${this.course.evaluation}
+        .progress=${evaluationState(this.state)}
+        .nextLocation=${certificateReady(this.course, this.state, this.passMark) ? 'certificate' : null}
+        .nextLabel=${locationLabel(this.course, 'certificate')}
+        ?disabled=${this.reviewMode}
+      ></evaluation-view>`;
+    }
+    if (this.screen === 'certificate' && certificateReady(this.course, this.state, this.passMark) && outcome.score !== null) {
       return html`<certificate-view
         .courseTitle=${this.course.title}
         .learnerName=${this.learnerName}
@@ -301,8 +320,8 @@ export class CourseApp extends LitElement {
         .progress=${quizProgress(this.state, quiz.id)}
         .passMark=${passMarkOf(this.course, quiz.id, this.passMark)}
         .timeLimit=${this.timeLimit(quiz)}
-        .nextLocation=${next ?? (outcome.completed ? 'certificate' : null)}
-        .nextLabel=${next ? nextLabel : locationLabel(this.course, 'certificate')}
+        .nextLocation=${next ?? this.afterCourse()}
+        .nextLabel=${next ? nextLabel : locationLabel(this.course, this.afterCourse() ?? 'certificate')}
         .revisit=${this.revisitFor(quiz)}
         .critical=${objectivesByIds(this.course, criticalObjectives(quiz))}
       ></quiz-view>`;
@@ -315,7 +334,7 @@ export class CourseApp extends LitElement {
       .minutes=${estimatedMinutes(this.course)}
       .items=${menuItems(this.course, this.state, this.passMark)}
       .resume=${resume}
-      ?completed=${outcome.completed}
+      ?completed=${certificateReady(this.course, this.state, this.passMark)}
       ?started=${started}
     ></start-screen>`;
   }

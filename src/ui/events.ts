@@ -16,6 +16,9 @@ export interface CourseIntents {
   'check-answer': { quizId: string; questionId: string };
   'submit-quiz': { quizId: string; timedOut: boolean };
   'retry-quiz': { quizId: string };
+  /** A draft answer of the evaluation (a scale id, or the text typed). */
+  'evaluation-answer': { questionId: string; value: string };
+  'submit-evaluation': Record<string, never>;
 }
 
 export function intent<K extends keyof CourseIntents>(name: K, detail: CourseIntents[K]): CustomEvent<CourseIntents[K]> {

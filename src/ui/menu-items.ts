@@ -1,9 +1,13 @@
-import { attemptsLeft, countedScore, courseOutcome, courseSequence, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
+import { certificateReady, evaluationOpen, evaluationState } from '../course/evaluation.ts';
+import { attemptsLeft, countedScore, courseSequence, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
 import type { Course } from '../course/types.ts';
 
 const STRINGS = {
   glossary: 'Glossary',
   certificate: 'Certificate',
+  evaluation: 'Evaluation',
+  submitted: 'submitted',
+  toDo: 'to do',
   read: 'read',
   unread: 'not read yet',
   passed: (p: number) => `passed, ${p}%`,
@@ -31,6 +35,7 @@ export function passMarkOf(course: Course, quizId: string, coursePassMark: numbe
 export function locationLabel(course: Course, location: string): string {
   if (location === 'glossary') return STRINGS.glossary;
   if (location === 'certificate') return STRINGS.certificate;
+  if (location === 'evaluation') return STRINGS.evaluation;
   const [kind, id = ''] = location.split(':');
   if (kind === 'lesson') return course.lessons.find((l) => l.id === id)?.title ?? location;
   return findQuiz(course, id)?.title ?? location;
@@ -39,6 +44,7 @@ export function locationLabel(course: Course, location: string): string {
 function itemState(course: Course, state: CourseState, location: string, passMark: number): string {
   if (location === 'glossary') return STRINGS.terms(course.glossary.length);
   if (location === 'certificate') return STRINGS.ready;
+  if (location === 'evaluation') return evaluationState(state).submittedAt !== null ? STRINGS.submitted : STRINGS.toDo;
   const [kind, id = ''] = location.split(':');
   if (kind === 'lesson') return state.viewed.includes(id) ? STRINGS.read : STRINGS.unread;
   const quiz = findQuiz(course, id);
@@ -51,10 +57,11 @@ function itemState(course: Course, state: CourseState, location: string, passMar
   return attemptsLeft(quiz, progress) === 0 ? STRINGS.outOfAttempts(score) : STRINGS.failed(score);
 }
 
-/** The course contents: lessons and quizzes in order, the glossary, and the certificate once earned. */
+/** The course contents: lessons and quizzes in order, the glossary, then the evaluation and the certificate once open. */
 export function menuItems(course: Course, state: CourseState, passMark: number): MenuItem[] {
   const locations = [...courseSequence(course)];
   if (course.glossary.length) locations.push('glossary');
-  if (courseOutcome(course, state, passMark).completed) locations.push('certificate');
+  if (evaluationOpen(course, state, passMark)) locations.push('evaluation');
+  if (certificateReady(course, state, passMark)) locations.push('certificate');
   return locations.map((location) => ({ location, label: locationLabel(course, location), state: itemState(course, state, location, passMark) }));
 }

@@ -23,8 +23,8 @@ for (const c of cases) {
     const f04 = formatScorm2004(answer);
     expect([f12.type, f12.response, f12.pattern]).toEqual(c.s12);
     expect([f04.type, f04.response, f04.pattern]).toEqual(c.s04);
-    for (const v of [f12.response ?? '', f12.pattern]) expect(elementProblem('12', 'cmi.interactions.0.student_response', v)).toBeNull();
-    for (const v of [f04.response ?? '', f04.pattern]) expect(elementProblem('2004', 'cmi.interactions.0.learner_response', v)).toBeNull();
+    for (const v of [f12.response ?? '', f12.pattern ?? '']) expect(elementProblem('12', 'cmi.interactions.0.student_response', v)).toBeNull();
+    for (const v of [f04.response ?? '', f04.pattern ?? '']) expect(elementProblem('2004', 'cmi.interactions.0.learner_response', v)).toBeNull();
   });
 }
 

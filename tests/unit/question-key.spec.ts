@@ -175,8 +175,8 @@ test('the codes and texts agree with what formatScorm12 and formatScorm2004 send
         expect(decode(e, '2004', s04.response ?? ''), `${e.interactionId} ${s04.response}`).toEqual(meaning(q, answer));
       }
       // And the right-answer pattern read back gives the key's right-answer text.
-      expect(decode(e, '1.2', r12.pattern).join('; '), e.interactionId).toBe(e.correct.text.replace(/(^|; )\d+\. /g, '$1'));
-      expect(decode(e, '2004', r04.pattern).join('; ')).toBe(e.correct.text.replace(/(^|; )\d+\. /g, '$1'));
+      expect(decode(e, '1.2', r12.pattern ?? '').join('; '), e.interactionId).toBe(e.correct.text.replace(/(^|; )\d+\. /g, '$1'));
+      expect(decode(e, '2004', r04.pattern ?? '').join('; ')).toBe(e.correct.text.replace(/(^|; )\d+\. /g, '$1'));
     }
   }
   // The real exam has every question type, so every type was checked.

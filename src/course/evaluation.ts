@@ -1,0 +1,63 @@
+import { courseOutcome, type CourseState } from './state.ts';
+import type { Course, EvaluationQuestion } from './types.ts';
+
+/** The learner's evaluation of the activity: drafts until submitted, then only the date. */
+export interface EvaluationState {
+  /** Per question id: a likert scale id or the text typed. Emptied once submitted and reported. */
+  answers: Record<string, string>;
+  /** When the learner first opened the evaluation (epoch ms). */
+  startedAt: number | null;
+  submittedAt: number | null;
+}
+
+export function evaluationState(state: CourseState): EvaluationState {
+  return state.evaluation ?? { answers: {}, startedAt: null, submittedAt: null };
+}
+
+/** The evaluation opens once the course is complete (every lesson read, the exam passed). */
+export function evaluationOpen(course: Course, state: CourseState, passMark = course.passMark): boolean {
+  return course.evaluation !== null && courseOutcome(course, state, passMark).completed;
+}
+
+/** The certificate waits for a required evaluation; the LMS status never does. */
+export function certificateReady(course: Course, state: CourseState, passMark = course.passMark): boolean {
+  if (!courseOutcome(course, state, passMark).completed) return false;
+  return !course.evaluation?.required || evaluationState(state).submittedAt !== null;
+}
+
+/** A text answer as stored and reported: whitespace (line breaks too) collapsed, within the limit. */
+export function cleanText(text: string, maxLength: number): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, maxLength);
+}
+
+export function isValidEvaluationAnswer(q: EvaluationQuestion, value: string): boolean {
+  return q.type === 'likert' ? q.scale.some((s) => s.id === value) : value.length <= q.maxLength;
+}
+
+/** Required questions still without an answer. */
+export function missingAnswers(course: Course, state: CourseState): EvaluationQuestion[] {
+  const { answers } = evaluationState(state);
+  return (course.evaluation?.questions ?? []).filter((q) => q.required && !(answers[q.id] ?? '').trim());
+}
+
+export function openEvaluation(course: Course, state: CourseState, now: number): CourseState {
+  const e = evaluationState(state);
+  if (!course.evaluation || e.startedAt !== null) return state;
+  return { ...state, evaluation: { ...e, startedAt: now } };
+}
+
+export function answerEvaluation(course: Course, state: CourseState, questionId: string, value: string): CourseState {
+  const e = evaluationState(state);
+  const q = course.evaluation?.questions.find((x) => x.id === questionId);
+  if (!q || e.submittedAt !== null || e.startedAt === null) return state;
+  const text = q.type === 'text' ? value.slice(0, q.maxLength) : value;
+  if (!isValidEvaluationAnswer(q, text) || e.answers[q.id] === text) return state;
+  return { ...state, evaluation: { ...e, answers: { ...e.answers, [q.id]: text } } };
+}
+
+/** Submits the evaluation when every required question is answered. */
+export function submitEvaluation(course: Course, state: CourseState, now: number): CourseState {
+  const e = evaluationState(state);
+  if (!course.evaluation || e.startedAt === null || e.submittedAt !== null || missingAnswers(course, state).length) return state;
+  return { ...state, evaluation: { ...e, submittedAt: now } };
+}

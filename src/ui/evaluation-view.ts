@@ -1,0 +1,235 @@
+import { LitElement, css, html } from 'lit';
+import type { EvaluationState } from '../course/evaluation.ts';
+import type { Evaluation, EvaluationQuestion } from '../course/types.ts';
+import { intent } from './events.ts';
+import { theme } from './theme.ts';
+
+const STRINGS = {
+  heading: 'Evaluate this activity',
+  intro: (required: boolean) =>
+    `Your answers help the provider improve the course and are part of its continuing-education record. They are not scored. They reach your education coordinator through the learning management system, with your name, like your exam answers.${required ? ' Your certificate is available once you submit.' : ''}`,
+  required: 'required',
+  optional: 'optional',
+  charactersLeft: (n: number) => `${n} characters left`,
+  submit: 'Submit evaluation',
+  missingHeading: 'There is a problem',
+  missing: (prompt: string) => `Answer: ${prompt}`,
+  thanksHeading: 'Thank you',
+  thanks: 'Your evaluation was submitted.',
+  next: (label: string) => `Continue: ${label}`,
+};
+
+/** The learner's evaluation of the activity: likert questions and free text, not scored. */
+export class EvaluationView extends LitElement {
+  static override properties = {
+    evaluation: { attribute: false },
+    progress: { attribute: false },
+    nextLocation: { attribute: false },
+    nextLabel: { attribute: false },
+    disabled: { type: Boolean },
+    showMissing: { state: true },
+  };
+  declare evaluation: Evaluation;
+  declare progress: EvaluationState;
+  declare nextLocation: string | null;
+  declare nextLabel: string;
+  /** Review mode: the form is shown but cannot change. */
+  declare disabled: boolean;
+  declare showMissing: boolean;
+  /** Focus goes to the thank-you heading once the submission is in the progress. */
+  private focusThanks = false;
+
+  constructor() {
+    super();
+    this.showMissing = false;
+    this.disabled = false;
+  }
+
+  static override styles = [
+    theme,
+    css`
+      fieldset {
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        background: var(--surface);
+        margin: 0 0 1.25rem;
+        padding: 0.75rem 1.25rem 1rem;
+        min-width: 0;
+      }
+      legend {
+        float: left;
+        width: 100%;
+        font-weight: 600;
+        padding: 0;
+        margin: 0 0 0.5rem;
+      }
+      legend + * {
+        clear: both;
+      }
+      .tag {
+        font-weight: 400;
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      label.option {
+        display: flex;
+        gap: 0.6rem;
+        align-items: flex-start;
+        min-height: 44px;
+        padding: 0.35rem 0;
+        cursor: pointer;
+      }
+      input[type='radio'] {
+        width: 1.25rem;
+        height: 1.25rem;
+        margin-top: 0.15rem;
+        flex: none;
+        accent-color: var(--accent);
+      }
+      label.text {
+        display: block;
+        font-weight: 600;
+        margin-bottom: 0.5rem;
+      }
+      textarea {
+        font: inherit;
+        width: 100%;
+        box-sizing: border-box;
+        min-height: 6rem;
+        padding: 0.4rem 0.5rem;
+        border: 1px solid var(--muted);
+        border-radius: 6px;
+        background: var(--bg);
+        color: var(--text);
+      }
+      .count {
+        color: var(--muted);
+        font-size: 0.9rem;
+        margin: 0.25rem 0 0;
+      }
+      .error-summary {
+        border: 3px solid var(--bad);
+        padding: 0.5rem 1rem;
+        margin-bottom: 1.25rem;
+      }
+      .error-summary h2 {
+        margin-top: 0.25rem;
+        font-size: 1.1rem;
+      }
+      .error-summary a {
+        color: var(--bad);
+      }
+      .thanks {
+        border: 1px solid var(--line);
+        background: var(--surface);
+        border-radius: 8px;
+        padding: 0.75rem 1.25rem;
+      }
+    `,
+  ];
+
+  focusHeading(): void {
+    this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
+  }
+
+  protected override updated(): void {
+    if (this.focusThanks && this.progress.submittedAt !== null) {
+      this.focusThanks = false;
+      (this.renderRoot.querySelector('#thanks-heading') as HTMLElement | null)?.focus();
+    }
+  }
+
+  private missing(): EvaluationQuestion[] {
+    return this.evaluation.questions.filter((q) => q.required && !(this.progress.answers[q.id] ?? '').trim());
+  }
+
+  private answer(q: EvaluationQuestion, value: string): void {
+    this.dispatchEvent(intent('evaluation-answer', { questionId: q.id, value }));
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    if (this.missing().length) {
+      this.showMissing = true;
+      void this.updateComplete.then(() => (this.renderRoot.querySelector('.error-summary') as HTMLElement | null)?.focus());
+      return;
+    }
+    this.focusThanks = true;
+    this.dispatchEvent(intent('submit-evaluation', {}));
+  }
+
+  private jumpTo(e: Event, q: EvaluationQuestion): void {
+    e.preventDefault();
+    const target = this.renderRoot.querySelector(`[name="${q.id}"], #${q.id}`) as HTMLElement | null;
+    target?.focus();
+  }
+
+  private renderQuestion(q: EvaluationQuestion, i: number) {
+    const value = this.progress.answers[q.id] ?? '';
+    const tag = html`<span class="tag">(${q.required ? STRINGS.required : STRINGS.optional})</span>`;
+    if (q.type === 'likert') {
+      return html`<fieldset>
+        <legend id=${`legend-${q.id}`}>${i + 1}. ${q.prompt} ${tag}</legend>
+        <div>
+          ${q.scale.map(
+            (s) => html`<label class="option">
+              <input
+                type="radio"
+                name=${q.id}
+                .value=${s.id}
+                .checked=${value === s.id}
+                ?disabled=${this.disabled}
+                ?required=${q.required}
+                @change=${() => this.answer(q, s.id)}
+              />
+              <span>${s.text}</span>
+            </label>`,
+          )}
+        </div>
+      </fieldset>`;
+    }
+    return html`<fieldset>
+      <label class="text" for=${q.id}>${i + 1}. ${q.prompt} ${tag}</label>
+      <textarea
+        id=${q.id}
+        maxlength=${q.maxLength}
+        .value=${value}
+        ?disabled=${this.disabled}
+        ?required=${q.required}
+        aria-describedby=${`count-${q.id}`}
+        @input=${(e: Event) => this.answer(q, (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p class="count" id=${`count-${q.id}`}>${STRINGS.charactersLeft(q.maxLength - value.length)}</p>
+    </fieldset>`;
+  }
+
+  override render() {
+    if (this.progress.submittedAt !== null) {
+      return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
+        <section class="thanks" aria-labelledby="thanks-heading">
+          <h2 id="thanks-heading" tabindex="-1">${STRINGS.thanksHeading}</h2>
+          <p>${STRINGS.thanks}</p>
+          ${this.nextLocation
+            ? html`<button @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>${STRINGS.next(this.nextLabel)}</button>`
+            : null}
+        </section>`;
+    }
+    const missing = this.showMissing ? this.missing() : [];
+    return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
+      <p>${STRINGS.intro(this.evaluation.required)}</p>
+      ${missing.length
+        ? html`<div class="error-summary" role="alert" tabindex="-1">
+            <h2>${STRINGS.missingHeading}</h2>
+            <ul>
+              ${missing.map((q) => html`<li><a href=${`#${q.id}`} @click=${(e: Event) => this.jumpTo(e, q)}>${STRINGS.missing(q.prompt)}</a></li>`)}
+            </ul>
+          </div>`
+        : null}
+      <form novalidate @submit=${this.submit}>
+        ${this.evaluation.questions.map((q, i) => this.renderQuestion(q, i))}
+        <button type="submit" ?disabled=${this.disabled}>${STRINGS.submit}</button>
+      </form>`;
+  }
+}
+
+customElements.define('evaluation-view', EvaluationView);
