@@ -33,7 +33,3 @@ export function drawQuestions(quiz: Quiz, seed: number): string[] {
   return quiz.shuffleQuestions ? shuffle(chosen, random) : chosen;
 }
 
-/** How many questions an attempt shows (the same for every seed). */
-export function drawnCount(quiz: Quiz): number {
-  return drawQuestions(quiz, 1).length;
-}
