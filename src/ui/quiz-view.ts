@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { drawQuestions } from '../course/pool.ts';
 import { isAnswered, optionOrder, questionScore } from '../course/questions.ts';
 import { attemptQuestions, attemptResult, attemptsLeft, countedScore, type QuizAttempt, type QuizProgress } from '../course/state.ts';
 import { formatClock, remainingMs, spokenDuration, warningPoints, type TimeLimit } from '../course/timer.ts';
@@ -11,9 +12,9 @@ import type { QuestionBase, QuestionFeedback } from './questions/question-base.t
 import { theme } from './theme.ts';
 
 const STRINGS = {
-  bank: (quiz: Quiz) =>
+  bank: (quiz: Quiz, drawn: number) =>
     quiz.drawPerObjective !== null
-      ? `Each attempt draws questions from a bank of ${quiz.questions.length}, covering every learning objective.`
+      ? `Each attempt asks ${drawn} questions drawn from a bank of ${quiz.questions.length}, covering every learning objective.`
       : `${quiz.draw ?? quiz.questions.length} questions${quiz.draw !== null ? `, drawn from a bank of ${quiz.questions.length}` : ''}.`,
   passRule: (mark: number, graded: boolean, counts: Quiz['counts']) =>
     `You pass with ${mark}% or more.${graded ? ` This quiz sets your course score; ${counts === 'last' ? 'your last' : 'your best'} attempt counts.` : ''}`,
@@ -342,7 +343,7 @@ export class QuizView extends LitElement {
     const left = attemptsLeft(quiz, this.progress);
     const limit = this.timeLimit;
     return html`<section class="intro" aria-label="About this quiz">
-      <p>${STRINGS.bank(quiz)} ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
+      <p>${STRINGS.bank(quiz, this.progress.attempt?.questions.length ?? drawQuestions(quiz, 0).length)} ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
       <p>${STRINGS.feedback(quiz)} ${STRINGS.attempts(left, quiz.attempts)}</p>
       ${this.critical.length
         ? html`<div class="critical">
