@@ -23,6 +23,22 @@ async function rebuild(): Promise<boolean> {
   }
 }
 
+/**
+ * Stops cleanly on Ctrl+C, on a kill, and when whoever started the preview goes away
+ * (killing `npm start` leaves its children orphaned: they would keep the port busy).
+ */
+function stopWith(close: () => void): void {
+  const stop = () => {
+    close();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 1000).unref();
+}
+
 try {
   await buildPackages(root);
   const host = await buildPreviewHost(root);
@@ -38,7 +54,11 @@ try {
       running = running.then(rebuild);
     }, 200);
   };
-  for (const path of ['lessons', 'quizzes', 'imsmanifest.xml']) watch(join(root, path), schedule);
+  const watchers = ['lessons', 'quizzes', 'imsmanifest.xml'].map((path) => watch(join(root, path), schedule));
+  stopWith(() => {
+    for (const w of watchers) w.close();
+    void server.close();
+  });
 } catch (err) {
   reportBuildError(err);
   process.exitCode = 1;
