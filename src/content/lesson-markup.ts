@@ -167,8 +167,9 @@ export function renderLessonBody(markdown: string, lessonId: string, referenceId
       const nth = (counts.get(id) ?? 0) + 1;
       counts.set(id, nth);
       const n = order.indexOf(id) + 1;
+      // A word joiner (U+2060) keeps the marker on the line of the word it follows.
       return (
-        `<sup class="cite"><a href="#${referenceAnchor(lessonId, id)}" id="${citationAnchor(lessonId, id, nth)}">` +
+        `<sup class="cite">&#x2060;<a href="#${referenceAnchor(lessonId, id)}" id="${citationAnchor(lessonId, id, nth)}">` +
         `<span aria-hidden="true">[</span><span class="visually-hidden">Reference </span>${n}<span aria-hidden="true">]</span></a></sup>`
       );
     },

@@ -102,7 +102,13 @@ export class LessonView extends LitElement {
         text-decoration: underline;
       }
       .references .back {
-        white-space: nowrap;
+        display: block;
+        font-size: 0.85rem;
+      }
+      .references .back a {
+        display: inline-block;
+        min-width: 1.5em;
+        text-align: center;
       }
       figure.diagram {
         margin: 1.5rem 0;
@@ -295,11 +301,11 @@ export class LessonView extends LitElement {
   private backLinks(r: Reference, n: number) {
     const id = this.lesson.id;
     if (r.citations === 1) {
-      return html` <a class="back" href="#${citationAnchor(id, r.id, 1)}">${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a>`;
+      return html`<span class="back"><a href="#${citationAnchor(id, r.id, 1)}">${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a></span>`;
     }
     if (r.citations > 1) {
       const letters = Array.from({ length: r.citations }, (_, i) => ({ nth: i + 1, letter: i < 26 ? String.fromCharCode(97 + i) : String(i + 1) }));
-      return html` <span class="back">${STRINGS.backToText}:
+      return html`<span class="back">${STRINGS.backToText}:
         ${letters.map(
           ({ nth, letter }) =>
             html`<a href="#${citationAnchor(id, r.id, nth)}"><span class="visually-hidden">${STRINGS.backToCitation}</span>${letter}<span class="visually-hidden">${STRINGS.ofReference(n)}</span></a> `,

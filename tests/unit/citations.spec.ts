@@ -72,11 +72,11 @@ test.describe('citation markers', () => {
     ]);
     const html = lesson?.html ?? '';
     expect(html).toContain(
-      'Narrowing happens.<sup class="cite"><a href="#ref-anatomy-niams" id="cite-anatomy-niams-1"><span aria-hidden="true">[</span><span class="visually-hidden">Reference </span>1<span aria-hidden="true">]</span></a></sup>',
+      'Narrowing happens.<sup class="cite">&#x2060;<a href="#ref-anatomy-niams" id="cite-anatomy-niams-1"><span aria-hidden="true">[</span><span class="visually-hidden">Reference </span>1<span aria-hidden="true">]</span></a></sup>',
     );
     expect(html).toContain('<a href="#ref-anatomy-grays" id="cite-anatomy-grays-1">');
     // In a table cell too; the second citation of niams has its own anchor for the way back.
-    expect(html).toMatch(/<td>twice<sup class="cite"><a href="#ref-anatomy-niams" id="cite-anatomy-niams-2">.*Reference <\/span>1</);
+    expect(html).toMatch(/<td>twice<sup class="cite">&#x2060;<a href="#ref-anatomy-niams" id="cite-anatomy-niams-2">.*Reference <\/span>1</);
   });
 
   test('markers do not count as words, so reading times do not change', () => {
