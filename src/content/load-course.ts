@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Marked } from 'marked';
 import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
 import { readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import { linkGlossaryTerms } from './glossary.ts';
@@ -9,8 +8,7 @@ import { ContentError, type ContentProblem } from './errors.ts';
 import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
 import { glossarySchema, lessonFrontMatterSchema, quizSchema, type GlossaryEntry } from './schema.ts';
 import { YamlSource } from './yaml-source.ts';
-
-const markdown = new Marked({ gfm: true, async: false });
+import { renderLessonBody, resolveAsOfText, scanLessonBody, staleAsOfWarnings, stripCitations, type AsOfMark } from './lesson-markup.ts';
 
 export interface ParsedLesson {
   lesson?: Lesson;
@@ -18,6 +16,8 @@ export interface ParsedLesson {
   problems: ContentProblem[];
   /** Printed by the build, which goes on. */
   warnings?: ContentProblem[];
+  /** The lesson's dated statements (`{as of 2026-01}`), for the check against the content review date. */
+  asOf?: AsOfMark[];
 }
 
 /** An authored reading time further than this from the computed one is probably stale. */
@@ -50,22 +50,60 @@ export function parseLesson(file: string, text: string): ParsedLesson {
     problems.push({ file, line: bodyStart, field: 'body', message: 'has no "## Key points" section: end the lesson with a short summary under that heading' });
   }
 
+  const scan = scanLessonBody(file, body, bodyStart);
+  const refIds = front?.references.map((r) => r.id) ?? [];
+  if (front) {
+    for (const c of scan.citations) {
+      if (!refIds.includes(c.id)) {
+        problems.push({ file, line: c.line, field: 'body', message: `[^${c.id}] is not the id of a reference of this lesson: cite one of ${refIds.join(', ')} (the ids under references in the front matter), or add the reference` });
+      }
+    }
+  }
+  const referenceTexts = (front?.references ?? []).map((r, i) => resolveAsOfText(r.text, { file, line: source.lineOf(['references', i], 'text'), field: `references[${i}].text` }, scan));
+  problems.push(...scan.problems);
+
   if (!front || problems.length) return { source, problems };
-  const html = markdown.parse(body.join('\n')) as string;
-  const computed = readingMinutes(html);
-  const warnings: ContentProblem[] = [];
+  const { html, order, counts } = renderLessonBody(scan.markdown, front.id, refIds);
+  const computed = readingMinutes(stripCitations(html));
+  const warnings: ContentProblem[] = [...scan.warnings];
   if (front.minutes !== undefined && Math.abs(front.minutes - computed) > MINUTES_TOLERANCE * computed) {
     warnings.push({
       file,
       line: source.lineOf([], 'minutes'),
       field: 'minutes',
-      message: `${front.minutes} differs by more than ${MINUTES_TOLERANCE * 100}% from the ${computed} minutes its ${wordCount(html)} words take at ${WORDS_PER_MINUTE} words per minute: remove the line to use the computed time, or correct it`,
+      message: `${front.minutes} differs by more than ${MINUTES_TOLERANCE * 100}% from the ${computed} minutes its ${wordCount(stripCitations(html))} words take at ${WORDS_PER_MINUTE} words per minute: remove the line to use the computed time, or correct it`,
     });
   }
+  const cited = new Set(scan.citations.map((c) => c.id));
+  front.references.forEach((r, i) => {
+    if (!cited.has(r.id)) {
+      warnings.push({ file, line: source.lineOf(['references', i], 'id'), field: `references[${i}]`, message: `"${r.id}" is never cited: put [^${r.id}] after the statement it supports, or remove the reference` });
+    }
+  });
+  for (const s of scan.sections) {
+    if (s.cited || s.exempt) continue;
+    warnings.push({
+      file,
+      line: s.line,
+      field: 'body',
+      message: `section "${s.title}" cites no reference: put [^id] after each statement a source supports (ids: ${refIds.join(', ')}), or, if the section states nothing that needs a source, write <!-- no-citation: why --> under its heading`,
+    });
+  }
+  // Numbered as first cited; references never cited (a warning above) come last.
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length + refIds.indexOf(id));
+  const references = front.references
+    .map((r, i) => ({
+      id: r.id,
+      text: referenceTexts[i] ?? r.text,
+      ...(r.url ? { url: r.url, ...(r.accessed ? { accessed: r.accessed } : {}) } : r.doi ? { url: `https://doi.org/${r.doi}` } : {}),
+      citations: counts.get(r.id) ?? 0,
+    }))
+    .sort((a, b) => rank(a.id) - rank(b.id));
   return {
     source,
     problems,
     warnings,
+    asOf: scan.asOf,
     lesson: {
       id: front.id,
       title: front.title,
@@ -73,7 +111,7 @@ export function parseLesson(file: string, text: string): ParsedLesson {
       objectives: front.objectives,
       html,
       ...(front.quiz ? { quiz: front.quiz } : {}),
-      references: front.references.map((r) => ({ text: r.text, ...(r.url ? { url: r.url } : r.doi ? { url: `https://doi.org/${r.doi}` } : {}) })),
+      references,
     },
   };
 }
@@ -129,7 +167,7 @@ export function readItemBank(root: string): { quizzes: CheckedQuiz[]; lessons: L
   const lessons = listFiles(join(root, 'lessons'), /\.md$/).flatMap((name) => {
     const parsed = parseLesson(`lessons/${name}`, read(`lessons/${name}`));
     problems.push(...parsed.problems);
-    return parsed.lesson ? [{ file: `lessons/${name}`, text: htmlToText(parsed.lesson.html) }] : [];
+    return parsed.lesson ? [{ file: `lessons/${name}`, text: htmlToText(stripCitations(parsed.lesson.html)) }] : [];
   });
   const quizzes = listFiles(join(root, 'quizzes'), /\.ya?ml$/).flatMap((name) => {
     const parsed = parseQuiz(`quizzes/${name}`, read(`quizzes/${name}`));
@@ -144,15 +182,23 @@ export interface LoadedCourse {
   manifest: ManifestMetadata;
   /** Every content file read, for the dev server to watch. */
   files: string[];
-  /** Item-quality and reading-time warnings: printed by the build, which goes on (the errors fail it). */
+  /** Item-quality, reading-time, citation and dating warnings: printed by the build, which goes on (the errors fail it). */
   warnings: ContentProblem[];
+}
+
+export interface LoadOptions {
+  /**
+   * The date of the course's last content review (`2026-11-01`). When given, every
+   * `{as of …}` statement older than it is a warning: the review has not re-checked it.
+   */
+  reviewDate?: string;
 }
 
 /**
  * Reads, validates and compiles every content file under `root`. Throws a
  * ContentError listing all problems (not just the first) with file, line and field.
  */
-export async function loadCourse(root: string): Promise<LoadedCourse> {
+export async function loadCourse(root: string, options: LoadOptions = {}): Promise<LoadedCourse> {
   const problems: ContentProblem[] = [];
   const files: string[] = [];
   const read = (rel: string) => {
@@ -180,11 +226,13 @@ export async function loadCourse(root: string): Promise<LoadedCourse> {
 
   const lessons: { lesson: Lesson; source: YamlSource; file: string }[] = [];
   const lessonWarnings: ContentProblem[] = [];
+  const asOf: AsOfMark[] = [];
   for (const name of listFiles(join(root, 'lessons'), /\.md$/)) {
     const file = `lessons/${name}`;
     const parsed = parseLesson(file, read(file));
     problems.push(...parsed.problems);
     lessonWarnings.push(...(parsed.warnings ?? []));
+    asOf.push(...(parsed.asOf ?? []));
     if (parsed.lesson && parsed.source) lessons.push({ lesson: parsed.lesson, source: parsed.source, file });
   }
   // The glossary, if any: its terms are linked at their first use in each lesson.
@@ -270,8 +318,9 @@ export async function loadCourse(root: string): Promise<LoadedCourse> {
   // Item quality, once every lesson and quiz has parsed: its rules compare the quizzes
   // with each other and with the lessons' text.
   const warnings: ContentProblem[] = [...lessonWarnings];
+  if (options.reviewDate) warnings.push(...staleAsOfWarnings(asOf, options.reviewDate));
   if (allLessonsParsed && allQuizzesParsed) {
-    const { findings } = checkItemQuality(quizzes, lessons.map(({ lesson, file }) => ({ file, text: htmlToText(lesson.html) })));
+    const { findings } = checkItemQuality(quizzes, lessons.map(({ lesson, file }) => ({ file, text: htmlToText(stripCitations(lesson.html)) })));
     problems.push(...findings.filter((f) => f.severity === 'error'));
     warnings.push(...findings.filter((f) => f.severity === 'warning'));
   }

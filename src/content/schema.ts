@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../course/dates.ts';
 
 /**
  * Ids are stable: they appear in LMS reports and in saved progress. The character
@@ -32,11 +33,27 @@ export const objectiveSchema = z.strictObject({
   text: text('the objective, starting with a verb (e.g. "Name the five regions…")'),
 });
 
-export const referenceSchema = z.strictObject({
-  text: text('the reference: author or organisation, title, source and year'),
-  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting with https://' }).optional(),
-  doi: z.string({ error: 'must be a DOI such as 10.1056/NEJMoa1313265' }).regex(/^10\.\d{4,9}\/\S+$/, { error: 'must be a DOI such as 10.1056/NEJMoa1313265 (without https://doi.org/)' }).optional(),
-});
+export const referenceSchema = z
+  .strictObject({
+    /** What the lesson's text cites: `[^id]`. Unique within the lesson. */
+    id: contentId,
+    text: text('the reference: author or organisation, title, source and year'),
+    url: z.url({ protocol: /^https?$/, error: 'must be a web address starting with https://' }).optional(),
+    doi: z.string({ error: 'must be a DOI such as 10.1056/NEJMoa1313265' }).regex(/^10\.\d{4,9}\/\S+$/, { error: 'must be a DOI such as 10.1056/NEJMoa1313265 (without https://doi.org/)' }).optional(),
+    /** The day the web page was read (a month when only that is known): web pages change. */
+    accessed: z
+      .string({ error: 'must be the date the page was read, such as 2026-01-15' })
+      .refine(isIsoDate, { error: (iss) => `"${String(iss.input)}" is not a date: write the day the page was read as 2026-01-15 (or 2026-01 when only the month is known)` })
+      .optional(),
+  })
+  .superRefine((ref, ctx) => {
+    if (ref.url && !ref.accessed) {
+      ctx.addIssue({ code: 'custom', path: ['accessed'], message: 'is missing: a web page changes, so give the date it was read (accessed: 2026-01-15) under its url' });
+    }
+    if (ref.accessed && !ref.url) {
+      ctx.addIssue({ code: 'custom', path: ['accessed'], message: 'belongs to a web page: give the url it refers to, or remove the date' });
+    }
+  });
 
 export const lessonFrontMatterSchema = z.strictObject({
   id: contentId,
@@ -53,8 +70,14 @@ export const lessonFrontMatterSchema = z.strictObject({
     .min(1, { error: 'must list at least one learning objective' }),
   quiz: contentId.optional(),
   references: z
-    .array(referenceSchema, { error: 'must be a list of references, each with a text and a url or doi' })
-    .min(1, { error: 'must list at least one reference: every lesson cites its sources' }),
+    .array(referenceSchema, { error: 'must be a list of references, each with an id and a text (and a url or doi)' })
+    .min(1, { error: 'must list at least one reference: every lesson cites its sources' })
+    .superRefine((list, ctx) => {
+      const ids = list.map((r) => r.id);
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is the id of another reference of this lesson: give each its own id` });
+      });
+    }),
 });
 
 export const glossaryEntrySchema = z.strictObject({

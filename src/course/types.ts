@@ -10,9 +10,15 @@ export interface Objective {
 }
 
 export interface Reference {
+  /** The author's id, part of the anchors the lesson's citations link to. */
+  id: string;
   text: string;
   /** A web address, or https://doi.org/… for a DOI. */
   url?: string;
+  /** When the web page was read: `2026-01-15`, or `2026-01` when only the month is known. */
+  accessed?: string;
+  /** How many times the lesson cites it (each citation gets a link back from the list). */
+  citations: number;
 }
 
 export interface Lesson {
@@ -24,6 +30,7 @@ export interface Lesson {
   html: string;
   /** Id of the knowledge check or quiz that follows this lesson, if any. */
   quiz?: string;
+  /** In the order of first citation (the numbers the citations show), then any never cited. */
   references: Reference[];
 }
 

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Lesson } from '../course/types.ts';
+import { citationAnchor, referenceAnchor } from '../course/citations.ts';
+import { spelledDate } from '../course/dates.ts';
+import type { Lesson, Reference } from '../course/types.ts';
 import { intent } from './events.ts';
 import { theme } from './theme.ts';
 
@@ -10,6 +12,11 @@ const STRINGS = {
   read: 'You have read this lesson.',
   references: 'References',
   newWindow: '(opens in a new window)',
+  accessed: (date: string) => `(accessed ${date})`,
+  backToText: 'Back to text',
+  backToTextFor: (n: number) => ` (reference ${n})`,
+  backToCitation: 'Back to citation ',
+  ofReference: (n: number) => ` of reference ${n}`,
   next: (label: string) => `Continue: ${label}`,
 };
 
@@ -76,6 +83,32 @@ export class LessonView extends LitElement {
       }
       .references li {
         margin-bottom: 0.35rem;
+        scroll-margin: 1rem;
+      }
+      /* Where a citation or a back link lands, also after a mouse click. */
+      .references li:focus,
+      .body sup.cite a:focus {
+        outline: 3px solid var(--focus);
+        outline-offset: 2px;
+      }
+      .body sup.cite {
+        line-height: 0;
+      }
+      .body sup.cite a {
+        text-decoration: none;
+        padding: 0 0.05em;
+      }
+      .body sup.cite a:hover {
+        text-decoration: underline;
+      }
+      .references .back {
+        display: block;
+        font-size: 0.85rem;
+      }
+      .references .back a {
+        display: inline-block;
+        min-width: 1.5em;
+        text-align: center;
       }
       figure.diagram {
         margin: 1.5rem 0;
@@ -242,12 +275,44 @@ export class LessonView extends LitElement {
     if (!this.viewed) this.dispatchEvent(intent('lesson-viewed', { lessonId: this.lesson.id }));
   }
 
-  /** A glossary link: open the definition in the course instead of following the anchor. */
-  private onBodyClick(e: Event): void {
-    const link = (e.target as HTMLElement | null)?.closest?.('a.term') as HTMLAnchorElement | null;
-    if (!link?.dataset.term) return;
+  /**
+   * A glossary link opens the definition in the course instead of following the anchor.
+   * A citation or a back link moves to its target here: the lesson sits in a shadow root,
+   * where the browser's own in-page navigation does not find ids.
+   */
+  private onClick(e: Event): void {
+    const link = (e.target as HTMLElement | null)?.closest?.('a') as HTMLAnchorElement | null;
+    if (!link) return;
+    if (link.classList.contains('term') && link.dataset.term) {
+      e.preventDefault();
+      this.dispatchEvent(intent('open-term', { termId: link.dataset.term }));
+      return;
+    }
+    const href = link.getAttribute('href') ?? '';
+    if (!href.startsWith('#')) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(href.slice(1))}"]`);
+    if (!target) return;
     e.preventDefault();
-    this.dispatchEvent(intent('open-term', { termId: link.dataset.term }));
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
+  }
+
+  /** Links from a reference back to where the text cites it: one, or one per citation (a, b, c…). */
+  private backLinks(r: Reference, n: number) {
+    const id = this.lesson.id;
+    if (r.citations === 1) {
+      return html`<span class="back"><a href="#${citationAnchor(id, r.id, 1)}">${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a></span>`;
+    }
+    if (r.citations > 1) {
+      const letters = Array.from({ length: r.citations }, (_, i) => ({ nth: i + 1, letter: i < 26 ? String.fromCharCode(97 + i) : String(i + 1) }));
+      return html`<span class="back">${STRINGS.backToText}:
+        ${letters.map(
+          ({ nth, letter }) =>
+            html`<a href="#${citationAnchor(id, r.id, nth)}"><span class="visually-hidden">${STRINGS.backToCitation}</span>${letter}<span class="visually-hidden">${STRINGS.ofReference(n)}</span></a> `,
+        )}</span
+      >`;
+    }
+    return null;
   }
 
   private next(): void {
@@ -258,7 +323,7 @@ export class LessonView extends LitElement {
   override render() {
     const l = this.lesson;
     return html`
-      <article aria-labelledby="title">
+      <article aria-labelledby="title" @click=${this.onClick}>
         <h1 id="title" tabindex="-1">${l.title}</h1>
         <p class="meta">${STRINGS.minutes(l.minutes)}</p>
         <section class="objectives" aria-label="Learning objectives">
@@ -267,14 +332,15 @@ export class LessonView extends LitElement {
             ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
           </ul>
         </section>
-        <div class="body" @click=${this.onBodyClick}>${unsafeHTML(l.html)}</div>
+        <div class="body">${unsafeHTML(l.html)}</div>
         <section class="references" aria-labelledby="refs">
           <h2 id="refs">${STRINGS.references}</h2>
           <ol>
             ${l.references.map(
-              (r) => html`<li>
+              (r, i) => html`<li id=${referenceAnchor(l.id, r.id)} tabindex="-1">
                 ${r.text}
                 ${r.url ? html` <a href=${r.url} target="_blank" rel="noopener noreferrer">${r.url}<span class="visually-hidden"> ${STRINGS.newWindow}</span></a>` : null}
+                ${r.accessed ? html` <span class="accessed">${STRINGS.accessed(spelledDate(r.accessed))}</span>` : null} ${this.backLinks(r, i + 1)}
               </li>`,
             )}
           </ol>

@@ -48,7 +48,7 @@ export function courseOf(quiz: Quiz): Course {
     title: 'Sample',
     passMark: quiz.passMark,
     gradedQuiz: quiz.id,
-    lessons: [{ id: 'l1', title: 'L1', minutes: 1, objectives: ['o1', 'o2', 'o3'].map((id) => ({ id, text: id })), html: '', references: [{ text: 'Ref' }] }],
+    lessons: [{ id: 'l1', title: 'L1', minutes: 1, objectives: ['o1', 'o2', 'o3'].map((id) => ({ id, text: id })), html: '', references: [{ id: 'ref', text: 'Ref', citations: 0 }] }],
     quizzes: [quiz],
     glossary: [],
     evaluation: null,

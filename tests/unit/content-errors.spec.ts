@@ -90,7 +90,7 @@ test('YAML syntax errors carry their line', () => {
 });
 
 test('lesson front matter errors are reported at file lines, not front-matter lines', () => {
-  const lesson = '---\nid: anatomy\ntitle: Anatomy\nminutes: ten\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - text: A source, 2020.\n---\n\nBody.\n\n## Key points\n\n- One.\n';
+  const lesson = '---\nid: anatomy\ntitle: Anatomy\nminutes: ten\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - id: src\n    text: A source, 2020.\n---\n\nBody.\n\n## Key points\n\n- One.\n';
   expect(parseLesson('lessons/01-anatomy.md', lesson).problems.map(formatProblem)).toEqual([
     'lessons/01-anatomy.md:4 minutes: must be the estimated reading time in whole minutes, e.g. 10',
   ]);
@@ -100,9 +100,9 @@ test('a lesson without front matter, or with a level-1 heading, is refused', () 
   expect(parseLesson('lessons/x.md', '# Title\n\nBody').problems.map(formatProblem)).toEqual([
     'lessons/x.md:1: must start with front matter: a line "---", the fields id, title and objectives, and another "---"',
   ]);
-  const lesson = '---\nid: anatomy\ntitle: Anatomy\nminutes: 10\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - text: A source, 2020.\n---\n\n# Big title\n\n## Key points\n';
+  const lesson = '---\nid: anatomy\ntitle: Anatomy\nminutes: 10\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - id: src\n    text: A source, 2020.\n---\n\n# Big title\n\n## Key points\n';
   expect(parseLesson('lessons/x.md', lesson).problems.map(formatProblem)).toEqual([
-    `lessons/x.md:12 body: "# Big title" is a level-1 heading; the lesson title is the page's only one: use "## " for sections`,
+    `lessons/x.md:13 body: "# Big title" is a level-1 heading; the lesson title is the page's only one: use "## " for sections`,
   ]);
 });
 

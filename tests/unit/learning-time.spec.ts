@@ -5,7 +5,7 @@ import { SECONDS_TO_ANSWER, WORDS_PER_MINUTE, estimatedMinutes, questionSeconds,
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
 const lesson = (front: string, words: number) =>
-  `---\nid: anatomy\ntitle: Anatomy\n${front}objectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - text: A source, 2020.\n---\n\n${'word '.repeat(words)}\n\n## Key points\n\n- One.\n`;
+  `---\nid: anatomy\ntitle: Anatomy\n${front}objectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - id: src\n    text: A source, 2020.\n---\n\n${'word '.repeat(words)}[^src]\n\n## Key points\n\n- One.\n`;
 
 test('words are counted in text and HTML alike; reading time is the words at the stated rate', () => {
   expect(wordCount('<p>The <em>cauda equina</em> &mdash; a bundle of roots.</p>')).toBe(7);
