@@ -58,6 +58,8 @@ async function launch(): Promise<void> {
   });
   app.addEventListener('exit-course', () => tracker.exit());
   document.body.append(app);
+  // The preview reopens the course this way after an author's edit, to where they were.
+  if (location.hash === '#continue') void app.updateComplete.then(() => app.continueWhereLeft());
   // Marks read by `npm run bench`: first heading painted, and the course ready for input.
   void app.updateComplete.then(() => {
     performance.mark('course:interactive');

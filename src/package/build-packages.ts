@@ -77,6 +77,11 @@ export async function buildPackages(root: string, log: (line: string) => void = 
 /** Prints content errors the way authors read them, without a stack trace. */
 export function reportBuildError(err: unknown): void {
   if (err instanceof ContentError) console.error(err.message);
-  else if (err && typeof err === 'object' && 'problems' in err) console.error((err as ContentError).problems.map(formatProblem).join('\n'));
-  else console.error(err instanceof Error ? err.message : String(err));
+  else console.error(buildErrorLines(err).join('\n'));
+}
+
+/** A failed build as lines for an author: one `file:line field: message` per content problem. */
+export function buildErrorLines(err: unknown): string[] {
+  if (err && typeof err === 'object' && 'problems' in err) return (err as ContentError).problems.map(formatProblem);
+  return [err instanceof Error ? err.message : String(err)];
 }

@@ -1,24 +1,35 @@
-import { watch } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, watch } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPackages, reportBuildError } from '../package/build-packages.ts';
+import { buildErrorLines, buildPackages, reportBuildError } from '../package/build-packages.ts';
 import { buildPreviewHost } from './build-host.ts';
 import { serveStatic } from './server.ts';
 
 // `npm start`: build both packages, serve them inside the preview LMS, and rebuild
 // them whenever a content file changes, so an edit shows up on the next reload.
-const root = fileURLToPath(new URL('../..', import.meta.url));
+// COURSE_ROOT: another copy of the project (the preview's own test edits one).
+const root = process.env.COURSE_ROOT ? resolve(process.env.COURSE_ROOT) : fileURLToPath(new URL('../..', import.meta.url));
 const port = Number(process.env.PORT ?? 4173);
+
+/**
+ * What the preview page polls: a good build raises `build` (the page reloads the course and
+ * returns to where the author was); a failed one sets `problems`, which the page shows over
+ * the last good build until a save fixes them.
+ */
+const status: { build: number; problems: string[] } = { build: 1, problems: [] };
 
 async function rebuild(): Promise<boolean> {
   const started = Date.now();
   try {
     await buildPackages(root, () => {});
-    console.log(`Rebuilt both packages in ${((Date.now() - started) / 1000).toFixed(1)} s: reload the preview page.`);
+    status.build++;
+    status.problems = [];
+    console.log(`Rebuilt both packages in ${((Date.now() - started) / 1000).toFixed(1)} s: the preview page reloads the course.`);
     return true;
   } catch (err) {
     reportBuildError(err);
-    console.log('The preview still shows the last good build. Fix the file and save it again.');
+    status.problems = buildErrorLines(err);
+    console.log('The preview still shows the last good build, with the errors above it. Fix the file and save it again.');
     return false;
   }
 }
@@ -42,10 +53,12 @@ function stopWith(close: () => void): void {
 try {
   await buildPackages(root);
   const host = await buildPreviewHost(root);
-  const server = await serveStatic({ '/': host, '/scorm12/': join(root, 'build/scorm12'), '/scorm2004/': join(root, 'build/scorm2004') }, port);
+  const server = await serveStatic({ '/': host, '/scorm12/': join(root, 'build/scorm12'), '/scorm2004/': join(root, 'build/scorm2004') }, port, '127.0.0.1', {
+    '/__preview/status': () => status,
+  });
   console.log(`\nPreview LMS running:\n  SCORM 1.2:  ${server.url}/?scorm=12\n  SCORM 2004: ${server.url}/?scorm=2004`);
   console.log(`  Under Moodle 5.1's rules: add &profile=moodle, e.g. ${server.url}/?scorm=12&profile=moodle`);
-  console.log('Watching lessons/, quizzes/ and imsmanifest.xml; press Ctrl+C to stop.');
+  console.log('Watching lessons/, quizzes/, imsmanifest.xml and course.yaml: the page shows errors and reloads itself. Ctrl+C stops the preview.');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve(true);
   const schedule = () => {
@@ -54,7 +67,7 @@ try {
       running = running.then(rebuild);
     }, 200);
   };
-  const watchers = ['lessons', 'quizzes', 'imsmanifest.xml'].map((path) => watch(join(root, path), schedule));
+  const watchers = ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml'].filter((path) => existsSync(join(root, path))).map((path) => watch(join(root, path), schedule));
   stopWith(() => {
     for (const w of watchers) w.close();
     void server.close();

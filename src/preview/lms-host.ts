@@ -135,9 +135,13 @@ interface MoodleLaunch {
 }
 let current: MoodleLaunch | undefined;
 
+/** Set when the course is reopened after an edit: it goes back to where the author was. */
+let continueAfterLaunch = false;
+
 /** Like Moodle's pluginfile.php/<context>/mod_scorm/content/<revision>/: each activity has its own path. */
 function courseUrl(): string {
-  return profile === 'moodle' && coursePath.startsWith('/') ? `/activity/${encodeURIComponent(activity)}${coursePath}` : coursePath;
+  const url = profile === 'moodle' && coursePath.startsWith('/') ? `/activity/${encodeURIComponent(activity)}${coursePath}` : coursePath;
+  return continueAfterLaunch ? `${url}#continue` : url;
 }
 
 const NOT_KEPT = /(\._count|\._children|\.session_time|\.exit|\.entry|_version|\.total_time)$/;
@@ -461,6 +465,43 @@ window.__lms = {
   attempts,
   launchInfo,
 };
+
+/**
+ * Under `npm start` the server reports each rebuild: a good one reopens the course where the
+ * author was (a relaunch, so the LMS data carries over); a failed one shows its errors, with
+ * file and line, over the last good build. Elsewhere (tests, a static copy) there is no
+ * status to read, and nothing happens.
+ */
+async function followBuilds(): Promise<void> {
+  let seen: number | null = null;
+  for (;;) {
+    let status: { build: number; problems: string[] };
+    try {
+      const res = await fetch('/__preview/status', { cache: 'no-store' });
+      if (!res.ok) return;
+      status = (await res.json()) as typeof status;
+    } catch {
+      if (seen === null) return;
+      await new Promise((r) => setTimeout(r, 2000));
+      continue;
+    }
+    const box = document.getElementById('build-errors');
+    const list = document.getElementById('build-error-list');
+    if (box && list) {
+      box.hidden = status.problems.length === 0;
+      list.innerHTML = status.problems.map((p) => `<li>${esc(p)}</li>`).join('');
+    }
+    if (seen !== null && status.build > seen && !status.problems.length) {
+      continueAfterLaunch = true;
+      await relaunch();
+      continueAfterLaunch = false;
+    }
+    seen = status.build;
+    await new Promise((r) => setTimeout(r, 700));
+  }
+}
+
+void followBuilds();
 
 if (profile === 'moodle') {
   void launch(config.cmi ?? {});

@@ -24,11 +24,16 @@ export interface StaticServer {
  * Serves folders under URL prefixes on the loopback interface, e.g.
  * `{ '/': 'build/preview', '/scorm12/': 'build/scorm12' }`. Same origin for the
  * preview LMS and the course, as an LMS serves them. Any path may be prefixed with
- * `/activity/<name>`, which is ignored.
+ * `/activity/<name>`, which is ignored. `json` answers exact paths with live data.
  */
-export function serveStatic(routes: Record<string, string>, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+export function serveStatic(routes: Record<string, string>, port = 0, host = '127.0.0.1', json: Record<string, () => unknown> = {}): Promise<StaticServer> {
   const prefixes = Object.keys(routes).sort((a, b) => b.length - a.length);
   const server: Server = createServer((req, res) => {
+    const answer = json[new URL(req.url ?? '/', 'http://x').pathname];
+    if (answer && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(answer()));
+      return;
+    }
     // `/activity/<name>/scorm12/…` serves the same package as `/scorm12/…`: each activity of the
     // preview LMS's Moodle profile gets its own path, as Moodle's pluginfile.php URLs do.
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/activity\/[^/]+(?=\/)/, '');

@@ -254,6 +254,14 @@ export class CourseApp extends LitElement {
     });
   }
 
+  /**
+   * Opens the place the learner left, as "Continue where you left off" does. The preview
+   * asks for it (`#continue`) when it reloads the course after an edit.
+   */
+  continueWhereLeft(): void {
+    if (this.canContinue && this.state.location !== 'start') this.go(this.state.location, this.state.section);
+  }
+
   /** Where a completed course goes next: the evaluation until it is submitted, then the certificate. */
   private afterCourse(): string | null {
     if (!courseOutcome(this.course, this.state, this.passMark).completed) return null;
