@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { fieldPath, type ContentProblem } from './errors.ts';
+import { indentationProblem } from './indentation.ts';
 
 /**
  * A YAML text parsed with source positions, so that a problem found in the data
@@ -19,12 +20,17 @@ export class YamlSource {
     private readonly firstLine = 1,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: true });
-    for (const err of this.doc.errors) {
-      const line = (err.linePos?.[0]?.line ?? 1) + firstLine - 1;
-      const first = err.message.split('\n')[0] ?? err.message;
-      const hint = 'text that contains ": " or " #", or starts with a quote, bracket or brace, must be put in quotes';
-      this.problems.push({ file, line, field: '', message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')} (${hint})` });
-    }
+    // An indentation mistake reads as grammar in the parser's words, often at the line above:
+    // when one is found, it is the one problem reported, at its own line.
+    const indentation = this.doc.errors.length ? indentationProblem(text) : null;
+    if (indentation) this.problems.push({ file, line: indentation.line + firstLine - 1, field: '', message: indentation.message });
+    else
+      for (const err of this.doc.errors) {
+        const line = (err.linePos?.[0]?.line ?? 1) + firstLine - 1;
+        const first = err.message.split('\n')[0] ?? err.message;
+        const hint = 'if the text on this line contains ": " or " #", or starts with a quote, bracket or brace, put it in quotes';
+        this.problems.push({ file, line, field: '', message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')} (${hint})` });
+      }
     this.data = this.problems.length ? undefined : this.doc.toJS();
   }
 

@@ -89,6 +89,27 @@ test('YAML syntax errors carry their line', () => {
   expect(quizErrors('id: x\ntitle: [unclosed\npass_mark: 80\n')[0]).toMatch(/^quizzes\/anatomy\.yaml:\d+: YAML syntax error: /);
 });
 
+test('an indentation mistake is one message at the line that is out of line, saying which columns fit', () => {
+  const quiz = readFileSync(join(ROOT, 'quizzes/anatomy.yaml'), 'utf8');
+  const lineOf = (text: string, re: RegExp) => text.split('\n').findIndex((l) => re.test(l)) + 1;
+  const over = quiz.replace(/\n {4}rationale:/, '\n      rationale:');
+  expect(quizErrors(over)).toEqual([
+    `quizzes/anatomy.yaml:${lineOf(over, /^ {6}rationale:/)}: is indented more than the line above (6 spaces; the line above has 4): fields of the same item start at the same column, and text that goes on from the line above must be in quotes`,
+  ]);
+  const under = quiz.replace(/\n {4}rationale:/, '\n   rationale:');
+  expect(quizErrors(under)).toEqual([`quizzes/anatomy.yaml:${lineOf(under, /^ {3}rationale:/)}: is indented 3 spaces, which lines up with nothing above it: indent it like the fields it belongs with (2 or 4 spaces)`]);
+  const tab = quiz.replace(/\n {4}rationale:/, '\n\trationale:');
+  expect(quizErrors(tab)).toEqual([`quizzes/anatomy.yaml:${lineOf(tab, /^\trationale:/)}: is indented with a tab: YAML needs spaces; indent with spaces only`]);
+  const items = quiz.replace(/\n {6}- \{ id: /, '\n    - { id: ');
+  expect(quizErrors(items)).toEqual([`quizzes/anatomy.yaml:${lineOf(items, /^ {6}- \{ id: /)}: starts a list item 6 spaces in, but the items above start 4 spaces in: items of one list line up`]);
+  // In lesson front matter, at the file's own line.
+  const lesson = readFileSync(join(ROOT, 'lessons/01-anatomy.md'), 'utf8');
+  const shifted = lesson.replace(/\n {4}text: Name the five/, '\n      text: Name the five');
+  expect(parseLesson('lessons/01-anatomy.md', shifted).problems.map(formatProblem)).toEqual([
+    `lessons/01-anatomy.md:${lineOf(shifted, /^ {6}text: Name the five/)}: is indented more than the line above (6 spaces; the line above has 4): fields of the same item start at the same column, and text that goes on from the line above must be in quotes`,
+  ]);
+});
+
 test('lesson front matter errors are reported at file lines, not front-matter lines', () => {
   const lesson = '---\nid: anatomy\ntitle: Anatomy\nminutes: ten\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - id: src\n    text: A source, 2020.\n---\n\nBody.\n\n## Key points\n\n- One.\n';
   expect(parseLesson('lessons/01-anatomy.md', lesson).problems.map(formatProblem)).toEqual([
