@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
 import { readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import { linkGlossaryTerms } from './glossary.ts';
+import { DEFAULT_RULES, checkHouseRules, type HouseRules } from './house-rules.ts';
 import { checkItemQuality, htmlToText, type CheckedQuiz, type ItemFinding, type LessonText } from './item-quality.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
@@ -192,6 +193,8 @@ export interface LoadOptions {
    * `{as of …}` statement older than it is a warning: the review has not re-checked it.
    */
   reviewDate?: string;
+  /** The course's editorial limits (DEFAULT_RULES when not given). */
+  rules?: HouseRules;
 }
 
 /**
@@ -294,6 +297,21 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     );
   }
 
+  // The course's editorial rules, once everything they compare has parsed.
+  const ruleWarnings: ContentProblem[] = [];
+  if (allLessonsParsed && allQuizzesParsed) {
+    const glossarySource = glossaryText ? new YamlSource(glossaryFile, glossaryText) : null;
+    const terms = glossary.map((g, i) => ({ id: g.id, term: g.term, file: glossaryFile, line: glossarySource?.lineOf([i], 'term') ?? 0 }));
+    const found = checkHouseRules(
+      options.rules ?? DEFAULT_RULES,
+      lessons.map(({ lesson, source, file }) => ({ value: lesson, source, file })),
+      quizzes.map(({ quiz, source, file }) => ({ value: quiz, source, file })),
+      terms,
+    );
+    problems.push(...found.errors);
+    ruleWarnings.push(...found.warnings);
+  }
+
   const graded = quizzes.filter(({ quiz }) => quiz.graded);
   if (!allQuizzesParsed) {
     // reported above
@@ -317,7 +335,7 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
 
   // Item quality, once every lesson and quiz has parsed: its rules compare the quizzes
   // with each other and with the lessons' text.
-  const warnings: ContentProblem[] = [...lessonWarnings];
+  const warnings: ContentProblem[] = [...lessonWarnings, ...ruleWarnings];
   if (options.reviewDate) warnings.push(...staleAsOfWarnings(asOf, options.reviewDate));
   if (allLessonsParsed && allQuizzesParsed) {
     const { findings } = checkItemQuality(quizzes, lessons.map(({ lesson, file }) => ({ file, text: htmlToText(stripCitations(lesson.html)) })));
