@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { buildPackages } from '../../src/package/build-packages.ts';
 import { buildPreviewHost } from '../../src/preview/build-host.ts';
 import { serveStatic } from '../../src/preview/server.ts';
+import { missingBrowser } from './browser.ts';
 import { ROOT, UNPACKED } from './paths.ts';
 
 /**
@@ -11,6 +12,9 @@ import { ROOT, UNPACKED } from './paths.ts';
  * run the packaged course, not a dev server) and serves them inside the preview LMS.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // One clear line instead of "executable doesn't exist" from every browser test.
+  const missing = missingBrowser();
+  if (missing) throw new Error(missing);
   const packages = await buildPackages(ROOT, () => {});
   const host = await buildPreviewHost(ROOT);
   rmSync(UNPACKED, { recursive: true, force: true });

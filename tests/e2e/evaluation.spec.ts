@@ -1,0 +1,79 @@
+/**
+ * The learner evaluation, as a learner meets it after passing: required answers, drafts
+ * kept across a relaunch, the certificate after submitting, and what the LMS stores.
+ */
+import { expect, test } from '@playwright/test';
+import { courseData, finishExam, readAllLessons, startExam } from '../support/flows.ts';
+import { VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
+import { strictViolations } from '../support/strict-scorm.ts';
+
+for (const version of VERSIONS) {
+  test(`SCORM ${version === '12' ? '1.2' : '2004'}: the evaluation after the exam: required answers, drafts kept, certificate after, answers stored as interactions`, async ({ page }) => {
+    const { evaluation } = await courseData();
+    if (!evaluation) throw new Error('the course has no evaluation');
+    let frame = await launchCourse(page, version);
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await readAllLessons(frame);
+    await startExam(frame);
+    await finishExam(frame);
+    await frame.getByRole('button', { name: 'Continue: Evaluation' }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: 'Evaluate this activity' })).toBeFocused();
+    // The certificate waits for a required evaluation.
+    if (evaluation.required) await expect(frame.getByRole('navigation').getByRole('button', { name: /^Certificate/ })).toHaveCount(0);
+
+    // Submitting with required answers missing lists them, and focus goes to the list.
+    await frame.getByRole('button', { name: 'Submit evaluation' }).click();
+    const summary = frame.locator('evaluation-view .error-summary');
+    await expect(summary).toBeFocused();
+    const required = evaluation.questions.filter((q) => q.required);
+    await expect(summary.getByRole('link')).toHaveText(required.map((q) => `Answer: ${q.prompt}`));
+
+    // Answer everything: the likert questions with the second-to-last point, texts with a sentence.
+    const answers = new Map<string, string>();
+    for (const q of evaluation.questions) {
+      if (q.type === 'likert') {
+        const point = q.scale[q.scale.length - 2] ?? q.scale[0];
+        if (!point) continue;
+        await frame.getByRole('group', { name: new RegExp(q.prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).getByRole('radio', { name: point.text, exact: true }).check();
+        answers.set(q.id, point.id);
+      } else {
+        const text = `I will ask about bladder changes and saddle numbness on every call (${q.id}).`;
+        await frame.locator(`evaluation-view textarea#${q.id}`).fill(text);
+        answers.set(q.id, text);
+      }
+    }
+    // A relaunch before submitting keeps the drafts.
+    await page.waitForTimeout(50);
+    frame = await relaunch(page);
+    await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+    for (const q of evaluation.questions) {
+      if (q.type === 'text') await expect(frame.locator(`evaluation-view textarea#${q.id}`)).toHaveValue(answers.get(q.id) ?? '');
+    }
+    await page.locator('#frame').screenshot({ path: `test-results/screenshots/evaluation-${version}.png` });
+    await frame.getByRole('button', { name: 'Submit evaluation' }).click();
+    await expect(frame.getByRole('heading', { name: 'Thank you' })).toBeFocused();
+    await frame.getByRole('button', { name: 'Continue: Certificate' }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: /certificate/i })).toBeVisible();
+    await closeCourse(page);
+
+    const cmi = await lmsData(page);
+    const response = version === '12' ? 'student_response' : 'learner_response';
+    const byId = new Map<string, Record<string, string>>();
+    for (const [k, v] of Object.entries(cmi)) {
+      const m = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(k);
+      if (!m) continue;
+      const id = cmi[`cmi.interactions.${m[1]}.id`] ?? '';
+      if (id.startsWith('evaluation-')) byId.set(id, { ...(byId.get(id) ?? {}), [m[2] ?? '']: v });
+    }
+    for (const q of evaluation.questions) {
+      const row = byId.get(`evaluation-${q.id}`);
+      if (q.type === 'likert') {
+        const index = q.scale.findIndex((s) => s.id === answers.get(q.id));
+        expect([row?.type, row?.[response], row?.result]).toEqual(['likert', version === '12' ? 'abcdefghij'[index] : answers.get(q.id), 'neutral']);
+      } else {
+        expect([row?.type, row?.[response], row?.result]).toEqual([version === '12' ? 'fill-in' : 'long-fill-in', answers.get(q.id), 'neutral']);
+      }
+    }
+    expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+  });
+}
