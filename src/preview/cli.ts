@@ -29,7 +29,7 @@ try {
   const server = await serveStatic({ '/': host, '/scorm12/': join(root, 'build/scorm12'), '/scorm2004/': join(root, 'build/scorm2004') }, port);
   console.log(`\nPreview LMS running:\n  SCORM 1.2:  ${server.url}/?scorm=12\n  SCORM 2004: ${server.url}/?scorm=2004`);
   console.log(`  Under Moodle 5.1's rules: add &profile=moodle, e.g. ${server.url}/?scorm=12&profile=moodle`);
-  console.log('Watching lessons/, quizzes/ and imsmanifest.xml; press Ctrl+C to stop.');
+  console.log('Watching lessons/, quizzes/, imsmanifest.xml and course.yaml; press Ctrl+C to stop.');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve(true);
   const schedule = () => {
@@ -38,7 +38,7 @@ try {
       running = running.then(rebuild);
     }, 200);
   };
-  for (const path of ['lessons', 'quizzes', 'imsmanifest.xml']) watch(join(root, path), schedule);
+  for (const path of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) watch(join(root, path), schedule);
 } catch (err) {
   reportBuildError(err);
   process.exitCode = 1;
