@@ -2,7 +2,7 @@ import { drawQuestions } from './pool.ts';
 import { isAnswered, questionScore } from './questions.ts';
 import type { Answer, Course, Question, Quiz } from './types.ts';
 
-/** Where the learner is: `start`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
+/** Where the learner is: `start`, `about`, `glossary`, `certificate`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
 export type Location = string;
 
 /** When a question was first shown and answered (epoch ms), for the LMS's interaction records. */
@@ -66,7 +66,7 @@ export function findQuiz(course: Course, id: string): Quiz | undefined {
 }
 
 export function isValidLocation(course: Course, location: string): boolean {
-  if (location === 'start' || location === 'glossary' || location === 'certificate') return true;
+  if (location === 'start' || location === 'about' || location === 'glossary' || location === 'certificate') return true;
   const [kind, id] = location.split(':');
   if (kind === 'lesson') return course.lessons.some((l) => l.id === id);
   if (kind === 'quiz') return course.quizzes.some((q) => q.id === id);

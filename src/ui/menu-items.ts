@@ -3,6 +3,8 @@ import type { Course } from '../course/types.ts';
 
 const STRINGS = {
   glossary: 'Glossary',
+  about: 'About this activity',
+  aboutState: 'credit, dates, disclosures',
   certificate: 'Certificate',
   read: 'read',
   unread: 'not read yet',
@@ -30,6 +32,7 @@ export function passMarkOf(course: Course, quizId: string, coursePassMark: numbe
 
 export function locationLabel(course: Course, location: string): string {
   if (location === 'glossary') return STRINGS.glossary;
+  if (location === 'about') return STRINGS.about;
   if (location === 'certificate') return STRINGS.certificate;
   const [kind, id = ''] = location.split(':');
   if (kind === 'lesson') return course.lessons.find((l) => l.id === id)?.title ?? location;
@@ -38,6 +41,7 @@ export function locationLabel(course: Course, location: string): string {
 
 function itemState(course: Course, state: CourseState, location: string, passMark: number): string {
   if (location === 'glossary') return STRINGS.terms(course.glossary.length);
+  if (location === 'about') return STRINGS.aboutState;
   if (location === 'certificate') return STRINGS.ready;
   const [kind, id = ''] = location.split(':');
   if (kind === 'lesson') return state.viewed.includes(id) ? STRINGS.read : STRINGS.unread;
@@ -51,10 +55,11 @@ function itemState(course: Course, state: CourseState, location: string, passMar
   return attemptsLeft(quiz, progress) === 0 ? STRINGS.outOfAttempts(score) : STRINGS.failed(score);
 }
 
-/** The course contents: lessons and quizzes in order, the glossary, and the certificate once earned. */
+/** The course contents: lessons and quizzes in order, the glossary, the activity information, and the certificate once earned. */
 export function menuItems(course: Course, state: CourseState, passMark: number): MenuItem[] {
   const locations = [...courseSequence(course)];
   if (course.glossary.length) locations.push('glossary');
+  locations.push('about');
   if (courseOutcome(course, state, passMark).completed) locations.push('certificate');
   return locations.map((location) => ({ location, label: locationLabel(course, location), state: itemState(course, state, location, passMark) }));
 }
