@@ -45,7 +45,7 @@ const noneOrText = (what: string) => text(`"none", or ${what}`).transform((v): '
 const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD, e.g. 2026-03-01' })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `"${String(iss.input)}" is not a date written YYYY-MM-DD, e.g. 2026-03-01` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `"${String(iss.input)}" is not a date written YYYY-MM-DD, e.g. 2026-03-01`, abort: true })
   .refine(
     (v) => {
       const [y = 0, m = 0, d = 0] = v.split('-').map(Number);
