@@ -1,5 +1,4 @@
 import { css, html, type TemplateResult } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { anyRelationships, creditEarned, designatedCredit, disclosuresComplete, isExpired } from '../course/activity.ts';
 import { creditHours } from '../course/learning-time.ts';
 import type { ActivityInfo, Course, DisclosedPerson } from '../course/types.ts';
@@ -14,18 +13,18 @@ import { amountText, countText, hoursText, isoDateText } from './format.ts';
 export const ACTIVITY_STRINGS = {
   about: 'About this activity',
   notYet: 'not yet provided',
-  providerAndCredit: 'Provider and credit',
-  provider: (name: string) => `Provided by ${name}.`,
-  providerPending: 'Provider: not yet provided.',
-  contact: (c: string) => `Contact: ${c}`,
-  activityId: (id: string) => `Activity ID: ${id}`,
+  notDisclosed: 'not yet disclosed by the provider',
+  provider: 'Provider',
+  providedBy: (name: string) => `Provided by ${name}.`,
+  contact: 'Contact',
+  activityId: 'Activity ID',
   credit: 'Credit',
-  creditLine: (amount: number, type: string) => `Credit: ${amountText(amount)} ${type}.`,
+  creditAmount: (amount: number, type: string) => `${amountText(amount)} ${type}.`,
   notDesignated: 'This activity has not been designated for credit.',
   noLongerOffered: 'Credit is no longer offered.',
   expiredOn: (date: string) => `This activity expired on ${date}.`,
   measured: (minutes: number, hours: number) =>
-    `How the amount was set: the measured learning time is ${minutes} minutes (every lesson read at 200 words per minute, and one attempt at each quiz), which supports at most ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}, rounded down to the quarter hour.`,
+    `Set from the measured learning time: ${minutes} minutes (every lesson read at 200 words per minute, and one attempt at each quiz), which supports at most ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}, rounded down to the quarter hour.`,
   accreditation: 'Accreditation statement',
   dates: 'Dates',
   released: 'Released',
@@ -34,32 +33,34 @@ export const ACTIVITY_STRINGS = {
   expired: 'Expired',
   expiresNote: '(the last day credit can be earned)',
   disclosures: 'Disclosures',
-  nonePeople: 'None of the planners, authors and clinical reviewers listed here has a relevant financial relationship with an ineligible company (a company that makes or sells healthcare products used on patients) in the past 24 months.',
+  nonePeople:
+    'None of the planners, authors and clinical reviewers listed has a relevant financial relationship with an ineligible company (a company that makes or sells healthcare products used on patients) in the past 24 months.',
   somePeople:
-    'Some of the people listed here have relevant financial relationships with ineligible companies (companies that make or sell healthcare products used on patients) in the past 24 months, named below with what they are. All of these relationships have been mitigated.',
+    'Some of the people listed have relevant financial relationships with ineligible companies (companies that make or sell healthcare products used on patients) in the past 24 months, named with each person. All of these relationships have been mitigated.',
   pendingGroups: (groups: string) => `${groups}: not yet disclosed by the provider.`,
-  peopleSummary: (n: number) => `Who planned, wrote and reviewed this course (${n} ${n === 1 ? 'entry' : 'entries'})`,
+  peopleSummary: (n: number) => `Who planned, wrote and reviewed this course (${n} ${n === 1 ? 'person' : 'people'})`,
   groups: { planners: 'Planners', authors: 'Authors', reviewers: 'Clinical reviewers' },
   relationships: 'Financial relationships with ineligible companies',
   none: 'none',
   mitigation: 'How this was mitigated',
   commercialSupport: 'Commercial support',
-  noSupport: 'This activity received no commercial support.',
-  support: (d: string) => `Commercial support: ${d}`,
-  supportPending: 'Commercial support: not yet disclosed by the provider.',
+  noSupport: 'none; this activity received no commercial support.',
   unapproved: 'Unapproved and off-label uses',
   gap: 'Why this activity',
-  gapPending: 'The practice gap this activity addresses: not yet provided.',
   help: 'Questions',
-  helpLine: (c: string) => `Questions about the course or your certificate: ${c}`,
-  helpPending: 'Contact for questions about the course or your certificate: not yet provided.',
-  providerHeading: 'Provider',
+  helpLine: 'Questions about the course or your certificate',
 } as const;
 
-/** "Planners, authors and clinical reviewers". */
+/** ["Planners", "Clinical reviewers"] → "Planners and clinical reviewers". */
 function listText(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const words = items.map((w, i) => (i ? w.toLowerCase() : w));
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** "not yet provided" → "Not yet provided." at the start of a sentence of its own. */
+function sentence(text: string): string {
+  const t = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?)]$/.test(t) ? t : `${t}.`;
 }
 
 const S = ACTIVITY_STRINGS;
@@ -69,7 +70,10 @@ export interface ActivityInfoOptions {
   minutes: number;
   /** Now, from the course's clock. */
   today: number;
-  /** On the start screen: sections under h3, the list of people folded away. */
+  /**
+   * On the start screen: a summary list of label and value under the screen's own heading,
+   * the list of people folded away. Otherwise a section with an h2 heading per topic.
+   */
   compact: boolean;
 }
 
@@ -78,7 +82,7 @@ function person(p: DisclosedPerson) {
     <span class="who">${p.name}${p.credentials ? `, ${p.credentials}` : ''}</span> (${p.role}).
     ${p.relationships === 'none'
       ? html`${S.relationships}: ${S.none}.`
-      : html`${S.relationships}: ${p.relationships.description}. <br />${S.mitigation}: ${p.relationships.mitigation}`}
+      : html`${S.relationships}: ${sentence(p.relationships.description)} <br />${S.mitigation}: ${sentence(p.relationships.mitigation)}`}
   </li>`;
 }
 
@@ -86,75 +90,73 @@ function dateLine(label: string, iso: string | null, note = '') {
   return html`<li>${label}: ${iso ? isoDateText(iso) : S.notYet}${iso && note ? ` ${note}` : ''}</li>`;
 }
 
-/** The credit line: the designation beside the measured time, or the honest line. */
-export function creditLines(activity: ActivityInfo, minutes: number, at: number, { measured = true } = {}): TemplateResult {
+/**
+ * The credit: the designated amount with the measured time beside it, or the honest line.
+ * `at` is when credit would be earned (today, or the completion on a certificate).
+ */
+export function creditLines(activity: ActivityInfo, minutes: number, at: number, { measured = true, label = true } = {}): TemplateResult {
   const credit = creditEarned(activity, at);
   const expired = isExpired(activity, at) && activity.expiryDate;
   if (!credit) {
     const line = expired && designatedCredit(activity) ? S.noLongerOffered : S.notDesignated;
     return html`<p class="credit">${line}${expired ? ` ${S.expiredOn(isoDateText(activity.expiryDate ?? ''))}` : ''}</p>`;
   }
-  return html`<p class="credit">${S.creditLine(credit.amount, credit.type)}</p>
-    ${measured ? html`<p>${S.measured(minutes, creditHours(minutes))}</p>` : null}`;
+  return html`<p class="credit">${label ? `${S.credit}: ` : ''}${S.creditAmount(credit.amount, credit.type)}</p>
+    ${measured ? html`<p class="small">${S.measured(minutes, creditHours(minutes))}</p>` : null}`;
 }
 
-/** The whole activity information, under headings of the given level. */
+/** The activity information: a compact summary list (start screen) or sections (About this activity). */
 export function activityInfo(course: Course, { minutes, today, compact }: ActivityInfoOptions): TemplateResult {
   const a = course.activity;
-  const h = unsafeStatic(compact ? 'h3' : 'h2');
-  const sub = unsafeStatic(compact ? 'h4' : 'h3');
   const expired = isExpired(a, today);
-  const groups = (['planners', 'authors', 'reviewers'] as const).map((key) => ({ key, label: S.groups[key], people: a[key] }));
+  const groups = (['planners', 'authors', 'reviewers'] as const).map((key) => ({ label: S.groups[key], people: a[key] }));
   const pending = groups.filter((g) => g.people === null).map((g) => g.label);
   const disclosed = groups.filter((g) => g.people !== null);
-  const count = disclosed.reduce((n, g) => n + (g.people?.length ?? 0), 0);
-  const peopleLists = disclosed.map((g) => staticHtml`<${sub}>${g.label}</${sub}><ul class="people">${(g.people ?? []).map(person)}</ul>`);
+  const names = new Set(disclosed.flatMap((g) => (g.people ?? []).map((p) => p.name)));
+  const peopleLists = disclosed.map((g) => html`<h3 class="group">${g.label}</h3><ul class="people">${(g.people ?? []).map(person)}</ul>`);
 
-  const providerLines = html`<p>
-    ${a.providerName ? S.provider(a.providerName) : S.providerPending} ${a.activityId ? S.activityId(a.activityId) : `${S.activityId(S.notYet)}.`}
-  </p>`;
-  const accreditation = a.accreditationStatement && designatedCredit(a) && !expired ? html`<p class="statement"><span class="label">${S.accreditation}:</span> ${a.accreditationStatement}</p>` : null;
+  const providerName = a.providerName ? S.providedBy(a.providerName) : `${S.provider}: ${S.notYet}.`;
+  const activityId = `${S.activityId}: ${a.activityId ?? S.notYet}.`;
+  const credit = html`${creditLines(a, minutes, today, { label: false })}
+  ${a.accreditationStatement && creditEarned(a, today) ? html`<p class="small"><span class="label">${S.accreditation}:</span> ${a.accreditationStatement}</p>` : null}`;
   const dates = html`<ul class="dates">
     ${dateLine(S.released, a.releaseDate)} ${dateLine(S.reviewed, a.reviewDate)} ${dateLine(expired ? S.expired : S.expires, a.expiryDate, expired ? '' : S.expiresNote)}
   </ul>`;
   const disclosures = html`${disclosed.length ? html`<p>${anyRelationships(a) ? S.somePeople : S.nonePeople}</p>` : null}
-    ${pending.length ? html`<p>${S.pendingGroups(listText(pending))}</p>` : null}
-    ${disclosed.length
-      ? compact
-        ? html`<details>
-            <summary>${S.peopleSummary(count)}</summary>
-            ${peopleLists}
-          </details>`
-        : peopleLists
-      : null}
-    <p>${a.commercialSupport === null ? S.supportPending : a.commercialSupport === 'none' ? `${S.commercialSupport}: ${S.none}. ${S.noSupport}` : S.support(a.commercialSupport.description)}</p>`;
-  const help = html`<p>${a.supportContact ? S.helpLine(a.supportContact) : S.helpPending}</p>`;
+  ${pending.length ? html`<p>${S.pendingGroups(listText(pending))}</p>` : null}
+  ${disclosed.length
+    ? compact
+      ? html`<details>
+          <summary>${S.peopleSummary(names.size)}</summary>
+          ${peopleLists}
+        </details>`
+      : peopleLists
+    : null}`;
+  const support = a.commercialSupport === null ? `${S.notDisclosed}.` : a.commercialSupport === 'none' ? S.noSupport : sentence(a.commercialSupport.description);
+  const help = a.supportContact ?? sentence(S.notYet);
 
   if (compact) {
-    return staticHtml`<${h}>${S.providerAndCredit}</${h}>
-      ${providerLines} ${creditLines(a, minutes, today)} ${accreditation}
-      <${h}>${S.dates}</${h}>
-      ${dates}
-      <${h}>${S.disclosures}</${h}>
-      ${disclosures}
-      <${h}>${S.unapproved}</${h}>
-      <p>${a.unapprovedUse}</p>
-      ${help}`;
+    const row = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+    return html`<dl class="facts">
+      ${row(S.provider, html`<p>${a.providerName ? providerName : sentence(S.notYet)} ${activityId}</p>`)} ${row(S.credit, credit)} ${row(S.dates, dates)} ${row(S.disclosures, disclosures)}
+      ${row(S.commercialSupport, html`<p>${sentence(support)}</p>`)} ${row(S.unapproved, html`<p>${a.unapprovedUse}</p>`)} ${row(S.help, html`<p>${help}</p>`)}
+    </dl>`;
   }
-  return staticHtml`<${h}>${S.credit}</${h}>
-    ${creditLines(a, minutes, today)} ${accreditation}
-    <${h}>${S.dates}</${h}>
+  return html`<h2>${S.credit}</h2>
+    ${credit}
+    <h2>${S.dates}</h2>
     ${dates}
-    <${h}>${S.disclosures}</${h}>
+    <h2>${S.disclosures}</h2>
     ${disclosures}
-    <${h}>${S.unapproved}</${h}>
+    <p>${S.commercialSupport}: ${support}</p>
+    <h2>${S.unapproved}</h2>
     <p>${a.unapprovedUse}</p>
-    <${h}>${S.gap}</${h}>
-    <p>${a.practiceGap ?? S.gapPending}</p>
-    <${h}>${S.providerHeading}</${h}>
-    ${providerLines}
-    <p>${a.providerContact ? S.contact(a.providerContact) : `${S.contact(S.notYet)}.`}</p>
-    ${help}`;
+    <h2>${S.gap}</h2>
+    <p>${a.practiceGap ?? `The practice gap this activity addresses: ${S.notYet}.`}</p>
+    <h2>${S.provider}</h2>
+    <p>${providerName} ${activityId}</p>
+    <p>${S.contact}: ${a.providerContact ?? `${S.notYet}.`}</p>
+    <p>${S.helpLine}: ${a.supportContact ?? `${S.notYet}.`}</p>`;
 }
 
 /** How to complete the course and get the certificate; every number comes from the course. */
@@ -172,24 +174,64 @@ export function completionText(course: Course, minutes: number, passMark: number
 }
 
 export const activityInfoStyles = css`
+  .facts {
+    margin: 1rem 0;
+    border-top: 1px solid var(--line);
+  }
+  .facts > div {
+    display: grid;
+    grid-template-columns: 10rem minmax(0, 1fr);
+    gap: 0 1.25rem;
+    padding: 0.6rem 0;
+    border-bottom: 1px solid var(--line);
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+  }
+  .facts p {
+    margin: 0 0 0.4rem;
+  }
+  .facts p:last-child {
+    margin-bottom: 0;
+  }
+  @media (max-width: 40rem) {
+    .facts > div {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  .dates {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 1rem;
+  }
+  .facts .dates {
+    margin: 0;
+  }
   .people {
     padding-left: 1.25rem;
   }
   .people li,
   .dates li {
-    margin-bottom: 0.4rem;
+    margin-bottom: 0.3rem;
   }
-  .who {
+  .who,
+  .credit,
+  .label {
     font-weight: 600;
   }
-  .credit {
-    font-weight: 600;
+  .small {
+    font-size: 0.9rem;
+    color: var(--muted);
   }
-  .statement .label {
-    font-weight: 600;
+  h3.group {
+    font-size: 1rem;
+    margin: 1rem 0 0.25rem;
   }
   details {
-    margin: 0.5rem 0 1rem;
+    margin: 0.25rem 0 0;
   }
   summary {
     cursor: pointer;
