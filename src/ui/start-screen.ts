@@ -16,7 +16,6 @@ const STRINGS = {
   restart: 'Go to the first lesson',
   continueNote: (label: string) => `You were last in: ${label}. Your progress is saved; you can also pick any part from the course contents.`,
   certificate: 'View your certificate',
-  before: 'Before you start, please read about this activity: who provides it, the credit, the dates, and who planned and reviewed it.',
   expired: (expiry: string, review: string | null) =>
     `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. It may be out of date. You can still take the course, but it no longer offers credit.`,
 };
@@ -81,7 +80,7 @@ export class StartScreen extends LitElement {
     // First visit: the activity information comes before the Start button; back again, the way on comes first.
     const info = html`<section aria-labelledby="about-activity">
       <h2 id="about-activity">${ACTIVITY_STRINGS.about}</h2>
-      ${this.resume ? null : html`<p>${STRINGS.before}</p>`} ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: true })}
+      ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: true })}
     </section>`;
     return html`<h1 tabindex="-1">${this.course.title}</h1>
       ${expired
