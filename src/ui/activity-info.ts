@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { anyRelationships, creditEarned, designatedCredit, disclosuresComplete, isExpired } from '../course/activity.ts';
-import { creditHours } from '../course/learning-time.ts';
+import { creditHours, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import type { ActivityInfo, Course, DisclosedPerson } from '../course/types.ts';
 import { amountText, countText, hoursText, isoDateText } from './format.ts';
 
@@ -24,7 +24,7 @@ export const ACTIVITY_STRINGS = {
   noLongerOffered: 'Credit is no longer offered.',
   expiredOn: (date: string) => `This activity expired on ${date}.`,
   measured: (minutes: number, hours: number) =>
-    `Set from the measured learning time: ${minutes} minutes (every lesson read at 200 words per minute, and one attempt at each quiz), which supports at most ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}, rounded down to the quarter hour.`,
+    `Set from the measured learning time: ${minutes} minutes (every lesson read at ${WORDS_PER_MINUTE} words per minute, and one attempt at each quiz), which supports at most ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}, rounded down to the quarter hour.`,
   accreditation: 'Accreditation statement',
   dates: 'Dates',
   released: 'Released',
@@ -48,6 +48,13 @@ export const ACTIVITY_STRINGS = {
   unapproved: 'Unapproved and off-label uses',
   gap: 'Why this activity',
   help: 'Questions',
+  time: (hours: string, lessons: number, checks: number) => {
+    const after = checks === lessons ? ' with a knowledge check after each' : checks ? ` and ${countText(checks)} knowledge ${checks === 1 ? 'check' : 'checks'}` : '';
+    return `Estimated time: about ${hours}, in ${countText(lessons)} short ${lessons === 1 ? 'lesson' : 'lessons'}${after}, and a final exam. You can stop at any point and continue later.`;
+  },
+  complete: (passMark: number) => `To complete the course, read every lesson and pass the final exam with ${passMark}% or more.`,
+  certificateAfterEvaluation: 'Then answer a short evaluation of the course, and your certificate is ready to print or save from the course contents.',
+  certificate: 'Your certificate is then ready to print or save from the course contents.',
   helpLine: 'Questions about the course or your certificate',
 } as const;
 
@@ -163,13 +170,10 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
 export function completionText(course: Course, minutes: number, passMark: number): { time: string; complete: string; certificate: string } {
   const lessons = course.lessons.length;
   const checks = course.lessons.filter((l) => l.quiz && l.quiz !== course.gradedQuiz).length;
-  const after = checks === lessons ? ' with a knowledge check after each' : checks ? ` and ${countText(checks)} knowledge ${checks === 1 ? 'check' : 'checks'}` : '';
   return {
-    time: `Estimated time: about ${hoursText(minutes)}, in ${countText(lessons)} short ${lessons === 1 ? 'lesson' : 'lessons'}${after}, and a final exam. You can stop at any point and continue later.`,
-    complete: `To complete the course, read every lesson and pass the final exam with ${passMark}% or more.`,
-    certificate: course.evaluation?.required
-      ? 'Then answer a short evaluation of the course, and your certificate is ready to print or save from the course contents.'
-      : 'Your certificate is then ready to print or save from the course contents.',
+    time: S.time(hoursText(minutes), lessons, checks),
+    complete: S.complete(passMark),
+    certificate: course.evaluation?.required ? S.certificateAfterEvaluation : S.certificate,
   };
 }
 

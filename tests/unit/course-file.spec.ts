@@ -7,7 +7,9 @@ import { formatProblem, type ContentProblem } from '../../src/content/errors.ts'
 import { loadCourse } from '../../src/content/load-course.ts';
 import { creditEarned, isExpired, localIsoDate } from '../../src/course/activity.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
+import { completionText } from '../../src/ui/activity-info.ts';
 import { ROOT } from '../support/paths.ts';
+import { courseOf, QUESTIONS, quizOf } from '../support/sample-course.ts';
 
 const FILE = 'course.yaml';
 const COMPLETE = readFileSync(join(ROOT, 'tests/fixtures/course-complete.yaml'), 'utf8');
@@ -240,4 +242,18 @@ test('after the expiry date the activity has expired and a completion earns no c
   // Without an expiry date (not yet given) nothing expires, and without a designation there is no credit.
   expect(isExpired({ ...activity, expiryDate: null }, dayAfter)).toBe(false);
   expect(creditEarned({ ...activity, credit: null }, lastDay)).toBeNull();
+});
+
+test('how to complete the course counts the lessons and knowledge checks of the course, never a fixed number', () => {
+  const exam = quizOf([QUESTIONS.single]);
+  const one = courseOf(exam);
+  expect(completionText(one, 50, 80).time).toBe('Estimated time: about 0.75 hours, in one short lesson, and a final exam. You can stop at any point and continue later.');
+  const lesson = one.lessons[0];
+  if (!lesson) throw new Error('no lesson');
+  const seven = { ...one, lessons: Array.from({ length: 7 }, (_, i) => ({ ...lesson, id: `l${i}`, quiz: `check${i}` })) };
+  expect(completionText(seven, 90, 80).time).toContain('in seven short lessons with a knowledge check after each, and a final exam');
+  const some = { ...seven, lessons: seven.lessons.map((l, i) => (i < 3 ? l : { ...l, quiz: undefined })) };
+  expect(completionText(some, 90, 80).time).toContain('in seven short lessons and three knowledge checks, and a final exam');
+  expect(completionText(one, 50, 75).complete).toBe('To complete the course, read every lesson and pass the final exam with 75% or more.');
+  expect(completionText({ ...one, evaluation: { required: true, questions: [] } }, 50, 80).certificate).toMatch(/^Then answer a short evaluation/);
 });
