@@ -266,6 +266,15 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
     });
   }
 
+  if (f.credit === 'none' && f.accreditation_statement && f.accreditation_statement !== 'none') {
+    warnings.push({
+      file,
+      line: source.lineOf(['accreditation_statement']),
+      field: 'accreditation_statement',
+      message: 'is not shown because credit is none: the statement goes with a credit designation',
+    });
+  }
+
   return {
     source,
     problems: source.problems,

@@ -163,6 +163,11 @@ test.describe('each rule names the file, the line and the field', () => {
     expect(errors(edited('type: text', 'type: essay'))).toEqual([`${FILE}:64 evaluation.questions[1].type: type must be likert or text`]);
   });
 
+  test('an accreditation statement without credit is a warning: it is not shown', () => {
+    const parsed = parseCourseFile(FILE, edited(/credit:\n.*\n.*\n/, 'credit: none\n'));
+    expect(parsed.warnings.map(formatProblem)).toEqual([`${FILE}:47 accreditation_statement: is not shown because credit is none: the statement goes with a credit designation`]);
+  });
+
   test('a credit designated without an accreditation statement is a warning', () => {
     const parsed = parseCourseFile(FILE, edited(/^accreditation_statement: .*$/m, 'accreditation_statement: none'));
     expect(parsed.problems).toEqual([]);
