@@ -209,6 +209,8 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     // The bookmark accepts the new location.
     const again = await relaunch(page);
     expect((await lmsData(page))['cmi.core.lesson_location']).toBe('about');
+    // Back again, the way on comes first and the activity information follows.
+    await screenshots(page, again, 'start-returning');
     await again.getByRole('button', { name: 'Continue where you left off' }).click();
     await expect(again.getByRole('heading', { level: 1, name: 'About this activity' })).toBeVisible();
   });
