@@ -55,6 +55,7 @@ async function launch(): Promise<void> {
     restored: start.restored,
     unreadable: start.unreadable,
     learnerName: start.launch.learnerName,
+    now: Date.now,
   });
   app.addEventListener('exit-course', () => tracker.exit());
   document.body.append(app);

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
-import { readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
+import { creditHours, estimatedMinutes, readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
+import { parseCourseFile, type ParsedCourseFile } from './course-file.ts';
 import { linkGlossaryTerms } from './glossary.ts';
 import { DEFAULT_RULES, checkHouseRules, type HouseRules } from './house-rules.ts';
 import { checkItemQuality, htmlToText, type CheckedQuiz, type ItemFinding, type LessonText } from './item-quality.ts';
@@ -227,6 +228,20 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     }
   }
 
+  // The activity information and the evaluation (provider, disclosures, credit, dates).
+  const courseFile = 'course.yaml';
+  let activityText = '';
+  try {
+    activityText = read(courseFile);
+  } catch {
+    problems.push({ file: courseFile, line: 0, field: '', message: 'is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see README "For CE providers"' });
+  }
+  let activityFile: ParsedCourseFile | undefined;
+  if (activityText) {
+    activityFile = parseCourseFile(courseFile, activityText);
+    problems.push(...activityFile.problems);
+  }
+
   const lessons: { lesson: Lesson; source: YamlSource; file: string }[] = [];
   const lessonWarnings: ContentProblem[] = [];
   const asOf: AsOfMark[] = [];
@@ -303,7 +318,7 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     const glossarySource = glossaryText ? new YamlSource(glossaryFile, glossaryText) : null;
     const terms = glossary.map((g, i) => ({ id: g.id, term: g.term, file: glossaryFile, line: glossarySource?.lineOf([i], 'term') ?? 0 }));
     const found = checkHouseRules(
-      options.rules ?? DEFAULT_RULES,
+      options.rules ?? activityFile?.rules ?? DEFAULT_RULES,
       lessons.map(({ lesson, source, file }) => ({ value: lesson, source, file })),
       quizzes.map(({ quiz, source, file }) => ({ value: quiz, source, file })),
       terms,
@@ -336,7 +351,9 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   // Item quality, once every lesson and quiz has parsed: its rules compare the quizzes
   // with each other and with the lessons' text.
   const warnings: ContentProblem[] = [...lessonWarnings, ...ruleWarnings];
-  if (options.reviewDate) warnings.push(...staleAsOfWarnings(asOf, options.reviewDate));
+  // Statements dated before the last content review were not re-checked by it.
+  const reviewDate = options.reviewDate ?? activityFile?.activity?.reviewDate ?? null;
+  if (reviewDate) warnings.push(...staleAsOfWarnings(asOf, reviewDate));
   if (allLessonsParsed && allQuizzesParsed) {
     const { findings } = checkItemQuality(quizzes, lessons.map(({ lesson, file }) => ({ file, text: htmlToText(stripCitations(lesson.html)) })));
     problems.push(...findings.filter((f) => f.severity === 'error'));
@@ -344,22 +361,33 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  if (problems.length || !manifest || !exam) throw new ContentError(problems);
-  return {
-    manifest,
-    files,
-    warnings,
-    course: {
-      id: manifest.identifier,
-      title: manifest.title,
-      passMark: manifest.masteryScore,
-      lessons: lessons.map((l) => l.lesson),
-      quizzes: quizzes.map((q) => q.quiz),
-      gradedQuiz: exam.quiz.id,
-      glossary: glossary
-        .map((g): GlossaryTerm => ({ id: g.id, term: g.term, definition: g.definition }))
-        .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
-      evaluation: null,
-    },
+  const activity = activityFile?.activity;
+  if (problems.length || !manifest || !exam || !activity) throw new ContentError(problems);
+  const course: Course = {
+    id: manifest.identifier,
+    title: manifest.title,
+    passMark: manifest.masteryScore,
+    lessons: lessons.map((l) => l.lesson),
+    quizzes: quizzes.map((q) => q.quiz),
+    gradedQuiz: exam.quiz.id,
+    glossary: glossary
+      .map((g): GlossaryTerm => ({ id: g.id, term: g.term, definition: g.definition }))
+      .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
+    evaluation: activityFile?.evaluation ?? null,
+    activity,
   };
+
+  // Credit is designated from the measured learning time, never above it.
+  warnings.push(...(activityFile?.warnings ?? []));
+  const minutes = estimatedMinutes(course);
+  const supported = creditHours(minutes);
+  if (activity.credit && activity.credit !== 'none' && activity.credit.amount > supported && activityFile) {
+    warnings.push({
+      file: courseFile,
+      line: activityFile.source.lineOf(['credit'], 'amount'),
+      field: 'credit.amount',
+      message: `${activity.credit.amount} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
+    });
+  }
+  return { manifest, files, warnings, course };
 }

@@ -64,21 +64,32 @@ export class YamlSource {
     if (this.problems.length) return undefined;
     const result = schema.safeParse(this.data, { reportInput: true });
     if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const k of issue.keys) {
-          const message = /\s/.test(k)
-            ? `"${k}" was read as a field name: a comma inside { } ended the text before it; put the whole text in quotes`
-            : `unknown field "${k}": check its spelling or remove it`;
-          this.report(issue.path, message, k);
-        }
-      } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-        const last = issue.path[issue.path.length - 1];
-        this.report(issue.path.slice(0, -1), `is missing: add it (${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`})`, typeof last === 'string' ? last : undefined);
-      } else {
-        this.report(issue.path, issue.message);
-      }
-    }
+    for (const issue of result.error.issues) this.reportIssue(issue, []);
     return undefined;
+  }
+
+  private reportIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): void {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) {
+        const message = /\s/.test(k)
+          ? `"${k}" was read as a field name: a comma inside { } ended the text before it; put the whole text in quotes`
+          : `unknown field "${k}": check its spelling or remove it`;
+        this.report(path, message, k);
+      }
+    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+      const last = path[path.length - 1];
+      this.report(path.slice(0, -1), `is missing: add it (${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`})`, typeof last === 'string' ? last : undefined);
+    } else if (issue.code === 'invalid_union' && issue.input === undefined) {
+      const last = path[path.length - 1];
+      this.report(path.slice(0, -1), `is missing: add it (${issue.message})`, typeof last === 'string' ? last : undefined);
+    } else if (issue.code === 'invalid_union' && issue.errors.filter((branch) => branch.every((i) => i.path.length > 0)).length === 1) {
+      // One option of the union has the shape of the value (the others fail at the value
+      // itself): its own problems say more than the union's summary.
+      const branch = issue.errors.find((b) => b.every((i) => i.path.length > 0)) ?? [];
+      for (const inner of branch) this.reportIssue(inner, path);
+    } else {
+      this.report(path, issue.message);
+    }
   }
 }

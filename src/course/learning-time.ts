@@ -60,3 +60,12 @@ export function estimatedMinutes(course: Course): number {
   const questions = course.quizzes.reduce((sum, q) => sum + quizMinutes(q), 0);
   return Math.round(reading + questions);
 }
+
+/**
+ * The most credit hours the measured learning time supports: the minutes in hours,
+ * rounded down to the quarter hour (never more than the time a learner needs).
+ */
+export function creditHours(minutes: number): number {
+  // The epsilon keeps an exact quarter (e.g. 75 minutes) from rounding down through float error.
+  return Math.floor((minutes / 60) * 4 + 1e-9) / 4;
+}

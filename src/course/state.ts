@@ -3,7 +3,7 @@ import { isAnswered, questionScore } from './questions.ts';
 import type { EvaluationState } from './evaluation.ts';
 import type { Answer, Course, Question, Quiz } from './types.ts';
 
-/** Where the learner is: `start`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
+/** Where the learner is: `start`, `about`, `glossary`, `certificate`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
 export type Location = string;
 
 /** When a question was first shown and answered (epoch ms), for the LMS's interaction records. */
@@ -69,7 +69,7 @@ export function findQuiz(course: Course, id: string): Quiz | undefined {
 }
 
 export function isValidLocation(course: Course, location: string): boolean {
-  if (location === 'start' || location === 'glossary' || location === 'certificate') return true;
+  if (location === 'start' || location === 'about' || location === 'glossary' || location === 'certificate') return true;
   if (location === 'evaluation') return course.evaluation !== null;
   const [kind, id] = location.split(':');
   if (kind === 'lesson') return course.lessons.some((l) => l.id === id);

@@ -180,6 +180,64 @@ export interface Evaluation {
   questions: EvaluationQuestion[];
 }
 
+/** Someone in control of the content: a planner, an author or a clinical reviewer. */
+export interface DisclosedPerson {
+  name: string;
+  /** Degrees and licenses, e.g. "RN, BSN"; empty when there are none. */
+  credentials: string;
+  /** What they did in this activity, e.g. "Course director". */
+  role: string;
+  /**
+   * Relevant financial relationships with ineligible companies in the past 24 months
+   * (company and nature), with how they were mitigated; `none` when there are none.
+   */
+  relationships: 'none' | { description: string; mitigation: string };
+}
+
+/** The credit an accredited provider designated for the activity. */
+export interface CreditDesignation {
+  /** E.g. "ANCC nursing contact hours". */
+  type: string;
+  amount: number;
+}
+
+/**
+ * What an accredited provider tells learners before an activity starts (disclosures,
+ * credit, dates), from course.yaml. A field the provider has not filled in yet is `null`:
+ * the course says so and never fills it in.
+ */
+export interface ActivityInfo {
+  providerName: string | null;
+  providerContact: string | null;
+  /** The provider's own id of the activity. */
+  activityId: string | null;
+  audience: string;
+  /** One paragraph. */
+  introduction: string;
+  /** Education, not medical advice. */
+  disclaimer: string;
+  /** The practice gap or educational need the activity answers. */
+  practiceGap: string | null;
+  planners: DisclosedPerson[] | null;
+  authors: DisclosedPerson[] | null;
+  reviewers: DisclosedPerson[] | null;
+  /** Support received from ineligible companies, or `none`. */
+  commercialSupport: 'none' | { description: string } | null;
+  /** Unapproved, off-label and investigational uses the course discusses. */
+  unapprovedUse: string;
+  /** ISO dates (YYYY-MM-DD), release <= review <= expiry. */
+  releaseDate: string | null;
+  reviewDate: string | null;
+  /** The last day credit can be earned. */
+  expiryDate: string | null;
+  /** `none` when the activity is not designated for credit. */
+  credit: 'none' | CreditDesignation | null;
+  /** The accreditation statement, word for word; null when there is none. */
+  accreditationStatement: string | null;
+  /** Where learners get help with the course or their certificate. */
+  supportContact: string | null;
+}
+
 export interface Course {
   /** From the manifest's identifier: names the zips and keys saved progress. */
   id: string;
@@ -194,4 +252,6 @@ export interface Course {
   glossary: GlossaryTerm[];
   /** The learner evaluation, or null when the course has none. */
   evaluation: Evaluation | null;
+  /** Provider, disclosures, credit and dates (course.yaml). */
+  activity: ActivityInfo;
 }

@@ -1,11 +1,18 @@
 import { LitElement, css, html } from 'lit';
-import { dateText, displayName, hoursText } from './format.ts';
+import { creditEarned } from '../course/activity.ts';
+import type { ActivityInfo } from '../course/types.ts';
+import { ACTIVITY_STRINGS, creditLines } from './activity-info.ts';
+import { dateText, displayName, hoursText, isoDateText } from './format.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
   heading: 'Certificate of completion',
   certifies: 'This certifies that',
-  completed: 'has completed the continuing-education course',
+  completed: 'has completed the continuing-education activity',
+  provider: (name: string) => `Provided by ${name}`,
+  providerPending: `Provider: ${ACTIVITY_STRINGS.notYet}`,
+  activityId: (id: string | null) => `Activity ID: ${id ?? ACTIVITY_STRINGS.notYet}`,
+  dates: (review: string, expiry: string) => `Content last reviewed: ${review}. Expires: ${expiry}.`,
   score: (p: number) => `with a final exam score of ${p}%`,
   on: (date: string) => `on ${date}.`,
   time: (hours: string) => `Estimated learning time: ${hours}.`,
@@ -23,6 +30,7 @@ export class CertificateView extends LitElement {
     score: { type: Number },
     completedAt: { type: Number },
     minutes: { type: Number },
+    activity: { attribute: false },
     typedName: { state: true },
   };
   declare courseTitle: string;
@@ -31,6 +39,8 @@ export class CertificateView extends LitElement {
   declare score: number;
   declare completedAt: number;
   declare minutes: number;
+  /** Provider, credit, accreditation statement and dates. */
+  declare activity: ActivityInfo;
   declare typedName: string;
 
   constructor() {
@@ -63,9 +73,16 @@ export class CertificateView extends LitElement {
         font-size: 1.2rem;
         font-weight: 600;
       }
-      .note {
+      .note,
+      .small {
         color: var(--muted);
         font-size: 0.9rem;
+      }
+      .certificate p {
+        margin: 0.5rem 0;
+      }
+      .certificate .credit {
+        font-weight: 600;
       }
       label {
         display: block;
@@ -105,6 +122,8 @@ export class CertificateView extends LitElement {
   override render() {
     const fromLms = displayName(this.learnerName);
     const name = fromLms || this.typedName.trim();
+    const a = this.activity;
+    const date = (iso: string | null) => (iso ? isoDateText(iso) : ACTIVITY_STRINGS.notYet);
     return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
       ${fromLms
         ? null
@@ -115,12 +134,17 @@ export class CertificateView extends LitElement {
           </div>`}
       <section class="certificate" aria-labelledby="cert-title">
         <h2 id="cert-title">${STRINGS.heading}</h2>
+        <p class="provider">${a.providerName ? STRINGS.provider(a.providerName) : STRINGS.providerPending}</p>
         <p>${STRINGS.certifies}</p>
         <p class="name">${name || '\u00a0'}</p>
         <p>${STRINGS.completed}</p>
         <p class="course">${this.courseTitle}</p>
+        <p>${STRINGS.activityId(a.activityId)}</p>
         <p>${STRINGS.score(this.score)} ${STRINGS.on(dateText(this.completedAt))}</p>
+        ${creditLines(a, this.minutes, this.completedAt, { measured: false })}
+        ${a.accreditationStatement && creditEarned(a, this.completedAt) ? html`<p class="small">${a.accreditationStatement}</p>` : null}
         <p>${STRINGS.time(hoursText(this.minutes))}</p>
+        <p class="small">${STRINGS.dates(date(a.reviewDate), date(a.expiryDate))}</p>
         <p class="note">${STRINGS.note}</p>
       </section>
       <div class="actions"><button @click=${() => window.print()}>${STRINGS.print}</button></div>`;

@@ -6,6 +6,7 @@ import { objectivesByIds, objectivesToRevisit, type Revisit } from '../course/re
 import type { CourseIntent, CourseStore } from '../course/store.ts';
 import type { TimeLimit } from '../course/timer.ts';
 import type { Course, Quiz } from '../course/types.ts';
+import './about-view.ts';
 import './certificate-view.ts';
 import './evaluation-view.ts';
 import './course-menu.ts';
@@ -63,13 +64,14 @@ export class CourseApp extends LitElement {
     restored: { state: true },
     unreadable: { state: true },
     learnerName: { state: true },
+    now: { attribute: false },
   };
   declare course: Course;
   declare store: CourseStore;
   /** The time limit in force for a quiz (the LMS's or the authored one), or null. */
   declare timeLimit: (quiz: Quiz) => TimeLimit | null;
   declare state: CourseState;
-  /** What is shown: `start`, `exited`, `glossary`, `certificate`, or a lesson or quiz location. */
+  /** What is shown: `start`, `exited`, `about`, `glossary`, `certificate`, or a lesson or quiz location. */
   declare screen: string;
   declare connection: Connection;
   declare saveState: SaveState;
@@ -84,6 +86,8 @@ export class CourseApp extends LitElement {
   declare unreadable: boolean;
   /** As the LMS gives it. */
   declare learnerName: string;
+  /** The clock: today's date decides whether the activity has expired (tests set it). */
+  declare now: () => number;
   /** The screen a glossary visit returns to. */
   private returnTo: string | null = null;
 
@@ -201,6 +205,11 @@ export class CourseApp extends LitElement {
 
   private unsubscribe: (() => void) | null = null;
 
+  constructor() {
+    super();
+    this.now = () => Date.now();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = this.store.subscribe(({ next }) => (this.state = next));
@@ -309,9 +318,13 @@ export class CourseApp extends LitElement {
         .courseTitle=${this.course.title}
         .learnerName=${this.learnerName}
         .score=${outcome.score}
-        .completedAt=${this.state.completedAt ?? Date.now()}
+        .completedAt=${this.state.completedAt ?? this.now()}
         .minutes=${estimatedMinutes(this.course)}
+        .activity=${this.course.activity}
       ></certificate-view>`;
+    }
+    if (this.screen === 'about') {
+      return html`<about-view .course=${this.course} .passMark=${this.passMark} .minutes=${estimatedMinutes(this.course)} .today=${this.now()}></about-view>`;
     }
     const i = seq.indexOf(this.screen);
     const next = i >= 0 ? (seq[i + 1] ?? null) : null;
@@ -340,6 +353,7 @@ export class CourseApp extends LitElement {
       .course=${this.course}
       .passMark=${this.passMark}
       .minutes=${estimatedMinutes(this.course)}
+      .today=${this.now()}
       .items=${menuItems(this.course, this.state, this.passMark)}
       .resume=${resume}
       ?completed=${certificateReady(this.course, this.state, this.passMark)}

@@ -21,3 +21,21 @@ export function hoursText(minutes: number): string {
 export function dateText(ms: number): string {
   return new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
 }
+
+/** "January 15, 2026" for an ISO date (a calendar day, not a moment: no time zone shift). */
+export function isoDateText(iso: string): string {
+  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** "six" for 6: counts up to twelve in words, larger ones in figures. */
+export function countText(n: number): string {
+  return WORDS[n] ?? String(n);
+}
+
+/** "1.25" hours or credits, without trailing zeros. */
+export function amountText(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}

@@ -4,6 +4,8 @@ import type { Course } from '../course/types.ts';
 
 const STRINGS = {
   glossary: 'Glossary',
+  about: 'About this activity',
+  aboutState: 'credit, dates, disclosures',
   certificate: 'Certificate',
   evaluation: 'Evaluation',
   submitted: 'submitted',
@@ -34,6 +36,7 @@ export function passMarkOf(course: Course, quizId: string, coursePassMark: numbe
 
 export function locationLabel(course: Course, location: string): string {
   if (location === 'glossary') return STRINGS.glossary;
+  if (location === 'about') return STRINGS.about;
   if (location === 'certificate') return STRINGS.certificate;
   if (location === 'evaluation') return STRINGS.evaluation;
   const [kind, id = ''] = location.split(':');
@@ -43,6 +46,7 @@ export function locationLabel(course: Course, location: string): string {
 
 function itemState(course: Course, state: CourseState, location: string, passMark: number): string {
   if (location === 'glossary') return STRINGS.terms(course.glossary.length);
+  if (location === 'about') return STRINGS.aboutState;
   if (location === 'certificate') return STRINGS.ready;
   if (location === 'evaluation') return evaluationState(state).submittedAt !== null ? STRINGS.submitted : STRINGS.toDo;
   const [kind, id = ''] = location.split(':');
@@ -57,10 +61,11 @@ function itemState(course: Course, state: CourseState, location: string, passMar
   return attemptsLeft(quiz, progress) === 0 ? STRINGS.outOfAttempts(score) : STRINGS.failed(score);
 }
 
-/** The course contents: lessons and quizzes in order, the glossary, then the evaluation and the certificate once open. */
+/** The course contents: lessons and quizzes in order, the glossary, the activity information, then the evaluation and the certificate once open. */
 export function menuItems(course: Course, state: CourseState, passMark: number): MenuItem[] {
   const locations = [...courseSequence(course)];
   if (course.glossary.length) locations.push('glossary');
+  locations.push('about');
   if (evaluationOpen(course, state, passMark)) locations.push('evaluation');
   if (certificateReady(course, state, passMark)) locations.push('certificate');
   return locations.map((location) => ({ location, label: locationLabel(course, location), state: itemState(course, state, location, passMark) }));

@@ -1,22 +1,23 @@
 import { LitElement, css, html } from 'lit';
+import { isExpired } from '../course/activity.ts';
+import { courseSequence } from '../course/state.ts';
 import type { Course } from '../course/types.ts';
+import { ACTIVITY_STRINGS, activityInfo, activityInfoStyles, completionText } from './activity-info.ts';
 import { intent } from './events.ts';
-import { hoursText } from './format.ts';
+import { isoDateText } from './format.ts';
 import type { MenuItem } from './menu-items.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
-  who: 'For nurses, medical assistants, front-desk and patient-coordinator staff of spine, pain and orthopedic clinics.',
-  time: (minutes: number) => `Estimated time: about ${hoursText(minutes)}, in six short lessons with a knowledge check after each, and a final exam. You can stop at any point and continue later.`,
-  passRule: (mark: number) => `To complete the course, read every lesson and pass the final exam with ${mark}% or more.`,
   objectives: 'What you will learn',
-  disclaimer: 'This course is education for clinic staff. It is not medical advice and does not replace the judgement of the treating clinician.',
   progress: 'Your progress',
   start: 'Start the course',
   continue: 'Continue where you left off',
   restart: 'Go to the first lesson',
   continueNote: (label: string) => `You were last in: ${label}. Your progress is saved; you can also pick any part from the course contents.`,
   certificate: 'View your certificate',
+  expired: (expiry: string, review: string | null) =>
+    `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. It may be out of date. You can still take the course, but it no longer offers credit.`,
 };
 
 /** The first screen: who the course is for, its objectives and time, and where the learner stands. */
@@ -25,6 +26,7 @@ export class StartScreen extends LitElement {
     course: { attribute: false },
     passMark: { type: Number },
     minutes: { type: Number },
+    today: { type: Number },
     items: { attribute: false },
     resume: { attribute: false },
     completed: { type: Boolean },
@@ -33,6 +35,8 @@ export class StartScreen extends LitElement {
   declare course: Course;
   declare passMark: number;
   declare minutes: number;
+  /** Now (epoch ms), from the course's clock: decides whether the activity has expired. */
+  declare today: number;
   /** Progress of each part, as in the menu. */
   declare items: MenuItem[];
   /** Where the learner left off, when there is saved progress. */
@@ -43,6 +47,7 @@ export class StartScreen extends LitElement {
 
   static override styles = [
     theme,
+    activityInfoStyles,
     css`
       .actions {
         display: flex;
@@ -68,10 +73,23 @@ export class StartScreen extends LitElement {
   }
 
   override render() {
-    const first = this.items[0]?.location ?? 'start';
+    const first = courseSequence(this.course)[0] ?? 'start';
+    const activity = this.course.activity;
+    const text = completionText(this.course, this.minutes, this.passMark);
+    const expired = isExpired(activity, this.today);
+    // First visit: the activity information comes before the Start button; back again, the way on comes first.
+    const info = html`<section aria-labelledby="about-activity">
+      <h2 id="about-activity">${ACTIVITY_STRINGS.about}</h2>
+      ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: true })}
+    </section>`;
     return html`<h1 tabindex="-1">${this.course.title}</h1>
-      <p>${STRINGS.who}</p>
-      <p>${STRINGS.time(this.minutes)} ${STRINGS.passRule(this.passMark)}</p>
+      ${expired
+        ? html`<p class="notice" role="note">${STRINGS.expired(isoDateText(activity.expiryDate ?? ''), activity.reviewDate ? isoDateText(activity.reviewDate) : null)}</p>`
+        : null}
+      <p>${activity.introduction}</p>
+      <p>${activity.audience}</p>
+      <p>${text.time} ${text.complete} ${text.certificate}</p>
+      ${this.resume ? null : info}
       <div class="actions">
         ${this.completed ? html`<button @click=${() => this.go('certificate')}>${STRINGS.certificate}</button>` : null}
         ${this.resume
@@ -80,13 +98,14 @@ export class StartScreen extends LitElement {
           : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`}
       </div>
       ${this.resume ? html`<p>${STRINGS.continueNote(this.resume.label)}</p>` : null}
-      <p class="notice">${STRINGS.disclaimer}</p>
+      <p class="notice">${activity.disclaimer}</p>
       ${this.started
         ? html`<h2>${STRINGS.progress}</h2>
             <ul class="progress">
               ${this.items.map((i) => html`<li>${i.label}: <span class="state">${i.state}</span></li>`)}
             </ul>`
         : null}
+      ${this.resume ? info : null}
       <h2>${STRINGS.objectives}</h2>
       ${this.course.lessons.map(
         (l) => html`<h3>${l.title}</h3>

@@ -70,6 +70,7 @@ const SCREENS: { name: string; config?: HostConfig; reach: (frame: FrameLocator,
       await expect(frame.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
     },
   },
+  { name: 'about this activity', reach: async (frame) => openFromMenu(frame, 'About this activity') },
   { name: 'notice: no LMS', config: { noApi: true }, reach: async () => {} },
   { name: 'notice: LMS refused', config: { refuseInitialize: true }, reach: async () => {} },
   {

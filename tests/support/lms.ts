@@ -10,12 +10,15 @@ export const EL = {
   '2004': { status: 'cmi.completion_status', raw: 'cmi.score.raw', exit: 'cmi.exit', sessionTime: 'cmi.session_time', location: 'cmi.location', entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit', response: 'learner_response' },
 } as const;
 
-/** Opens the packaged course inside the preview LMS, configured before the page loads. */
-export async function launchCourse(page: Page, version: Version, config: HostConfig = {}): Promise<FrameLocator> {
+/**
+ * Opens the packaged course inside the preview LMS, configured before the page loads.
+ * `lmsUrl` serves another build of the course (default: the one built from the project).
+ */
+export async function launchCourse(page: Page, version: Version, config: HostConfig = {}, lmsUrl = process.env.LMS_URL): Promise<FrameLocator> {
   await page.addInitScript((cfg) => {
     (window as unknown as { __lmsConfig: HostConfig }).__lmsConfig = cfg;
   }, config);
-  await page.goto(`${process.env.LMS_URL}/?scorm=${version}`);
+  await page.goto(`${lmsUrl}/?scorm=${version}`);
   const course = page.frameLocator('#frame');
   await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
   return course;

@@ -1,4 +1,4 @@
-import type { Course, Question, Quiz } from '../../src/course/types.ts';
+import type { ActivityInfo, Course, Question, Quiz } from '../../src/course/types.ts';
 
 const base = { rationale: 'Because.', weight: 1 };
 
@@ -52,5 +52,28 @@ export function courseOf(quiz: Quiz): Course {
     quizzes: [quiz],
     glossary: [],
     evaluation: null,
+    activity: ACTIVITY,
   };
 }
+
+/** Activity information as the shipped course.yaml leaves it: the provider's fields not filled in yet. */
+export const ACTIVITY: ActivityInfo = {
+  providerName: null,
+  providerContact: null,
+  activityId: null,
+  audience: 'Clinic staff.',
+  introduction: 'A sample course.',
+  disclaimer: 'Education, not medical advice.',
+  practiceGap: null,
+  planners: null,
+  authors: null,
+  reviewers: null,
+  commercialSupport: null,
+  unapprovedUse: 'None discussed.',
+  releaseDate: null,
+  reviewDate: null,
+  expiryDate: null,
+  credit: null,
+  accreditationStatement: null,
+  supportContact: null,
+};

@@ -131,7 +131,7 @@ test.describe('the whole course', () => {
   let dir = '';
   test.beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'course-'));
-    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

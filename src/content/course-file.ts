@@ -1,0 +1,330 @@
+import { z } from 'zod';
+import type { ActivityInfo, DisclosedPerson, Evaluation, EvaluationQuestion } from '../course/types.ts';
+import type { ContentProblem } from './errors.ts';
+import { DEFAULT_RULES, type HouseRules } from './house-rules.ts';
+import { contentId } from './schema.ts';
+import { YamlSource } from './yaml-source.ts';
+
+/**
+ * The value of a field the provider has not filled in yet. The build lists every one as a
+ * warning, and the course tells learners the information is not yet provided instead of
+ * showing anything in its place.
+ */
+export const PLACEHOLDER = 'TO BE COMPLETED BY THE PROVIDER';
+
+/** What learners see while a field is still the placeholder, for the build's warning. */
+const SHOWN_INSTEAD: Record<string, string> = {
+  planners: '"not yet disclosed by the provider"',
+  authors: '"not yet disclosed by the provider"',
+  reviewers: '"not yet disclosed by the provider"',
+  commercial_support: '"not yet disclosed by the provider"',
+  credit: '"This activity has not been designated for credit."',
+  accreditation_statement: 'no accreditation statement',
+};
+
+const isPlaceholder = (v: unknown) => typeof v === 'string' && v.trim() === PLACEHOLDER;
+const isNone = (v: string) => v.trim().toLowerCase() === 'none';
+
+const text = (what: string) =>
+  z
+    .string({ error: `must be ${what} (text)` })
+    .trim()
+    .min(1, { error: `must not be empty: write ${what}` })
+    .refine((v) => !v.includes(PLACEHOLDER), {
+      error: `still holds "${PLACEHOLDER}": replace it with ${what} (only some fields may be left as the placeholder, on their own; see README "For CE providers")`,
+    });
+
+/** A field the provider may leave as the placeholder: read as null. An empty value is missing, not a placeholder. */
+function orPlaceholder<T extends z.ZodType>(inner: T) {
+  return z.preprocess((v) => (isPlaceholder(v) ? null : v === null ? undefined : v), inner.nullable());
+}
+
+/** `none`, or a description. */
+const noneOrText = (what: string) => text(`"none", or ${what}`).transform((v): 'none' | { description: string } => (isNone(v) ? 'none' : { description: v }));
+
+/** An ISO calendar date, YYYY-MM-DD. */
+const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD, e.g. 2026-03-01' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `"${String(iss.input)}" is not a date written YYYY-MM-DD, e.g. 2026-03-01`, abort: true })
+  .refine(
+    (v) => {
+      const [y = 0, m = 0, d = 0] = v.split('-').map(Number);
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    },
+    { error: (iss) => `"${String(iss.input)}" is not a day of the calendar` },
+  );
+
+const personSchema = z
+  .strictObject({
+    name: text('the person\'s name as it should be disclosed'),
+    credentials: text('their degrees and licenses, e.g. "RN, BSN", or "none"'),
+    role: text('what they did in this activity, e.g. "Planner and author"'),
+    financial_relationships: text(
+      '"none", or each relevant financial relationship with an ineligible company in the past 24 months: the company\'s name and the nature of the relationship, e.g. "Consultant, Acme Biologics"',
+    ),
+    mitigation: text('how the relationships were mitigated before the person took part, e.g. "Content peer reviewed by a clinical reviewer without relationships"').optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (!isNone(p.financial_relationships) && !p.mitigation) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mitigation'],
+        message:
+          'is required because financial_relationships is not "none": say how the relationships were mitigated before the person took part (e.g. content peer reviewed by a clinical reviewer without relationships; recusal from the topics concerned)',
+      });
+    }
+  })
+  .transform(
+    (p): DisclosedPerson => ({
+      name: p.name,
+      credentials: isNone(p.credentials) ? '' : p.credentials,
+      role: p.role,
+      relationships: isNone(p.financial_relationships) ? 'none' : { description: p.financial_relationships, mitigation: p.mitigation ?? '' },
+    }),
+  );
+
+const people = (who: string) =>
+  orPlaceholder(
+    z
+      .array(personSchema, { error: `must be the list of ${who}, each with name, credentials, role and financial_relationships (or the placeholder)` })
+      .min(1, { error: `must list at least one of the ${who} (or be the placeholder until they are known)` }),
+  );
+
+const creditSchema = z.union(
+  [
+    z.string().trim().refine(isNone).transform(() => 'none' as const),
+    z.strictObject({
+      type: text('the kind of credit, e.g. "ANCC nursing contact hours"'),
+      amount: z
+        .number({ error: 'must be the number of credits or hours designated, e.g. 1.25' })
+        .positive({ error: 'must be more than 0' })
+        .max(100, { error: 'must be at most 100' }),
+    }),
+  ],
+  { error: 'none, or the credit designated: type (e.g. "ANCC nursing contact hours") and amount (e.g. 1.25)' },
+);
+
+const likertChoice = z.strictObject({
+  id: z
+    .string({ error: 'must be one letter from a to e' })
+    .regex(/^[a-e]$/, { error: (iss) => `"${String(iss.input)}" must be one letter from a to e: SCORM 1.2 records a likert answer as one character` }),
+  text: text('the answer as the learner reads it, e.g. "Strongly agree"'),
+});
+
+const required = z.boolean({ error: 'must be true (the learner must answer) or false (optional)' }).default(true);
+
+const evaluationQuestionSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      id: contentId,
+      type: z.literal('likert'),
+      prompt: text('the statement or question'),
+      required,
+      scale: z
+        .array(likertChoice, { error: 'must be the list of answers in display order, each with an id (a to e) and a text' })
+        .min(2, { error: 'must offer at least 2 answers' })
+        .max(5, { error: 'must offer at most 5 answers (ids a to e)' })
+        .superRefine((list, ctx) => {
+          const ids = list.map((c) => c.id);
+          ids.forEach((id, i) => {
+            if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used twice in this scale: give each answer its own letter` });
+          });
+        }),
+    }),
+    z.strictObject({
+      id: contentId,
+      type: z.literal('text'),
+      prompt: text('the question'),
+      required,
+      max_length: z
+        .number({ error: 'must be the most characters an answer may have, e.g. 500' })
+        .int({ error: 'must be a whole number of characters' })
+        .min(1, { error: 'must be at least 1' })
+        .max(1000, { error: 'must be at most 1000 characters' })
+        .default(500),
+    }),
+  ],
+  { error: 'type must be likert or text' },
+);
+
+const whole = (what: string) => z.number({ error: `must be ${what}` }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
+const range = (what: string) =>
+  z
+    .strictObject({ min: whole(`the fewest ${what}`), max: whole(`the most ${what}`) }, { error: `must give min and max, e.g. { min: 3, max: 5 }` })
+    .refine((r) => r.min <= r.max, { error: 'min must not be above max' });
+
+/** The course's editorial limits (README "Adding a lesson"); any left out keep their default. */
+const rulesSchema = z.strictObject({
+  objectives_per_lesson: range('objectives per lesson').optional(),
+  questions_per_check: range('questions per knowledge check').optional(),
+  lessons_have_checks: z.boolean({ error: 'must be true or false' }).optional(),
+  exam_questions_per_objective: whole('the fewest exam questions per objective').optional(),
+  exam_min_questions: whole('the fewest questions in the exam\'s bank').optional(),
+});
+
+const evaluationSchema = z.strictObject({
+  required: z.boolean({ error: 'must be true (the certificate waits for the evaluation) or false' }),
+  questions: z
+    .array(evaluationQuestionSchema, { error: 'must be a list of questions, each with id, type, prompt and required' })
+    .min(1, { error: 'must ask at least one question' })
+    .superRefine((list, ctx) => {
+      const ids = list.map((q) => q.id);
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used by another question: give each question its own id` });
+      });
+    }),
+});
+
+export const courseFileSchema = z
+  .strictObject({
+    provider: z.strictObject(
+      {
+        name: orPlaceholder(text('the accredited provider\'s name')),
+        contact: orPlaceholder(text('how to reach the provider: address, phone or email')),
+      },
+      { error: 'must hold the provider\'s name and contact' },
+    ),
+    activity_id: orPlaceholder(text('the provider\'s id of this activity')),
+    audience: text('who the course is for'),
+    introduction: text('one paragraph introducing the course').refine((v) => !v.includes('\n'), {
+      error: 'must be one paragraph: remove the blank line (write it on one line, or folded with ">")',
+    }),
+    disclaimer: text('that the course is education, not medical advice'),
+    practice_gap: orPlaceholder(text('the practice gap or educational need the activity answers')),
+    planners: people('planners'),
+    authors: people('authors'),
+    reviewers: people('clinical reviewers'),
+    commercial_support: orPlaceholder(noneOrText('each ineligible company that gave support, and what it gave')),
+    unapproved_use: text('which unapproved, off-label or investigational uses the course discusses'),
+    release_date: orPlaceholder(isoDate),
+    review_date: orPlaceholder(isoDate),
+    expiry_date: orPlaceholder(isoDate),
+    credit: orPlaceholder(creditSchema),
+    accreditation_statement: orPlaceholder(noneOrText('the accreditation statement, word for word')),
+    support_contact: orPlaceholder(text('where learners get help with the course or their certificate')),
+    evaluation: evaluationSchema.optional(),
+    rules: rulesSchema.optional(),
+  })
+  .superRefine((f, ctx) => {
+    // Dates in order: released, then reviewed, then expiring.
+    const dates = (
+      [
+        ['release_date', 'release date'],
+        ['review_date', 'content review date'],
+        ['expiry_date', 'expiry date'],
+      ] as const
+    ).flatMap(([key, name]) => (f[key] ? [{ key, name, value: f[key] }] : []));
+    for (let i = 1; i < dates.length; i++) {
+      const before = dates[i - 1];
+      const date = dates[i];
+      if (before && date && date.value < before.value) {
+        ctx.addIssue({ code: 'custom', path: [date.key], message: `${date.value} is before the ${before.name} ${before.value}: the dates go release <= review <= expiry` });
+      }
+    }
+  });
+
+export type CourseFile = z.infer<typeof courseFileSchema>;
+
+export interface ParsedCourseFile {
+  activity?: ActivityInfo;
+  evaluation?: Evaluation | null;
+  /** The editorial limits, defaults filled in. */
+  rules?: HouseRules;
+  source: YamlSource;
+  problems: ContentProblem[];
+  /** Placeholders still in the file, and a credit without an accreditation statement. */
+  warnings: ContentProblem[];
+}
+
+function evaluationOf(e: CourseFile['evaluation']): Evaluation | null {
+  if (!e) return null;
+  return {
+    required: e.required,
+    questions: e.questions.map(
+      (q): EvaluationQuestion =>
+        q.type === 'likert'
+          ? { id: q.id, type: 'likert', prompt: q.prompt, scale: q.scale, required: q.required }
+          : { id: q.id, type: 'text', prompt: q.prompt, required: q.required, maxLength: q.max_length },
+    ),
+  };
+}
+
+/** Paths of every value of `data` that is the placeholder. */
+function placeholderPaths(data: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (isPlaceholder(data)) return [path];
+  if (Array.isArray(data)) return data.flatMap((v, i) => placeholderPaths(v, [...path, i]));
+  if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => placeholderPaths(v, [...path, k]));
+  return [];
+}
+
+/** Reads course.yaml: the activity information accreditors ask for, and the learner evaluation. */
+export function parseCourseFile(file: string, text: string): ParsedCourseFile {
+  const source = new YamlSource(file, text);
+  const f = source.validate(courseFileSchema);
+  if (!f) return { source, problems: source.problems, warnings: [] };
+
+  const warnings: ContentProblem[] = placeholderPaths(source.data).map((path) => {
+    const field = path.join('.');
+    const shown = SHOWN_INSTEAD[field] ?? '"not yet provided"';
+    return {
+      file,
+      line: source.lineOf(path),
+      field,
+      message: `is still the placeholder "${PLACEHOLDER}": fill it in before learners take the course for credit (until then learners see ${shown})`,
+    };
+  });
+  if (f.credit && f.credit !== 'none' && (!f.accreditation_statement || f.accreditation_statement === 'none')) {
+    warnings.push({
+      file,
+      line: source.lineOf(['accreditation_statement']),
+      field: 'accreditation_statement',
+      message: 'is missing while credit is designated: an accredited activity shows its accreditation statement with the credit, word for word as the accreditor gives it',
+    });
+  }
+
+  if (f.credit === 'none' && f.accreditation_statement && f.accreditation_statement !== 'none') {
+    warnings.push({
+      file,
+      line: source.lineOf(['accreditation_statement']),
+      field: 'accreditation_statement',
+      message: 'is not shown because credit is none: the statement goes with a credit designation',
+    });
+  }
+
+  return {
+    source,
+    problems: source.problems,
+    warnings,
+    evaluation: evaluationOf(f.evaluation),
+    rules: {
+      objectivesPerLesson: f.rules?.objectives_per_lesson ?? DEFAULT_RULES.objectivesPerLesson,
+      questionsPerCheck: f.rules?.questions_per_check ?? DEFAULT_RULES.questionsPerCheck,
+      lessonsHaveChecks: f.rules?.lessons_have_checks ?? DEFAULT_RULES.lessonsHaveChecks,
+      examQuestionsPerObjective: f.rules?.exam_questions_per_objective ?? DEFAULT_RULES.examQuestionsPerObjective,
+      examMinQuestions: f.rules?.exam_min_questions ?? DEFAULT_RULES.examMinQuestions,
+    },
+    activity: {
+      providerName: f.provider.name,
+      providerContact: f.provider.contact,
+      activityId: f.activity_id,
+      audience: f.audience,
+      introduction: f.introduction,
+      disclaimer: f.disclaimer,
+      practiceGap: f.practice_gap,
+      planners: f.planners,
+      authors: f.authors,
+      reviewers: f.reviewers,
+      commercialSupport: f.commercial_support,
+      unapprovedUse: f.unapproved_use,
+      releaseDate: f.release_date,
+      reviewDate: f.review_date,
+      expiryDate: f.expiry_date,
+      credit: f.credit,
+      accreditationStatement: f.accreditation_statement && f.accreditation_statement !== 'none' ? f.accreditation_statement.description : null,
+      supportContact: f.support_contact,
+    },
+  };
+}

@@ -1,0 +1,264 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parseCourseFile, PLACEHOLDER } from '../../src/content/course-file.ts';
+import { formatProblem, type ContentProblem } from '../../src/content/errors.ts';
+import { loadCourse } from '../../src/content/load-course.ts';
+import { creditEarned, isExpired, localIsoDate } from '../../src/course/activity.ts';
+import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
+import { completionText } from '../../src/ui/activity-info.ts';
+import { ROOT } from '../support/paths.ts';
+import { courseOf, QUESTIONS, quizOf } from '../support/sample-course.ts';
+
+const FILE = 'course.yaml';
+const COMPLETE = readFileSync(join(ROOT, 'tests/fixtures/course-complete.yaml'), 'utf8');
+const SHIPPED = readFileSync(join(ROOT, 'course.yaml'), 'utf8');
+
+/** The 1-based line of the first line of `text` that contains `needle`. */
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" is not in the text`);
+  return i + 1;
+}
+
+function edited(from: string | RegExp, to: string, text = COMPLETE): string {
+  const after = text.replace(from, to);
+  expect(after, `the edit of ${String(from)} changed nothing`).not.toBe(text);
+  return after;
+}
+
+const errors = (text: string) => parseCourseFile(FILE, text).problems.map(formatProblem);
+
+test('the example file fills in every field: no problem, no warning, nothing left null', () => {
+  const parsed = parseCourseFile(FILE, COMPLETE);
+  expect(parsed.problems).toEqual([]);
+  expect(parsed.warnings).toEqual([]);
+  const activity = parsed.activity;
+  expect(activity).toBeDefined();
+  for (const [field, value] of Object.entries(activity ?? {})) expect(value, field).not.toBeNull();
+  expect(activity?.credit).toEqual({ type: 'ANCC nursing contact hours', amount: 1.25 });
+  expect(activity?.commercialSupport).toBe('none');
+  // "none" as credentials shows nothing; relationships come with their mitigation.
+  expect(activity?.planners?.[1]).toMatchObject({ name: 'Sam Sample', credentials: '', relationships: 'none' });
+  expect(activity?.authors?.[0]?.relationships).toEqual({
+    description: 'Consultant, Example Regenerative Products Inc. (fictitious)',
+    mitigation: 'Content peer reviewed by a clinical reviewer without relevant financial relationships',
+  });
+});
+
+test('the evaluation is mapped into the course: likert scales, text limits (500 by default), required', () => {
+  expect(parseCourseFile(FILE, COMPLETE).evaluation).toEqual({
+    required: true,
+    questions: [
+      {
+        id: 'objectives_met',
+        type: 'likert',
+        prompt: 'The activity met its stated learning objectives.',
+        required: true,
+        scale: [
+          { id: 'a', text: 'Disagree' },
+          { id: 'b', text: 'Neutral' },
+          { id: 'c', text: 'Agree' },
+        ],
+      },
+      { id: 'comments', type: 'text', prompt: 'Any other comments?', required: false, maxLength: 500 },
+    ],
+  });
+  expect(parseCourseFile(FILE, COMPLETE.replace(/\nevaluation:[\s\S]*$/, '\n')).evaluation).toBeNull();
+});
+
+test('the shipped course.yaml asks what accreditors expect and every provider field is a listed placeholder', () => {
+  const parsed = parseCourseFile(FILE, SHIPPED);
+  expect(parsed.problems).toEqual([]);
+  const questions = parsed.evaluation?.questions ?? [];
+  expect(questions.map((q) => `${q.id} ${q.type} ${q.required ? 'required' : 'optional'}`)).toEqual([
+    'objectives_met likert required',
+    'free_of_bias likert required',
+    'relevant_to_practice likert required',
+    'practice_change text required',
+    'comments text optional',
+  ]);
+  for (const q of questions) if (q.type === 'likert') expect(q.scale.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  const fields = ['provider.name', 'provider.contact', 'activity_id', 'practice_gap', 'planners', 'authors', 'reviewers', 'commercial_support'];
+  const more = ['release_date', 'review_date', 'expiry_date', 'credit', 'accreditation_statement', 'support_contact'];
+  expect(parsed.warnings.map((w) => w.field)).toEqual([...fields, ...more]);
+  // Each at its own line, saying what learners see meanwhile.
+  for (const w of parsed.warnings) {
+    const key = w.field.split('.').pop() ?? '';
+    expect(SHIPPED.split('\n')[w.line - 1]).toMatch(new RegExp(`^\\s*${key}: ${PLACEHOLDER}$`));
+  }
+  expect(parsed.warnings.find((w) => w.field === 'planners')?.message).toContain('"not yet disclosed by the provider"');
+  expect(parsed.warnings.find((w) => w.field === 'credit')?.message).toContain('"This activity has not been designated for credit."');
+  // Nothing is made up in their place.
+  expect(parsed.activity).toMatchObject({ providerName: null, planners: null, authors: null, reviewers: null, credit: null, accreditationStatement: null, expiryDate: null });
+});
+
+test.describe('each rule names the file, the line and the field', () => {
+  test('a missing field and a misspelt one', () => {
+    expect(errors(edited(/\naudience: .*/, ''))).toEqual([`${FILE}:4 audience: is missing: add it (a string)`]);
+    expect(errors(edited('activity_id:', 'activityid:'))).toEqual([
+      `${FILE}:4 activity_id: is missing: add it (a string)`,
+      `${FILE}:7 activityid: unknown field "activityid": check its spelling or remove it`,
+    ]);
+  });
+
+  test('the placeholder is refused where the course cannot do without the text, and inside other text', () => {
+    expect(errors(edited(/^audience: .*$/m, `audience: ${PLACEHOLDER}`))).toEqual([
+      `${FILE}:9 audience: still holds "${PLACEHOLDER}": replace it with who the course is for (only some fields may be left as the placeholder, on their own; see README "For CE providers")`,
+    ]);
+    const [error] = errors(edited('name: Alex Example', `name: Alex ${PLACEHOLDER}`));
+    expect(error).toMatch(new RegExp(`^${FILE}:17 planners\\[0\\]\\.name: still holds "${PLACEHOLDER}"`));
+  });
+
+  test('a financial relationship without its mitigation fails the build at the person', () => {
+    expect(errors(edited(/\n {4}mitigation: .*/, ''))).toEqual([
+      `${FILE}:${lineOf(COMPLETE, 'name: Robin Demo')} authors[0].mitigation: is required because financial_relationships is not "none": say how the relationships were mitigated before the person took part (e.g. content peer reviewed by a clinical reviewer without relationships; recusal from the topics concerned)`,
+    ]);
+    // With "none", no mitigation is needed.
+    expect(errors(edited(/financial_relationships: Consultant.*\n {4}mitigation: .*/, 'financial_relationships: None'))).toEqual([]);
+  });
+
+  test('the dates go release <= review <= expiry', () => {
+    expect(errors(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).toEqual([
+      `${FILE}:43 review_date: 2025-12-01 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
+    ]);
+    expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2026-05-31'))).toEqual([
+      `${FILE}:44 expiry_date: 2026-05-31 is before the content review date 2026-06-01: the dates go release <= review <= expiry`,
+    ]);
+    // A date still to be given is left out of the comparison.
+    expect(errors(edited('review_date: 2026-06-01', `review_date: ${PLACEHOLDER}`).replace('expiry_date: 2028-12-31', 'expiry_date: 2026-01-14'))).toEqual([
+      `${FILE}:44 expiry_date: 2026-01-14 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
+    ]);
+    expect(errors(edited('release_date: 2026-01-15', 'release_date: 2026-02-30'))).toEqual([`${FILE}:42 release_date: "2026-02-30" is not a day of the calendar`]);
+    expect(errors(edited('release_date: 2026-01-15', 'release_date: 15/01/2026'))).toEqual([`${FILE}:42 release_date: "15/01/2026" is not a date written YYYY-MM-DD, e.g. 2026-03-01`]);
+  });
+
+  test('credit is none or a type and an amount', () => {
+    expect(errors(edited('  amount: 1.25\n', ''))).toEqual([`${FILE}:47 credit.amount: is missing: add it (a number)`]);
+    expect(errors(edited('  amount: 1.25', '  amount: lots'))).toEqual([`${FILE}:48 credit.amount: must be the number of credits or hours designated, e.g. 1.25`]);
+    expect(errors(edited(/credit:\n.*\n.*\n/, 'credit: some\n'))).toEqual([
+      `${FILE}:46 credit: none, or the credit designated: type (e.g. "ANCC nursing contact hours") and amount (e.g. 1.25)`,
+    ]);
+    expect(parseCourseFile(FILE, edited(/credit:\n.*\n.*\n/, 'credit: none\n')).activity?.credit).toBe('none');
+  });
+
+  test('the introduction is one paragraph', () => {
+    expect(errors(edited('  and the "stem-cell"', '\n  and the "stem-cell"'))).toEqual([
+      `${FILE}:10 introduction: must be one paragraph: remove the blank line (write it on one line, or folded with ">")`,
+    ]);
+  });
+
+  test('evaluation questions: likert ids are one letter a to e, text answers at most 1000 characters, ids unique', () => {
+    expect(errors(edited('{ id: c, text: Agree }', '{ id: f, text: Agree }'))).toEqual([
+      `${FILE}:62 evaluation.questions[0].scale[2].id: "f" must be one letter from a to e: SCORM 1.2 records a likert answer as one character`,
+    ]);
+    expect(errors(edited('{ id: b, text: Neutral }', '{ id: a, text: Neutral }'))).toEqual([
+      `${FILE}:61 evaluation.questions[0].scale[1].id: "a" is used twice in this scale: give each answer its own letter`,
+    ]);
+    expect(errors(edited('      required: false', '      required: false\n      max_length: 2000'))).toEqual([`${FILE}:67 evaluation.questions[1].max_length: must be at most 1000 characters`]);
+    expect(errors(edited('- id: comments', '- id: objectives_met'))).toEqual([
+      `${FILE}:63 evaluation.questions[1].id: "objectives_met" is used by another question: give each question its own id`,
+    ]);
+    expect(errors(edited('type: text', 'type: essay'))).toEqual([`${FILE}:64 evaluation.questions[1].type: type must be likert or text`]);
+  });
+
+  test('an accreditation statement without credit is a warning: it is not shown', () => {
+    const parsed = parseCourseFile(FILE, edited(/credit:\n.*\n.*\n/, 'credit: none\n'));
+    expect(parsed.warnings.map(formatProblem)).toEqual([`${FILE}:47 accreditation_statement: is not shown because credit is none: the statement goes with a credit designation`]);
+  });
+
+  test('a credit designated without an accreditation statement is a warning', () => {
+    const parsed = parseCourseFile(FILE, edited(/^accreditation_statement: .*$/m, 'accreditation_statement: none'));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.warnings.map(formatProblem)).toEqual([
+      `${FILE}:49 accreditation_statement: is missing while credit is designated: an accredited activity shows its accreditation statement with the credit, word for word as the accreditor gives it`,
+    ]);
+  });
+});
+
+test.describe('in the build', () => {
+  let dir = '';
+  test.beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'course-'));
+    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  });
+  test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const build = async (text: string): Promise<{ warnings: string[]; errors: string[]; minutes?: number }> => {
+    writeFileSync(join(dir, FILE), text);
+    try {
+      const { warnings, course } = await loadCourse(dir);
+      return { warnings: warnings.filter((w) => w.file === FILE).map(formatProblem), errors: [], minutes: estimatedMinutes(course) };
+    } catch (err) {
+      return { warnings: [], errors: (err as { problems: ContentProblem[] }).problems.map(formatProblem) };
+    }
+  };
+
+  test('a mistake in course.yaml fails the build like any content error; a missing file too', async () => {
+    expect((await build(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).errors).toEqual([
+      `${FILE}:43 review_date: 2025-12-01 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
+    ]);
+    rmSync(join(dir, FILE));
+    try {
+      await loadCourse(dir);
+      throw new Error('the build went on without course.yaml');
+    } catch (err) {
+      expect((err as { problems: ContentProblem[] }).problems.map(formatProblem)).toEqual([
+        `${FILE}: is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see README "For CE providers"`,
+      ]);
+    }
+  });
+
+  test('credit designated above the measured learning time is a warning; at or below it is not', async () => {
+    const at = await build(COMPLETE);
+    expect(at.warnings).toEqual([]);
+    const minutes = at.minutes ?? 0;
+    const supported = creditHours(minutes);
+    expect(supported).toBeGreaterThanOrEqual(1.25);
+    const over = await build(edited('amount: 1.25', `amount: ${supported + 0.25}`));
+    expect(over.warnings).toEqual([
+      `${FILE}:48 credit.amount: ${supported + 0.25} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
+    ]);
+  });
+
+  test('the course carries the activity information and the evaluation', async () => {
+    writeFileSync(join(dir, FILE), COMPLETE);
+    const { course } = await loadCourse(dir);
+    expect(course.activity.providerName).toBe('Example Nursing Education Provider (fictitious)');
+    expect(course.evaluation?.questions.map((q) => q.id)).toEqual(['objectives_met', 'comments']);
+  });
+});
+
+test('credit hours: the learning time in hours, rounded down to the quarter hour', () => {
+  expect([14, 15, 74, 75, 81, 89, 90, 105, 119, 120].map(creditHours)).toEqual([0, 0.25, 1, 1.25, 1.25, 1.25, 1.5, 1.75, 1.75, 2]);
+});
+
+test('after the expiry date the activity has expired and a completion earns no credit; on the day itself it still does', () => {
+  const { activity } = parseCourseFile(FILE, COMPLETE);
+  if (!activity) throw new Error('the example did not parse');
+  const lastDay = new Date(2028, 11, 31, 23, 59).getTime();
+  const dayAfter = new Date(2029, 0, 1, 0, 1).getTime();
+  expect(localIsoDate(lastDay)).toBe('2028-12-31');
+  expect(isExpired(activity, lastDay)).toBe(false);
+  expect(creditEarned(activity, lastDay)).toEqual({ type: 'ANCC nursing contact hours', amount: 1.25 });
+  expect(isExpired(activity, dayAfter)).toBe(true);
+  expect(creditEarned(activity, dayAfter)).toBeNull();
+  // Without an expiry date (not yet given) nothing expires, and without a designation there is no credit.
+  expect(isExpired({ ...activity, expiryDate: null }, dayAfter)).toBe(false);
+  expect(creditEarned({ ...activity, credit: null }, lastDay)).toBeNull();
+});
+
+test('how to complete the course counts the lessons and knowledge checks of the course, never a fixed number', () => {
+  const exam = quizOf([QUESTIONS.single]);
+  const one = courseOf(exam);
+  expect(completionText(one, 50, 80).time).toBe('Estimated time: about 0.75 hours, in one short lesson, and a final exam. You can stop at any point and continue later.');
+  const lesson = one.lessons[0];
+  if (!lesson) throw new Error('no lesson');
+  const seven = { ...one, lessons: Array.from({ length: 7 }, (_, i) => ({ ...lesson, id: `l${i}`, quiz: `check${i}` })) };
+  expect(completionText(seven, 90, 80).time).toContain('in seven short lessons with a knowledge check after each, and a final exam');
+  const some = { ...seven, lessons: seven.lessons.map((l, i) => (i < 3 ? l : { ...l, quiz: undefined })) };
+  expect(completionText(some, 90, 80).time).toContain('in seven short lessons and three knowledge checks, and a final exam');
+  expect(completionText(one, 50, 75).complete).toBe('To complete the course, read every lesson and pass the final exam with 75% or more.');
+  expect(completionText({ ...one, evaluation: { required: true, questions: [] } }, 50, 80).certificate).toMatch(/^Then answer a short evaluation/);
+});
