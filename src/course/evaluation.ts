@@ -14,15 +14,19 @@ export function evaluationState(state: CourseState): EvaluationState {
   return state.evaluation ?? { answers: {}, startedAt: null, submittedAt: null };
 }
 
-/** The evaluation opens once the course is complete (every lesson read, the exam passed). */
+/** The evaluation opens once every lesson is read and the exam passed. */
 export function evaluationOpen(course: Course, state: CourseState, passMark = course.passMark): boolean {
-  return course.evaluation !== null && courseOutcome(course, state, passMark).completed;
+  const outcome = courseOutcome(course, state, passMark);
+  return course.evaluation !== null && outcome.allLessonsViewed && outcome.passed === true;
 }
 
-/** The certificate waits for a required evaluation; the LMS status never does. */
+/**
+ * The certificate comes with completion, which includes a required evaluation. So does the
+ * LMS's completion: an LMS that closes a finished attempt (Moodle's review mode after a SCORM
+ * 1.2 pass) must not close it before the learner could give the evaluation.
+ */
 export function certificateReady(course: Course, state: CourseState, passMark = course.passMark): boolean {
-  if (!courseOutcome(course, state, passMark).completed) return false;
-  return !course.evaluation?.required || evaluationState(state).submittedAt !== null;
+  return courseOutcome(course, state, passMark).completed;
 }
 
 /** A text answer as stored and reported: whitespace (line breaks too) collapsed, within the limit. */

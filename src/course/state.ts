@@ -293,7 +293,7 @@ export interface CourseOutcome {
   /** Null before the graded quiz was submitted. */
   passed: boolean | null;
   allLessonsViewed: boolean;
-  /** Every lesson read and the graded quiz passed. */
+  /** Every lesson read, the graded quiz passed and a required evaluation submitted. */
   completed: boolean;
   /** Share of lessons read plus graded quiz passed, 0-1. */
   progress: number;
@@ -309,12 +309,15 @@ export function courseOutcome(course: Course, state: CourseState, passMark = cou
   const passed = score === null ? null : score >= passMark;
   const viewedCount = course.lessons.filter((l) => state.viewed.includes(l.id)).length;
   const allLessonsViewed = viewedCount === course.lessons.length;
+  // A required evaluation is part of completing a continuing-education activity.
+  const evaluated = !course.evaluation?.required || state.evaluation?.submittedAt != null;
+  const steps = course.lessons.length + 1 + (course.evaluation?.required ? 1 : 0);
   return {
     score,
     passed,
     allLessonsViewed,
-    completed: allLessonsViewed && passed === true,
-    progress: (viewedCount + (passed ? 1 : 0)) / (course.lessons.length + 1),
+    completed: allLessonsViewed && passed === true && evaluated,
+    progress: (viewedCount + (passed ? 1 : 0) + (course.evaluation?.required && evaluated ? 1 : 0)) / steps,
     outOfAttempts: !!exam && passed !== true && attemptsLeft(exam, progress) === 0,
   };
 }

@@ -10,7 +10,7 @@ import type { Urgency } from './commit-scheduler.ts';
  */
 export function urgencyOf(course: Course, prev: CourseState, next: CourseState, timed: (quiz: Quiz) => boolean): Urgency {
   if (next.viewed.length > prev.viewed.length || next.completedAt !== prev.completedAt) return 'now';
-  if (next.evaluation?.submittedAt !== prev.evaluation?.submittedAt) return 'now';
+  if ((next.evaluation?.submittedAt ?? null) !== (prev.evaluation?.submittedAt ?? null)) return 'now';
   let urgency: Urgency = 'later';
   for (const quiz of course.quizzes) {
     const before = quizProgress(prev, quiz.id);

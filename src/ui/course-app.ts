@@ -273,8 +273,8 @@ export class CourseApp extends LitElement {
 
   /** Where a completed course goes next: the evaluation until it is submitted, then the certificate. */
   private afterCourse(): string | null {
-    if (!courseOutcome(this.course, this.state, this.passMark).completed) return null;
-    return this.course.evaluation && evaluationState(this.state).submittedAt === null ? 'evaluation' : 'certificate';
+    if (evaluationOpen(this.course, this.state, this.passMark) && evaluationState(this.state).submittedAt === null) return 'evaluation';
+    return certificateReady(this.course, this.state, this.passMark) ? 'certificate' : null;
   }
 
   /** After a submitted attempt: the lessons and objectives its answers showed gaps in. */

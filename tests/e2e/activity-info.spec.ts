@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { buildPackages } from '../../src/package/build-packages.ts';
 import { serveStatic, type StaticServer } from '../../src/preview/server.ts';
-import { finishExam, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
+import { finishExam, goToCertificate, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
 import { launchCourse, lmsData, relaunch, type Version } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
 
@@ -91,12 +91,12 @@ async function screenshots(page: Page, frame: FrameLocator, name: string): Promi
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Reads every lesson, passes the exam and opens the certificate, from the course contents. */
+/** Reads every lesson, passes the exam, answers the evaluation and opens the certificate. */
 async function complete(frame: FrameLocator): Promise<void> {
   await readAllLessons(frame);
   await startExam(frame);
   await finishExam(frame);
-  await openFromMenu(frame, 'Certificate');
+  await goToCertificate(frame);
 }
 
 /**

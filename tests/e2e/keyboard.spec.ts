@@ -134,6 +134,25 @@ test('the whole course can be completed with the keyboard alone', async ({ page 
   await tabTo(page, frame, button('Start'), 'Start');
   await page.keyboard.press('Enter');
   await takeQuizByKeyboard(page, frame, exam);
+  if (course.evaluation) {
+    await tabTo(page, frame, button('Continue: Evaluation'), 'the evaluation');
+    await page.keyboard.press('Enter');
+    await expect(view.getByRole('heading', { level: 1, name: 'Evaluate this activity' })).toBeFocused();
+    for (const [i, q] of course.evaluation.questions.entries()) {
+      if (q.type === 'likert') {
+        // Space checks the first point of the scale; the arrow keys move along it.
+        await tabTo(page, frame, (f) => f.tag === 'input' && f.name === q.id, q.id);
+        await page.keyboard.press('Space');
+        for (let k = 1; k < q.scale.length - 1; k++) await page.keyboard.press('ArrowDown');
+      } else {
+        await tabTo(page, frame, (f) => f.tag === 'textarea' && f.label.startsWith(`${i + 1}.`), q.id);
+        await page.keyboard.type('Ask every caller about saddle numbness.');
+      }
+    }
+    await tabTo(page, frame, button('Submit evaluation'), 'Submit evaluation');
+    await page.keyboard.press('Enter');
+    await expect(view.getByRole('heading', { name: 'Thank you' })).toBeFocused();
+  }
   await tabTo(page, frame, button('Continue: Certificate'), 'the certificate');
   await page.keyboard.press('Enter');
   await expect(view.getByRole('heading', { level: 1, name: 'Certificate of completion' })).toBeFocused();
@@ -141,6 +160,12 @@ test('the whole course can be completed with the keyboard alone', async ({ page 
   const cmi = await lmsData(page);
   expect(cmi['cmi.core.lesson_status']).toBe('passed');
   expect(cmi['cmi.core.score.raw']).toBe('100');
+  // The evaluation's answers as given with the keyboard: the second-to-last point of each scale.
+  for (const q of course.evaluation?.questions ?? []) {
+    const n = Object.keys(cmi).find((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && cmi[k] === `evaluation-${q.id}`);
+    const response = cmi[(n ?? '').replace(/id$/, 'student_response')];
+    if (q.type === 'likert') expect(response).toBe('abcdefghij'[q.scale.length - 2]);
+  }
   expect(strictViolations(await lmsCalls(page), '12')).toEqual([]);
 });
 

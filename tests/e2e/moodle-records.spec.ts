@@ -5,7 +5,7 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import type { HostConfig } from '../../src/preview/lms-host.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
-import { courseData, finishExam, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
+import { completeEvaluation, courseData, finishExam, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
 import { giveAnswer, isCritical } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, deleteAttempt, launchCourse, launchInfo, lmsCalls, relaunchMoodle, storedAttempts, storedRecord, type Version } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
@@ -25,6 +25,13 @@ async function passCourse(frame: FrameLocator): Promise<void> {
   await startExam(frame);
   await finishExam(frame);
   await expect(frame.getByText('You passed.')).toBeVisible();
+  await evaluate(frame);
+}
+
+/** The required evaluation, which completes the course (and its LMS record). */
+async function evaluate(frame: FrameLocator): Promise<void> {
+  await frame.getByRole('button', { name: 'Continue: Evaluation' }).click();
+  await completeEvaluation(frame);
 }
 
 async function expectClean(page: Page, version: Version): Promise<void> {
@@ -87,12 +94,14 @@ for (const version of VERSIONS) {
       await frame.getByRole('button', { name: 'Start', exact: true }).click();
       const drawnAgain = (await shownOrder(frame)).length;
       await finishExam(frame);
+      await evaluate(frame);
       frame = await relaunchMoodle(page);
       expect(verdict(version, await storedRecord(page))).toEqual(passed);
       expect(await storedAttempts(page)).toHaveLength(1);
       // 1.2 keeps every attempt's answers; 2004 the final attempt's, so that the whole record,
       // which Moodle posts with every call, still fits the closing page's beacon.
-      const count = Object.keys(await storedRecord(page)).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length;
+      const stored = await storedRecord(page);
+      const count = Object.keys(stored).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && stored[k]?.startsWith('final_exam-')).length;
       expect(count).toBe(version === '12' ? drawn + drawnAgain : drawnAgain);
       const ends = (await lmsCalls(page)).filter((c) => /^(LMSFinish|Terminate)$/.test(c.fn));
       expect(ends.map((c) => [c.result, c.request?.stored])).toEqual([['true', true], ['true', true]]);
@@ -109,6 +118,14 @@ for (const version of VERSIONS) {
       expect((await launchInfo(page)).mode).toBe('normal');
       await frame.getByRole('button', { name: 'Continue where you left off' }).click();
       await readAllLessons(frame);
+      // Every lesson read and the exam passed: the required evaluation still holds completion back,
+      // and the next launch is normal, so the learner can give it.
+      frame = await relaunchMoodle(page);
+      expect(verdict(version, await storedRecord(page))).toEqual(version === '12' ? ['incomplete', ''] : ['incomplete', 'passed', '100']);
+      expect((await launchInfo(page)).mode).toBe('normal');
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      await frame.getByRole('navigation').getByRole('button', { name: /^Evaluation / }).click();
+      await completeEvaluation(frame);
       frame = await relaunchMoodle(page);
       expect(verdict(version, await storedRecord(page))).toEqual(passed);
       await expectClean(page, version);
@@ -207,6 +224,7 @@ for (const version of VERSIONS) {
       await readAllLessons(frame);
       await startExam(frame);
       await finishExam(frame);
+      await evaluate(frame);
       // Closing the tab: Moodle's player sends the session's end by sendBeacon.
       await relaunchMoodle(page);
       expect(verdict(version, await storedRecord(page))).toEqual(passed);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { answerShownQuestions } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch, type Version } from '../support/lms.ts';
-import { courseData, exam, finishExam, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
+import { completeEvaluation, courseData, exam, finishExam, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
 import { count, strictViolations } from '../support/strict-scorm.ts';
 
 /** Every request the course frame makes must stay inside its own package. */
@@ -36,6 +36,10 @@ for (const version of VERSIONS) {
       const drawn = await shownOrder(frame);
       await finishExam(frame);
       await expect(frame.getByText('Your score: 100%.')).toBeVisible();
+      if (course.evaluation) {
+        await frame.getByRole('button', { name: 'Continue: Evaluation' }).click();
+        await completeEvaluation(frame);
+      }
       await frame.getByRole('button', { name: 'Exit course' }).click();
       await expect(frame.getByRole('heading', { name: 'You have left the course' })).toBeVisible();
 
@@ -53,7 +57,8 @@ for (const version of VERSIONS) {
       // One interaction per exam question answered, named so that a report reads well;
       // knowledge checks are practice and are not recorded.
       const ids = Object.entries(cmi).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v);
-      expect(ids).toEqual(drawn.map((id) => `${course.gradedQuiz}-${id}`));
+      // Then the evaluation's answers, one per question.
+      expect(ids).toEqual([...drawn.map((id) => `${course.gradedQuiz}-${id}`), ...(course.evaluation?.questions ?? []).map((q) => `evaluation-${q.id}`)]);
       // Each objective the exam assessed is reported, passed.
       const objectives = Object.entries(cmi).filter(([k]) => /^cmi\.objectives\.\d+\.id$/.test(k)).map(([, v]) => v);
       const examQuiz = await exam();
@@ -67,7 +72,7 @@ for (const version of VERSIONS) {
       expect(count(calls, /^(LMSFinish|Terminate)$/)).toBe(1);
       expect(calls.at(-1)?.fn).toMatch(/^(LMSFinish|Terminate)$/);
       // Commits at meaningful moments only: launch, each lesson read, exam start, each quiz submitted, exit.
-      expect(count(calls, /Commit$/)).toBeLessThanOrEqual(1 + course.lessons.length + 1 + course.quizzes.length + 1);
+      expect(count(calls, /Commit$/)).toBeLessThanOrEqual(1 + course.lessons.length + 1 + course.quizzes.length + (course.evaluation ? 1 : 0) + 1);
       // Closing the frame after Exit makes no further call.
       await closeCourse(page);
       expect((await lmsCalls(page)).length).toBe(calls.length);

@@ -74,3 +74,32 @@ export async function finishExam(frame: FrameLocator, wrong: (q: Question) => bo
 export async function shownOrder(frame: FrameLocator): Promise<string[]> {
   return frame.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
 }
+
+/**
+ * On the evaluation screen: answers every question shown (each scale's second-to-last point,
+ * a sentence for text) and submits; ends on the thank-you panel.
+ */
+export async function completeEvaluation(frame: FrameLocator): Promise<void> {
+  await expect(frame.getByRole('heading', { level: 1, name: 'Evaluate this activity' })).toBeVisible();
+  const groups = frame.locator('evaluation-view fieldset');
+  for (let i = 0; i < (await groups.count()); i++) {
+    const radios = groups.nth(i).locator('input[type=radio]');
+    const n = await radios.count();
+    if (n) await radios.nth(Math.max(0, n - 2)).check();
+    else await groups.nth(i).locator('textarea').fill('Ask every caller about bladder changes and saddle numbness.');
+  }
+  await frame.getByRole('button', { name: 'Submit evaluation' }).click();
+  await expect(frame.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+}
+
+/** From a passed exam's result to the certificate, through the evaluation when the course has one. */
+export async function goToCertificate(frame: FrameLocator): Promise<void> {
+  const toEvaluation = frame.getByRole('button', { name: 'Continue: Evaluation' });
+  await expect(toEvaluation.or(frame.getByRole('button', { name: /Continue: Certificate/ }))).toBeVisible();
+  if (await toEvaluation.count()) {
+    await toEvaluation.click();
+    await completeEvaluation(frame);
+  }
+  await frame.getByRole('button', { name: /Continue: Certificate/ }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: /certificate/i })).toBeVisible();
+}
