@@ -21,6 +21,9 @@ export const contentComponents = css`
   :is(.care-card__content, .warning-callout, .inset-text, .do-dont, .details__text) > :last-child {
     margin-bottom: 0;
   }
+  :is(.care-card__content, .warning-callout, .inset-text, .details__text) > :is(ul, ol) {
+    padding-left: var(--space-5);
+  }
   :is(.care-card, .warning-callout, .do-dont) h3 {
     font-size: var(--font-size-l);
     line-height: 1.3;
@@ -84,7 +87,7 @@ export const contentComponents = css`
     padding: 0 var(--space-4) var(--space-4);
   }
   .warning-callout h3.warning-callout__label {
-    display: inline-block;
+    width: fit-content;
     margin: 0 0 var(--space-3) calc(-1 * var(--space-4));
     padding: var(--space-2) var(--space-4);
     background: var(--warning-label-bg);
