@@ -111,6 +111,8 @@ interface OpenComponent {
   content: { line: number; text: string }[];
   /** The first heading inside it: reported when it closes (unclosed, it is the missing ":::"). */
   heading?: { line: number; text: string };
+  /** Components opened inside it after that heading: nested if it closes, else the missing ":::" again. */
+  laterOpenings: ContentProblem[];
 }
 
 /**
@@ -160,6 +162,7 @@ export class ComponentChecker {
         if (closed.heading) {
           this.report(closed.heading.line, `a heading cannot go inside :::${closed.name} (opened at line ${closed.line}): end the component with a line ":::" above the heading`);
         }
+        this.problems.push(...closed.laterOpenings);
         this.checkContent(closed);
       }
       return 'close';
@@ -167,9 +170,11 @@ export class ComponentChecker {
     const opening = readOpening(name, args);
     if (typeof opening === 'string') this.report(line, opening);
     if (top) {
-      this.report(line, `:::${name} cannot go inside :::${top.name} (opened at line ${top.line}): components do not nest; end the :::${top.name} with a line ":::" first`);
+      const message = `:::${name} cannot go inside :::${top.name} (opened at line ${top.line}): components do not nest; end the :::${top.name} with a line ":::" first`;
+      if (top.heading) top.laterOpenings.push({ file: this.file, line, field: 'body', message });
+      else this.report(line, message);
     }
-    this.stack.push({ name, line, opening: typeof opening === 'string' ? null : opening, content: [] });
+    this.stack.push({ name, line, opening: typeof opening === 'string' ? null : opening, content: [], laterOpenings: [] });
     return 'open';
   }
 

@@ -131,6 +131,11 @@ test.describe('mistakes stop the build at their line', () => {
   test('a block never closed is reported where it opens', () => {
     const body = '## Red flags\n\nIntro.[^msd]\n\n:::care-card emergency "Escalate immediately"\n- Saddle numbness.\n';
     expect(problemsOf(body)).toEqual([`${FILE}:${lineOf(body, ':::care-card')} body: :::care-card is never closed: end it with a line ":::" after its text (before "## Key points" at line ${lineOf(body, 'Saddle') + 2})`]);
+    // Components further down are not reported as nested in it: the one mistake is the missing ":::".
+    const later = `${body}\n## Standard care\n\n:::warning "FDA safety warning"\nSteroids.\n:::\n`;
+    expect(problemsOf(later)).toEqual([
+      `${FILE}:${lineOf(later, ':::care-card')} body: :::care-card is never closed: end it with a line ":::" after its text (before "## Standard care" at line ${lineOf(later, '## Standard')})`,
+    ]);
     expect(problemsOf('## A\n\n:::inset\nA caveat.\n')).toEqual([`${FILE}:14 body: :::inset is never closed: end it with a line ":::" after its text (before "## Key points" at line 17)`]);
   });
 
