@@ -2,6 +2,7 @@ import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked'
 import { citationAnchor, referenceAnchor } from '../course/citations.ts';
 import { isIsoDate, predates, spelledDate } from '../course/dates.ts';
 import type { ContentProblem } from './errors.ts';
+import { ComponentChecker, componentExtension } from './lesson-components.ts';
 
 /**
  * The lesson Markdown's own marks, beyond standard Markdown:
@@ -14,6 +15,8 @@ import type { ContentProblem } from './errors.ts';
  *   it is older than the course's content review date.
  * - `<!-- no-citation: reason -->` under a `##` heading says why that section cites
  *   nothing (it states no facts that need a source). It is not rendered.
+ * - `:::care-card emergency "Title"` … `:::` and the other content components
+ *   (lesson-components.ts).
  */
 
 const CITATION = /\[\^([^\]\s]*)\]/g;
@@ -69,18 +72,23 @@ function asOfProblem(file: string, line: number, field: string, written: string)
 export function scanLessonBody(file: string, lines: readonly string[], firstLine: number): LessonScan {
   const scan: LessonScan = { citations: [], asOf: [], sections: [], markdown: '', problems: [], warnings: [] };
   const out: string[] = [];
+  const components = new ComponentChecker(file, scan.problems);
   let inFence = false;
   lines.forEach((raw, i) => {
     const line = firstLine + i;
     if (/^\s*(```|~~~)/.test(raw)) {
+      components.line(raw, line, true);
       inFence = !inFence;
       out.push(raw);
       return;
     }
     if (inFence) {
+      components.line(raw, line, true);
       out.push(raw);
       return;
     }
+    // Markdown would read a component's first line as part of a list or table right above it.
+    if (components.line(raw, line, false) === 'open' && out[out.length - 1]?.trim()) out.push('');
     const heading = /^##\s+(.+?)\s*#*\s*$/.exec(raw);
     if (heading?.[1]) scan.sections.push({ title: heading[1], line, cited: false, exempt: SUMMARY_SECTIONS.includes(heading[1]) });
     const section = scan.sections[scan.sections.length - 1];
@@ -109,6 +117,7 @@ export function scanLessonBody(file: string, lines: readonly string[], firstLine
     }
     out.push(raw.replace(NO_CITATION, ''));
   });
+  components.end();
   scan.markdown = out.join('\n');
   return scan;
 }
@@ -188,7 +197,7 @@ export function renderLessonBody(markdown: string, lessonId: string, referenceId
       return `<time class="as-of" datetime="${date}">${String(t['cap'])}s of ${spelledDate(date)}</time>`;
     },
   };
-  const marked = new Marked({ gfm: true, async: false, extensions: [citation, asOf] });
+  const marked = new Marked({ gfm: true, async: false, extensions: [componentExtension, citation, asOf] });
   const html = marked.parse(markdown) as string;
   return { html, order, counts };
 }

@@ -4,6 +4,7 @@ import { citationAnchor, referenceAnchor } from '../course/citations.ts';
 import { spelledDate } from '../course/dates.ts';
 import type { Lesson, Reference } from '../course/types.ts';
 import { intent } from './events.ts';
+import { contentComponents } from './content-components.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
@@ -46,6 +47,7 @@ export class LessonView extends LitElement {
 
   static override styles = [
     theme,
+    contentComponents,
     css`
       .meta {
         color: var(--muted);

@@ -1,8 +1,38 @@
 import { css } from 'lit';
 
-/** Shared look: system fonts, a restrained palette, visible focus, light and dark. */
+/**
+ * Shared look: system fonts, a restrained palette, visible focus, light and dark.
+ *
+ * Design tokens. Sizes are in rem, so they follow the reader's text size and zoom.
+ * The content components' colours (lesson care cards, warning callout, do and don't
+ * lists; styles in content-components.ts) were checked for WCAG AA by hand (relative
+ * luminance, WCAG 2.1 §1.4.3; axe checks the pages in both schemes too):
+ *
+ * | pair                                                   | light  | dark   |
+ * |--------------------------------------------------------|--------|--------|
+ * | white on the non-urgent band #0b5c8c                   | 7.18:1 | 7.18:1 |
+ * | white on the urgent / emergency band #c0271c / #b3261e | 5.92:1 | 6.54:1 |
+ * | emergency body text on #212b32 / #0b0d0f               | 14.42:1 (white) | 16.39:1 (#e8ecef) |
+ * | links in the emergency body, #7cc4f0                   | 7.56:1 | 10.21:1 |
+ * | text on the warning #fff9c4 / #3a3118                  | 14.83:1 | 10.83:1 |
+ * | text on the warning label #ffeb3b / #f2d049            | 13.01:1 | 11.69:1 (#15191d) |
+ * | links on the warning, --accent                         | 6.70:1 | 6.75:1 |
+ * | tick #007f3b / #7fd49b, cross #c0271c / #ff9d92 (icons, 3:1 needed) | 5.12:1, 5.72:1 | 8.91:1, 7.93:1 |
+ */
 export const theme = css`
   :host {
+    /* Type scale */
+    --font-size-s: 0.875rem;
+    --font-size-m: 1rem;
+    --font-size-l: 1.1875rem;
+    --font-size-xl: 1.5rem;
+    /* Spacing scale */
+    --space-1: 0.25rem;
+    --space-2: 0.5rem;
+    --space-3: 0.75rem;
+    --space-4: 1rem;
+    --space-5: 1.5rem;
+    --space-6: 2rem;
     --bg: #fbfbfa;
     --surface: #ffffff;
     --text: #1c2329;
@@ -15,6 +45,21 @@ export const theme = css`
     --notice-bg: #fff6dc;
     --notice-line: #b58a00;
     --focus: #c25400;
+    /* Content components */
+    --care-non-urgent: #0b5c8c;
+    --care-urgent: #c0271c;
+    --care-emergency: #c0271c;
+    --care-emergency-line: #c0271c;
+    --care-emergency-body: #212b32;
+    --care-emergency-text: #ffffff;
+    --care-emergency-link: #7cc4f0;
+    --care-heading-text: #ffffff;
+    --inset-line: var(--accent);
+    --warning-bg: #fff9c4;
+    --warning-label-bg: #ffeb3b;
+    --warning-label-text: #1c2329;
+    --do-mark: #007f3b;
+    --dont-mark: #c0271c;
     color: var(--text);
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
     font-size: 1rem;
@@ -34,6 +79,17 @@ export const theme = css`
       --notice-bg: #3a3118;
       --notice-line: #d9b64a;
       --focus: #ffb066;
+      --care-urgent: #b3261e;
+      --care-emergency: #b3261e;
+      /* the black body needs a brighter edge on a dark page: 4.34:1 against --bg */
+      --care-emergency-line: #e0483c;
+      --care-emergency-body: #0b0d0f;
+      --care-emergency-text: #e8ecef;
+      --warning-bg: #3a3118;
+      --warning-label-bg: #f2d049;
+      --warning-label-text: #15191d;
+      --do-mark: #7fd49b;
+      --dont-mark: #ff9d92;
     }
   }
   *:focus-visible {

@@ -4,6 +4,7 @@ import { launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 import { courseData, exam, finishExam, goToCertificate, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
 import { answerShownQuestions, isCritical } from '../support/learner.ts';
+import { showComponentSample } from '../support/components-sample.ts';
 import { join } from 'node:path';
 import type { HostConfig } from '../../src/preview/lms-host.ts';
 import { ROOT } from '../support/paths.ts';
@@ -12,6 +13,14 @@ import { ROOT } from '../support/paths.ts';
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).include('#frame').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Opens the lesson with that id from the course contents. */
+async function openLesson(frame: FrameLocator, id: string): Promise<void> {
+  const lesson = (await courseData()).lessons.find((l) => l.id === id);
+  if (!lesson) throw new Error(`no lesson ${id}`);
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await openFromMenu(frame, lesson.title);
 }
 
 /** Each screen the learner can meet, reached as a learner would. */
@@ -24,6 +33,17 @@ const SCREENS: { name: string; config?: HostConfig; reach: (frame: FrameLocator,
       await frame.getByRole('button', { name: 'Start the course' }).click();
       await expect(frame.getByRole('heading', { level: 1, name: first?.title })).toBeVisible();
       await frame.locator('figure.diagram details summary').click();
+    },
+  },
+  { name: 'lesson with an emergency care card, warning callout and inset text (lesson 2)', reach: (frame) => openLesson(frame, 'stenosis') },
+  { name: 'lesson with a warning callout and inset text (lesson 4)', reach: (frame) => openLesson(frame, 'clinic_therapy') },
+  { name: "lesson with an urgent care card, do and don't lists and inset text (lesson 6)", reach: (frame) => openLesson(frame, 'risks') },
+  {
+    name: 'every content component, the expander open',
+    reach: async (frame) => {
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await showComponentSample(frame);
+      await frame.locator('lesson-view details.details summary').click();
     },
   },
   {
