@@ -14,6 +14,7 @@ export const theme = css`
     --bad: #a12a1f;
     --notice-bg: #fff6dc;
     --notice-line: #b58a00;
+    --mine-bg: #eaf3f9;
     --focus: #c25400;
     color: var(--text);
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
@@ -33,6 +34,7 @@ export const theme = css`
       --bad: #ff9d92;
       --notice-bg: #3a3118;
       --notice-line: #d9b64a;
+      --mine-bg: #1e3240;
       --focus: #ffb066;
     }
   }
