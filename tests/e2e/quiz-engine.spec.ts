@@ -67,7 +67,7 @@ for (const version of VERSIONS) {
       await page.clock.runFor(4 * MINUTE);
       await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('1 minute left.');
       await page.clock.runFor(MINUTE);
-      await expect(frame.getByText('Time ran out, so your attempt was submitted with the answers you had given.')).toBeVisible();
+      await expect(frame.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true })).toBeVisible();
       // One of the drawn questions was answered, and right: the score reflects it.
       const score = await shownScore(frame);
       expect(score).toBeGreaterThan(0);
