@@ -141,7 +141,7 @@ async function showContentsIfCollapsed(frame: FrameLocator): Promise<void> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} colour scheme`, () => {
-    test.use({ colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
+    test.use({ colorScheme: scheme, viewport: { width: 1280, height: 1400 } });
 
     test('after "Check answer" the learner\'s answer and the correct one are marked in words, for every type a knowledge check asks', async ({ page }) => {
       test.setTimeout(90_000);
