@@ -94,7 +94,9 @@ async function completeCourse(page: Page, frame: FrameLocator, course: Course): 
       const start = frame.getByRole('button', { name: 'Start', exact: true });
       if (await start.count()) await start.click();
       await answerShownQuestions(frame, quiz);
-      await frame.getByRole('button', { name: 'Submit answers' }).click();
+      await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+      // The exam asks for a confirmation first ("Check your answers before submitting").
+      if (quiz.feedback === 'after_submit') await frame.getByRole('button', { name: 'Submit answers now' }).click();
       await frame.getByText('You passed.').waitFor();
     }
   }

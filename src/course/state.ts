@@ -23,6 +23,8 @@ export interface QuizAttempt {
   answers: Record<string, Answer>;
   /** Questions whose answer was checked (immediate feedback): locked. */
   checked: string[];
+  /** Questions the learner flagged for review, in the order shown; cleared once submitted. */
+  flagged: string[];
   /** Per question id; kept until the attempt is submitted and reported. */
   times: Record<string, QuestionTimes>;
   startedAt: number;
@@ -130,6 +132,7 @@ export function startAttempt(course: Course, state: CourseState, quizId: string,
     questions,
     answers: {},
     checked: [],
+    flagged: [],
     times: {},
     startedAt: opts.now,
     deadline: opts.limitMs === null ? null : opts.now + opts.limitMs,
@@ -162,6 +165,14 @@ export function answer(state: CourseState, quizId: string, questionId: string, v
   const times = now === null ? attempt.times : { ...attempt.times, [questionId]: { shown: seen?.shown ?? now, firstAnswer: seen?.firstAnswer ?? now, answered: now } };
   const progress = quizProgress(state, quizId);
   return withQuiz(state, quizId, { ...progress, attempt: { ...attempt, answers: { ...attempt.answers, [questionId]: value }, times } });
+}
+
+/** The learner flags a question of the open attempt to come back to (or removes the flag). */
+export function flagQuestion(state: CourseState, quizId: string, questionId: string, flagged: boolean): CourseState {
+  const attempt = openAttempt(state, quizId);
+  if (!attempt || !attempt.questions.includes(questionId) || attempt.flagged.includes(questionId) === flagged) return state;
+  const next = attempt.questions.filter((id) => (id === questionId ? flagged : attempt.flagged.includes(id)));
+  return withQuiz(state, quizId, { ...quizProgress(state, quizId), attempt: { ...attempt, flagged: next } });
 }
 
 /** Immediate feedback: checks (and locks) one answered question. */
@@ -242,7 +253,8 @@ export function submitQuiz(course: Course, state: CourseState, quizId: string, t
   const progress = quizProgress(state, quizId);
   const { score } = attemptResult(quiz, attempt, quizPassMark(course, quiz, coursePassMark));
   return withQuiz(state, quizId, {
-    attempt: { ...attempt, submitted: true, timedOut },
+    // Flags only help the learner find their way back before submitting.
+    attempt: { ...attempt, flagged: [], submitted: true, timedOut },
     attemptsUsed: progress.attemptsUsed + 1,
     bestScore: Math.max(progress.bestScore ?? 0, score),
     lastScore: score,

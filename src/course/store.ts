@@ -2,6 +2,7 @@ import {
   answer,
   checkAnswer,
   findQuiz,
+  flagQuestion,
   isValidLocation,
   markCompleted,
   markViewed,
@@ -28,6 +29,7 @@ export type CourseIntent =
   | { type: 'question-shown'; quizId: string; questionId: string }
   | { type: 'answer'; quizId: string; questionId: string; value: Answer }
   | { type: 'check-answer'; quizId: string; questionId: string }
+  | { type: 'flag-question'; quizId: string; questionId: string; flagged: boolean }
   | { type: 'submit-quiz'; quizId: string; timedOut: boolean }
   | { type: 'retry-quiz'; quizId: string }
   | { type: 'evaluation-answer'; questionId: string; value: string }
@@ -85,6 +87,10 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
       return answer(state, intent.quizId, intent.questionId, intent.value, isReported(course, intent.quizId) ? ctx.now() : null);
     case 'check-answer':
       return checkAnswer(course, state, intent.quizId, intent.questionId);
+    // Flags help find questions again before submitting them all at once; a quiz that checks
+    // each answer on the spot has no use for them.
+    case 'flag-question':
+      return findQuiz(course, intent.quizId)?.feedback === 'after_submit' ? flagQuestion(state, intent.quizId, intent.questionId, intent.flagged) : state;
     case 'submit-quiz':
       return submitQuiz(course, state, intent.quizId, intent.timedOut, ctx.passMark);
     case 'retry-quiz':

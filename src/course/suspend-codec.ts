@@ -11,10 +11,14 @@ import type { Answer, Course, Quiz } from './types.ts';
  * Format 4:
  * `{"v":4,"k":record token,"t":savedAt,"l":location,"p":section,"s":[lesson ids read],
  *   "q":{quizId:[attemptsUsed,best,last,attempt?]},"c":completedAt}` where an attempt is
- * `[seed,startedAt,deadline|0,flags,[question ids],[answers],[checked indices],[times]?]`,
- * times in epoch seconds, answers aligned with the question ids and joined by "|". While
- * an attempt is open, `times` holds per question `[shown,firstAnswer,answered]` in seconds
- * after startedAt (-1: not yet); once submitted they have been reported and are dropped.
+ * `[seed,startedAt,deadline|0,status,[question ids],[answers],[checked indices],[times]?,[flagged indices]?]`,
+ * times in epoch seconds, status a bit set (1 submitted, 2 timed out), answers aligned with
+ * the question ids and joined by "|". While an attempt is open, `times` holds per question
+ * `[shown,firstAnswer,answered]` in seconds after startedAt (-1: not yet), 0 when none was
+ * noted but flags follow; once submitted they have been reported and are dropped. The
+ * flagged indices (questions the learner marked to come back to) are kept only while the
+ * attempt is open and only when there are any: data without them is still format 4, and a
+ * reader that predates them ignores them.
  * The record token ties the data to one LMS record (one learner, activity and attempt).
  * `"e":[startedAt,submittedAt|0,{questionId:answer}]` is the learner evaluation, once
  * opened; its answers are kept only until submitted (then they are in the LMS's
@@ -29,7 +33,7 @@ const SUBMITTED = 1;
 const TIMED_OUT = 2;
 
 type EncodedTimes = [number, number, number];
-type EncodedAttempt = [number, number, number, number, string[], string[], number[], EncodedTimes[]?];
+type EncodedAttempt = [number, number, number, number, string[], string[], number[], (EncodedTimes[] | 0)?, number[]?];
 type EncodedQuiz = [number, number | null, number | null, EncodedAttempt?];
 
 function toAscii(json: string): string {
@@ -53,6 +57,10 @@ function encodeAttempt(a: QuizAttempt): EncodedAttempt {
     const start = seconds(a.startedAt);
     const at = (ms: number | null | undefined) => (ms == null ? -1 : Math.max(0, seconds(ms) - start));
     encoded[7] = a.questions.map((id): EncodedTimes => [at(a.times[id]?.shown), at(a.times[id]?.firstAnswer), at(a.times[id]?.answered)]);
+  }
+  if (!a.submitted && a.flagged.length) {
+    encoded[7] ??= 0;
+    encoded[8] = a.flagged.map((id) => a.questions.indexOf(id)).filter((i) => i >= 0);
   }
   return encoded;
 }
@@ -123,7 +131,7 @@ const score = (v: unknown): number | null => {
 
 function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
   if (!Array.isArray(raw)) return null;
-  const [seed, started, deadline, flags, ids, answers, checked, times] = raw as unknown[];
+  const [seed, started, deadline, status, ids, answers, checked, times, flagged] = raw as unknown[];
   const drawn = strings(ids);
   // An attempt whose questions changed cannot be continued fairly: it is dropped.
   if (num(seed) === null || num(started) === null || !drawn.length || !drawn.every((id) => quiz.questions.some((q) => q.id === id))) return null;
@@ -135,7 +143,7 @@ function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
     const value = text === '' ? [] : text.split('|');
     if (question && value.length && isValidAnswer(question, value)) byId[id] = value;
   });
-  const f = num(flags) ?? 0;
+  const f = num(status) ?? 0;
   const startSec = started as number;
   const at = (v: unknown) => {
     const n = num(v);
@@ -154,6 +162,7 @@ function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
     questions: drawn,
     answers: byId,
     checked: (Array.isArray(checked) ? checked : []).map((i) => drawn[i as number]).filter((id): id is string => id !== undefined && id in byId),
+    flagged: (f & SUBMITTED) !== 0 || !Array.isArray(flagged) ? [] : drawn.filter((_, i) => flagged.includes(i)),
     times: byQuestion,
     startedAt: (started as number) * 1000,
     deadline: num(deadline) ? (deadline as number) * 1000 : null,

@@ -226,6 +226,7 @@ export class CourseApp extends LitElement {
     this.on('question-shown', (d) => this.dispatch({ type: 'question-shown', quizId: d.quizId, questionId: d.questionId }));
     this.on('answer', (d) => this.dispatch({ type: 'answer', quizId: d.quizId, questionId: d.questionId, value: d.value }));
     this.on('check-answer', (d) => this.dispatch({ type: 'check-answer', quizId: d.quizId, questionId: d.questionId }));
+    this.on('flag-question', (d) => this.dispatch({ type: 'flag-question', quizId: d.quizId, questionId: d.questionId, flagged: d.flagged }));
     this.on('submit-quiz', (d) => this.dispatch({ type: 'submit-quiz', quizId: d.quizId, timedOut: d.timedOut }));
     this.on('retry-quiz', (d) => this.dispatch({ type: 'retry-quiz', quizId: d.quizId }));
     this.on('evaluation-answer', (d) => this.dispatch({ type: 'evaluation-answer', questionId: d.questionId, value: d.value }));

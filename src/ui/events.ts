@@ -14,6 +14,8 @@ export interface CourseIntents {
   'question-shown': { quizId: string; questionId: string };
   answer: { quizId: string; questionId: string; value: Answer };
   'check-answer': { quizId: string; questionId: string };
+  /** The learner flagged a question to come back to before submitting, or removed the flag. */
+  'flag-question': { quizId: string; questionId: string; flagged: boolean };
   'submit-quiz': { quizId: string; timedOut: boolean };
   'retry-quiz': { quizId: string };
   /** A draft answer of the evaluation (a scale id, or the text typed). */

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { drawQuestions } from '../course/pool.ts';
 import { isAnswered, optionOrder, questionScore } from '../course/questions.ts';
@@ -19,7 +19,10 @@ const STRINGS = {
   passRule: (mark: number, graded: boolean, counts: Quiz['counts']) =>
     `You pass with ${mark}% or more.${graded ? ` This quiz sets your course score; ${counts === 'last' ? 'your last' : 'your best'} attempt counts.` : ''}`,
   attempts: (left: number, total: number | null) => (total === null ? 'You can take it as often as you like.' : `Attempts left: ${left} of ${total}.`),
-  feedback: (q: Quiz) => (q.feedback === 'immediate' ? 'Check each answer as you go: you will see at once whether it is right, and why.' : 'You will see your result after you submit all your answers.'),
+  feedback: (q: Quiz) =>
+    q.feedback === 'immediate'
+      ? 'Check each answer as you go: you will see at once whether it is right, and why.'
+      : 'You will see your result after you submit all your answers. You can flag questions to come back to, and before you submit you will see which ones are unanswered or flagged.',
   timed: (ms: number, lms: boolean) =>
     `Time limit: ${spokenDuration(ms)}${lms ? ', set by your learning management system' : ''}. The clock starts when you press Start and keeps running if you leave or close the course. You will be warned before time runs out; when it does, your answers so far are submitted.`,
   timedWarnOnly: (ms: number) => `Time limit: ${spokenDuration(ms)}, set by your learning management system. The clock starts when you press Start. When it runs out you will be told, and you can still finish.`,
@@ -32,8 +35,9 @@ const STRINGS = {
   submit: 'Submit answers',
   unanswered: (n: number) => `Answer every question before you submit: ${n} ${n === 1 ? 'question is' : 'questions are'} still open.`,
   resultHeading: 'Your result',
-  submitted: (p: number, passed: boolean, mark: number, critical: boolean) =>
-    `Answers submitted. Your score is ${p} percent, ${
+  submitted: 'Answers submitted.',
+  scoreSpoken: (p: number, passed: boolean, mark: number, critical: boolean) =>
+    `Your score is ${p} percent, ${
       passed ? 'a pass' : p >= mark ? 'but a question on a critical topic was not answered correctly, so the attempt does not pass' : `below the pass mark of ${mark} percent${critical ? ', and a question on a critical topic was not answered correctly' : ''}`
     }.`,
   score: (p: number) => `Your score: ${p}%.`,
@@ -52,7 +56,37 @@ const STRINGS = {
   reviewNever: 'This quiz does not show the correct answers.',
   retry: 'Try again',
   next: (label: string) => `Continue: ${label}`,
+  // The question navigator, flags and the summary before submitting
+  answeredCount: (answered: number, total: number) => `${answered} of ${total} answered`,
+  flaggedCount: (n: number) => `${n} flagged`,
+  showNavigator: 'Show question list',
+  hideNavigator: 'Hide question list',
+  navigator: 'Questions',
+  navQuestion: (n: number, answered: boolean, flagged: boolean) => `Question ${n}, ${answered ? 'answered' : 'not answered'}${flagged ? ', flagged' : ''}`,
+  keyAnswered: 'Answered',
+  keyNotAnswered: 'Not answered',
+  keyFlagged: 'Flagged for review',
+  flag: 'Flag for review',
+  flagWhich: (n: number) => `Flag for review: question ${n}`,
+  summaryHeading: 'Check your answers before submitting',
+  summaryAnswered: (answered: number, total: number) => `You have answered ${answered} of ${total} questions.`,
+  summaryTime: (clock: string) => `Time left: ${clock}.`,
+  summaryTimePassed: 'The time limit has passed; you can still submit.',
+  summaryOpen: (n: number) => `Not answered (${n})`,
+  summaryOpenNote: 'A question you do not answer scores no marks.',
+  summaryFlagged: (n: number) => `Flagged for review (${n})`,
+  summaryAllDone: 'You have answered every question, and none is flagged for review.',
+  summaryFinal: 'Once you submit, you cannot change your answers.',
+  questionLink: (n: number) => `Question ${n}`,
+  submitNow: 'Submit answers now',
+  backToQuestions: 'Go back to the questions',
 };
+
+/** A flag, outlined or filled: its shape, not only its colour, says whether a question is flagged. */
+const flagIcon = (filled: boolean) =>
+  html`<svg class="flag-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    ${svg`<path d="M3.5 1.5v13" stroke="currentColor" stroke-width="1.6" fill="none" /><path d="M4 2.5h8.5l-2 3 2 3H4z" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" fill=${filled ? 'currentColor' : 'none'} />`}
+  </svg>`;
 
 type FocusTarget = { kind: 'feedback'; questionId: string } | { kind: 'result' } | { kind: 'heading' } | { kind: 'first-question' };
 
@@ -68,6 +102,8 @@ export class QuizView extends LitElement {
     revisit: { attribute: false },
     critical: { attribute: false },
     showUnanswered: { state: true },
+    navigatorOpen: { state: true },
+    summaryOpen: { state: true },
     now: { state: true },
     announcement: { state: true },
   };
@@ -82,6 +118,10 @@ export class QuizView extends LitElement {
   /** The quiz's critical objectives, named before an attempt and in a result that missed one. */
   declare critical: Objective[];
   declare showUnanswered: boolean;
+  /** The list of question numbers is shown (it opens from the bar above the questions). */
+  declare navigatorOpen: boolean;
+  /** "Check your answers before submitting" is shown in place of the questions. */
+  declare summaryOpen: boolean;
   declare now: number;
   declare announcement: string;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -95,10 +135,15 @@ export class QuizView extends LitElement {
   private sightings: IntersectionObserver | null = null;
   private watched = new WeakSet<Element>();
   private watchedAttempt: number | null = null;
+  /** Keeps the page's scroll padding as tall as the sticky bar, so that nothing focused hides under it. */
+  private barSize: ResizeObserver | null = null;
+  private measuredBar: Element | null = null;
 
   constructor() {
     super();
     this.showUnanswered = false;
+    this.navigatorOpen = false;
+    this.summaryOpen = false;
     this.critical = [];
     this.now = Date.now();
     this.announcement = '';
@@ -134,6 +179,7 @@ export class QuizView extends LitElement {
         margin: 0.25rem 0 0.5rem;
       }
       .result,
+      .summary,
       .intro {
         border: 1px solid var(--line);
         background: var(--surface);
@@ -149,19 +195,167 @@ export class QuizView extends LitElement {
         color: var(--bad);
         font-weight: 600;
       }
-      .timer {
+      [hidden] {
+        display: none !important;
+      }
+      /* The bar above the questions stays in view: time left, how many are answered, and the
+         button that opens the list of questions. */
+      .bar {
         position: sticky;
         top: 0;
         z-index: 1;
         background: var(--bg);
         border-bottom: 1px solid var(--line);
-        padding: 0.4rem 0;
         margin-bottom: 1rem;
+      }
+      /* Open, the list lies over the questions scrolled beneath it: a shadow shows its edge. */
+      .bar.open {
+        box-shadow: 0 6px 8px -6px rgb(0 0 0 / 45%);
+      }
+      .bar-row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 1.25rem;
+        padding: 0.4rem 0;
+      }
+      .timer {
         font-variant-numeric: tabular-nums;
         font-weight: 600;
       }
       .timer.low {
         color: var(--bad);
+      }
+      .count {
+        font-variant-numeric: tabular-nums;
+      }
+      .bar-row .toggle {
+        margin-left: auto;
+        padding: 0.4rem 0.9rem;
+      }
+      .navigator {
+        max-height: min(50vh, 22rem);
+        overflow-y: auto;
+        padding: 0.25rem 0.25rem 0.75rem;
+        border-top: 1px solid var(--line);
+      }
+      .key {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1.25rem;
+        margin: 0.5rem 0 0.75rem;
+        padding: 0;
+        list-style: none;
+        font-size: 0.9rem;
+        color: var(--muted);
+      }
+      .key li {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .swatch {
+        display: inline-block;
+        width: 1rem;
+        height: 1rem;
+        border: 2px solid var(--muted);
+        border-radius: 3px;
+        box-sizing: border-box;
+      }
+      .swatch.answered {
+        background: var(--accent);
+        border-color: var(--accent);
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(2.75rem, 1fr));
+        gap: 0.4rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .grid button {
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: 0.15rem;
+        width: 100%;
+        min-width: 44px;
+        min-height: 44px;
+        padding: 0;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+        background: var(--surface);
+        color: var(--text);
+        border: 2px solid var(--muted);
+      }
+      .grid button.answered {
+        background: var(--accent);
+        border-color: var(--accent);
+        color: var(--accent-text);
+      }
+      .grid .flag-icon {
+        width: 0.85rem;
+        height: 0.85rem;
+        flex: none;
+      }
+      .key .flag-icon {
+        width: 1rem;
+        height: 1rem;
+      }
+      .flag {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+        margin-top: 0.5rem;
+      }
+      .flag .flag-icon {
+        width: 1.1rem;
+        height: 1.1rem;
+      }
+      .flag[aria-pressed='true'] {
+        background: var(--notice-bg);
+        border: 2px solid var(--notice-line);
+        color: var(--text);
+        font-weight: 600;
+      }
+      .summary h3 {
+        font-size: 1.05rem;
+        margin: 1.25rem 0 0.25rem;
+      }
+      .jump {
+        list-style: none;
+        margin: 0.25rem 0 0;
+        padding: 0;
+      }
+      .jump li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0 0.75rem;
+        padding: 0.15rem 0;
+      }
+      /* A move within the page, so it looks like a link (GOV.UK's error summary). */
+      button.link {
+        background: transparent;
+        border: 0;
+        padding: 0.5rem 0;
+        color: var(--accent);
+        text-decoration: underline;
+        text-underline-offset: 0.15em;
+        font-weight: 600;
+      }
+      .jump .prompt {
+        flex: 1 1 14rem;
+        min-width: 0;
+        color: var(--muted);
+        overflow: hidden;
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+      }
+      .summary .actions {
+        margin-top: 1.25rem;
       }
       .revisit {
         list-style: none;
@@ -192,12 +386,40 @@ export class QuizView extends LitElement {
     return this.progress.attempt;
   }
 
+  /** Quizzes answered as a whole and submitted at once (the exam) get the navigator, flags and the summary. */
+  private get navigates(): boolean {
+    return this.quiz.feedback === 'after_submit';
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.ticker);
     this.ticker = undefined;
     this.sightings?.disconnect();
     this.sightings = null;
+    this.measureBar(null);
+  }
+
+  /**
+   * The page scrolls under the sticky bar: its height becomes the page's scroll padding, so
+   * that a question moved to, or a control reached with Tab, is not hidden beneath it.
+   */
+  private measureBar(bar: Element | null): void {
+    if (bar === this.measuredBar) return;
+    this.measuredBar = bar;
+    this.barSize?.disconnect();
+    this.barSize = null;
+    const root = document.documentElement;
+    if (!bar || typeof ResizeObserver === 'undefined') {
+      root.style.removeProperty('scroll-padding-top');
+      return;
+    }
+    this.barSize = new ResizeObserver(() => {
+      // The row, not the open list: the list closes when the learner moves on.
+      const row = bar.querySelector('.bar-row');
+      root.style.scrollPaddingTop = `${Math.ceil((row ?? bar).getBoundingClientRect().height) + 8}px`;
+    });
+    this.barSize.observe(bar);
   }
 
   /** Reports each question of the open attempt the first time any of it is on screen. */
@@ -225,8 +447,17 @@ export class QuizView extends LitElement {
     }
   }
 
+  override willUpdate(changed: Map<string, unknown>): void {
+    const a = this.attempt;
+    if (changed.has('quiz') || !a || a.submitted) {
+      this.summaryOpen = false;
+      this.navigatorOpen = false;
+    }
+  }
+
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('quiz')) this.showUnanswered = false;
+    this.measureBar(this.renderRoot.querySelector('.bar'));
     if (changed.has('progress') && this.afterProgress) {
       const target = this.afterProgress;
       this.afterProgress = null;
@@ -268,13 +499,22 @@ export class QuizView extends LitElement {
     if (left === 0 && !this.expirySent) {
       this.expirySent = true;
       if (this.timeLimit?.onExpiry === 'warn') this.announcement = STRINGS.timeUpWarn;
-      else this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: true }));
+      else {
+        // Submitted as it stands, without the summary. Focus inside the quiz (on a question, or
+        // on the summary) would fall to the page with the controls: it goes to the result.
+        if ((this.renderRoot as ShadowRoot).activeElement) this.afterProgress = { kind: 'result' };
+        this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: true }));
+      }
     }
   }
 
   private submit(): void {
     const a = this.attempt;
     if (!a) return;
+    if (this.navigates) {
+      void this.openSummary();
+      return;
+    }
     const open = attemptQuestions(this.quiz, a).filter((q) => !isAnswered(q, a.answers[q.id]));
     if (open.length) {
       this.showUnanswered = true;
@@ -284,6 +524,63 @@ export class QuizView extends LitElement {
     this.showUnanswered = false;
     this.afterProgress = { kind: 'result' };
     this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: false }));
+  }
+
+  /** "Check your answers before submitting": always shown first, even with nothing left open. */
+  private async openSummary(): Promise<void> {
+    this.navigatorOpen = false;
+    this.summaryOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('.summary')?.scrollIntoView({ block: 'start' });
+    (this.renderRoot.querySelector('#summary-heading') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  private submitNow(): void {
+    this.afterProgress = { kind: 'result' };
+    this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: false }));
+  }
+
+  /** Back from the summary to the questions, at the Submit button the learner came from. */
+  private async backToQuestions(): Promise<void> {
+    this.summaryOpen = false;
+    await this.updateComplete;
+    const submit = this.renderRoot.querySelector('button[type="submit"]') as HTMLElement | null;
+    submit?.scrollIntoView({ block: 'center' });
+    submit?.focus({ preventScroll: true });
+  }
+
+  /** Moves to a question (from the navigator or the summary) and focuses its first control. */
+  private async goTo(questionId: string): Promise<void> {
+    this.navigatorOpen = false;
+    this.summaryOpen = false;
+    await this.updateComplete;
+    const question = this.renderRoot.querySelector(`[data-question="${questionId}"]`) as QuestionBase<Question> | null;
+    if (!question) return;
+    await question.updateComplete;
+    // The page's scroll padding keeps the question's prompt clear of the sticky bar.
+    question.scrollIntoView({ block: 'start' });
+    question.focusFirst({ preventScroll: true });
+  }
+
+  private flag(questionId: string, flagged: boolean): void {
+    this.dispatchEvent(intent('flag-question', { quizId: this.quiz.id, questionId, flagged }));
+  }
+
+  private toggleNavigator(): void {
+    this.navigatorOpen = !this.navigatorOpen;
+  }
+
+  /** Escape closes the list of questions and returns to its button. */
+  private onBarKey(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || !this.navigatorOpen) return;
+    this.navigatorOpen = false;
+    (this.renderRoot.querySelector('.bar .toggle') as HTMLElement | null)?.focus();
+  }
+
+  /** Focus leaving the bar (Tab past the last number) closes the list, so that it covers nothing. */
+  private onBarFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (this.navigatorOpen && to && !(e.currentTarget as Element).contains(to)) this.navigatorOpen = false;
   }
 
   private check(questionId: string): void {
@@ -327,7 +624,7 @@ export class QuizView extends LitElement {
       const a = this.attempt;
       if (a?.submitted) {
         const result = attemptResult(this.quiz, a, this.passMark);
-        this.announcement = STRINGS.submitted(result.percent, result.passed, this.passMark, result.criticalMissed.length > 0);
+        this.announcement = `${a.timedOut ? STRINGS.timedOut : STRINGS.submitted} ${STRINGS.scoreSpoken(result.percent, result.passed, this.passMark, result.criticalMissed.length > 0)}`;
       }
       return;
     }
@@ -427,6 +724,7 @@ export class QuizView extends LitElement {
     const feedback: QuestionFeedback | null = done ? { earned: questionScore(q, a.answers[q.id]), reveal: this.reveals(a) } : null;
     const tag = unsafeStatic(QUESTION_ELEMENT[q.type]);
     const immediate = this.quiz.feedback === 'immediate' && !done;
+    const flagged = a.flagged.includes(q.id);
     return html`<div>
       ${staticHtml`<${tag}
         data-question=${q.id}
@@ -444,7 +742,92 @@ export class QuizView extends LitElement {
             ${STRINGS.check}
           </button>`
         : null}
+      ${this.navigates && !done
+        ? html`<button
+            type="button"
+            class="flag secondary"
+            data-flag=${q.id}
+            aria-label=${STRINGS.flagWhich(i + 1)}
+            aria-pressed=${flagged ? 'true' : 'false'}
+            @click=${() => this.flag(q.id, !flagged)}
+          >
+            ${flagIcon(flagged)}${STRINGS.flag}
+          </button>`
+        : null}
     </div>`;
+  }
+
+  /** Time left, questions answered and the list of questions (numbers, each with its state in words). */
+  private renderBar(a: QuizAttempt, questions: Question[], left: number | null) {
+    const answered = questions.filter((q) => isAnswered(q, a.answers[q.id])).length;
+    const flagged = a.flagged.length;
+    return html`<div class="bar ${this.navigatorOpen ? 'open' : ''}" @keydown=${this.onBarKey} @focusout=${this.onBarFocusOut}>
+      <div class="bar-row">
+        ${left !== null
+          ? html`<span class="timer ${left < 60_000 ? 'low' : ''}"><span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span></span>`
+          : null}
+        ${this.navigates
+          ? html`<span class="count">${STRINGS.answeredCount(answered, questions.length)}${flagged ? `, ${STRINGS.flaggedCount(flagged)}` : ''}</span>
+              <button type="button" class="toggle secondary" aria-expanded=${this.navigatorOpen ? 'true' : 'false'} aria-controls="navigator" @click=${this.toggleNavigator}>
+                ${this.navigatorOpen ? STRINGS.hideNavigator : STRINGS.showNavigator}
+              </button>`
+          : null}
+      </div>
+      ${this.navigates
+        ? html`<nav id="navigator" class="navigator" aria-label=${STRINGS.navigator} ?hidden=${!this.navigatorOpen}>
+            <ul class="key" aria-hidden="true">
+              <li><span class="swatch answered"></span>${STRINGS.keyAnswered}</li>
+              <li><span class="swatch"></span>${STRINGS.keyNotAnswered}</li>
+              <li>${flagIcon(true)}${STRINGS.keyFlagged}</li>
+            </ul>
+            <ol class="grid">
+              ${questions.map((q, i) => {
+                const done = isAnswered(q, a.answers[q.id]);
+                const flag = a.flagged.includes(q.id);
+                return html`<li>
+                  <button type="button" class=${done ? 'answered' : ''} aria-label=${STRINGS.navQuestion(i + 1, done, flag)} @click=${() => this.goTo(q.id)}>
+                    ${i + 1}${flag ? flagIcon(true) : nothing}
+                  </button>
+                </li>`;
+              })}
+            </ol>
+          </nav>`
+        : null}
+    </div>`;
+  }
+
+  /** Before an attempt is submitted: what is unanswered or flagged (each a way back), and the time left. */
+  private renderSummary(a: QuizAttempt, questions: Question[], left: number | null) {
+    const numbered = questions.map((q, i) => ({ q, n: i + 1 }));
+    const open = numbered.filter(({ q }) => !isAnswered(q, a.answers[q.id]));
+    const flagged = numbered.filter(({ q }) => a.flagged.includes(q.id));
+    const list = (items: { q: Question; n: number }[]) => html`<ul class="jump">
+      ${items.map(
+        ({ q, n }) => html`<li>
+          <button type="button" class="link" @click=${() => this.goTo(q.id)}>${STRINGS.questionLink(n)}</button>
+          <span class="prompt">${q.prompt}</span>
+        </li>`,
+      )}
+    </ul>`;
+    return html`<section class="summary" aria-labelledby="summary-heading">
+      <h2 id="summary-heading" tabindex="-1">${STRINGS.summaryHeading}</h2>
+      <p>
+        ${STRINGS.summaryAnswered(questions.length - open.length, questions.length)}
+        ${left === null ? null : left > 0 ? STRINGS.summaryTime(formatClock(left)) : STRINGS.summaryTimePassed}
+      </p>
+      ${open.length
+        ? html`<h3>${STRINGS.summaryOpen(open.length)}</h3>
+            <p>${STRINGS.summaryOpenNote}</p>
+            ${list(open)}`
+        : null}
+      ${flagged.length ? html`<h3>${STRINGS.summaryFlagged(flagged.length)}</h3>${list(flagged)}` : null}
+      ${!open.length && !flagged.length ? html`<p>${STRINGS.summaryAllDone}</p>` : null}
+      <p>${STRINGS.summaryFinal}</p>
+      <div class="actions">
+        <button type="button" @click=${this.submitNow}>${STRINGS.submitNow}</button>
+        <button type="button" class="secondary" @click=${this.backToQuestions}>${STRINGS.backToQuestions}</button>
+      </div>
+    </section>`;
   }
 
   override render() {
@@ -458,14 +841,11 @@ export class QuizView extends LitElement {
       ${!a || a.submitted ? this.renderIntro() : null}
       ${!a && attemptsLeft(quiz, this.progress) > 0 ? html`<button @click=${this.start}>${STRINGS.start}</button>` : null}
       ${a?.submitted ? this.renderResult(a) : null}
-      ${a && !a.submitted && left !== null
-        ? html`<div class="timer ${left < 60_000 ? 'low' : ''}">
-            <span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span>
-          </div>`
-        : null}
+      ${a && !a.submitted && (left !== null || this.navigates) ? this.renderBar(a, questions, left) : null}
       <p class="visually-hidden" aria-live="assertive">${this.announcement}</p>
+      ${a && !a.submitted && this.summaryOpen ? this.renderSummary(a, questions, left) : null}
       ${a
-        ? html`<form @submit=${(e: Event) => e.preventDefault()} aria-label=${quiz.title}>
+        ? html`<form @submit=${(e: Event) => e.preventDefault()} aria-label=${quiz.title} ?hidden=${this.summaryOpen && !a.submitted}>
             <div class="questions">${questions.map((q, i) => this.renderQuestion(q, i, questions.length, a))}</div>
             ${a.submitted
               ? null

@@ -44,6 +44,7 @@ export const theme = css`
     --bad: #a12a1f;
     --notice-bg: #fff6dc;
     --notice-line: #b58a00;
+    --mine-bg: #eaf3f9;
     --focus: #c25400;
     /* Content components */
     --care-non-urgent: #0b5c8c;
@@ -78,6 +79,7 @@ export const theme = css`
       --bad: #ff9d92;
       --notice-bg: #3a3118;
       --notice-line: #d9b64a;
+      --mine-bg: #1e3240;
       --focus: #ffb066;
       --care-urgent: #b3261e;
       --care-emergency: #b3261e;

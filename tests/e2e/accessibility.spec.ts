@@ -2,9 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
-import { courseData, exam, finishExam, goToCertificate, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
-import { answerShownQuestions, isCritical } from '../support/learner.ts';
+import { courseData, exam, finishExam, goToCertificate, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
+import { answerShownQuestions, giveAnswer, isCritical } from '../support/learner.ts';
 import { showComponentSample } from '../support/components-sample.ts';
+import { correctAnswer } from '../../src/course/questions.ts';
 import { join } from 'node:path';
 import type { HostConfig } from '../../src/preview/lms-host.ts';
 import { ROOT } from '../support/paths.ts';
@@ -21,6 +22,16 @@ async function openLesson(frame: FrameLocator, id: string): Promise<void> {
   if (!lesson) throw new Error(`no lesson ${id}`);
   await frame.getByRole('button', { name: 'Start the course' }).click();
   await openFromMenu(frame, lesson.title);
+}
+
+/** Starts the exam, answers its first three questions and flags the second and the fifth. */
+async function answerSomeAndFlag(frame: FrameLocator): Promise<void> {
+  const quiz = await startExam(frame);
+  for (const id of (await shownOrder(frame)).slice(0, 3)) {
+    const q = quiz.questions.find((x) => x.id === id);
+    if (q) await giveAnswer(frame, q, correctAnswer(q));
+  }
+  for (const n of [2, 5]) await frame.getByRole('button', { name: `Flag for review: question ${n}`, exact: true }).click();
 }
 
 /** Each screen the learner can meet, reached as a learner would. */
@@ -62,6 +73,24 @@ const SCREENS: { name: string; config?: HostConfig; reach: (frame: FrameLocator,
     reach: async (frame) => {
       await frame.getByRole('button', { name: 'Start the course' }).click();
       await startExam(frame);
+    },
+  },
+  {
+    name: 'exam question list, with answered and flagged questions',
+    reach: async (frame) => {
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await answerSomeAndFlag(frame);
+      await frame.getByRole('button', { name: 'Show question list' }).click();
+      await expect(frame.getByRole('navigation', { name: 'Questions' })).toBeVisible();
+    },
+  },
+  {
+    name: 'check your answers before submitting',
+    reach: async (frame) => {
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await answerSomeAndFlag(frame);
+      await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+      await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeVisible();
     },
   },
   {

@@ -30,14 +30,14 @@ function focused(frame: Frame): Promise<Focused | null> {
   });
 }
 
-/** Presses Tab until the focused control matches, as a keyboard user would. */
-async function tabTo(page: Page, frame: Frame, matches: (f: Focused) => boolean, what: string): Promise<void> {
+/** Presses Tab (or Shift+Tab) until the focused control matches, as a keyboard user would. */
+async function tabTo(page: Page, frame: Frame, matches: (f: Focused) => boolean, what: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const f = await focused(frame);
     if (f && matches(f)) return;
   }
-  throw new Error(`could not reach ${what} with the Tab key`);
+  throw new Error(`could not reach ${what} with ${key}`);
 }
 
 const button = (text: string | RegExp) => (f: Focused) => f.tag === 'button' && (typeof text === 'string' ? f.label === text : text.test(f.label));
@@ -54,8 +54,11 @@ async function answerByKeyboard(page: Page, frame: Frame, q: Question): Promise<
       const labels = (await host.locator('label.option').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
       const wanted = q.type === 'single' ? q.choices.find((c) => c.id === answer[0])?.text : answer[0] === 'true' ? 'True' : 'False';
       await tabTo(page, frame, (f) => inQuestion(f) && f.type === 'radio', `the choices of ${q.id}`);
+      // Tab lands on the first choice, or on the last when the group was left backwards before.
+      const landed = labels.indexOf((await focused(frame))?.label ?? '');
       await page.keyboard.press('Space');
-      for (let i = 0; i < labels.indexOf(wanted ?? ''); i++) await page.keyboard.press('ArrowDown');
+      const steps = labels.indexOf(wanted ?? '') - landed;
+      for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
       break;
     }
     case 'multiple': {
@@ -93,6 +96,7 @@ async function answerByKeyboard(page: Page, frame: Frame, q: Question): Promise<
 }
 
 async function takeQuizByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise<void> {
+  if (quiz.feedback === 'after_submit') return takeExamByKeyboard(page, frame, quiz);
   const shown = await frame.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
   for (const id of shown) {
     const q = quiz.questions.find((x) => x.id === id);
@@ -106,6 +110,67 @@ async function takeQuizByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise
   await tabTo(page, frame, button('Submit answers'), 'Submit answers');
   await page.keyboard.press('Enter');
   await expect(page.frameLocator('#frame').getByText('You passed.')).toBeVisible();
+}
+
+/**
+ * The exam by keyboard, through its question list, a flag and the summary before submitting:
+ * focus is checked at every step.
+ */
+async function takeExamByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise<void> {
+  const view = page.frameLocator('#frame');
+  const order = await frame.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
+  const at = async () => (await focused(frame))?.question ?? '';
+  // Start left focus on the first question: the list of questions opens from the bar just above.
+  expect(await at()).toBe(order[0]);
+  await tabTo(page, frame, button('Show question list'), 'Show question list', 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(view.getByRole('button', { name: 'Hide question list' })).toBeFocused();
+  await expect(view.getByRole('button', { name: 'Hide question list' })).toHaveAttribute('aria-expanded', 'true');
+  await tabTo(page, frame, button('Question 3, not answered'), 'question 3 in the list');
+  await page.keyboard.press('Enter');
+  // The list has closed; focus is on question 3's first control.
+  await expect(view.getByRole('navigation', { name: 'Questions' })).toBeHidden();
+  expect(await at()).toBe(order[2]);
+  await tabTo(page, frame, button('Flag for review: question 3'), 'the flag of question 3');
+  await page.keyboard.press('Space');
+  await expect(view.getByRole('button', { name: 'Flag for review: question 3', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  expect((await focused(frame))?.label).toBe('Flag for review: question 3');
+  // Back up to the list, which now says question 3 is flagged, and on to question 1.
+  await tabTo(page, frame, button('Show question list'), 'Show question list', 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(view.getByRole('button', { name: 'Question 3, not answered, flagged' })).toBeVisible();
+  await tabTo(page, frame, button('Question 1, not answered'), 'question 1 in the list');
+  await page.keyboard.press('Enter');
+  expect(await at()).toBe(order[0]);
+  // One step back, to the bar, so that answering starts with question 1's first control.
+  await page.keyboard.press('Shift+Tab');
+  expect((await focused(frame))?.label).toBe('Show question list');
+  for (const id of order) {
+    const q = quiz.questions.find((x) => x.id === id);
+    if (q) await answerByKeyboard(page, frame, q);
+  }
+
+  await tabTo(page, frame, button('Submit answers'), 'Submit answers');
+  await page.keyboard.press('Enter');
+  await expect(view.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
+  const summary = view.locator('quiz-view .summary');
+  await expect(summary.getByRole('heading', { name: 'Flagged for review (1)' })).toBeVisible();
+  await expect(summary.getByRole('heading', { name: /^Not answered/ })).toHaveCount(0);
+  await tabTo(page, frame, button('Question 3'), 'question 3 in the summary');
+  await page.keyboard.press('Enter');
+  expect(await at()).toBe(order[2]);
+  await tabTo(page, frame, button('Flag for review: question 3'), 'the flag of question 3');
+  await page.keyboard.press('Space');
+  await expect(view.getByRole('button', { name: 'Flag for review: question 3', exact: true })).toHaveAttribute('aria-pressed', 'false');
+
+  await tabTo(page, frame, button('Submit answers'), 'Submit answers');
+  await page.keyboard.press('Enter');
+  await expect(view.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
+  await expect(summary).toContainText('You have answered every question, and none is flagged for review.');
+  await tabTo(page, frame, button('Submit answers now'), 'Submit answers now');
+  await page.keyboard.press('Enter');
+  await expect(view.getByRole('heading', { name: 'Your result' })).toBeFocused();
+  await expect(view.getByText('You passed.')).toBeVisible();
 }
 
 test('the whole course can be completed with the keyboard alone', async ({ page }) => {
@@ -169,7 +234,7 @@ test('the whole course can be completed with the keyboard alone', async ({ page 
   expect(strictViolations(await lmsCalls(page), '12')).toEqual([]);
 });
 
-test('focus stays with the learner when a control disappears: after Check answer, Start and Submit; the result is announced', async ({ page }) => {
+test('focus stays with the learner when a control disappears: after Check answer, Start, Submit and its confirmation; the result is announced', async ({ page }) => {
   const course = await courseData();
   const check = course.quizzes.find((q) => !q.graded);
   const exam = course.quizzes.find((q) => q.graded);
@@ -205,9 +270,18 @@ test('focus stays with the learner when a control disappears: after Check answer
   await expect.poll(focusPath).toMatch(/^course-app > quiz-view > [a-z-]+-view > (input|select|button)/);
 
   await answerShownQuestions(frame, exam);
-  await frame.getByRole('button', { name: 'Submit answers' }).focus();
+  await frame.getByRole('button', { name: 'Submit answers', exact: true }).focus();
   await page.keyboard.press('Enter');
-  // Submit is gone: focus is on the result heading, and the score is announced.
+  // The questions give way to the summary: focus is on its heading.
+  await expect.poll(focusPath).toBe('course-app > quiz-view > h2#summary-heading');
+  await frame.getByRole('button', { name: 'Go back to the questions' }).focus();
+  await page.keyboard.press('Enter');
+  // Back where the learner was: on Submit answers.
+  await expect.poll(focusPath).toBe('course-app > quiz-view > button');
+  await page.keyboard.press('Enter');
+  await frame.getByRole('button', { name: 'Submit answers now' }).focus();
+  await page.keyboard.press('Enter');
+  // The summary is gone: focus is on the result heading, and the score is announced.
   await expect.poll(focusPath).toBe('course-app > quiz-view > h2#result-heading');
   await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('Answers submitted. Your score is 100 percent, a pass.');
 });

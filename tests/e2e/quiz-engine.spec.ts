@@ -67,7 +67,7 @@ for (const version of VERSIONS) {
       await page.clock.runFor(4 * MINUTE);
       await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('1 minute left.');
       await page.clock.runFor(MINUTE);
-      await expect(frame.getByText('Time ran out, so your attempt was submitted with the answers you had given.')).toBeVisible();
+      await expect(frame.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true })).toBeVisible();
       // One of the drawn questions was answered, and right: the score reflects it.
       const score = await shownScore(frame);
       expect(score).toBeGreaterThan(0);
@@ -224,8 +224,9 @@ test('an ordering question the learner has not touched is unanswered; "Use this 
   await expect(group.getByRole('button', { name: 'Use this order' })).toHaveCount(0);
   await expect(frame.locator(`[data-check="${ordering.id}"]`)).toBeEnabled();
   await frame.locator(`[data-check="${ordering.id}"]`).click();
-  // The confirmed order is the one that was shown (never the key, so it is marked wrong).
-  expect((await group.locator('li span').allTextContents()).map((t) => t.trim())).toEqual(shownOrder);
+  // The confirmed order is the one that was shown, now listed as the learner's answer (never the key, so it is marked wrong).
+  const answered = group.locator('.orders > div').filter({ hasText: 'Your answer' });
+  expect((await answered.locator('li').allTextContents()).map((t) => t.trim())).toEqual(shownOrder);
   await expect(group.getByText(/not correct/i).first()).toBeVisible();
 });
 

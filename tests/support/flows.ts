@@ -65,9 +65,16 @@ export async function startExam(frame: FrameLocator): Promise<Quiz> {
 /** Answers the exam's drawn questions (wrongly where `wrong` says) and submits. */
 export async function finishExam(frame: FrameLocator, wrong: (q: Question) => boolean = () => false): Promise<Question[]> {
   const shown = await answerShownQuestions(frame, await exam(), wrong);
-  await frame.getByRole('button', { name: 'Submit answers' }).click();
-  await expect(frame.getByRole('heading', { name: 'Your result' })).toBeVisible();
+  await submitExam(frame);
   return shown;
+}
+
+/** Presses Submit answers, then confirms in "Check your answers before submitting". */
+export async function submitExam(frame: FrameLocator): Promise<void> {
+  await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+  await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
+  await frame.getByRole('button', { name: 'Submit answers now' }).click();
+  await expect(frame.getByRole('heading', { name: 'Your result' })).toBeVisible();
 }
 
 /** The question ids of the attempt on screen, in the order shown. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, checkAnswer, initialState, markViewed, navigate, questionShown, reachSection, startAttempt, submitQuiz } from '../../src/course/state.ts';
+import { answer, checkAnswer, flagQuestion, initialState, markViewed, navigate, questionShown, reachSection, startAttempt, submitQuiz } from '../../src/course/state.ts';
 import { SUSPEND_LIMIT, decodeState, encodeState } from '../../src/course/suspend-codec.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
@@ -32,6 +32,36 @@ test('an attempt in progress survives a round trip: questions, seed, answers, de
   // Once submitted (and reported), the times are no longer kept.
   const done = submitQuiz(course, s, 'exam');
   expect(decodeState(course, encodeState(done, STAMP)).state).toEqual({ ...done, quizzes: { exam: { ...done.quizzes.exam, attempt: { ...done.quizzes.exam?.attempt, times: {} } } } });
+});
+
+test('flags for review survive a round trip while the attempt is open, with or without question times, and go once it is submitted', () => {
+  const flagged = flagQuestion(flagQuestion(inProgress(), 'exam', 'ordering', true), 'exam', 'multiple', true);
+  expect(flagged.quizzes.exam?.attempt?.flagged).toEqual(['multiple', 'ordering']);
+  const text = encodeState(flagged, STAMP);
+  expect(text).toContain('"v":4,');
+  expect(decodeState(course, text)).toEqual({ state: flagged, savedAt: NOW, token: 'rec42' });
+  // No time noted yet (nothing shown or answered): the times give way to a 0 and the flags still read.
+  const fresh = flagQuestion(startAttempt(course, initialState(), 'exam', { seed: 9, now: NOW, limitMs: 1_800_000 }), 'exam', 'numeric', true);
+  const freshText = encodeState(fresh, STAMP);
+  expect(freshText).toContain(',0,[5]]');
+  expect(decodeState(course, freshText).state).toEqual(fresh);
+  // Submitted: no flags are kept.
+  const done = submitQuiz(course, flagged, 'exam');
+  expect(decodeState(course, encodeState(done, STAMP)).state.quizzes.exam?.attempt?.flagged).toEqual([]);
+  // Indices that point at no drawn question are dropped, and a submitted attempt never carries flags.
+  const odd = text.replace(/,\[1,4\]\]/, ',[4,99,-1,"x",1,4]]');
+  expect(odd).not.toBe(text);
+  expect(decodeState(course, odd).state.quizzes.exam?.attempt?.flagged).toEqual(['multiple', 'ordering']);
+  const marked = JSON.parse(text);
+  marked.q.exam[3][3] = 1;
+  expect(decodeState(course, JSON.stringify(marked)).state.quizzes.exam?.attempt).toMatchObject({ submitted: true, flagged: [] });
+});
+
+test('format 4 saved before flags existed reads with no question flagged', () => {
+  const s = inProgress();
+  const text = encodeState(s, STAMP);
+  expect(JSON.parse(text).q.exam[3]).toHaveLength(8);
+  expect(decodeState(course, text).state.quizzes.exam?.attempt?.flagged).toEqual([]);
 });
 
 test('format 3 (no record token, no times) still reads', () => {

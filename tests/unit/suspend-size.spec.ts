@@ -44,8 +44,8 @@ test('suspend data from the real content at its largest possible state fits SCOR
     quizzes: Object.fromEntries(
       course.quizzes.map((quiz) => {
         // Worst case: the largest draw, made of the questions whose ids and answers are longest,
-        // every one answered at length, checked, and still open with every time noted, far
-        // into a ten-fold time limit.
+        // every one answered at length, checked, flagged for review where the quiz allows flags,
+        // and still open with every time noted, far into a ten-fold time limit.
         const size = (q: Question) => q.id.length + longestAnswer(q).join('|').length;
         const drawn = [...quiz.questions].sort((a, b) => size(b) - size(a)).slice(0, largestDraw(quiz));
         const attempt: QuizAttempt = {
@@ -53,6 +53,7 @@ test('suspend data from the real content at its largest possible state fits SCOR
           questions: drawn.map((q) => q.id),
           answers: Object.fromEntries(drawn.map((q) => [q.id, longestAnswer(q)])),
           checked: drawn.map((q) => q.id),
+          flagged: quiz.feedback === 'after_submit' ? drawn.map((q) => q.id) : [],
           // Only reported quizzes (the exam) keep question times.
           times: reportedQuizzes(course).includes(quiz) ? Object.fromEntries(drawn.map((q) => [q.id, { shown: late, firstAnswer: late, answered: late }])) : {},
           startedAt: 4_102_444_800_000,

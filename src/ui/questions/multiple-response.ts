@@ -15,12 +15,14 @@ export class MultipleResponseView extends QuestionBase<MultipleResponseQuestion>
   }
   protected renderControls() {
     const q = this.question;
-    return html`${this.order.map(
-      (id) => html`<label class="option">
-        <input type="checkbox" .checked=${this.answer?.includes(id) ?? false} ?disabled=${this.disabled} @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)} />
-        <span>${this.textOf(q.choices, id)}</span>
-      </label>`,
-    )}`;
+    return html`${this.order.map((id) => {
+      const mine = this.answer?.includes(id) ?? false;
+      const right = q.correct.includes(id);
+      return html`<label class="option ${this.reviewClass(mine, right)}">
+        <input type="checkbox" .checked=${mine} ?disabled=${this.disabled} @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)} />
+        <span>${this.textOf(q.choices, id)}${this.marks(mine, right)}</span>
+      </label>`;
+    })}`;
   }
   describe(answer: Answer | undefined): string {
     return (answer ?? []).map((id) => this.textOf(this.question.choices, id)).join('; ');

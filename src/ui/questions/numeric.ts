@@ -7,8 +7,16 @@ export class NumericView extends QuestionBase<NumericQuestion> {
   protected override hint(): string {
     return 'Type a number.';
   }
+  /** The number given and, when shown and different, the correct one, in words. */
+  private renderReview() {
+    const mine = this.describe(this.answer);
+    const right = (this.feedback?.earned ?? 0) === 1;
+    return html`${mine ? html`<p class="value ${this.reviewClass(true, right)}">${mine}${this.marks(true, right)}</p>` : null}
+    ${this.revealing && !right ? html`<p class="value ${this.reviewClass(false, true)}">${this.describe(this.correct())}${this.marks(false, true)}</p>` : null}`;
+  }
   protected renderControls() {
     const q = this.question;
+    if (this.reviewing) return this.renderReview();
     return html`<label class="option">
       <span class="visually-hidden">Your answer${q.unit ? ` in ${q.unit}` : ''}</span>
       <input

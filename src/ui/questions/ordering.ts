@@ -38,6 +38,27 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
       .confirm {
         margin-top: 0.5rem;
       }
+      .orders {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 2rem;
+      }
+      .orders > div {
+        flex: 1 1 14rem;
+        min-width: 0;
+      }
+      .orders .reviewed {
+        margin-left: 0;
+        padding-top: 0.25rem;
+        padding-bottom: 0.25rem;
+      }
+      .caption {
+        margin: 0 0 0.25rem;
+      }
+      .caption .mark {
+        margin-left: 0;
+        margin-right: 0.5rem;
+      }
     `,
   ];
   protected override hint(): string {
@@ -68,7 +89,32 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
       keep?.focus();
     });
   }
+  /** The learner's order and, when shown and different, the correct one, each under its words. */
+  private renderReview() {
+    const items = this.question.items;
+    const right = this.correct();
+    const mine = this.untouched ? null : this.current();
+    const isRight = mine !== null && mine.every((id, i) => id === right[i]);
+    const list = (ids: readonly string[]) => html`<ol>
+      ${ids.map((id) => html`<li>${this.textOf(items, id)}</li>`)}
+    </ol>`;
+    return html`<div class="orders">
+      ${mine
+        ? html`<div class=${this.reviewClass(true, isRight)}>
+            <p class="caption">${this.marks(true, isRight, { after: false })}</p>
+            ${list(mine)}
+          </div>`
+        : null}
+      ${this.revealing && !isRight
+        ? html`<div class=${this.reviewClass(false, true)}>
+            <p class="caption">${this.marks(false, true, { after: false })}</p>
+            ${list(right)}
+          </div>`
+        : null}
+    </div>`;
+  }
   protected renderControls() {
+    if (this.reviewing) return this.renderReview();
     const list = this.current();
     return html`<ol>
         ${list.map((id, i) => {

@@ -1,4 +1,4 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { Answer, Question } from '../../course/types.ts';
 import { intent } from '../events.ts';
 import { theme } from '../theme.ts';
@@ -11,6 +11,9 @@ const STRINGS = {
   yours: 'Your answer:',
   right: 'Correct answer:',
   none: 'no answer',
+  mine: 'Your answer',
+  key: 'Correct answer',
+  unanswered: 'You did not answer this question.',
 };
 
 /** What a question shows after it was checked or submitted. */
@@ -113,6 +116,59 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
         font-size: 0.9rem;
         margin: 0 0 0.5rem;
       }
+      /* After checking or submitting, the learner's answer and (when shown) the correct one
+         carry words, not only a colour: a tag after the option or value, and a bar beside it. */
+      .reviewed {
+        padding-left: 0.6rem;
+        padding-right: 0.25rem;
+        margin-left: -0.85rem;
+        border-left: 4px solid transparent;
+        border-radius: 0 6px 6px 0;
+        margin-bottom: 0.2rem;
+      }
+      .reviewed.mine {
+        border-left-color: var(--accent);
+        background: var(--mine-bg);
+      }
+      .reviewed.key {
+        border-left-color: var(--ok);
+      }
+      .marks {
+        display: inline;
+      }
+      .mark {
+        display: inline-block;
+        margin: 0.1rem 0 0.1rem 0.5rem;
+        padding: 0 0.5rem;
+        border: 2px solid currentColor;
+        border-radius: 999px;
+        background: var(--surface);
+        font-size: 0.85rem;
+        font-weight: 600;
+        line-height: 1.45;
+        white-space: nowrap;
+      }
+      .mark.mine {
+        color: var(--accent);
+      }
+      .mark.key {
+        color: var(--ok);
+      }
+      .mark svg {
+        width: 0.8em;
+        height: 0.8em;
+        margin-right: 0.25em;
+        vertical-align: -0.05em;
+      }
+      .value {
+        margin: 0.25rem 0;
+        padding-top: 0.2rem;
+        padding-bottom: 0.2rem;
+      }
+      .no-answer {
+        font-weight: 600;
+        margin: 0 0 0.5rem;
+      }
       .feedback {
         border-left: 4px solid var(--bad);
         padding-left: 0.75rem;
@@ -142,6 +198,41 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     return null;
   }
 
+  /** Checked or submitted: the answer is shown for review, no longer as controls to change. */
+  protected get reviewing(): boolean {
+    return this.feedback !== null;
+  }
+
+  /** The review shows the correct answer too. */
+  protected get revealing(): boolean {
+    return this.feedback?.reveal === true;
+  }
+
+  /**
+   * The words that mark an option or value in review: "Your answer" when the learner gave it,
+   * "Correct answer" when it is right and the quiz shows correct answers. Inside a label they
+   * become part of the option's name, so screen readers say them with it. `after: false`
+   * when they stand alone, as a caption.
+   */
+  protected marks(mine: boolean, right: boolean, { after = true } = {}): TemplateResult | typeof nothing {
+    const key = right && this.revealing;
+    if (!this.reviewing || (!mine && !key)) return nothing;
+    const comma = (first: boolean) => (first && !after ? nothing : html`<span class="visually-hidden">, </span>`);
+    return html`<span class="marks"
+      >${mine ? html`${comma(true)}<span class="mark mine">${STRINGS.mine}</span>` : nothing}${key
+        ? html`${comma(!mine)}<span class="mark key"
+              ><svg viewBox="0 0 12 12" aria-hidden="true"><path d="M1.5 6.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="2" /></svg>${STRINGS.key}</span
+            >`
+        : nothing}</span
+    >`;
+  }
+
+  /** Classes of an option or value row in review: a bar beside the learner's answer and the correct one. */
+  protected reviewClass(mine: boolean, right: boolean): string {
+    if (!this.reviewing) return '';
+    return `reviewed${mine ? ' mine' : ''}${right && this.revealing ? ' key' : ''}`;
+  }
+
   protected emit(value: Answer): void {
     this.dispatchEvent(intent('answer', { quizId: this.quizId, questionId: this.question.id, value }));
   }
@@ -151,6 +242,10 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     return list.find((c) => c.id === id)?.text ?? id;
   }
 
+  /**
+   * The verdict and, when shown, the rationale. The answers are marked in place above; the
+   * feedback repeats them in words only for screen readers, which land here after "Check answer".
+   */
   private renderFeedback() {
     const f = this.feedback;
     if (!f) return null;
@@ -158,18 +253,23 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     return html`<div class="feedback ${f.earned === 1 ? 'ok' : ''}" tabindex="-1">
       <p>
         <span class="verdict">${verdict}</span>
-        ${f.earned < 1 ? html`${STRINGS.yours} ${this.describe(this.answer) || STRINGS.none}.` : null}
-        ${f.reveal && f.earned < 1 ? html`${STRINGS.right} ${this.describe(this.correct())}.` : null}
+        ${f.earned < 1
+          ? html`<span class="visually-hidden"
+              >${STRINGS.yours} ${this.describe(this.answer) || STRINGS.none}.${f.reveal ? html` ${STRINGS.right} ${this.describe(this.correct())}.` : null}</span
+            >`
+          : null}
       </p>
       ${f.reveal ? html`<p>${this.question.rationale}</p>` : null}
     </div>`;
   }
 
   override render() {
-    const hint = this.hint();
+    // A hint says how to answer: no longer of use once the answer is shown for review.
+    const hint = this.reviewing ? null : this.hint();
     return html`<fieldset aria-describedby=${hint ? 'hint' : ''}>
       <legend><span class="count">${STRINGS.count(this.number, this.total)}</span>${this.question.prompt}</legend>
       ${hint ? html`<p class="hint" id="hint">${hint}</p>` : null}
+      ${this.reviewing && !this.describe(this.answer) ? html`<p class="no-answer">${STRINGS.unanswered}</p>` : null}
       ${this.renderControls()} ${this.renderFeedback()}
     </fieldset>`;
   }
@@ -179,8 +279,10 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     (this.renderRoot.querySelector('.feedback') as HTMLElement | null)?.focus();
   }
 
-  /** Moves keyboard focus to the first control (used when an answer is missing). */
-  focusFirst(): void {
-    (this.renderRoot.querySelector('input, select, button') as HTMLElement | null)?.focus();
+  /** Moves keyboard focus to the first control, or to the chosen option of a radio group. */
+  focusFirst(options?: FocusOptions): void {
+    const root = this.renderRoot;
+    const first = (root.querySelector('input[type="radio"]:checked:enabled') ?? root.querySelector('input:enabled, select:enabled, button:enabled')) as HTMLElement | null;
+    first?.focus(options);
   }
 }

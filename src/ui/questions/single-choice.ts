@@ -6,12 +6,13 @@ import { QuestionBase } from './question-base.ts';
 export class SingleChoiceView extends QuestionBase<SingleChoiceQuestion> {
   protected renderControls() {
     const q = this.question;
-    return html`${this.order.map(
-      (id) => html`<label class="option">
-        <input type="radio" name=${q.id} .checked=${this.answer?.[0] === id} ?disabled=${this.disabled} @change=${() => this.emit([id])} />
-        <span>${this.textOf(q.choices, id)}</span>
-      </label>`,
-    )}`;
+    return html`${this.order.map((id) => {
+      const mine = this.answer?.[0] === id;
+      return html`<label class="option ${this.reviewClass(mine, q.correct === id)}">
+        <input type="radio" name=${q.id} .checked=${mine} ?disabled=${this.disabled} @change=${() => this.emit([id])} />
+        <span>${this.textOf(q.choices, id)}${this.marks(mine, q.correct === id)}</span>
+      </label>`;
+    })}`;
   }
   describe(answer: Answer | undefined): string {
     return answer?.[0] ? this.textOf(this.question.choices, answer[0]) : '';

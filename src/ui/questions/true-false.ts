@@ -7,12 +7,14 @@ const LABELS: Record<string, string> = { true: 'True', false: 'False' };
 /** A statement to judge: two native radio buttons. */
 export class TrueFalseView extends QuestionBase<TrueFalseQuestion> {
   protected renderControls() {
-    return html`${['true', 'false'].map(
-      (v) => html`<label class="option">
-        <input type="radio" name=${this.question.id} .checked=${this.answer?.[0] === v} ?disabled=${this.disabled} @change=${() => this.emit([v])} />
-        <span>${LABELS[v]}</span>
-      </label>`,
-    )}`;
+    return html`${['true', 'false'].map((v) => {
+      const mine = this.answer?.[0] === v;
+      const right = String(this.question.correct) === v;
+      return html`<label class="option ${this.reviewClass(mine, right)}">
+        <input type="radio" name=${this.question.id} .checked=${mine} ?disabled=${this.disabled} @change=${() => this.emit([v])} />
+        <span>${LABELS[v]}${this.marks(mine, right)}</span>
+      </label>`;
+    })}`;
   }
   describe(answer: Answer | undefined): string {
     return answer?.[0] ? (LABELS[answer[0]] ?? '') : '';
