@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { EvaluationState } from '../course/evaluation.ts';
 import type { Evaluation, EvaluationQuestion } from '../course/types.ts';
 import { intent } from './events.ts';
+import { formStyles } from './form-styles.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
@@ -47,44 +48,15 @@ export class EvaluationView extends LitElement {
 
   static override styles = [
     theme,
+    formStyles,
     css`
       fieldset {
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        background: var(--surface);
-        margin: 0 0 1.25rem;
-        padding: 0.75rem 1.25rem 1rem;
-        min-width: 0;
-      }
-      legend {
-        float: left;
-        width: 100%;
-        font-weight: 600;
-        padding: 0;
-        margin: 0 0 0.5rem;
-      }
-      legend + * {
-        clear: both;
+        margin-bottom: 1.25rem;
       }
       .tag {
         font-weight: 400;
         color: var(--muted);
         font-size: 0.9rem;
-      }
-      label.option {
-        display: flex;
-        gap: 0.6rem;
-        align-items: flex-start;
-        min-height: 44px;
-        padding: 0.35rem 0;
-        cursor: pointer;
-      }
-      input[type='radio'] {
-        width: 1.25rem;
-        height: 1.25rem;
-        margin-top: 0.15rem;
-        flex: none;
-        accent-color: var(--accent);
       }
       label.text {
         display: block;

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { Answer, Question } from '../../course/types.ts';
 import { intent } from '../events.ts';
+import { formStyles } from '../form-styles.ts';
 import { theme } from '../theme.ts';
 
 const STRINGS = {
@@ -52,53 +53,17 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
 
   static override styles = [
     theme,
+    formStyles,
     css`
       :host {
         display: block;
         min-width: 0;
-      }
-      fieldset {
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        background: var(--surface);
-        margin: 0;
-        padding: 0.75rem 1.25rem 1rem;
-        min-width: 0;
-      }
-      /* Floated, the legend sits inside the box instead of across its top border (GOV.UK's
-         pattern); it still names the group for assistive technology. */
-      legend {
-        float: left;
-        width: 100%;
-        font-weight: 600;
-        padding: 0;
-        margin: 0 0 0.5rem;
-        white-space: normal;
-      }
-      legend + * {
-        clear: both;
       }
       .count {
         display: block;
         font-weight: 400;
         color: var(--muted);
         font-size: 0.9rem;
-      }
-      label.option {
-        display: flex;
-        gap: 0.6rem;
-        align-items: flex-start;
-        min-height: 44px;
-        padding: 0.35rem 0;
-        cursor: pointer;
-      }
-      input[type='radio'],
-      input[type='checkbox'] {
-        width: 1.25rem;
-        height: 1.25rem;
-        margin-top: 0.15rem;
-        flex: none;
-        accent-color: var(--accent);
       }
       select,
       input[type='text'] {
