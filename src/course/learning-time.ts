@@ -54,11 +54,21 @@ export function quizMinutes(quiz: Quiz): number {
   return (drawQuestions(quiz, 1).length * average) / 60;
 }
 
-/** The course's learning time in minutes: every lesson read and one attempt at every quiz. */
+const computed = new WeakMap<Course, number>();
+
+/**
+ * The course's learning time in minutes: every lesson read and one attempt at every quiz.
+ * The course never changes while it runs, so the screens that show it compute it once.
+ */
 export function estimatedMinutes(course: Course): number {
-  const reading = course.lessons.reduce((sum, l) => sum + l.minutes, 0);
-  const questions = course.quizzes.reduce((sum, q) => sum + quizMinutes(q), 0);
-  return Math.round(reading + questions);
+  let minutes = computed.get(course);
+  if (minutes === undefined) {
+    const reading = course.lessons.reduce((sum, l) => sum + l.minutes, 0);
+    const questions = course.quizzes.reduce((sum, q) => sum + quizMinutes(q), 0);
+    minutes = Math.round(reading + questions);
+    computed.set(course, minutes);
+  }
+  return minutes;
 }
 
 /**
