@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
 import { creditHours, estimatedMinutes, readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
+import { largestDraw, largestSuspendData } from '../course/suspend-budget.ts';
+import { SUSPEND_LIMIT } from '../course/suspend-codec.ts';
 import { parseCourseFile, type ParsedCourseFile } from './course-file.ts';
 import { linkGlossaryTerms } from './glossary.ts';
 import { DEFAULT_RULES, checkHouseRules, type HouseRules } from './house-rules.ts';
@@ -376,6 +378,21 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     evaluation: activityFile?.evaluation ?? null,
     activity,
   };
+
+  // The largest progress the course can save must fit SCORM 1.2's suspend data: a longer
+  // exam (more objectives, a larger blueprint draw) or longer ids can outgrow it.
+  const saved = largestSuspendData(course).length;
+  if (saved > SUSPEND_LIMIT) {
+    const ids = [...exam.quiz.questions].sort((a, b) => b.id.length - a.id.length).slice(0, 3).map((q) => `${q.id} (${q.id.length})`);
+    throw new ContentError([
+      {
+        file: exam.file,
+        line: exam.source.lineOf([], 'questions'),
+        field: 'questions',
+        message: `an attempt can draw ${largestDraw(exam.quiz)} questions, and the course's saved progress at its largest would take ${saved} of the ${SUSPEND_LIMIT} characters SCORM 1.2 keeps: shorten the longest question and choice ids (e.g. ${ids.join(', ')}) or draw fewer questions`,
+      },
+    ]);
+  }
 
   // Credit is designated from the measured learning time, never above it.
   warnings.push(...(activityFile?.warnings ?? []));

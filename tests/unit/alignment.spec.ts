@@ -61,6 +61,13 @@ test.describe('the checks fail on broken content', () => {
     expect(await problemsOf()).toEqual([expect.stringMatching(/^course\.yaml:\d+ rules\.objectives_per_lesson: min must not be above max/)]);
   });
 
+  test("an exam whose largest attempt would not fit SCORM 1.2's saved progress fails the build, saying what to shorten", async () => {
+    edit('quizzes/final-exam.yaml', (t) => t.replace(/(- objective: red_flags\n\s+draw:) 2/, '$1 6').replace(/(- objective: patient_questions\n\s+draw:) 2/, '$1 7'));
+    expect(await problemsOf()).toEqual([
+      expect.stringMatching(/^quizzes\/final-exam\.yaml:\d+ questions: an attempt can draw 38 questions, and the course's saved progress at its largest would take \d{4} of the 4096 characters SCORM 1\.2 keeps: shorten the longest question and choice ids \(e\.g\. [a-z_0-9]+ \(\d+\)/),
+    ]);
+  });
+
   test('a knowledge check with too many questions fails the build; an unlinked glossary term is a warning', async () => {
     edit('quizzes/anatomy.yaml', (t) => {
       const items = t.slice(t.indexOf('\n  - id: ') + 1);

@@ -1,0 +1,84 @@
+import { reportedQuizzes } from './reported.ts';
+import type { CourseState, QuizAttempt } from './state.ts';
+import { encodeState } from './suspend-codec.ts';
+import type { Answer, Course, Question, Quiz } from './types.ts';
+
+/**
+ * The largest saved progress the course can produce, so that the build can tell an author
+ * when the content outgrows SCORM 1.2's 4,096 characters of suspend data (and the tests can
+ * check that it does not).
+ */
+
+const longest = (ids: string[]) => ids.reduce((a, b) => (b.length > a.length ? b : a), '');
+
+/** The longest answer a learner can give to a question. */
+function longestAnswer(q: Question): Answer {
+  switch (q.type) {
+    case 'single':
+      return [longest(q.choices.map((c) => c.id))];
+    case 'multiple':
+      return q.choices.map((c) => c.id);
+    case 'true_false':
+      return ['false'];
+    case 'matching':
+      return q.items.map((i) => `${i.id}.${longest(q.targets.map((t) => t.id))}`);
+    case 'ordering':
+      return q.items.map((i) => i.id);
+    case 'numeric':
+      return ['-' + '9'.repeat(39)]; // the field keeps 40 characters
+  }
+}
+
+/** The most questions one attempt can draw: per objective, its blueprint draw or the quiz's. */
+export function largestDraw(quiz: Quiz): number {
+  if (quiz.drawPerObjective !== null) {
+    const objectives = [...new Set(quiz.questions.flatMap((q) => q.objectives))];
+    const perObjective = quiz.drawPerObjective;
+    return Math.min(quiz.questions.length, objectives.reduce((n, o) => n + (quiz.blueprint.find((b) => b.objective === o)?.draw ?? perObjective), 0));
+  }
+  return Math.min(quiz.draw ?? Infinity, quiz.questions.length);
+}
+
+const FAR = 4_102_444_800_000; // the year 2100: dates take their longest form
+
+/**
+ * Every lesson read and every quiz open at its worst: the largest draw, made of the
+ * questions whose ids and answers are longest, every one answered at length, checked where
+ * the quiz checks answers one by one, flagged where it allows flags, with every time noted
+ * far into a ten-fold time limit.
+ */
+export function largestState(course: Course): CourseState {
+  const lessonIds = course.lessons.map((l) => l.id);
+  const late = FAR + 599 * 60_000;
+  const reported = reportedQuizzes(course);
+  return {
+    location: `lesson:${longest(lessonIds)}`,
+    section: 99,
+    completedAt: FAR,
+    viewed: lessonIds,
+    quizzes: Object.fromEntries(
+      course.quizzes.map((quiz) => {
+        const size = (q: Question) => q.id.length + longestAnswer(q).join('|').length;
+        const drawn = [...quiz.questions].sort((a, b) => size(b) - size(a)).slice(0, largestDraw(quiz));
+        const attempt: QuizAttempt = {
+          seed: 0xffffffff,
+          questions: drawn.map((q) => q.id),
+          answers: Object.fromEntries(drawn.map((q) => [q.id, longestAnswer(q)])),
+          checked: quiz.feedback === 'immediate' ? drawn.map((q) => q.id) : [],
+          flagged: quiz.feedback === 'after_submit' ? drawn.map((q) => q.id) : [],
+          times: reported.includes(quiz) ? Object.fromEntries(drawn.map((q) => [q.id, { shown: late, firstAnswer: late, answered: late }])) : {},
+          startedAt: FAR,
+          deadline: FAR + 600 * 60_000,
+          submitted: false,
+          timedOut: false,
+        };
+        return [quiz.id, { attempt, attemptsUsed: 9999, bestScore: 99.99, lastScore: 99.99 }];
+      }),
+    ),
+  };
+}
+
+/** The suspend data of the largest state. */
+export function largestSuspendData(course: Course): string {
+  return encodeState(largestState(course), { savedAt: FAR, token: 'x'.repeat(16) });
+}
