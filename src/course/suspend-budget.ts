@@ -39,6 +39,32 @@ export function largestDraw(quiz: Quiz): number {
   return Math.min(quiz.draw ?? Infinity, quiz.questions.length);
 }
 
+const size = (q: Question) => q.id.length + longestAnswer(q).join('|').length;
+
+/**
+ * The draw whose questions take the most room: the same rule as drawQuestions (blueprint
+ * objectives first, then the others, a question counting for every objective it assesses),
+ * picking the longest questions where drawQuestions picks at random.
+ */
+function longestDraw(quiz: Quiz): Question[] {
+  const bySize = [...quiz.questions].sort((a, b) => size(b) - size(a));
+  if (quiz.drawPerObjective === null) return bySize.slice(0, largestDraw(quiz));
+  const planned = new Map(quiz.blueprint.map((b) => [b.objective, b]));
+  const objectives = [...new Set([...planned.keys(), ...quiz.questions.flatMap((q) => q.objectives)])];
+  const picked: Question[] = [];
+  for (const objective of objectives) {
+    const entry = planned.get(objective);
+    for (const id of entry?.always ?? []) {
+      const q = quiz.questions.find((x) => x.id === id);
+      if (q && !picked.includes(q)) picked.push(q);
+    }
+    const target = entry?.draw ?? quiz.drawPerObjective;
+    const already = picked.filter((q) => q.objectives.includes(objective)).length;
+    picked.push(...bySize.filter((q) => !picked.includes(q) && q.objectives.includes(objective)).slice(0, Math.max(0, target - already)));
+  }
+  return picked;
+}
+
 const FAR = 4_102_444_800_000; // the year 2100: dates take their longest form
 
 /**
@@ -58,8 +84,7 @@ export function largestState(course: Course): CourseState {
     viewed: lessonIds,
     quizzes: Object.fromEntries(
       course.quizzes.map((quiz) => {
-        const size = (q: Question) => q.id.length + longestAnswer(q).join('|').length;
-        const drawn = [...quiz.questions].sort((a, b) => size(b) - size(a)).slice(0, largestDraw(quiz));
+        const drawn = longestDraw(quiz);
         const attempt: QuizAttempt = {
           seed: 0xffffffff,
           questions: drawn.map((q) => q.id),

@@ -8,32 +8,32 @@ import type { Answer, Course, Quiz } from './types.ts';
  * count bytes), keyed by stable content ids so that a changed course never mixes
  * answers between questions: anything that no longer exists is dropped.
  *
- * Format 4:
- * `{"v":4,"k":record token,"t":savedAt,"l":location,"p":section,"s":[lesson ids read],
+ * Format 5:
+ * `{"v":5,"k":record token,"t":savedAt,"l":location,"p":section,"s":[lesson ids read],
  *   "q":{quizId:[attemptsUsed,best,last,attempt?]},"c":completedAt}` where an attempt is
  * `[seed,startedAt,deadline|0,status,[question ids],[answers],[checked indices],[times]?,[flagged indices]?]`,
  * times in epoch seconds, status a bit set (1 submitted, 2 timed out), answers aligned with
  * the question ids and joined by "|". While an attempt is open, `times` holds per question
- * `[shown,firstAnswer,answered]` in seconds after startedAt (-1: not yet), 0 when none was
- * noted but flags follow; once submitted they have been reported and are dropped. The
+ * `shown.firstAnswer.answered` in base-36 seconds after startedAt (empty: not yet), the
+ * questions' triples joined by ","; 0 when none was noted but flags follow; once submitted
+ * they have been reported and are dropped. The
  * flagged indices (questions the learner marked to come back to) are kept only while the
- * attempt is open and only when there are any: data without them is still format 4, and a
- * reader that predates them ignores them.
+ * attempt is open and only when there are any.
  * The record token ties the data to one LMS record (one learner, activity and attempt).
  * `"e":[startedAt,submittedAt|0,{questionId:answer}]` is the learner evaluation, once
  * opened; its answers are kept only until submitted (then they are in the LMS's
  * interactions), and text drafts are shortened when the whole would not fit the limit.
- * Format 3 is format 4 without the token and the times.
+ * Format 4 wrote each question's times as a list of decimal numbers (-1: not yet); it is
+ * read as well. Format 3 is format 4 without the token and the times.
  */
-export const SUSPEND_VERSION = 4;
+export const SUSPEND_VERSION = 5;
 /** SCORM 1.2's limit, which we keep in both versions. */
 export const SUSPEND_LIMIT = 4096;
 
 const SUBMITTED = 1;
 const TIMED_OUT = 2;
 
-type EncodedTimes = [number, number, number];
-type EncodedAttempt = [number, number, number, number, string[], string[], number[], (EncodedTimes[] | 0)?, number[]?];
+type EncodedAttempt = [number, number, number, number, string[], string[], number[], (string | 0)?, number[]?];
 type EncodedQuiz = [number, number | null, number | null, EncodedAttempt?];
 
 function toAscii(json: string): string {
@@ -55,8 +55,9 @@ function encodeAttempt(a: QuizAttempt): EncodedAttempt {
   ];
   if (!a.submitted && Object.keys(a.times).length) {
     const start = seconds(a.startedAt);
-    const at = (ms: number | null | undefined) => (ms == null ? -1 : Math.max(0, seconds(ms) - start));
-    encoded[7] = a.questions.map((id): EncodedTimes => [at(a.times[id]?.shown), at(a.times[id]?.firstAnswer), at(a.times[id]?.answered)]);
+    // Base 36 and one string: an exam's times are the largest part of the data at its largest.
+    const at = (ms: number | null | undefined) => (ms == null ? '' : Math.max(0, seconds(ms) - start).toString(36));
+    encoded[7] = a.questions.map((id) => [at(a.times[id]?.shown), at(a.times[id]?.firstAnswer), at(a.times[id]?.answered)].join('.')).join(',');
   }
   if (!a.submitted && a.flagged.length) {
     encoded[7] ??= 0;
@@ -149,14 +150,18 @@ function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
     const n = num(v);
     return n === null || n < 0 ? null : (startSec + n) * 1000;
   };
+  // Format 5: "shown.first.answered" in base 36 per question, joined by ","; format 4: lists.
+  const triples: unknown[][] = Array.isArray(times)
+    ? times.map((t) => (Array.isArray(t) ? t : []))
+    : typeof times === 'string'
+      ? times.split(',').map((t) => t.split('.').map((v) => (/^[0-9a-z]+$/.test(v) ? parseInt(v, 36) : -1)))
+      : [];
   const byQuestion: QuizAttempt['times'] = {};
-  if (Array.isArray(times)) {
-    drawn.forEach((id, i) => {
-      const t = times[i];
-      const shown = Array.isArray(t) ? at(t[0]) : null;
-      if (Array.isArray(t) && shown !== null) byQuestion[id] = { shown, firstAnswer: at(t[1]), answered: at(t[2]) };
-    });
-  }
+  drawn.forEach((id, i) => {
+    const t = triples[i] ?? [];
+    const shown = at(t[0]);
+    if (shown !== null) byQuestion[id] = { shown, firstAnswer: at(t[1]), answered: at(t[2]) };
+  });
   return {
     seed: (seed as number) >>> 0,
     questions: drawn,
@@ -187,11 +192,11 @@ export function decodeState(course: Course, text: string): DecodeResult {
     return { state: initialState(), savedAt: 0, token: null, note: 'saved progress was unreadable and was reset', unreadable: true };
   }
   const version = isObject(data) ? data.v : undefined;
-  if (!isObject(data) || (version !== 1 && version !== 2 && version !== 3 && version !== SUSPEND_VERSION)) {
+  if (!isObject(data) || (version !== 1 && version !== 2 && version !== 3 && version !== 4 && version !== SUSPEND_VERSION)) {
     const format = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : 'unknown';
     return { state: initialState(), savedAt: 0, token: null, note: `saved progress has format ${format}, not ${SUSPEND_VERSION}; it was reset`, unreadable: true };
   }
-  const current = version === 3 || version === SUSPEND_VERSION;
+  const current = version === 3 || version === 4 || version === SUSPEND_VERSION;
   const notes: string[] = [];
   const state = initialState();
   if (typeof data.l === 'string' && isValidLocation(course, data.l)) {

@@ -38,7 +38,7 @@ test('flags for review survive a round trip while the attempt is open, with or w
   const flagged = flagQuestion(flagQuestion(inProgress(), 'exam', 'ordering', true), 'exam', 'multiple', true);
   expect(flagged.quizzes.exam?.attempt?.flagged).toEqual(['multiple', 'ordering']);
   const text = encodeState(flagged, STAMP);
-  expect(text).toContain('"v":4,');
+  expect(text).toContain('"v":5,');
   expect(decodeState(course, text)).toEqual({ state: flagged, savedAt: NOW, token: 'rec42' });
   // No time noted yet (nothing shown or answered): the times give way to a 0 and the flags still read.
   const fresh = flagQuestion(startAttempt(course, initialState(), 'exam', { seed: 9, now: NOW, limitMs: 1_800_000 }), 'exam', 'numeric', true);
@@ -57,7 +57,17 @@ test('flags for review survive a round trip while the attempt is open, with or w
   expect(decodeState(course, JSON.stringify(marked)).state.quizzes.exam?.attempt).toMatchObject({ submitted: true, flagged: [] });
 });
 
-test('format 4 saved before flags existed reads with no question flagged', () => {
+test('format 4 (question times as lists of decimal seconds) still reads, times included', () => {
+  const s = inProgress();
+  const v5 = JSON.parse(encodeState(s, STAMP));
+  const attempt = v5.q.exam[3];
+  expect(typeof attempt[7]).toBe('string');
+  attempt[7] = (attempt[7] as string).split(',').map((t) => t.split('.').map((x) => (x === '' ? -1 : parseInt(x, 36))));
+  v5.v = 4;
+  expect(decodeState(course, JSON.stringify(v5))).toEqual({ state: s, savedAt: NOW, token: 'rec42' });
+});
+
+test('saved data without flags reads with no question flagged', () => {
   const s = inProgress();
   const text = encodeState(s, STAMP);
   expect(JSON.parse(text).q.exam[3]).toHaveLength(8);
@@ -68,7 +78,7 @@ test('format 3 (no record token, no times) still reads', () => {
   const s = inProgress();
   const attempt = s.quizzes.exam?.attempt;
   const untimed = { ...s, quizzes: { exam: { attemptsUsed: 0, bestScore: null, lastScore: null, attempt: attempt ? { ...attempt, times: {} } : null } } };
-  const v3 = encodeState(untimed, STAMP).replace('"v":4,"k":"rec42",', '"v":3,');
+  const v3 = encodeState(untimed, STAMP).replace('"v":5,"k":"rec42",', '"v":3,');
   expect(v3).toMatch(/^\{"v":3,"t":/);
   const read = decodeState(course, v3);
   expect(read.token).toBeNull();

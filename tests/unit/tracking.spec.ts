@@ -122,7 +122,7 @@ test.describe('what to trust at launch', () => {
     // An empty LMS record (new attempt, reset, deleted, another activity) is never filled from the browser.
     expect(resume({ ...base, suspendData: '', local: newer })).toMatchObject({ restored: false, token: 'new1', canContinue: false, state: initialState() });
     // Data from before record tokens: the LMS's copy only.
-    const v3 = encodeState(initialState(), stamp(1000)).replace('"v":4,"k":"rec1",', '"v":3,');
+    const v3 = encodeState(initialState(), stamp(1000)).replace('"v":5,"k":"rec1",', '"v":3,');
     expect(resume({ ...base, suspendData: v3, local: newer })).toMatchObject({ restored: false, token: 'new1' });
   });
 
