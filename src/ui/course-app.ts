@@ -24,8 +24,11 @@ export type SaveState = 'saved' | 'saving' | 'unsaved';
 
 const STRINGS = {
   skip: 'Skip to content',
-  progress: (p: number) => `Course progress: ${p}%`,
+  progressWords: 'Course progress:',
   exit: 'Exit course',
+  contents: 'Contents',
+  showContents: 'Show course contents',
+  hideContents: 'Hide course contents',
   standalone: 'No learning management system was found. Your progress is kept in this browser only and will not reach your training records.',
   refused:
     'Your learning management system did not accept this session, so your progress cannot be recorded there. It is kept in this browser for now: close the course and open it again from your LMS, and tell your education coordinator if this notice comes back.',
@@ -64,6 +67,7 @@ export class CourseApp extends LitElement {
     restored: { state: true },
     unreadable: { state: true },
     learnerName: { state: true },
+    menuOpen: { state: true },
     now: { attribute: false },
   };
   declare course: Course;
@@ -86,6 +90,8 @@ export class CourseApp extends LitElement {
   declare unreadable: boolean;
   /** As the LMS gives it. */
   declare learnerName: string;
+  /** Whether the course contents are open where they sit behind a button (a narrow course). */
+  declare menuOpen: boolean;
   /** The clock: today's date decides whether the activity has expired (tests set it). */
   declare now: () => number;
   /** The screen a glossary visit returns to. */
@@ -94,10 +100,16 @@ export class CourseApp extends LitElement {
   static override styles = [
     theme,
     css`
+      /*
+       * The course sizes itself by its own width, not the screen's: in an LMS it runs in a
+       * frame (about 700 px wide in Moodle's player on a laptop), and the shell's container
+       * width is what the header and the contents menu have to fit.
+       */
       :host {
         display: block;
         min-height: 100vh;
         background: var(--bg);
+        container: course / inline-size;
       }
       .skip {
         position: absolute;
@@ -112,32 +124,44 @@ export class CourseApp extends LitElement {
         top: 0.5rem;
       }
       header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem 1.5rem;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto auto;
+        gap: 0 1.25rem;
         align-items: center;
-        justify-content: space-between;
-        padding: 0.75rem 1.25rem;
+        padding: 0.625rem 1.25rem;
         border-bottom: 1px solid var(--line);
         background: var(--surface);
+      }
+      header > :not(.saving) {
+        grid-row: 1;
       }
       .course-title {
         font-weight: 600;
         margin: 0;
+        order: -1;
       }
-      .status {
+      /*
+       * Exit comes first in the source, so that in a narrow course the contents follow their
+       * button in the tab order; it is the header's only control where the course is wide, so
+       * showing it at the end there leaves the focus order as it was.
+       */
+      .exit {
+        order: 1;
+      }
+      .progress {
         display: flex;
-        flex-wrap: wrap;
         align-items: center;
+        gap: 0.5rem;
         color: var(--muted);
         font-size: 0.9rem;
+        white-space: nowrap;
       }
-      .status > * {
-        margin: 0.2rem 0.75rem 0.2rem 0;
-      }
-      /* The live region stays in place (to be announced) but takes no room while empty. */
-      .status > [role='status']:empty {
-        margin: 0;
+      /* Announced where it is, shown on its own line under the row when there is something to say. */
+      .saving {
+        grid-column: 1 / -1;
+        grid-row: 2;
+        color: var(--muted);
+        font-size: 0.9rem;
       }
       progress {
         width: 8rem;
@@ -145,11 +169,15 @@ export class CourseApp extends LitElement {
         height: 0.6rem;
         accent-color: var(--accent);
       }
+      .menu-toggle {
+        display: none;
+      }
       .layout {
         display: grid;
         grid-template-columns: minmax(12rem, 18rem) minmax(0, 1fr);
         max-width: 72rem;
         margin: 0 auto;
+        position: relative;
       }
       course-menu {
         padding: 1rem 1.25rem;
@@ -161,24 +189,103 @@ export class CourseApp extends LitElement {
         min-width: 0;
         overflow-wrap: break-word;
       }
-      @media (max-width: 48rem) {
+      /*
+       * A narrow course (a phone, a tablet, an LMS frame): one header row with the contents
+       * button, the title as far as it fits, the progress and Exit; the contents open as a
+       * panel over the top of the page instead of pushing the lesson down.
+       */
+      @container course (max-width: 48rem) {
+        header {
+          grid-template-columns: auto minmax(0, 1fr) auto auto;
+          gap: 0 0.75rem;
+          padding: 0.375rem 0.75rem;
+        }
+        .menu-toggle {
+          justify-self: end;
+          display: inline-flex;
+          align-items: center;
+          gap: 0.4rem;
+          padding: 0.4rem 0.75rem;
+          font-size: var(--font-size-s);
+        }
+        .menu-toggle svg {
+          width: 1.1em;
+          height: 1.1em;
+          flex: none;
+        }
+        .course-title {
+          margin: 0;
+          font-size: var(--font-size-s);
+          white-space: nowrap;
+          overflow: hidden;
+          text-overflow: ellipsis;
+        }
+        .progress-words {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+        }
+        progress {
+          width: 4.5rem;
+        }
+        .course-title,
+        .exit {
+          order: 0;
+        }
+        .exit {
+          padding: 0.4rem 0.75rem;
+          font-size: var(--font-size-s);
+        }
+        .saving {
+          font-size: var(--font-size-s);
+        }
         .layout {
           grid-template-columns: minmax(0, 1fr);
         }
         course-menu {
-          border-right: 0;
-          border-bottom: 1px solid var(--line);
-          padding: 0.5rem 1rem;
+          display: none;
+          position: absolute;
+          z-index: 5;
+          top: 0;
+          right: 0;
+          width: min(24rem, 100%);
+          box-sizing: border-box;
+          padding: 0.75rem 1rem 1rem;
+          border: 1px solid var(--line);
+          border-top: 0;
+          background: var(--surface);
+          box-shadow: 0 0.5rem 1.25rem rgb(0 0 0 / 0.25);
+        }
+        course-menu.open {
+          display: block;
         }
         main {
-          padding: 1rem 1rem 3rem;
+          padding: 0.5rem 1rem 3rem;
         }
+      }
+      /* A phone: the title gives way to the controls, the progress bar keeps its words on a second row. */
+      @container course (max-width: 30rem) {
         header {
-          padding: 0.5rem 1rem;
-          gap: 0.25rem 1rem;
+          grid-template-columns: auto minmax(0, 1fr) auto;
+          gap: 0 0.5rem;
+          padding: 0.375rem 0.5rem;
         }
         .course-title {
-          font-size: 0.95rem;
+          display: none;
+        }
+        .progress {
+          justify-self: center;
+          gap: 0.35rem;
+        }
+        progress {
+          width: 2.5rem;
+        }
+        .exit,
+        .menu-toggle {
+          padding: 0.4rem 0.6rem;
         }
       }
       @media print {
@@ -189,7 +296,9 @@ export class CourseApp extends LitElement {
         }
         header,
         .skip,
-        .notice {
+        .notice,
+        course-menu,
+        course-menu.open {
           display: none;
         }
         .layout {
@@ -208,6 +317,7 @@ export class CourseApp extends LitElement {
   constructor() {
     super();
     this.now = () => Date.now();
+    this.menuOpen = false;
   }
 
   override connectedCallback(): void {
@@ -253,6 +363,7 @@ export class CourseApp extends LitElement {
   /** Shows a location; `section` returns to a place inside a lesson (on resume). */
   private go(location: string, section = 0): void {
     if (location !== 'glossary') this.returnTo = null;
+    this.menuOpen = false;
     this.screen = location;
     this.dispatch({ type: 'navigate', location });
     document.title = `${location === 'start' ? '' : `${locationLabel(this.course, location)} – `}${this.course.title}`;
@@ -287,8 +398,35 @@ export class CourseApp extends LitElement {
   /** Asks the host to end the LMS session (an `exit-course` event), then shows the way out. */
   private exit(): void {
     this.dispatchEvent(new CustomEvent('exit-course', { bubbles: true, composed: true }));
+    this.menuOpen = false;
     this.screen = 'exited';
     void this.updateComplete.then(() => (this.renderRoot.querySelector('main h1') as HTMLElement | null)?.focus());
+  }
+
+  private toggleMenu(): void {
+    this.menuOpen = !this.menuOpen;
+  }
+
+  private closeMenu(focusToggle: boolean): void {
+    if (!this.menuOpen) return;
+    this.menuOpen = false;
+    if (focusToggle) (this.renderRoot.querySelector('.menu-toggle') as HTMLElement | null)?.focus();
+  }
+
+  /** Escape closes the open contents and returns to their button. */
+  private onMenuKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.menuOpen) {
+      e.stopPropagation();
+      this.closeMenu(true);
+    }
+  }
+
+  /** The open contents cover the top of the page, so they close when focus moves on past them. */
+  private onMenuFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (!to || to === this.renderRoot.querySelector('.menu-toggle')) return;
+    const menu = this.renderRoot.querySelector('course-menu');
+    if (menu && !menu.contains(to) && !menu.shadowRoot?.contains(to)) this.closeMenu(false);
   }
 
   private renderScreen() {
@@ -389,15 +527,25 @@ export class CourseApp extends LitElement {
         >${STRINGS.skip}</a
       >
       <header>
+        ${exited ? null : html`<button class="exit secondary" @click=${this.exit}>${STRINGS.exit}</button>`}
         <p class="course-title">${this.course.title}</p>
-        <div class="status">
-          <label>${STRINGS.progress(percent)} <progress max="100" .value=${percent}></progress></label>
-          <span role="status">${saving}</span>
-          ${exited ? null : html`<button class="secondary" @click=${this.exit}>${STRINGS.exit}</button>`}
-        </div>
+        <label class="progress"><span class="progress-words">${STRINGS.progressWords}</span> ${percent}% <progress max="100" .value=${percent}></progress></label>
+        <span class="saving" role="status">${saving}</span>
+        <button class="menu-toggle secondary" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="contents" aria-label=${this.menuOpen ? STRINGS.hideContents : STRINGS.showContents} @click=${this.toggleMenu}>
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor"><rect x="2" y="4" width="16" height="2" rx="1" /><rect x="2" y="9" width="16" height="2" rx="1" /><rect x="2" y="14" width="16" height="2" rx="1" /></svg>
+          ${STRINGS.contents}
+        </button>
       </header>
       <div class="layout">
-        <course-menu .items=${menuItems(this.course, this.state, this.passMark)} .current=${this.screen} ?disabled=${exited}></course-menu>
+        <course-menu
+          id="contents"
+          class=${this.menuOpen ? 'open' : ''}
+          .items=${menuItems(this.course, this.state, this.passMark)}
+          .current=${this.screen}
+          ?disabled=${exited}
+          @keydown=${this.onMenuKey}
+          @focusout=${this.onMenuFocusOut}
+        ></course-menu>
         <main id="main" tabindex="-1">${this.renderNotices()} ${this.renderScreen()}</main>
       </div>
     `;

@@ -184,10 +184,24 @@ for (const version of ['12', '2004'] as const) test(`SCORM ${version === '12' ? 
   expect(height).toBeLessThan(1000);
 });
 
-for (const width of [320, 768, 1280]) {
-  test(`at ${width} px the main screens fit without horizontal scrolling (screenshots attached)`, async ({ page }, info) => {
-    await page.setViewportSize({ width, height: width < 700 ? 720 : 900 });
+/**
+ * The sizes the course runs at: a phone, a 700 px frame in an LMS page (Moodle's player on a
+ * 1366 px laptop; the preview LMS's data panel takes the rest of a 1116 px window), a tablet,
+ * and a desktop (the preview LMS gives the course 864 px of a 1280 px window).
+ * `headingTop`: how far down the frame the lesson's heading may start.
+ */
+const SIZES = [
+  { name: '320', width: 320, viewport: { width: 320, height: 568 }, narrow: true, headingTop: 0.2 * 568 },
+  { name: '700-frame', width: 700, viewport: { width: 1116, height: 800 }, narrow: true, headingTop: 110 },
+  { name: '768', width: 768, viewport: { width: 768, height: 1024 }, narrow: true, headingTop: 110 },
+  { name: '1280', width: 864, viewport: { width: 1280, height: 900 }, narrow: false, headingTop: 130 },
+];
+
+for (const size of SIZES) {
+  test(`at ${size.name} px the main screens fit without horizontal scrolling (screenshots attached)`, async ({ page }, info) => {
+    await page.setViewportSize(size.viewport);
     const frame = await launchCourse(page, '12');
+    expect(await page.locator('#frame').evaluate((el) => el.getBoundingClientRect().width)).toBe(size.width);
     const course = frame.locator('html');
     const shots: [string, () => Promise<void>][] = [
       ['start', async () => {}],
@@ -196,14 +210,14 @@ for (const width of [320, 768, 1280]) {
         'knowledge check',
         async () => {
           const check = (await courseData()).quizzes.find((q) => !q.graded);
-          if (width <= 768) await frame.getByRole('button', { name: 'Show course contents' }).click();
+          if (size.narrow) await frame.getByRole('button', { name: 'Show course contents' }).click();
           await openFromMenu(frame, check?.title ?? '');
         },
       ],
       [
         'exam',
         async () => {
-          if (width <= 768) await frame.getByRole('button', { name: 'Show course contents' }).click();
+          if (size.narrow) await frame.getByRole('button', { name: 'Show course contents' }).click();
           await startExam(frame);
         },
       ],
@@ -213,17 +227,77 @@ for (const width of [320, 768, 1280]) {
       await reach();
       await page.waitForTimeout(100);
       const overflow = await course.evaluate((el) => el.scrollWidth - el.clientWidth);
-      expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-      const path = join(ROOT, 'test-results/screenshots', `${width}px-${name.replace(/ /g, '-')}.png`);
+      expect(overflow, `${name} scrolls sideways at ${size.name} px`).toBeLessThanOrEqual(0);
+      const path = join(ROOT, 'test-results/screenshots', `${size.name}px-${name.replace(/ /g, '-')}.png`);
       await page.locator('#frame').screenshot({ path });
-      await info.attach(`${name}-${width}px`, { path, contentType: 'image/png' });
+      await info.attach(`${name}-${size.name}px`, { path, contentType: 'image/png' });
     }
+  });
+
+  test(`at ${size.name} px the header is one short row, the lesson starts near the top, there is one Exit course, and the contents open over the page (screenshots)`, async ({ page }) => {
+    await page.setViewportSize(size.viewport);
+    const frame = await launchCourse(page, '12');
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    const heading = frame.getByRole('heading', { level: 1 });
+    await expect(heading).toBeFocused();
+    const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top, 'lesson heading top in the frame').toBeLessThanOrEqual(size.headingTop);
+    expect(await frame.locator('html').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await expect(frame.getByRole('button', { name: 'Exit course' })).toHaveCount(1);
+    const shot = (name: string) => page.locator('#frame').screenshot({ path: join(ROOT, 'test-results/screenshots', `frame-${name}.png`) });
+    await shot(size.name);
+
+    const contents = frame.getByRole('navigation', { name: 'Course contents' });
+    const items = contents.getByRole('button', { name: /read$|not read yet$/ });
+    if (!size.narrow) {
+      await expect(frame.getByRole('button', { name: 'Show course contents' })).toBeHidden();
+      await expect(items.first()).toBeVisible();
+      return;
+    }
+    const toggle = frame.getByRole('button', { name: 'Show course contents' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(items.first()).toBeHidden();
+    await toggle.click();
+    const hide = frame.getByRole('button', { name: 'Hide course contents' });
+    await expect(hide).toHaveAttribute('aria-expanded', 'true');
+    await expect(items.first()).toBeVisible();
+    // The contents cover the page instead of pushing it down: the heading has not moved.
+    expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBe(top);
+    // Tab goes from the button into the contents; Escape closes them and returns to the button.
+    await page.keyboard.press('Tab');
+    await expect(items.first()).toBeFocused();
+    await shot(`${size.name}-contents`);
+    await page.keyboard.press('Escape');
+    await expect(toggle).toBeFocused();
+    await expect(items.first()).toBeHidden();
+    // Choosing a part closes them and moves focus to its heading.
+    await toggle.click();
+    const second = (await courseData()).lessons[1]?.title ?? '';
+    await openFromMenu(frame, second);
+    await expect(frame.getByRole('heading', { level: 1, name: second })).toBeFocused();
+    await expect(items.first()).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`${scheme} colour scheme: axe finds no WCAG 2.1 AA violation in a 700 px LMS frame, contents closed and open`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1116, height: 800 });
+    const frame = await launchCourse(page, '12');
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    expect(await violations(page)).toEqual([]);
+    await frame.getByRole('button', { name: 'Show course contents' }).click();
+    await expect(frame.getByRole('navigation', { name: 'Course contents' })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.locator('#frame').screenshot({ path: join(ROOT, 'test-results/screenshots', `frame-700-contents-${scheme}.png`) });
   });
 }
 
 test('on a phone the course contents collapse behind a button and touch targets are at least 44 px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 720 });
   const frame = await launchCourse(page, '12');
+  await frame.getByRole('button', { name: 'Start the course' }).click();
   const toggle = frame.getByRole('button', { name: 'Show course contents' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(frame.getByRole('navigation').getByRole('button', { name: /read$|not read yet$/ }).first()).toBeHidden();
