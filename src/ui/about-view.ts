@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Course } from '../course/types.ts';
 import { ACTIVITY_STRINGS, activityInfo, activityInfoStyles, completionText } from './activity-info.ts';
+import { contentComponents } from './content-components.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
@@ -29,6 +30,7 @@ export class AboutView extends LitElement {
   static override styles = [
     theme,
     activityInfoStyles,
+    contentComponents,
     css`
       .objectives li {
         margin-bottom: 0.25rem;
@@ -46,7 +48,7 @@ export class AboutView extends LitElement {
     return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
       <p>${a.introduction}</p>
       <p>${a.audience}</p>
-      <p class="notice">${a.disclaimer}</p>
+      <p class="inset-text"><span class="visually-hidden">Information: </span>${a.disclaimer}</p>
       <h2>${STRINGS.complete}</h2>
       <p>${text.time}</p>
       <p>${text.complete} ${text.certificate}</p>

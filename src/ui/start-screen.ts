@@ -6,6 +6,7 @@ import { ACTIVITY_STRINGS, activityInfo, activityInfoStyles, completionText } fr
 import { intent } from './events.ts';
 import { isoDateText } from './format.ts';
 import type { MenuItem } from './menu-items.ts';
+import { contentComponents } from './content-components.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
@@ -48,6 +49,7 @@ export class StartScreen extends LitElement {
   static override styles = [
     theme,
     activityInfoStyles,
+    contentComponents,
     css`
       .actions {
         display: flex;
@@ -98,7 +100,7 @@ export class StartScreen extends LitElement {
           : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`}
       </div>
       ${this.resume ? html`<p>${STRINGS.continueNote(this.resume.label)}</p>` : null}
-      <p class="notice">${activity.disclaimer}</p>
+      <p class="inset-text"><span class="visually-hidden">Information: </span>${activity.disclaimer}</p>
       ${this.started
         ? html`<h2>${STRINGS.progress}</h2>
             <ul class="progress">
