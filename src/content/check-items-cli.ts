@@ -1,3 +1,4 @@
+import { QUESTION_TYPES } from '../course/question-types/index.ts';
 import { fileURLToPath } from 'node:url';
 import { ContentError, formatProblem } from './errors.ts';
 import { checkItemQuality, type ItemFinding, type QuizSummary } from './item-quality.ts';
@@ -24,7 +25,7 @@ console.log(`\n${countByRule(findings)}`);
 process.exitCode = findings.some((f) => f.severity === 'error') ? 1 : 0;
 
 function table(rows: QuizSummary[]): string {
-  const head = ['quiz', 'items', 'single/multi/tf/match/order/num', 'tf true:false', 'key only longest', 'multi 1 wrong', 'absolute', 'repeats', 'errors', 'warnings'];
+  const head = ['quiz', 'items', QUESTION_TYPES.join('/'), 'tf true:false', 'key only longest', 'multi 1 wrong', 'absolute', 'repeats', 'errors', 'warnings'];
   const body = rows.map((r) => [
     r.name,
     r.items,

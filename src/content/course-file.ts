@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActivityInfo, DisclosedPerson, Evaluation, EvaluationQuestion } from '../course/types.ts';
 import type { ContentProblem } from './errors.ts';
 import { DEFAULT_RULES, type HouseRules } from './house-rules.ts';
-import { contentId } from './schema.ts';
+import { contentId } from './schema-parts.ts';
 import { YamlSource } from './yaml-source.ts';
 
 /**

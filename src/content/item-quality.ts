@@ -1,3 +1,5 @@
+import { kindOf, QUESTION_TYPES } from '../course/question-types/index.ts';
+import { correctAnswer } from '../course/questions.ts';
 import type { Choice, Question, QuestionType, Quiz } from '../course/types.ts';
 import { fieldPath, type ContentProblem } from './errors.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -132,6 +134,12 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
       const negative = NEGATIVE.exec(questionSentence(q.prompt));
       if (negative) {
         report(source, at, 'error', 'negative-stem', `the question is negative ("${negative[0]}") in lower case, so learners easily read past it: ask it positively if you can, otherwise write "${negative[0].toUpperCase()}" in capitals`, 'prompt');
+      }
+      // Pairs (matching, labelling a diagram): with no spare target, the last pair is given by elimination.
+      const pairs = kindOf(q).report(q, correctAnswer(q));
+      if (pairs.type === 'matching' && pairs.targets.length === pairs.sources.length && new Set(pairs.correct.map(([, t]) => t)).size === pairs.targets.length) {
+        const field = q.type === 'label_diagram' ? 'labels' : 'targets';
+        report(source, at, 'warning', 'option-count', `each of the ${pairs.targets.length} ${field} belongs to exactly one ${field === 'labels' ? 'part' : 'item'}, so the last one is found by elimination: add a plausible ${field === 'labels' ? 'label that names no part' : 'target that matches no item'}`, field);
       }
       if (q.type !== 'single' && q.type !== 'multiple') return;
 
@@ -386,7 +394,7 @@ function summarize(name: string, set: CheckedQuiz[], facts: Map<Question, ItemFa
   const questions = set.flatMap((s) => s.quiz.questions);
   const files = new Set(set.map((s) => s.source.file));
   const mine = findings.filter((f) => files.has(f.file));
-  const byType: Record<QuestionType, number> = { single: 0, multiple: 0, true_false: 0, matching: 0, ordering: 0, numeric: 0 };
+  const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
   for (const q of questions) byType[q.type]++;
   const tf = questions.filter((q) => q.type === 'true_false');
   const of = (pick: (f: ItemFacts) => number | boolean) => questions.reduce((n, q) => n + Number(pick(facts.get(q)!)), 0);

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
+import { kindOf } from '../course/question-types/index.ts';
 import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
 import { creditHours, estimatedMinutes, readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import { largestDraw, largestSuspendData } from '../course/suspend-budget.ts';
@@ -126,10 +127,19 @@ export interface ParsedQuiz {
   problems: ContentProblem[];
 }
 
-export function parseQuiz(file: string, text: string): ParsedQuiz {
+/**
+ * A quiz file: validated, then each question's type does its build step (reading a figure).
+ * `readBeside` reads a file named relative to the quiz file (null when there is none).
+ */
+export function parseQuiz(file: string, text: string, readBeside: (name: string) => string | null = () => null): ParsedQuiz {
   const source = new YamlSource(file, text);
-  const data = source.validate(quizSchema);
-  if (!data) return { source, problems: source.problems };
+  const validated = source.validate(quizSchema);
+  if (!validated) return { source, problems: source.problems };
+  const questions = validated.questions.map((q, i) => {
+    const build = kindOf(q).compile;
+    return build ? build(q, { readFile: readBeside, report: (path, message) => source.report(['questions', i, ...path], message) }) : q;
+  });
+  const data = { ...validated, questions };
   return {
     source,
     problems: source.problems,
@@ -150,6 +160,20 @@ export function parseQuiz(file: string, text: string): ParsedQuiz {
       review: data.review,
       timeLimitMinutes: data.time_limit_minutes ?? null,
     },
+  };
+}
+
+/** Reads files named relative to `file` (in `root`), for the quiz's build step; never outside `root`. Their paths go into `read`, for the watcher. */
+export function besideIn(root: string, file: string, read: string[] = []): (name: string) => string | null {
+  return (name) => {
+    const path = normalize(join(dirname(file), name));
+    if (path.startsWith('..')) return null;
+    read.push(join(root, path));
+    try {
+      return readFileSync(join(root, path), 'utf8');
+    } catch {
+      return null;
+    }
   };
 }
 
@@ -174,7 +198,7 @@ export function readItemBank(root: string): { quizzes: CheckedQuiz[]; lessons: L
     return parsed.lesson ? [{ file: `lessons/${name}`, text: htmlToText(stripCitations(parsed.lesson.html)) }] : [];
   });
   const quizzes = listFiles(join(root, 'quizzes'), /\.ya?ml$/).flatMap((name) => {
-    const parsed = parseQuiz(`quizzes/${name}`, read(`quizzes/${name}`));
+    const parsed = parseQuiz(`quizzes/${name}`, read(`quizzes/${name}`), besideIn(root, `quizzes/${name}`));
     problems.push(...parsed.problems);
     return parsed.quiz ? [{ quiz: parsed.quiz, source: parsed.source }] : [];
   });
@@ -274,7 +298,7 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   const quizzes: { quiz: Quiz; source: YamlSource; file: string }[] = [];
   for (const name of listFiles(join(root, 'quizzes'), /\.ya?ml$/)) {
     const file = `quizzes/${name}`;
-    const parsed = parseQuiz(file, read(file));
+    const parsed = parseQuiz(file, read(file), besideIn(root, file, files));
     problems.push(...parsed.problems);
     if (parsed.quiz) quizzes.push({ quiz: parsed.quiz, source: parsed.source, file });
   }

@@ -1,27 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../course/dates.ts';
-
-/**
- * Ids are stable: they appear in LMS reports and in saved progress. The character
- * set is the one that is valid everywhere they go: SCORM 1.2 identifiers, SCORM 2004
- * short identifiers as Moodle checks them (letters, digits, `_`, `.`), and HTML ids.
- */
-export const ID_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
-
-export const contentId = z
-  .string({ error: 'must be an id such as "spine_regions"' })
-  .regex(ID_PATTERN, {
-    error: (iss) =>
-      `"${String(iss.input)}" is not a valid id: use 1-40 lower-case letters, digits and _, starting with a letter (e.g. "${suggestId(String(iss.input))}")`,
-  });
-
-function suggestId(text: string): string {
-  const cleaned = text.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').slice(0, 40);
-  return cleaned || 'item_1';
-}
-
-const text = (what: string) =>
-  z.string({ error: `must be ${what} (text)` }).trim().min(1, { error: `must not be empty: write ${what}` });
+import { questionSchema } from '../course/question-types/index.ts';
+import { contentId, schemaParts, text } from './schema-parts.ts';
 
 const percent = z
   .number({ error: 'must be a number from 0 to 100' })
@@ -97,109 +77,6 @@ export const glossarySchema = z
     });
   });
 
-export const choiceSchema = z.strictObject({
-  id: contentId,
-  text: text('the choice'),
-});
-
-const questionBase = {
-  id: contentId,
-  prompt: text('the question'),
-  rationale: text('why the correct answer is correct'),
-  objectives: z
-    .array(contentId, { error: 'must be a list of objective ids this question assesses, e.g. [spine_regions]' })
-    .min(1, { error: 'must name at least one objective this question assesses' }),
-  weight: z.number({ error: 'must be a number' }).positive({ error: 'must be greater than 0' }).max(100, { error: 'must be at most 100' }).default(1),
-};
-
-const scoring = z
-  .enum(['all_or_nothing', 'partial'], { error: 'must be all_or_nothing (the default) or partial' })
-  .default('all_or_nothing');
-
-/** A list of items with ids, 2 to `max` long, ids unique within the list. */
-function optionList<T extends z.ZodType<{ id: string }>>(item: T, what: string, max = 10) {
-  return z
-    .array(item, { error: `must be a list of ${what}, each with an id and a text` })
-    .min(2, { error: `must offer at least 2 ${what}` })
-    .max(max, { error: `must offer at most ${max} ${what}` })
-    .superRefine((list, ctx) => {
-      const ids = list.map((c) => c.id);
-      ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used twice in this list: give each its own id` });
-      });
-    });
-}
-
-function notAnId(value: string, ids: string[]): string {
-  return `"${value}" is not one of the choice ids ${ids.join(', ')}`;
-}
-
-// One schema entry per question type.
-export const singleChoiceSchema = z
-  .strictObject({ ...questionBase, type: z.literal('single'), choices: optionList(choiceSchema, 'choices'), correct: contentId })
-  .superRefine((q, ctx) => {
-    const ids = q.choices.map((c) => c.id);
-    if (!ids.includes(q.correct)) ctx.addIssue({ code: 'custom', path: ['correct'], message: notAnId(q.correct, ids) });
-  });
-
-export const multipleResponseSchema = z
-  .strictObject({
-    ...questionBase,
-    type: z.literal('multiple'),
-    choices: optionList(choiceSchema, 'choices'),
-    correct: z.array(contentId, { error: 'must be the list of correct choice ids, e.g. [a, c]' }).min(1, { error: 'must name at least one correct choice' }),
-    scoring,
-  })
-  .superRefine((q, ctx) => {
-    const ids = q.choices.map((c) => c.id);
-    q.correct.forEach((c, i) => {
-      if (!ids.includes(c)) ctx.addIssue({ code: 'custom', path: ['correct', i], message: notAnId(c, ids) });
-    });
-  });
-
-export const trueFalseSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('true_false'),
-  correct: z.boolean({ error: 'must be true or false' }),
-});
-
-const matchItemSchema = z.strictObject({ id: contentId, text: text('the item'), match: contentId });
-
-export const matchingSchema = z
-  .strictObject({
-    ...questionBase,
-    type: z.literal('matching'),
-    items: optionList(matchItemSchema, 'items'),
-    targets: optionList(choiceSchema, 'targets', 12),
-    scoring,
-  })
-  .superRefine((q, ctx) => {
-    const ids = q.targets.map((t) => t.id);
-    q.items.forEach((item, i) => {
-      if (!ids.includes(item.match)) ctx.addIssue({ code: 'custom', path: ['items', i, 'match'], message: `"${item.match}" is not one of the target ids ${ids.join(', ')}` });
-    });
-  });
-
-export const orderingSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('ordering'),
-  items: optionList(choiceSchema, 'items, listed in the correct order,'),
-});
-
-export const numericSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('numeric'),
-  answer: z.number({ error: 'must be the correct number' }),
-  tolerance: z.number({ error: 'must be a number' }).min(0, { error: 'must be 0 or more' }).default(0),
-  unit: text('the unit, e.g. "vertebrae"').optional(),
-});
-
-const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'matching', 'ordering', 'numeric'] as const;
-
-export const questionSchema = z.discriminatedUnion('type', [singleChoiceSchema, multipleResponseSchema, trueFalseSchema, matchingSchema, orderingSchema, numericSchema], {
-  error: `type must be one of: ${QUESTION_TYPES.join(', ')}`,
-});
-
 const positiveInt = (what: string) => z.number({ error: `must be ${what}` }).int({ error: `must be a whole number` }).min(1, { error: 'must be at least 1' });
 
 export const blueprintEntrySchema = z.strictObject({
@@ -225,7 +102,7 @@ export const quizSchema = z
     feedback: z.enum(['immediate', 'after_submit'], { error: 'must be immediate (knowledge checks) or after_submit (exams)' }).default('after_submit'),
     review: z.enum(['always', 'after_passing', 'never'], { error: 'must be always, after_passing or never' }).default('always'),
     time_limit_minutes: z.number({ error: 'must be a number of minutes' }).positive({ error: 'must be more than 0' }).max(600, { error: 'must be at most 600' }).optional(),
-    questions: z.array(questionSchema, { error: 'must be a list of questions' }).min(1, { error: 'must contain at least one question' }),
+    questions: z.array(questionSchema(schemaParts), { error: 'must be a list of questions' }).min(1, { error: 'must contain at least one question' }),
   })
   .superRefine((quiz, ctx) => {
     const ids = quiz.questions.map((q) => q.id);

@@ -1,3 +1,4 @@
+import { kindOf } from './question-types/index.ts';
 import { drawQuestions } from './pool.ts';
 import type { Course, Question, Quiz } from './types.ts';
 
@@ -27,20 +28,7 @@ export function readingMinutes(lessonHtml: string): number {
   return Math.max(1, Math.round(wordCount(lessonHtml) / WORDS_PER_MINUTE));
 }
 
-function questionText(q: Question): string {
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return [q.prompt, ...q.choices.map((c) => c.text)].join(' ');
-    case 'matching':
-      return [q.prompt, ...q.items.map((i) => i.text), ...q.targets.map((t) => t.text)].join(' ');
-    case 'ordering':
-      return [q.prompt, ...q.items.map((i) => i.text)].join(' ');
-    case 'true_false':
-    case 'numeric':
-      return q.prompt;
-  }
-}
+const questionText = (q: Question): string => kindOf(q).texts(q).join(' ');
 
 /** Seconds to read and answer one question. */
 export function questionSeconds(q: Question): number {

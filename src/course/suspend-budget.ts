@@ -1,7 +1,9 @@
+import { kindOf } from './question-types/index.ts';
+import { longest } from './question-types/kind.ts';
 import { reportedQuizzes } from './reported.ts';
 import type { CourseState, QuizAttempt } from './state.ts';
 import { encodeState } from './suspend-codec.ts';
-import type { Answer, Course, Question, Quiz } from './types.ts';
+import type { Course, Question, Quiz } from './types.ts';
 
 /**
  * The largest saved progress the course can produce, so that the build can tell an author
@@ -9,25 +11,6 @@ import type { Answer, Course, Question, Quiz } from './types.ts';
  * check that it does not).
  */
 
-const longest = (ids: string[]) => ids.reduce((a, b) => (b.length > a.length ? b : a), '');
-
-/** The longest answer a learner can give to a question. */
-function longestAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return [longest(q.choices.map((c) => c.id))];
-    case 'multiple':
-      return q.choices.map((c) => c.id);
-    case 'true_false':
-      return ['false'];
-    case 'matching':
-      return q.items.map((i) => `${i.id}.${longest(q.targets.map((t) => t.id))}`);
-    case 'ordering':
-      return q.items.map((i) => i.id);
-    case 'numeric':
-      return ['-' + '9'.repeat(39)]; // the field keeps 40 characters
-  }
-}
 
 /** The most questions one attempt can draw: per objective, its blueprint draw or the quiz's. */
 export function largestDraw(quiz: Quiz): number {
@@ -39,7 +22,7 @@ export function largestDraw(quiz: Quiz): number {
   return Math.min(quiz.draw ?? Infinity, quiz.questions.length);
 }
 
-const size = (q: Question) => q.id.length + longestAnswer(q).join('|').length;
+const size = (q: Question) => q.id.length + kindOf(q).longestAnswer(q).join('|').length;
 
 /**
  * The draw whose questions take the most room: the same rule as drawQuestions (blueprint
@@ -88,7 +71,7 @@ export function largestState(course: Course): CourseState {
         const attempt: QuizAttempt = {
           seed: 0xffffffff,
           questions: drawn.map((q) => q.id),
-          answers: Object.fromEntries(drawn.map((q) => [q.id, longestAnswer(q)])),
+          answers: Object.fromEntries(drawn.map((q) => [q.id, kindOf(q).longestAnswer(q)])),
           checked: quiz.feedback === 'immediate' ? drawn.map((q) => q.id) : [],
           flagged: quiz.feedback === 'after_submit' ? drawn.map((q) => q.id) : [],
           times: reported.includes(quiz) ? Object.fromEntries(drawn.map((q) => [q.id, { shown: late, firstAnswer: late, answered: late }])) : {},

@@ -3,6 +3,8 @@
  * and imsmanifest.xml. Already validated, so the runtime never re-validates it.
  */
 
+import type { Question, QuestionType } from './question-types/index.ts';
+
 export interface Objective {
   /** Stable id chosen by the author; reported to the LMS as an objective id. */
   id: string;
@@ -46,7 +48,7 @@ export interface Choice {
 }
 
 /** What every question has, whatever its type. */
-interface QuestionBase {
+export interface QuestionBase {
   id: string;
   prompt: string;
   /** Why the correct answer is correct; shown as feedback. */
@@ -58,51 +60,8 @@ interface QuestionBase {
 
 export type Scoring = 'all_or_nothing' | 'partial';
 
-export interface SingleChoiceQuestion extends QuestionBase {
-  type: 'single';
-  choices: Choice[];
-  /** Id of the one correct choice. */
-  correct: string;
-}
-
-export interface MultipleResponseQuestion extends QuestionBase {
-  type: 'multiple';
-  choices: Choice[];
-  /** Ids of every correct choice. */
-  correct: string[];
-  scoring: Scoring;
-}
-
-export interface TrueFalseQuestion extends QuestionBase {
-  type: 'true_false';
-  correct: boolean;
-}
-
-export interface MatchingQuestion extends QuestionBase {
-  type: 'matching';
-  /** The items to match, each with the id of its correct target. */
-  items: (Choice & { match: string })[];
-  /** What the items are matched to (may hold distractors). */
-  targets: Choice[];
-  scoring: Scoring;
-}
-
-export interface OrderingQuestion extends QuestionBase {
-  type: 'ordering';
-  /** The items in their correct order. */
-  items: Choice[];
-}
-
-export interface NumericQuestion extends QuestionBase {
-  type: 'numeric';
-  answer: number;
-  /** Accepted distance from the answer. */
-  tolerance: number;
-  unit?: string;
-}
-
-export type Question = SingleChoiceQuestion | MultipleResponseQuestion | TrueFalseQuestion | MatchingQuestion | OrderingQuestion | NumericQuestion;
-export type QuestionType = Question['type'];
+/** A question of any type: see `question-types/` (one module per type, listed in its index). */
+export type { Question, QuestionType };
 
 /**
  * A learner's answer, whatever the type: the chosen choice ids (single, multiple),

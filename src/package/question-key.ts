@@ -1,3 +1,5 @@
+import { kindOf, KINDS } from '../course/question-types/index.ts';
+import { textOf } from '../course/question-types/kind.ts';
 import { correctAnswer, toInteraction } from '../course/questions.ts';
 import { reportedQuizzes } from '../course/reported.ts';
 import type { Answer, Course, Objective, Question, QuestionType, Quiz } from '../course/types.ts';
@@ -40,14 +42,6 @@ export interface KeyEntry {
   objectives: (Objective & { lesson: string })[];
 }
 
-const TYPE_LABELS: Record<QuestionType, string> = {
-  single: 'Single choice',
-  multiple: 'Multiple response',
-  true_false: 'True/false',
-  matching: 'Matching',
-  ordering: 'Ordering',
-  numeric: 'Numeric',
-};
 
 /** An answer as the course reports it, in both versions. */
 function reported(q: Question, answer: Answer | undefined): { ia: InteractionAnswer; s12: FormattedAnswer; s04: FormattedAnswer } {
@@ -90,38 +84,34 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
   let parts: string[] = [];
   let numeric: KeyEntry['numeric'] = null;
 
-  switch (q.type) {
-    case 'single':
-    case 'multiple': {
-      if (ia.type !== 'choice') throw new Error(`question "${q.id}" is not reported as a choice`);
-      const text = (id: string) => q.choices.find((c) => c.id === id)?.text ?? id;
+  const words = kindOf(q).vocabulary(q);
+  // What the key lists follows the SCORM interaction type the question reports as.
+  switch (ia.type) {
+    case 'choice': {
       codes = ia.options.map((id) => {
         const correct = ia.correct.includes(id);
-        return { part: 'Option', ...responseOf(q, [id]), text: text(id), correct, inCorrect: correct ? 'correct' : '' };
+        return { part: 'Option', ...responseOf(q, [id]), text: textOf(words.sources, id), correct, inCorrect: correct ? 'correct' : '' };
       });
-      parts = ia.correct.map(text);
+      parts = ia.correct.map((id) => textOf(words.sources, id));
       break;
     }
-    case 'true_false': {
-      if (ia.type !== 'true-false') throw new Error(`question "${q.id}" is not reported as true-false`);
+    case 'true-false': {
       codes = [true, false].map((value) => {
         const correct = value === ia.correct;
-        return { part: 'Answer', ...responseOf(q, [String(value)]), text: value ? 'True' : 'False', correct, inCorrect: correct ? 'correct' : '' };
+        return { part: 'Answer', ...responseOf(q, [String(value)]), text: textOf(words.sources, String(value)), correct, inCorrect: correct ? 'correct' : '' };
       });
-      parts = [ia.correct ? 'True' : 'False'];
+      parts = [textOf(words.sources, String(ia.correct))];
       break;
     }
-    case 'ordering': {
-      if (ia.type !== 'sequencing') throw new Error(`question "${q.id}" is not reported as sequencing`);
-      const text = (id: string) => q.items.find((c) => c.id === id)?.text ?? id;
+    case 'sequencing': {
+      const text = (id: string) => textOf(words.sources, id);
       codes = ia.options.map((id) => ({ part: 'Item', ...responseOf(q, [id]), text: text(id), correct: true, inCorrect: `position ${ia.correct.indexOf(id) + 1}` }));
       parts = ia.correct.map((id, i) => `${i + 1}. ${text(id)}`);
       break;
     }
     case 'matching': {
-      if (ia.type !== 'matching') throw new Error(`question "${q.id}" is not reported as matching`);
-      const itemText = (id: string) => q.items.find((c) => c.id === id)?.text ?? id;
-      const targetText = (id: string) => q.targets.find((c) => c.id === id)?.text ?? id;
+      const itemText = (id: string) => textOf(words.sources, id);
+      const targetText = (id: string) => textOf(words.targets ?? [], id);
       const firstItem = ia.sources[0] as string;
       const targetCode = (t: string) => pairCodes(q, firstItem, t).target;
       const items: KeyCode[] = ia.sources.map((id) => {
@@ -139,12 +129,14 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
       break;
     }
     case 'numeric': {
-      if (ia.type !== 'numeric') throw new Error(`question "${q.id}" is not reported as numeric`);
-      const unit = q.unit ?? '';
-      numeric = { answer: q.answer, tolerance: q.tolerance, min: ia.min, max: ia.max, unit };
-      parts = [`${q.answer}${unit ? ` ${unit}` : ''}` + (ia.min === ia.max ? '' : `, accepted from ${ia.min} to ${ia.max}`)];
+      const unit = words.unit ?? '';
+      const answer = Number(((ia.min + ia.max) / 2).toFixed(7));
+      numeric = { answer, tolerance: Number(((ia.max - ia.min) / 2).toFixed(7)), min: ia.min, max: ia.max, unit };
+      parts = [`${answer}${unit ? ` ${unit}` : ''}` + (ia.min === ia.max ? '' : `, accepted from ${ia.min} to ${ia.max}`)];
       break;
     }
+    default:
+      throw new Error(`question "${q.id}" reports as ${ia.type}, which the question key does not list`);
   }
 
   const scoring = 'scoring' in q ? (q.scoring === 'partial' ? 'partial credit' : 'all or nothing') : 'right or wrong';
@@ -152,7 +144,7 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
     interactionId: `${quiz.id}-${q.id}`,
     quiz: { id: quiz.id, title: quiz.title },
     question: q,
-    typeLabel: TYPE_LABELS[q.type],
+    typeLabel: kindOf(q).label,
     scormType: right.s12.type,
     scoring,
     codes,
@@ -185,36 +177,39 @@ function exampleOf(entries: KeyEntry[], type: QuestionType): KeyEntry | undefine
   const ofType = entries.filter((e) => e.question.type === type);
   const telling = (e: KeyEntry) => e.correct.scorm12.split(',').some((p) => p.split('.')[0] !== p.split('.')[1]);
   const shortest = (list: KeyEntry[]) => [...list].sort((a, b) => a.correct.text.length - b.correct.text.length)[0];
-  return (type === 'matching' ? shortest(ofType.filter(telling)) : undefined) ?? ofType[0];
+  return (ofType[0]?.scormType === 'matching' ? shortest(ofType.filter(telling)) : undefined) ?? ofType[0];
 }
+
+/** What a response looks like in each version, by the SCORM interaction type a question reports as. */
+const MEANING: Partial<Record<FormattedAnswer['type'], [string, string]>> = {
+  choice: ['the letters of the options picked, joined by commas', 'the option ids, joined by <code>[,]</code>'],
+  'true-false': ['<code>t</code> (true) or <code>f</code> (false)', '<code>true</code> or <code>false</code>'],
+  matching: [
+    'pairs <code>item.target</code>, joined by commas; items and targets are each lettered from <code>a</code> in their own list, so <code>a.b</code> means item a matched to target b (a diagram\u2019s parts are items, in the order of their numbers)',
+    'pairs <code>item[.]target</code> of ids, joined by <code>[,]</code>',
+  ],
+  sequencing: [
+    'the letters in the order the learner put the items; items are lettered in their correct order, so the right answer is always <code>a,b,c,…</code>',
+    'the item ids in the learner\u2019s order, joined by <code>[,]</code>',
+  ],
+  numeric: [
+    'the number (a decimal comma is sent as a point); SCORM 1.2 has no ranges, so the right answer shows only the expected value',
+    'the number; a right answer with a tolerance is a range <code>min[:]max</code>',
+  ],
+};
 
 /** Per type: what a response looks like in each version, with this course's own right answer as the example. */
 function legend(entries: KeyEntry[]): string {
-  const meaning: Record<QuestionType, [string, string]> = {
-    single: ['the letter of the option picked', 'the option id'],
-    multiple: ['the letters of the options picked, joined by commas', 'the option ids, joined by <code>[,]</code>'],
-    true_false: ['<code>t</code> (true) or <code>f</code> (false)', '<code>true</code> or <code>false</code>'],
-    matching: [
-      'pairs <code>item.target</code>, joined by commas; items and targets are each lettered from <code>a</code> in their own list, so <code>a.b</code> means item a matched to target b',
-      'pairs <code>item[.]target</code> of ids, joined by <code>[,]</code>',
-    ],
-    ordering: [
-      'the letters in the order the learner put the items; items are lettered in their correct order, so the right answer is always <code>a,b,c,…</code>',
-      'the item ids in the learner\u2019s order, joined by <code>[,]</code>',
-    ],
-    numeric: [
-      'the number (a decimal comma is sent as a point); SCORM 1.2 has no ranges, so the right answer shows only the expected value',
-      'the number; a right answer with a tolerance is a range <code>min[:]max</code>',
-    ],
-  };
-  const rows = (Object.keys(TYPE_LABELS) as QuestionType[])
-    .map((type) => ({ type, example: exampleOf(entries, type) }))
-    .filter((r) => r.example)
-    .map(({ type, example }) => {
-      const e = example as KeyEntry;
-      const [m12, m04] = meaning[type];
-      return `<tr><th scope="row">${TYPE_LABELS[type]}</th><td>${m12}<div class="eg">e.g. ${codes(e.correct.scorm12)}</div></td><td>${m04}<div class="eg">e.g. ${codes(e.correct.scorm2004)}</div></td></tr>`;
-    });
+  const rows = KINDS.map((kind) => ({ label: kind.label, example: exampleOf(entries, kind.type) })).flatMap(({ label, example: e }) => {
+    if (!e) return [];
+    const [m12, m04] = MEANING[e.scormType] ?? ['', ''];
+    const one = e.scormType === 'choice' && e.question.type === 'single';
+    return [
+      `<tr><th scope="row">${label}</th><td>${one ? 'the letter of the option picked' : m12}<div class="eg">e.g. ${codes(e.correct.scorm12)}</div></td><td>${
+        one ? 'the option id' : m04
+      }<div class="eg">e.g. ${codes(e.correct.scorm2004)}</div></td></tr>`,
+    ];
+  });
   return `<table class="legend">
 <caption>What a response looks like, by question type (examples: right answers from this course)</caption>
 <colgroup><col class="c-type"><col><col></colgroup>
@@ -245,7 +240,7 @@ function questionHtml(e: KeyEntry): string {
     body = `<tbody><tr><th scope="row">a number</th><td>a number</td><td colspan="2">the number the learner typed; expected ${escapeHtml(String(n.answer))}${
       n.unit ? ` ${escapeHtml(n.unit)}` : ''
     }, tolerance ${escapeHtml(tolerance)}</td></tr></tbody>`;
-  } else if (q.type === 'matching') {
+  } else if (e.scormType === 'matching') {
     body = (['Item', 'Target'] as const)
       .map((part) => `<tbody>\n${group(GROUPS[part] as string)}\n${e.codes.filter((c) => c.part === part).map(row).join('\n')}\n</tbody>`)
       .join('\n');
@@ -416,7 +411,7 @@ export const CSV_COLUMNS = [
 /** One row per question, in the order of the HTML key. */
 export function questionKeyRows(course: Course): string[][] {
   return questionKey(course).map((e) => {
-    const codes = e.codes.map((c) => `${e.question.type === 'matching' ? `${c.part.toLowerCase()} ` : ''}${c.scorm12} = ${c.scorm2004} = ${c.text}`).join('\n');
+    const codes = e.codes.map((c) => `${e.scormType === 'matching' ? `${c.part.toLowerCase()} ` : ''}${c.scorm12} = ${c.scorm2004} = ${c.text}`).join('\n');
     const n = e.numeric;
     return [
       e.interactionId,

@@ -67,7 +67,7 @@ try {
       running = running.then(rebuild);
     }, 200);
   };
-  const watchers = ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml'].filter((path) => existsSync(join(root, path))).map((path) => watch(join(root, path), schedule));
+  const watchers = ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml'].filter((path) => existsSync(join(root, path))).map((path) => watch(join(root, path), { recursive: true }, schedule));
   stopWith(() => {
     for (const w of watchers) w.close();
     void server.close();

@@ -3,6 +3,8 @@
  * plus a standalone one; none of them knows about lessons or quizzes.
  */
 
+import type { AnswerReport } from '../course/question-types/report.ts';
+
 export type LaunchMode = 'normal' | 'browse' | 'review';
 
 export interface Launch {
@@ -37,17 +39,8 @@ export interface Outcome {
   outOfAttempts: boolean;
 }
 
-/** An answered question in a form both SCORM versions can format. */
-export type InteractionAnswer =
-  | { type: 'choice'; options: string[]; response: string[]; correct: string[] }
-  | { type: 'true-false'; response: boolean | null; correct: boolean }
-  | { type: 'matching'; sources: string[]; targets: string[]; response: [string, string][]; correct: [string, string][] }
-  | { type: 'sequencing'; options: string[]; response: string[]; correct: string[] }
-  | { type: 'numeric'; response: string; min: number; max: number }
-  /** A survey answer on a scale (no correct answer). */
-  | { type: 'likert'; scale: string[]; response: string | null }
-  /** Free text (no correct answer): `fill-in` in SCORM 1.2, `long-fill-in` in 2004. */
-  | { type: 'text'; response: string };
+/** An answered question in a form both SCORM versions can format: each question type makes one. */
+export type InteractionAnswer = AnswerReport;
 
 export interface Interaction {
   /** Readable in LMS reports, e.g. `anatomy_quiz-lumbar_count`. */

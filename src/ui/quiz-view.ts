@@ -7,7 +7,7 @@ import { formatClock, remainingMs, spokenDuration, warningPoints, type TimeLimit
 import type { Revisit } from '../course/revisit.ts';
 import type { Objective, Question, Quiz } from '../course/types.ts';
 import { intent } from './events.ts';
-import { QUESTION_ELEMENT } from './questions/index.ts';
+import { questionElement } from './questions/index.ts';
 import type { QuestionBase, QuestionFeedback } from './questions/question-base.ts';
 import { theme } from './theme.ts';
 
@@ -722,7 +722,7 @@ export class QuizView extends LitElement {
     const checked = a.checked.includes(q.id);
     const done = a.submitted || checked;
     const feedback: QuestionFeedback | null = done ? { earned: questionScore(q, a.answers[q.id]), reveal: this.reveals(a) } : null;
-    const tag = unsafeStatic(QUESTION_ELEMENT[q.type]);
+    const tag = unsafeStatic(questionElement(q.type));
     const immediate = this.quiz.feedback === 'immediate' && !done;
     const flagged = a.flagged.includes(q.id);
     return html`<div>

@@ -2,15 +2,16 @@ import { expect, test, type Frame, type FrameLocator, type Page } from '@playwri
 import { join } from 'node:path';
 import { drawQuestions } from '../../src/course/pool.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
-import type { Question, QuestionType, Quiz } from '../../src/course/types.ts';
+import { QUESTION_TYPES } from '../../src/course/question-types/index.ts';
+import type { Question, Quiz } from '../../src/course/types.ts';
 import { courseData, exam, openFromMenu, shownOrder, startExam, startWithClock, submitExam } from '../support/flows.ts';
-import { giveAnswer, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
+import { expectReview, giveAnswer, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
-const TYPES: QuestionType[] = ['single', 'multiple', 'true_false', 'matching', 'ordering', 'numeric'];
+const TYPES = QUESTION_TYPES;
 
 /**
  * Makes the course draw the attempt seed given (the course's seeds come from Math.random),
@@ -70,67 +71,6 @@ async function shootQuestion(frame: FrameLocator, q: Question, name: string): Pr
   await host.screenshot({ path: join(SHOTS, `quizux-${name}.png`) });
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const textOf = (list: readonly { id: string; text: string }[], id: string) => list.find((c) => c.id === id)?.text ?? id;
-
-/** What the review of one question must say in words: the learner's answer and, when shown, the correct one. */
-async function expectMarked(frame: FrameLocator, q: Question, given: string[], revealed: boolean): Promise<void> {
-  const group = questionGroup(frame, q);
-  const right = correctAnswer(q);
-  await expect(group.locator('.mark.mine').first()).toBeVisible();
-  await expect(group.locator('.mark.key')).toHaveCount(revealed ? (q.type === 'multiple' ? right.length : q.type === 'matching' ? q.items.length : 1) : 0);
-  switch (q.type) {
-    case 'single':
-    case 'true_false': {
-      const label = (id: string) => (q.type === 'single' ? textOf(q.choices, id) : id === 'true' ? 'True' : 'False');
-      // The learner's option says "Your answer" as part of its name; the correct one "Correct answer".
-      await expect(group.getByRole('radio', { name: /Your answer/ })).toHaveAccessibleName(new RegExp(`^${escapeRe(label(given[0] ?? ''))}\\b.*Your answer`));
-      await expect(group.getByRole('radio', { name: /Your answer/ })).toBeChecked();
-      if (revealed) await expect(group.getByRole('radio', { name: /Correct answer/ })).toHaveAccessibleName(new RegExp(`^${escapeRe(label(right[0] ?? ''))}\\b.*Correct answer`));
-      break;
-    }
-    case 'multiple': {
-      // The choices whose checkbox is named with the mark.
-      const marked = async (mark: RegExp) =>
-        (await group.getByRole('checkbox', { name: mark }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? '')))
-          .map((label) => q.choices.find((c) => label.includes(c.text))?.id)
-          .sort();
-      expect(await marked(/Your answer/)).toEqual([...given].sort());
-      if (revealed) expect(await marked(/Correct answer/)).toEqual([...right].sort());
-      break;
-    }
-    case 'matching':
-      for (const item of q.items) {
-        const row = group.locator('ul.review > li').filter({ hasText: item.text });
-        const chosen = given.find((p) => p.startsWith(`${item.id}.`))?.split('.')[1] ?? '';
-        await expect(row.locator('.value.mine')).toContainText(textOf(q.targets, chosen));
-        await expect(row.locator('.value.mine')).toContainText('Your answer');
-        if (revealed) await expect(row.locator('.value.key')).toContainText(textOf(q.targets, item.match));
-      }
-      // No select is left to misread: the review is text.
-      await expect(group.getByRole('combobox')).toHaveCount(0);
-      break;
-    case 'ordering': {
-      const lists = group.locator('.orders > div');
-      await expect(lists.first()).toContainText('Your answer');
-      expect((await lists.first().locator('li').allTextContents()).map((t) => t.trim())).toEqual(given.map((id) => textOf(q.items, id)));
-      if (revealed && given.join() !== right.join()) {
-        await expect(lists.nth(1)).toContainText('Correct answer');
-        expect((await lists.nth(1).locator('li').allTextContents()).map((t) => t.trim())).toEqual(q.items.map((i) => i.text));
-      }
-      await expect(group.getByRole('button')).toHaveCount(0);
-      break;
-    }
-    case 'numeric':
-      await expect(group.locator('.value.mine')).toContainText(`${given[0]}`);
-      await expect(group.locator('.value.mine')).toContainText('Your answer');
-      if (revealed && given[0] !== right[0]) await expect(group.locator('.value.key')).toContainText(`${q.answer}`);
-      await expect(group.getByRole('textbox')).toHaveCount(0);
-      break;
-  }
-}
-
 const flagButton = (frame: FrameLocator, n: number) => frame.getByRole('button', { name: `Flag for review: question ${n}`, exact: true });
 
 /** In a narrow frame the course contents sit behind a button. */
@@ -159,7 +99,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await giveAnswer(frame, q, wrong);
         await frame.locator(`[data-check="${q.id}"]`).click();
         await expect(questionGroup(frame, q).getByText(/^Not correct\.|^Partly correct\./)).toBeVisible();
-        await expectMarked(frame, q, wrong, true);
+        await expectReview(frame, q, wrong, true);
         await shootQuestion(frame, q, `check-${type}-${scheme}`);
       }
       // A right answer carries both words on the one option.
@@ -180,8 +120,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await frame.getByRole('button', { name: 'Start the course' }).click();
       await startExam(frame);
       const drawn = (await shownOrder(frame)).map((id) => quiz.questions.find((q) => q.id === id) as Question);
-      // One question of each of three types answered wrongly, none critical: the attempt still passes.
-      const wrong = new Set((['numeric', 'matching', 'ordering'] as const).map((t) => drawn.find((q) => q.type === t && !isCritical(quiz, q))?.id));
+      // One question of each of four types answered wrongly, none critical: the attempt still passes.
+      const wrong = new Set((['numeric', 'matching', 'ordering', 'label_diagram'] as const).map((t) => drawn.find((q) => q.type === t && !isCritical(quiz, q))?.id));
       const given = new Map(drawn.map((q) => [q.id, wrong.has(q.id) ? wrongAnswer(q) : correctAnswer(q)]));
       for (const q of drawn) await giveAnswer(frame, q, given.get(q.id) ?? []);
       await submitExam(frame);
@@ -189,7 +129,7 @@ for (const scheme of ['light', 'dark'] as const) {
       for (const type of TYPES) {
         const shown = drawn.filter((q) => q.type === type);
         const q = shown.find((x) => wrong.has(x.id)) ?? (shown[0] as Question);
-        await expectMarked(frame, q, given.get(q.id) ?? [], true);
+        await expectReview(frame, q, given.get(q.id) ?? [], true);
         await shootQuestion(frame, q, `exam-review-${type}-${scheme}`);
       }
     });
@@ -209,7 +149,7 @@ test('a failed exam that keeps its answers hidden marks only the learner\'s answ
   await expect(frame.locator('[data-question]').first()).toBeVisible();
   for (const type of TYPES) {
     const q = drawn.find((x) => x.type === type) as Question;
-    await expectMarked(frame, q, wrongAnswer(q), false);
+    await expectReview(frame, q, wrongAnswer(q), false);
   }
   await shootQuestion(frame, drawn.find((q) => q.type === 'single') as Question, 'exam-review-hidden');
 });

@@ -5,94 +5,13 @@ import { courseData, openFromMenu } from '../support/flows.ts';
 import { answerShownQuestions, giveAnswer } from '../support/learner.ts';
 import { launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
+import { button, focused, tabTo } from '../support/keyboard.ts';
+import { keyboardLearner } from '../support/questions/harness.ts';
+import { harnessOf } from '../support/questions/index.ts';
 
-/** What has keyboard focus in the course frame, looking through shadow roots. */
-interface Focused {
-  tag: string;
-  type: string;
-  name: string;
-  /** Accessible name as a learner hears it: aria-label, label or text. */
-  label: string;
-  /** The question the focused control belongs to, if any. */
-  question: string;
-}
-
-function focused(frame: Frame): Promise<Focused | null> {
-  return frame.evaluate(() => {
-    if (!document.hasFocus()) return null;
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el || el === document.body) return null;
-    const input = el as HTMLInputElement;
-    const label = (el.getAttribute('aria-label') ?? input.labels?.[0]?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const host = (el.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
-    return { tag: el.tagName.toLowerCase(), type: input.type ?? '', name: input.name ?? '', label, question: host?.dataset?.question ?? '' };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focused control matches, as a keyboard user would. */
-async function tabTo(page: Page, frame: Frame, matches: (f: Focused) => boolean, what: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    await page.keyboard.press(key);
-    const f = await focused(frame);
-    if (f && matches(f)) return;
-  }
-  throw new Error(`could not reach ${what} with ${key}`);
-}
-
-const button = (text: string | RegExp) => (f: Focused) => f.tag === 'button' && (typeof text === 'string' ? f.label === text : text.test(f.label));
-
-/** Answers one question on screen correctly, with the keyboard only. */
+/** Answers one question on screen correctly, with the keyboard only (see its harness in support/questions/). */
 async function answerByKeyboard(page: Page, frame: Frame, q: Question): Promise<void> {
-  const answer = correctAnswer(q);
-  const inQuestion = (f: Focused) => f.question === q.id;
-  const host = frame.locator(`[data-question="${q.id}"]`);
-  switch (q.type) {
-    case 'single':
-    case 'true_false': {
-      // Tab reaches the radio group once; arrow keys move the choice within it.
-      const labels = (await host.locator('label.option').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-      const wanted = q.type === 'single' ? q.choices.find((c) => c.id === answer[0])?.text : answer[0] === 'true' ? 'True' : 'False';
-      await tabTo(page, frame, (f) => inQuestion(f) && f.type === 'radio', `the choices of ${q.id}`);
-      // Tab lands on the first choice, or on the last when the group was left backwards before.
-      const landed = labels.indexOf((await focused(frame))?.label ?? '');
-      await page.keyboard.press('Space');
-      const steps = labels.indexOf(wanted ?? '') - landed;
-      for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
-      break;
-    }
-    case 'multiple': {
-      const labels = (await host.locator('label.option').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-      for (const label of labels) {
-        await tabTo(page, frame, (f) => inQuestion(f) && f.type === 'checkbox' && f.label === label, `"${label}"`);
-        if (q.choices.some((c) => c.text === label && answer.includes(c.id))) await page.keyboard.press('Space');
-      }
-      break;
-    }
-    case 'matching':
-      for (const item of q.items) {
-        await tabTo(page, frame, (f) => inQuestion(f) && f.tag === 'select' && f.label.startsWith(item.text), `the match for ${item.text}`);
-        const options = await host.locator(`select#m-${item.id} option`).allTextContents();
-        const target = q.targets.find((t) => t.id === item.match)?.text ?? '';
-        for (let i = 0; i < options.indexOf(target); i++) await page.keyboard.press('ArrowDown');
-      }
-      break;
-    case 'ordering':
-      for (let i = 0; i < q.items.length; i++) {
-        const want = q.items[i]?.text ?? '';
-        const order = (await host.locator('li span').allTextContents()).map((t) => t.trim());
-        const at = order.indexOf(want);
-        if (at <= i) continue;
-        await tabTo(page, frame, button(`Move up: ${want}`), `Move up: ${want}`);
-        // Focus stays on the moved item's button, so repeated presses keep moving it.
-        for (let k = at; k > i; k--) await page.keyboard.press('Enter');
-      }
-      break;
-    case 'numeric':
-      await tabTo(page, frame, (f) => inQuestion(f) && f.tag === 'input', `the answer field of ${q.id}`);
-      await page.keyboard.type(answer[0] ?? '');
-      break;
-  }
+  await harnessOf(q).byKeyboard(keyboardLearner(page, frame, q), q, correctAnswer(q));
 }
 
 async function takeQuizByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise<void> {

@@ -2,6 +2,7 @@ import type { FrameLocator, Locator } from '@playwright/test';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { criticalObjectives } from '../../src/course/state.ts';
 import type { Answer, Question, Quiz } from '../../src/course/types.ts';
+import { harnessOf } from './questions/index.ts';
 
 /**
  * Answers questions through the course's own controls, as a learner with a mouse
@@ -11,42 +12,9 @@ export function questionGroup(frame: FrameLocator, q: Question): Locator {
   return frame.getByRole('group', { name: q.prompt });
 }
 
-const textOf = (list: readonly { id: string; text: string }[], id: string) => list.find((c) => c.id === id)?.text ?? id;
-
+/** Gives `answer` through the question's own controls (see its harness in questions/). */
 export async function giveAnswer(frame: FrameLocator, q: Question, answer: Answer): Promise<void> {
-  const group = questionGroup(frame, q);
-  switch (q.type) {
-    case 'single':
-      await group.getByRole('radio', { name: textOf(q.choices, answer[0] ?? ''), exact: true }).check();
-      break;
-    case 'multiple':
-      for (const c of q.choices) await group.getByRole('checkbox', { name: c.text, exact: true }).setChecked(answer.includes(c.id));
-      break;
-    case 'true_false':
-      await group.getByRole('radio', { name: answer[0] === 'true' ? 'True' : 'False', exact: true }).check();
-      break;
-    case 'matching':
-      for (const p of answer) {
-        const [item, target] = p.split('.');
-        await group.getByRole('combobox', { name: textOf(q.items, item ?? ''), exact: true }).selectOption({ label: textOf(q.targets, target ?? '') });
-      }
-      break;
-    case 'ordering':
-      for (let i = 0; i < answer.length; i++) {
-        const want = textOf(q.items, answer[i] ?? '');
-        const current = await group.locator('li span').allTextContents();
-        for (let j = current.indexOf(want); j > i; j--) await group.getByRole('button', { name: `Move up: ${want}`, exact: true }).click();
-      }
-      // Nothing moved because the order shown was already the one wanted: confirm it.
-      if (await group.getByRole('button', { name: 'Use this order' }).count()) await group.getByRole('button', { name: 'Use this order' }).click();
-      break;
-    case 'numeric': {
-      const field = group.getByRole('textbox');
-      await field.fill(answer[0] ?? '');
-      await field.blur();
-      break;
-    }
-  }
+  await harnessOf(q).give(questionGroup(frame, q), q, answer);
 }
 
 /** Answers every question of the attempt on screen correctly (or wrongly, when `wrong` says so). */
@@ -62,21 +30,11 @@ export async function answerShownQuestions(frame: FrameLocator, quiz: Quiz, wron
 }
 
 /** A complete answer that scores 0. */
-export function wrongAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return [q.choices.find((c) => c.id !== q.correct)?.id ?? ''];
-    case 'multiple':
-      return q.choices.filter((c) => !q.correct.includes(c.id)).map((c) => c.id).slice(0, 1);
-    case 'true_false':
-      return [String(!q.correct)];
-    case 'matching':
-      return q.items.map((item) => `${item.id}.${q.targets.find((t) => t.id !== item.match)?.id ?? item.match}`);
-    case 'ordering':
-      return [...q.items].reverse().map((i) => i.id);
-    case 'numeric':
-      return [String(q.answer + q.tolerance + 1)];
-  }
+export const wrongAnswer = (q: Question): Answer => harnessOf(q).wrong(q);
+
+/** After checking or submitting: the review marks the answer given, and the correct one when `revealed`, in words. */
+export async function expectReview(frame: FrameLocator, q: Question, given: Answer, revealed: boolean): Promise<void> {
+  await harnessOf(q).expectReview(questionGroup(frame, q), q, given, revealed);
 }
 
 /** A question on a critical objective of its quiz: answering it wrongly fails the attempt whatever the score. */

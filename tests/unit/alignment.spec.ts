@@ -1,3 +1,4 @@
+import { QUESTION_TYPES } from '../../src/course/question-types/index.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ test('the course passes its own editorial rules, and its exam uses every questio
   // The provider's fields of course.yaml are placeholders until a provider fills them in.
   expect(warnings.filter((w) => !/is still the placeholder/.test(w.message)).map(formatProblem)).toEqual([]);
   const exam = course.quizzes.find((q) => q.graded);
-  expect(new Set(exam?.questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'true_false', 'matching', 'ordering', 'numeric']));
+  expect(new Set(exam?.questions.map((q) => q.type))).toEqual(new Set(QUESTION_TYPES));
   for (const quiz of course.quizzes.filter((q) => !q.graded)) expect(quiz.feedback, quiz.id).toBe('immediate');
 });
 

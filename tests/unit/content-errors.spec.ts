@@ -1,3 +1,4 @@
+import { QUESTION_TYPES } from '../../src/course/question-types/index.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,7 +78,7 @@ test('ids that an LMS would reject are refused with a suggestion', () => {
 
 test('an unknown question type and a pass mark out of range are explained', () => {
   const errors = quizErrors(QUIZ.replace('correct: e', 'correct: d').replace('pass_mark: 80', 'pass_mark: 180').replace('    type: single\n    prompt: First?', '    type: essay\n    prompt: First?'));
-  expect(errors).toEqual(['quizzes/anatomy.yaml:3 pass_mark: must be from 0 to 100', 'quizzes/anatomy.yaml:7 questions[0].type: type must be one of: single, multiple, true_false, matching, ordering, numeric']);
+  expect(errors).toEqual(['quizzes/anatomy.yaml:3 pass_mark: must be from 0 to 100', `quizzes/anatomy.yaml:7 questions[0].type: type must be one of: ${QUESTION_TYPES.join(', ')}`]);
 });
 
 test('duplicate ids are reported where the second one stands', () => {

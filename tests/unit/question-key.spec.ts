@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadCourse } from '../../src/content/load-course.ts';
 import { correctAnswer, toInteraction } from '../../src/course/questions.ts';
+import { kindOf, QUESTION_TYPES } from '../../src/course/question-types/index.ts';
+import { harnessOf } from '../support/questions/index.ts';
 import { reportedQuizzes } from '../../src/course/reported.ts';
 import type { Answer, Course, Question } from '../../src/course/types.ts';
 import { formatScorm12, formatScorm2004 } from '../../src/scorm/interaction-format.ts';
@@ -70,60 +72,43 @@ function decode(e: KeyEntry, version: '1.2' | '2004', response: string): string[
     expect(found, `${e.interactionId}: exactly one ${part} with the ${version} code "${value}"`).toHaveLength(1);
     return (found[0] as KeyEntry['codes'][number]).text;
   };
-  switch (e.question.type) {
-    case 'single':
-    case 'multiple':
+  switch (e.scormType) {
+    case 'choice':
       return response.split(list).map((c) => find('Option', c));
-    case 'ordering':
+    case 'sequencing':
       return response.split(list).map((c) => find('Item', c));
-    case 'true_false':
+    case 'true-false':
       return [find('Answer', response)];
     case 'matching':
       return response.split(list).map((p) => {
         const [s, t] = p.split(pair) as [string, string];
         return `${find('Item', s)} → ${find('Target', t)}`;
       });
-    case 'numeric':
+    default:
       return [response];
   }
 }
 
-/** What an answer means, read from the question itself (not from the key). */
+/** What an answer means: the ids it reports, put into the question's own words (not the key's codes). */
 function meaning(q: Question, a: Answer): string[] {
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return q.choices.filter((c) => a.includes(c.id)).map((c) => c.text);
-    case 'ordering':
-      return a.map((id) => q.items.find((i) => i.id === id)?.text ?? '?');
-    case 'true_false':
-      return [a[0] === 'true' ? 'True' : 'False'];
+  const r = toInteraction(q, a);
+  const words = kindOf(q).vocabulary(q);
+  const text = (list: readonly { id: string; text: string }[] | undefined, id: string) => list?.find((c) => c.id === id)?.text ?? '?';
+  switch (r.type) {
+    case 'choice':
+    case 'sequencing':
+      return r.response.map((id) => text(words.sources, id));
+    case 'true-false':
+      return [text(words.sources, String(r.response))];
     case 'matching':
-      return q.items.flatMap((item) => a.filter((p) => p.startsWith(`${item.id}.`)).map((p) => `${item.text} → ${q.targets.find((t) => t.id === p.slice(item.id.length + 1))?.text}`));
-    case 'numeric':
+      return r.response.map(([s, t]) => `${text(words.sources, s)} → ${text(words.targets, t)}`);
+    default:
       return a;
   }
 }
 
 /** A wrong but complete answer of each type, to decode too. */
-function wrongAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return [q.choices.find((c) => c.id !== q.correct)?.id ?? ''];
-    case 'multiple': {
-      const wrong = q.choices.filter((c) => !q.correct.includes(c.id)).map((c) => c.id);
-      return wrong.length ? wrong : [q.choices[0]?.id ?? ''];
-    }
-    case 'ordering':
-      return q.items.map((i) => i.id).reverse();
-    case 'true_false':
-      return [String(!q.correct)];
-    case 'matching':
-      return q.items.map((item, i) => `${item.id}.${q.targets[(i + 1) % q.targets.length]?.id}`);
-    case 'numeric':
-      return [String(q.answer + 1)];
-  }
-}
+const wrongAnswer = (q: Question): Answer => harnessOf(q).wrong(q);
 
 test('every question of the graded quiz appears exactly once, and nothing from the knowledge checks', () => {
   const expected = reportedQuizzes(course).flatMap((quiz) => quiz.questions.map((q) => `${quiz.id}-${q.id}`));
@@ -180,7 +165,7 @@ test('the codes and texts agree with what formatScorm12 and formatScorm2004 send
     }
   }
   // The real exam has every question type, so every type was checked.
-  expect([...seen].sort()).toEqual(['matching', 'multiple', 'numeric', 'ordering', 'single', 'true_false']);
+  expect([...seen].sort()).toEqual([...QUESTION_TYPES].sort());
 });
 
 test('samples of each type read as a coordinator would see them', () => {

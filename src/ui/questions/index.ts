@@ -1,17 +1,7 @@
-import type { QuestionType } from '../../course/types.ts';
-import './matching.ts';
-import './multiple-response.ts';
-import './numeric.ts';
-import './ordering.ts';
-import './single-choice.ts';
-import './true-false.ts';
+/**
+ * Every question type's element: each module in this folder defines one with
+ * `defineQuestionElement`, named for its type (`label_diagram` → `label-diagram.ts`).
+ */
+import.meta.glob(['./*.ts', '!./index.ts', '!./question-base.ts'], { eager: true });
 
-/** The element that shows each question type. */
-export const QUESTION_ELEMENT: Record<QuestionType, string> = {
-  single: 'single-choice-view',
-  multiple: 'multiple-response-view',
-  true_false: 'true-false-view',
-  matching: 'matching-view',
-  ordering: 'ordering-view',
-  numeric: 'numeric-view',
-};
+export { questionElement } from './question-base.ts';

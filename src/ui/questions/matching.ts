@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
-import type { Answer, MatchingQuestion } from '../../course/types.ts';
-import { QuestionBase } from './question-base.ts';
+import type { MatchingQuestion } from '../../course/question-types/matching.ts';
+import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 const STRINGS = {
   hint: 'Choose a match for each item.',
@@ -95,17 +95,11 @@ export class MatchingView extends QuestionBase<MatchingQuestion> {
       </div>`;
     })}`;
   }
-  describe(answer: Answer | undefined): string {
-    return this.question.items
-      .map((item) => {
-        const t = this.targetOf(item.id, answer);
-        return t ? `${item.text}: ${this.textOf(this.question.targets, t)}` : '';
-      })
-      .filter(Boolean)
-      .join('; ');
-  }
-  protected correct(): Answer {
-    return this.question.items.map((i) => `${i.id}.${i.match}`);
+}
+defineQuestionElement('matching', 'matching-view', MatchingView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'matching-view': MatchingView;
   }
 }
-customElements.define('matching-view', MatchingView);

@@ -1,6 +1,7 @@
 import { html } from 'lit';
-import type { Answer, NumericQuestion } from '../../course/types.ts';
-import { QuestionBase } from './question-base.ts';
+import { describeCorrect } from '../../course/questions.ts';
+import type { NumericQuestion } from '../../course/question-types/numeric.ts';
+import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 /** A number typed in a native text field (decimal keypad on tablets). */
 export class NumericView extends QuestionBase<NumericQuestion> {
@@ -12,7 +13,7 @@ export class NumericView extends QuestionBase<NumericQuestion> {
     const mine = this.describe(this.answer);
     const right = (this.feedback?.earned ?? 0) === 1;
     return html`${mine ? html`<p class="value ${this.reviewClass(true, right)}">${mine}${this.marks(true, right)}</p>` : null}
-    ${this.revealing && !right ? html`<p class="value ${this.reviewClass(false, true)}">${this.describe(this.correct())}${this.marks(false, true)}</p>` : null}`;
+    ${this.revealing && !right ? html`<p class="value ${this.reviewClass(false, true)}">${describeCorrect(this.question)}${this.marks(false, true)}</p>` : null}`;
   }
   protected renderControls() {
     const q = this.question;
@@ -31,13 +32,11 @@ export class NumericView extends QuestionBase<NumericQuestion> {
       ${q.unit ? html`<span aria-hidden="true">${q.unit}</span>` : null}
     </label>`;
   }
-  describe(answer: Answer | undefined): string {
-    const v = answer?.[0]?.trim();
-    return v ? `${v}${this.question.unit ? ` ${this.question.unit}` : ''}` : '';
-  }
-  protected correct(): Answer {
-    const q = this.question;
-    return [q.tolerance ? `${q.answer} (±${q.tolerance})` : String(q.answer)];
+}
+defineQuestionElement('numeric', 'numeric-view', NumericView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'numeric-view': NumericView;
   }
 }
-customElements.define('numeric-view', NumericView);

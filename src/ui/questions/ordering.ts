@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
-import type { Answer, OrderingQuestion } from '../../course/types.ts';
-import { QuestionBase } from './question-base.ts';
+import type { OrderingQuestion } from '../../course/question-types/ordering.ts';
+import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 /** Put items in order: move each up or down with buttons (keyboard and screen reader friendly). */
 export class OrderingView extends QuestionBase<OrderingQuestion> {
@@ -131,11 +131,11 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
       ${this.untouched && !this.disabled ? html`<button type="button" class="secondary confirm" @click=${this.confirm}>Use this order</button>` : null}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
   }
-  describe(answer: Answer | undefined): string {
-    return (answer ?? []).map((id) => this.textOf(this.question.items, id)).join(', ');
-  }
-  protected correct(): Answer {
-    return this.question.items.map((i) => i.id);
+}
+defineQuestionElement('ordering', 'ordering-view', OrderingView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ordering-view': OrderingView;
   }
 }
-customElements.define('ordering-view', OrderingView);

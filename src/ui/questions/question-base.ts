@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { Answer, Question } from '../../course/types.ts';
+import { correctAnswer, describeAnswer, describeCorrect } from '../../course/questions.ts';
+import type { Answer, Question, QuestionType } from '../../course/types.ts';
 import { intent } from '../events.ts';
 import { formStyles } from '../form-styles.ts';
 import { theme } from '../theme.ts';
@@ -154,10 +155,14 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
 
   /** The type's controls. */
   protected abstract renderControls(): TemplateResult;
-  /** An answer in words, for feedback. */
-  abstract describe(answer: Answer | undefined): string;
+  /** An answer in words, for feedback (the type's own rules say how). */
+  protected describe(answer: Answer | undefined): string {
+    return describeAnswer(this.question, answer);
+  }
   /** The answer that scores full marks. */
-  protected abstract correct(): Answer;
+  protected correct(): Answer {
+    return correctAnswer(this.question);
+  }
   /** A hint under the prompt (e.g. "Select all that apply"), if any. */
   protected hint(): string | null {
     return null;
@@ -220,7 +225,7 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
         <span class="verdict">${verdict}</span>
         ${f.earned < 1
           ? html`<span class="visually-hidden"
-              >${STRINGS.yours} ${this.describe(this.answer) || STRINGS.none}.${f.reveal ? html` ${STRINGS.right} ${this.describe(this.correct())}.` : null}</span
+              >${STRINGS.yours} ${this.describe(this.answer) || STRINGS.none}.${f.reveal ? html` ${STRINGS.right} ${describeCorrect(this.question)}.` : null}</span
             >`
           : null}
       </p>
@@ -250,4 +255,19 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     const first = (root.querySelector('input[type="radio"]:checked:enabled') ?? root.querySelector('input:enabled, select:enabled, button:enabled')) as HTMLElement | null;
     first?.focus(options);
   }
+}
+
+const ELEMENTS = new Map<QuestionType, string>();
+
+/** Defines a question type's element and records it as the one that shows that type. */
+export function defineQuestionElement(type: QuestionType, tag: string, element: CustomElementConstructor): void {
+  customElements.define(tag, element);
+  ELEMENTS.set(type, tag);
+}
+
+/** The tag of the element that shows a question type. */
+export function questionElement(type: QuestionType): string {
+  const tag = ELEMENTS.get(type);
+  if (!tag) throw new Error(`no element shows "${type}" questions: add src/ui/questions/${type.replace(/_/g, '-')}.ts`);
+  return tag;
 }

@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import type { Answer, TrueFalseQuestion } from '../../course/types.ts';
-import { QuestionBase } from './question-base.ts';
+import type { TrueFalseQuestion } from '../../course/question-types/true-false.ts';
+import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 const LABELS: Record<string, string> = { true: 'True', false: 'False' };
 
@@ -16,11 +16,11 @@ export class TrueFalseView extends QuestionBase<TrueFalseQuestion> {
       </label>`;
     })}`;
   }
-  describe(answer: Answer | undefined): string {
-    return answer?.[0] ? (LABELS[answer[0]] ?? '') : '';
-  }
-  protected correct(): Answer {
-    return [String(this.question.correct)];
+}
+defineQuestionElement('true_false', 'true-false-view', TrueFalseView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'true-false-view': TrueFalseView;
   }
 }
-customElements.define('true-false-view', TrueFalseView);

@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import type { Answer, SingleChoiceQuestion } from '../../course/types.ts';
-import { QuestionBase } from './question-base.ts';
+import type { SingleChoiceQuestion } from '../../course/question-types/single.ts';
+import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 /** One answer from a list: native radio buttons. */
 export class SingleChoiceView extends QuestionBase<SingleChoiceQuestion> {
@@ -14,11 +14,11 @@ export class SingleChoiceView extends QuestionBase<SingleChoiceQuestion> {
       </label>`;
     })}`;
   }
-  describe(answer: Answer | undefined): string {
-    return answer?.[0] ? this.textOf(this.question.choices, answer[0]) : '';
-  }
-  protected correct(): Answer {
-    return [this.question.correct];
+}
+defineQuestionElement('single', 'single-choice-view', SingleChoiceView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'single-choice-view': SingleChoiceView;
   }
 }
-customElements.define('single-choice-view', SingleChoiceView);

@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import type { Answer, MultipleResponseQuestion } from '../../course/types.ts';
-import { QuestionBase } from './question-base.ts';
+import type { MultipleResponseQuestion } from '../../course/question-types/multiple.ts';
+import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 /** Several answers from a list: native checkboxes. */
 export class MultipleResponseView extends QuestionBase<MultipleResponseQuestion> {
@@ -24,11 +24,11 @@ export class MultipleResponseView extends QuestionBase<MultipleResponseQuestion>
       </label>`;
     })}`;
   }
-  describe(answer: Answer | undefined): string {
-    return (answer ?? []).map((id) => this.textOf(this.question.choices, id)).join('; ');
-  }
-  protected correct(): Answer {
-    return this.question.correct;
+}
+defineQuestionElement('multiple', 'multiple-response-view', MultipleResponseView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'multiple-response-view': MultipleResponseView;
   }
 }
-customElements.define('multiple-response-view', MultipleResponseView);

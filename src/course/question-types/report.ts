@@ -1,0 +1,15 @@
+/**
+ * An answer as the LMS is told it, in SCORM's interaction vocabulary but neither version's
+ * format: each question type maps its answers to one of these, and `scorm/interaction-format.ts`
+ * writes them for SCORM 1.2 and 2004. A new question type picks the variant that describes it.
+ */
+export type AnswerReport =
+  | { type: 'choice'; options: string[]; response: string[]; correct: string[] }
+  | { type: 'true-false'; response: boolean | null; correct: boolean }
+  | { type: 'matching'; sources: string[]; targets: string[]; response: [string, string][]; correct: [string, string][] }
+  | { type: 'sequencing'; options: string[]; response: string[]; correct: string[] }
+  | { type: 'numeric'; response: string; min: number; max: number }
+  /** A survey answer on a scale (no correct answer). */
+  | { type: 'likert'; scale: string[]; response: string | null }
+  /** Free text (no correct answer): `fill-in` in SCORM 1.2, `long-fill-in` in 2004. */
+  | { type: 'text'; response: string };

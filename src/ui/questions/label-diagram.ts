@@ -1,0 +1,246 @@
+import { css, html, svg } from 'lit';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
+import type { DiagramPart, LabelDiagramQuestion } from '../../course/question-types/label-diagram.ts';
+import { defineQuestionElement, QuestionBase } from './question-base.ts';
+
+const STRINGS = {
+  hint: 'Choose a name for each numbered part of the figure.',
+  choose: 'Choose…',
+  noName: 'No name chosen',
+};
+
+/**
+ * Name the numbered parts of a figure: the figure with numbered markers, and one native
+ * select per number, described in words for learners who do not see the figure. The marker
+ * of the part being answered is highlighted.
+ */
+export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
+  static override properties = { ...QuestionBase.properties, active: { state: true } };
+  /** The part whose select has focus or the pointer; its marker is highlighted. */
+  declare active: string | null;
+
+  constructor() {
+    super();
+    this.active = null;
+  }
+
+  static override styles = [
+    ...QuestionBase.styles,
+    css`
+      .layout {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-start;
+        gap: var(--space-3) var(--space-5);
+      }
+      figure {
+        flex: 1 1 14rem;
+        max-width: 22rem;
+        margin: 0;
+      }
+      figure svg {
+        display: block;
+        width: 100%;
+        height: auto;
+        /* A tall figure (the whole spine) stays within a screen, beside or above its list. */
+        max-height: 24rem;
+      }
+      .parts {
+        flex: 2 1 16rem;
+        min-width: 0;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .parts > li {
+        padding: 0.4rem 0;
+      }
+      .parts > li + li {
+        border-top: 1px solid var(--line);
+      }
+      .parts label,
+      .part {
+        display: block;
+        font-weight: 600;
+      }
+      .where {
+        display: block;
+        font-weight: 400;
+        color: var(--muted);
+        font-size: var(--font-size-s);
+      }
+      select {
+        margin-top: 0.25rem;
+        width: 100%;
+        max-width: 20rem;
+      }
+      .value {
+        display: block;
+        margin: 0.2rem 0 0;
+        padding-top: 0.1rem;
+        padding-bottom: 0.1rem;
+      }
+      .value.reviewed {
+        margin-left: 0;
+      }
+      .value.none {
+        color: var(--muted);
+      }
+      /* What an authored figure may draw with, in both colour schemes. */
+      .bone {
+        fill: var(--surface);
+        stroke: var(--text);
+        stroke-width: 2;
+      }
+      .disc,
+      .soft {
+        fill: var(--notice-line);
+        stroke: var(--text);
+        stroke-width: 1.5;
+      }
+      .canal {
+        fill: var(--bg);
+        stroke: var(--text);
+        stroke-width: 1.5;
+      }
+      .nerve {
+        fill: var(--accent);
+      }
+      .line {
+        fill: none;
+        stroke: var(--text);
+        stroke-width: 1.5;
+      }
+      .leader {
+        fill: none;
+        stroke: var(--text);
+        stroke-width: 1.5;
+      }
+      .leader-end {
+        fill: var(--text);
+      }
+      .marker circle {
+        fill: var(--text);
+        stroke: var(--surface);
+        stroke-width: 2;
+      }
+      .marker text {
+        fill: var(--surface);
+        font: 700 14px system-ui, sans-serif;
+        text-anchor: middle;
+        dominant-baseline: central;
+      }
+      .marker.active circle {
+        fill: var(--focus);
+        stroke: var(--text);
+      }
+      @media (forced-colors: active) {
+        .leader {
+        fill: none;
+        stroke: var(--text);
+        stroke-width: 1.5;
+      }
+      .leader-end {
+        fill: var(--text);
+      }
+      .marker circle {
+          fill: CanvasText;
+          stroke: Canvas;
+        }
+        .marker text {
+          fill: Canvas;
+        }
+        .marker.active circle {
+          fill: Highlight;
+        }
+      }
+    `,
+  ];
+
+  protected override hint(): string {
+    return STRINGS.hint;
+  }
+
+  private labelOf(partId: string): string {
+    const p = (this.answer ?? []).find((x) => x.startsWith(`${partId}.`));
+    return p ? p.slice(partId.length + 1) : '';
+  }
+
+  private choose(partId: string, label: string): void {
+    const rest = (this.answer ?? []).filter((x) => !x.startsWith(`${partId}.`));
+    const next = label ? [...rest, `${partId}.${label}`] : rest;
+    this.emit(this.question.parts.map((p) => p.id).flatMap((id) => next.filter((x) => x.startsWith(`${id}.`))));
+  }
+
+  private renderFigure() {
+    const q = this.question;
+    const r = Math.max(9, Math.round(Math.min(q.viewBox[2], q.viewBox[3]) / 28));
+    return html`<figure>
+      <svg viewBox=${q.viewBox.join(' ')} role="img" aria-label=${q.alt} focusable="false">
+        ${unsafeSVG(q.svg)}
+        ${q.parts.map((p) => (p.to ? svg`<path class="leader" d=${`M${p.at.join(' ')}L${p.to.join(' ')}`}></path><circle class="leader-end" cx=${p.to[0]} cy=${p.to[1]} r="3"></circle>` : null))}
+        ${q.parts.map(
+          (p, i) => svg`<g class="marker ${this.active === p.id ? 'active' : ''}" transform=${`translate(${p.at[0]} ${p.at[1]})`}>
+            <circle r=${r}></circle><text>${i + 1}</text>
+          </g>`,
+        )}
+      </svg>
+    </figure>`;
+  }
+
+  private partName(p: DiagramPart) {
+    return html`${p.text}<span class="visually-hidden">:</span> <span class="where">${p.where}</span>`;
+  }
+
+  /** Each part with the learner's name for it and, when shown, the correct one, in words. */
+  private renderReview() {
+    const q = this.question;
+    return html`<ul class="parts">
+      ${q.parts.map((p) => {
+        const chosen = this.labelOf(p.id);
+        const right = chosen === p.match;
+        return html`<li @mouseenter=${() => (this.active = p.id)} @mouseleave=${() => (this.active = null)}>
+          <span class="part">${this.partName(p)}</span>
+          ${chosen
+            ? html`<span class="value ${this.reviewClass(true, right)}">${this.textOf(q.labels, chosen)}${this.marks(true, right)}</span>`
+            : html`<span class="value none">${STRINGS.noName}</span>`}
+          ${this.revealing && !right ? html`<span class="value ${this.reviewClass(false, true)}">${this.textOf(q.labels, p.match)}${this.marks(false, true)}</span>` : null}
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  protected renderControls() {
+    const q = this.question;
+    const list = this.reviewing
+      ? this.renderReview()
+      : html`<ul class="parts">
+          ${q.parts.map((p) => {
+            const id = `p-${p.id}`;
+            const chosen = this.labelOf(p.id);
+            return html`<li>
+              <label for=${id}>${this.partName(p)}</label>
+              <select
+                id=${id}
+                ?disabled=${this.disabled}
+                @focus=${() => (this.active = p.id)}
+                @blur=${() => (this.active = null)}
+                @change=${(e: Event) => this.choose(p.id, (e.target as HTMLSelectElement).value)}
+              >
+                <option value="" ?selected=${!chosen}>${STRINGS.choose}</option>
+                ${this.order.map((l) => html`<option value=${l} ?selected=${chosen === l}>${this.textOf(q.labels, l)}</option>`)}
+              </select>
+            </li>`;
+          })}
+        </ul>`;
+    return html`<div class="layout">${this.renderFigure()}${list}</div>`;
+  }
+}
+
+defineQuestionElement('label_diagram', 'label-diagram-view', LabelDiagramView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'label-diagram-view': LabelDiagramView;
+  }
+}
