@@ -64,3 +64,9 @@ export class AboutView extends LitElement {
   }
 }
 customElements.define('about-view', AboutView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'about-view': AboutView;
+  }
+}

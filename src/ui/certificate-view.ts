@@ -87,3 +87,9 @@ export class CertificateView extends LitElement {
   }
 }
 customElements.define('certificate-view', CertificateView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'certificate-view': CertificateView;
+  }
+}

@@ -340,3 +340,9 @@ export class CourseApp extends LitElement {
   }
 }
 customElements.define('course-app', CourseApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-app': CourseApp;
+  }
+}

@@ -80,3 +80,9 @@ export class CourseMenu extends LitElement {
   }
 }
 customElements.define('course-menu', CourseMenu);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-menu': CourseMenu;
+  }
+}

@@ -154,3 +154,9 @@ export class EvaluationView extends LitElement {
 }
 
 customElements.define('evaluation-view', EvaluationView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'evaluation-view': EvaluationView;
+  }
+}

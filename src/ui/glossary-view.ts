@@ -70,3 +70,9 @@ export class GlossaryView extends LitElement {
   }
 }
 customElements.define('glossary-view', GlossaryView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'glossary-view': GlossaryView;
+  }
+}

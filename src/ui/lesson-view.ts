@@ -188,3 +188,9 @@ export class LessonView extends LitElement {
   }
 }
 customElements.define('lesson-view', LessonView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-view': LessonView;
+  }
+}

@@ -631,3 +631,9 @@ export class QuizView extends LitElement {
   }
 }
 customElements.define('quiz-view', QuizView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quiz-view': QuizView;
+  }
+}

@@ -119,3 +119,9 @@ export class StartScreen extends LitElement {
   }
 }
 customElements.define('start-screen', StartScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'start-screen': StartScreen;
+  }
+}
