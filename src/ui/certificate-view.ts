@@ -66,7 +66,12 @@ export class CertificateView extends LitElement {
         : html`<div class="name-entry">
             <p>${STRINGS.noName}</p>
             <label for="name">${STRINGS.nameLabel}</label>
-            <input id="name" autocomplete="name" .value=${this.typedName} @input=${(e: Event) => (this.typedName = (e.target as HTMLInputElement).value)} />
+            <input
+              id="name"
+              autocomplete="name"
+              .value=${this.typedName}
+              @input=${(e: Event) => (this.typedName = (e.target as HTMLInputElement).value)}
+            />
           </div>`}
       <section class="certificate" aria-labelledby="cert-title">
         <h2 id="cert-title">${STRINGS.heading}</h2>

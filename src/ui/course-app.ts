@@ -30,9 +30,12 @@ const STRINGS = {
   contents: 'Contents',
   showContents: 'Show course contents',
   hideContents: 'Hide course contents',
-  standalone: 'No learning management system was found. Your progress is kept in this browser only and will not reach your training records.',
+  standalone:
+    'No learning management system was found. Your progress is kept in this browser only and will not reach your training records.',
   refused:
-    'Your learning management system did not accept this session, so your progress cannot be recorded there. It is kept in this browser for now: close the course and open it again from your LMS, and tell your education coordinator if this notice comes back.',
+    'Your learning management system did not accept this session, so your progress cannot be recorded there. ' +
+    'It is kept in this browser for now: close the course and open it again from your LMS, ' +
+    'and tell your education coordinator if this notice comes back.',
   review: 'Review mode: you can look at the course, but nothing you do now is recorded.',
   unsaved: 'Progress not yet saved. Retrying…',
   saving: 'Saving…',
@@ -40,13 +43,19 @@ const STRINGS = {
   exited: 'Your progress has been saved.',
   exitedReview: 'You were reviewing the course, so nothing was recorded.',
   exitedUnsaved:
-    'Your learning management system did not confirm the last save. Wait a moment, then open the course again from your learning management system to check that your progress is there.',
+    'Your learning management system did not confirm the last save. ' +
+    'Wait a moment, then open the course again from your learning management system to check that your progress is there.',
   exitedWayOut:
-    "To go back, use your learning management system's own button or link (in Moodle: Exit activity, or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.",
+    "To go back, use your learning management system's own button or link (in Moodle: Exit activity, " +
+    "or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.",
   unreadable:
-    'Your saved progress could not be read, so the course starts from the beginning. Please tell your education coordinator if this happens again.',
-  restored: 'Some of your progress had not reached your learning management system last time. It was kept in this browser and has now been restored and sent again.',
-  expired: (titles: string) => `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
+    'Your saved progress could not be read, so the course starts from the beginning. ' +
+    'Please tell your education coordinator if this happens again.',
+  restored:
+    'Some of your progress had not reached your learning management system last time. ' +
+    'It was kept in this browser and has now been restored and sent again.',
+  expired: (titles: string) =>
+    `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
 };
 
 type ScreenView = HTMLElement & { focusHeading?: () => void; scrollToSection?: (n: number) => void; focusTerm?: (id: string) => void };
@@ -124,7 +133,9 @@ export class CourseApp extends LitElement {
     this.on('question-shown', (d) => this.dispatch({ type: 'question-shown', quizId: d.quizId, questionId: d.questionId }));
     this.on('answer', (d) => this.dispatch({ type: 'answer', quizId: d.quizId, questionId: d.questionId, value: d.value }));
     this.on('check-answer', (d) => this.dispatch({ type: 'check-answer', quizId: d.quizId, questionId: d.questionId }));
-    this.on('flag-question', (d) => this.dispatch({ type: 'flag-question', quizId: d.quizId, questionId: d.questionId, flagged: d.flagged }));
+    this.on('flag-question', (d) =>
+      this.dispatch({ type: 'flag-question', quizId: d.quizId, questionId: d.questionId, flagged: d.flagged }),
+    );
     this.on('submit-quiz', (d) => this.dispatch({ type: 'submit-quiz', quizId: d.quizId, timedOut: d.timedOut }));
     this.on('retry-quiz', (d) => this.dispatch({ type: 'retry-quiz', quizId: d.quizId }));
     this.on('evaluation-answer', (d) => this.dispatch({ type: 'evaluation-answer', questionId: d.questionId, value: d.value }));
@@ -229,7 +240,11 @@ export class CourseApp extends LitElement {
     }
     if (this.screen === 'glossary') {
       const back = this.returnTo && this.returnTo !== 'glossary' && this.returnTo !== 'start' ? this.returnTo : null;
-      return html`<glossary-view .terms=${this.course.glossary} .returnTo=${back} .returnLabel=${back ? locationLabel(this.course, back) : ''}></glossary-view>`;
+      return html`<glossary-view
+        .terms=${this.course.glossary}
+        .returnTo=${back}
+        .returnLabel=${back ? locationLabel(this.course, back) : ''}
+      ></glossary-view>`;
     }
     if (this.screen === 'evaluation' && this.course.evaluation && evaluationOpen(this.course, this.state, this.passMark)) {
       return html`<evaluation-view
@@ -251,7 +266,12 @@ export class CourseApp extends LitElement {
       ></certificate-view>`;
     }
     if (this.screen === 'about') {
-      return html`<about-view .course=${this.course} .passMark=${this.passMark} .minutes=${estimatedMinutes(this.course)} .today=${this.now()}></about-view>`;
+      return html`<about-view
+        .course=${this.course}
+        .passMark=${this.passMark}
+        .minutes=${estimatedMinutes(this.course)}
+        .today=${this.now()}
+      ></about-view>`;
     }
     const i = seq.indexOf(this.screen);
     const next = i >= 0 ? (seq[i + 1] ?? null) : null;
@@ -259,7 +279,12 @@ export class CourseApp extends LitElement {
     const [kind, id = ''] = this.screen.split(':');
     const lesson = kind === 'lesson' ? this.course.lessons.find((l) => l.id === id) : undefined;
     if (lesson) {
-      return html`<lesson-view .lesson=${lesson} .nextLocation=${next} .nextLabel=${nextLabel} ?viewed=${this.state.viewed.includes(lesson.id)}></lesson-view>`;
+      return html`<lesson-view
+        .lesson=${lesson}
+        .nextLocation=${next}
+        .nextLabel=${nextLabel}
+        ?viewed=${this.state.viewed.includes(lesson.id)}
+      ></lesson-view>`;
     }
     const quiz = kind === 'quiz' ? findQuiz(this.course, id) : undefined;
     if (quiz) {
@@ -275,7 +300,10 @@ export class CourseApp extends LitElement {
       ></quiz-view>`;
     }
     const started = this.state.viewed.length > 0 || Object.values(this.state.quizzes).some((p) => p.attemptsUsed > 0 || p.attempt);
-    const resume = this.canContinue && this.state.location !== 'start' ? { location: this.state.location, section: this.state.section, label: locationLabel(this.course, this.state.location) } : null;
+    const resume =
+      this.canContinue && this.state.location !== 'start'
+        ? { location: this.state.location, section: this.state.section, label: locationLabel(this.course, this.state.location) }
+        : null;
     return html`<start-screen
       .course=${this.course}
       .passMark=${this.passMark}
@@ -295,7 +323,9 @@ export class CourseApp extends LitElement {
     ${this.screen === 'start' && this.unreadable ? html`<p class="notice" role="alert">${STRINGS.unreadable}</p>` : null}
     ${this.screen === 'start' && this.restored ? html`<p class="notice" role="status">${STRINGS.restored}</p>` : null}
     ${this.screen === 'start' && this.expired.length
-      ? html`<p class="notice" role="alert">${STRINGS.expired(this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '))}</p>`
+      ? html`<p class="notice" role="alert">${STRINGS.expired(
+          this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '),
+        )}</p>`
       : null}`;
   }
 
@@ -303,7 +333,10 @@ export class CourseApp extends LitElement {
     const outcome = courseOutcome(this.course, this.state, this.passMark);
     const percent = Math.round(outcome.progress * 100);
     const exited = this.screen === 'exited';
-    const saving = this.connection === 'lms' && !exited ? (this.saveState === 'unsaved' ? STRINGS.unsaved : this.saveState === 'saving' ? STRINGS.saving : '') : '';
+    const saving =
+      this.connection === 'lms' && !exited
+        ? (this.saveState === 'unsaved' ? STRINGS.unsaved : this.saveState === 'saving' ? STRINGS.saving : '')
+        : '';
     return html`
       <a
         class="skip"
@@ -317,10 +350,25 @@ export class CourseApp extends LitElement {
       <header>
         ${exited ? null : html`<button class="exit secondary" @click=${this.exit}>${STRINGS.exit}</button>`}
         <p class="course-title">${this.course.title}</p>
-        <label class="progress"><span class="progress-words">${STRINGS.progressWords}</span> ${percent}% <progress max="100" .value=${percent}></progress></label>
+        <label class="progress"
+          ><span class="progress-words">${STRINGS.progressWords}</span> ${percent}% <progress max="100" .value=${percent}></progress
+        ></label>
         <span class="saving" role="status">${saving}</span>
-        <button class="menu-toggle secondary" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="contents" aria-label=${this.menuOpen ? STRINGS.hideContents : STRINGS.showContents} @click=${this.toggleMenu}>
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor"><rect x="2" y="4" width="16" height="2" rx="1" /><rect x="2" y="9" width="16" height="2" rx="1" /><rect x="2" y="14" width="16" height="2" rx="1" /></svg>
+        <button
+          class="menu-toggle secondary"
+          aria-expanded=${this.menuOpen ? 'true' : 'false'}
+          aria-controls="contents"
+          aria-label=${this.menuOpen ? STRINGS.hideContents : STRINGS.showContents}
+          @click=${this.toggleMenu}
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor"
+            ><rect x="2" y="4" width="16" height="2" rx="1" /><rect x="2" y="9" width="16" height="2" rx="1" /><rect
+              x="2"
+              y="14"
+              width="16"
+              height="2"
+              rx="1"
+          /></svg>
           ${STRINGS.contents}
         </button>
       </header>

@@ -9,7 +9,9 @@ import { theme } from './theme.ts';
 const STRINGS = {
   heading: 'Evaluate this activity',
   intro: (required: boolean) =>
-    `Your answers help the provider improve the course and are part of its continuing-education record. They are not scored. They reach your education coordinator through the learning management system, with your name, like your exam answers.${required ? ' Your certificate is available once you submit.' : ''}`,
+    'Your answers help the provider improve the course and are part of its continuing-education record. They are not scored. ' +
+    'They reach your education coordinator through the learning management system, with your name, like your exam answers.' +
+    `${required ? ' Your certificate is available once you submit.' : ''}`,
   required: 'required',
   optional: 'optional',
   charactersLeft: (n: number) => `${n} characters left`,
@@ -131,7 +133,9 @@ export class EvaluationView extends LitElement {
           <h2 id="thanks-heading" tabindex="-1">${STRINGS.thanksHeading}</h2>
           <p>${STRINGS.thanks}</p>
           ${this.nextLocation
-            ? html`<button @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>${STRINGS.next(this.nextLabel)}</button>`
+            ? html`<button
+                @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}
+              >${STRINGS.next(this.nextLabel)}</button>`
             : null}
         </section>`;
     }
@@ -142,7 +146,9 @@ export class EvaluationView extends LitElement {
         ? html`<div class="error-summary" role="alert" tabindex="-1">
             <h2>${STRINGS.missingHeading}</h2>
             <ul>
-              ${missing.map((q) => html`<li><a href=${`#${q.id}`} @click=${(e: Event) => this.jumpTo(e, q)}>${STRINGS.missing(q.prompt)}</a></li>`)}
+              ${missing.map(
+                (q) => html`<li><a href=${`#${q.id}`} @click=${(e: Event) => this.jumpTo(e, q)}>${STRINGS.missing(q.prompt)}</a></li>`,
+              )}
             </ul>
           </div>`
         : null}

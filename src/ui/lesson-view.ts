@@ -135,14 +135,23 @@ export class LessonView extends LitElement {
   private backLinks(r: Reference, n: number) {
     const id = this.lesson.id;
     if (r.citations === 1) {
-      return html`<span class="back"><a href="#${citationAnchor(id, r.id, 1)}">${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a></span>`;
+      return html`<span class="back"
+        ><a href="#${citationAnchor(id, r.id, 1)}">${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a
+      ></span>`;
     }
     if (r.citations > 1) {
-      const letters = Array.from({ length: r.citations }, (_, i) => ({ nth: i + 1, letter: i < 26 ? String.fromCharCode(97 + i) : String(i + 1) }));
+      const letters = Array.from({ length: r.citations }, (_, i) => ({
+        nth: i + 1,
+        letter: i < 26 ? String.fromCharCode(97 + i) : String(i + 1),
+      }));
       return html`<span class="back">${STRINGS.backToText}:
         ${letters.map(
           ({ nth, letter }) =>
-            html`<a href="#${citationAnchor(id, r.id, nth)}"><span class="visually-hidden">${STRINGS.backToCitation}</span>${letter}<span class="visually-hidden">${STRINGS.ofReference(n)}</span></a> `,
+            html`<a href="#${citationAnchor(id, r.id, nth)}"
+              ><span class="visually-hidden">${STRINGS.backToCitation}</span>${letter}<span class="visually-hidden"
+                >${STRINGS.ofReference(n)}</span
+              ></a
+            > `,
         )}</span
       >`;
     }
@@ -173,8 +182,13 @@ export class LessonView extends LitElement {
             ${l.references.map(
               (r, i) => html`<li id=${referenceAnchor(l.id, r.id)} tabindex="-1">
                 ${r.text}
-                ${r.url ? html` <a href=${r.url} target="_blank" rel="noopener noreferrer">${r.url}<span class="visually-hidden"> ${STRINGS.newWindow}</span></a>` : null}
-                ${r.accessed ? html` <span class="accessed">${STRINGS.accessed(spelledDate(r.accessed))}</span>` : null} ${this.backLinks(r, i + 1)}
+                ${r.url
+                  ? html` <a href=${r.url} target="_blank" rel="noopener noreferrer"
+                        >${r.url}<span class="visually-hidden"> ${STRINGS.newWindow}</span></a
+                      >`
+                  : null}
+                ${r.accessed ? html` <span class="accessed">${STRINGS.accessed(spelledDate(r.accessed))}</span>` : null}
+                ${this.backLinks(r, i + 1)}
               </li>`,
             )}
           </ol>

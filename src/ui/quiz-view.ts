@@ -18,16 +18,25 @@ const STRINGS = {
       ? `Each attempt asks ${drawn} questions drawn from a bank of ${quiz.questions.length}, covering every learning objective.`
       : `${quiz.draw ?? quiz.questions.length} questions${quiz.draw !== null ? `, drawn from a bank of ${quiz.questions.length}` : ''}.`,
   passRule: (mark: number, graded: boolean, counts: Quiz['counts']) =>
-    `You pass with ${mark}% or more.${graded ? ` This quiz sets your course score; ${counts === 'last' ? 'your last' : 'your best'} attempt counts.` : ''}`,
-  attempts: (left: number, total: number | null) => (total === null ? 'You can take it as often as you like.' : `Attempts left: ${left} of ${total}.`),
+    `You pass with ${mark}% or more.` +
+    `${graded ? ` This quiz sets your course score; ${counts === 'last' ? 'your last' : 'your best'} attempt counts.` : ''}`,
+  attempts: (left: number, total: number | null) =>
+    total === null ? 'You can take it as often as you like.' : `Attempts left: ${left} of ${total}.`,
   feedback: (q: Quiz) =>
     q.feedback === 'immediate'
       ? 'Check each answer as you go: you will see at once whether it is right, and why.'
-      : 'You will see your result after you submit all your answers. You can flag questions to come back to, and before you submit you will see which ones are unanswered or flagged.',
+      : 'You will see your result after you submit all your answers. ' +
+        'You can flag questions to come back to, and before you submit you will see which ones are unanswered or flagged.',
   timed: (ms: number, lms: boolean) =>
-    `Time limit: ${spokenDuration(ms)}${lms ? ', set by your learning management system' : ''}. The clock starts when you press Start and keeps running if you leave or close the course. You will be warned before time runs out; when it does, your answers so far are submitted.`,
-  timedWarnOnly: (ms: number) => `Time limit: ${spokenDuration(ms)}, set by your learning management system. The clock starts when you press Start. When it runs out you will be told, and you can still finish.`,
-  moreTime: 'If you need more time as an accommodation, ask your education coordinator or LMS administrator before you start: they can extend the limit for you.',
+    `Time limit: ${spokenDuration(ms)}${lms ? ', set by your learning management system' : ''}. ` +
+    'The clock starts when you press Start and keeps running if you leave or close the course. ' +
+    'You will be warned before time runs out; when it does, your answers so far are submitted.',
+  timedWarnOnly: (ms: number) =>
+    `Time limit: ${spokenDuration(ms)}, set by your learning management system. The clock starts when you press Start. ` +
+    'When it runs out you will be told, and you can still finish.',
+  moreTime:
+    'If you need more time as an accommodation, ask your education coordinator or LMS administrator before you start: ' +
+    'they can extend the limit for you.',
   start: 'Start',
   timeLeft: 'Time left:',
   warning: (ms: number) => `${spokenDuration(ms)} left.`,
@@ -39,17 +48,26 @@ const STRINGS = {
   submitted: 'Answers submitted.',
   scoreSpoken: (p: number, passed: boolean, mark: number, critical: boolean) =>
     `Your score is ${p} percent, ${
-      passed ? 'a pass' : p >= mark ? 'but a question on a critical topic was not answered correctly, so the attempt does not pass' : `below the pass mark of ${mark} percent${critical ? ', and a question on a critical topic was not answered correctly' : ''}`
+      passed
+        ? 'a pass'
+        : p >= mark
+          ? 'but a question on a critical topic was not answered correctly, so the attempt does not pass'
+          : `below the pass mark of ${mark} percent${critical ? ', and a question on a critical topic was not answered correctly' : ''}`
     }.`,
   score: (p: number) => `Your score: ${p}%.`,
   passed: 'You passed.',
   failed: (mark: number) => `You did not reach the pass mark of ${mark}%.`,
-  criticalIntro: 'Some topics are critical for patient safety. Every question on them must be answered correctly to pass, whatever your overall score:',
+  criticalIntro:
+    'Some topics are critical for patient safety. ' +
+    'Every question on them must be answered correctly to pass, whatever your overall score:',
   criticalFailed: 'A question on a critical topic was not answered correctly, so this attempt does not pass:',
   criticalRecorded: (score: number) => `The score recorded for this attempt is ${score}%, just below the pass mark.`,
   timedOut: 'Time ran out, so your attempt was submitted with the answers you had given.',
-  counted: (p: number, counts: Quiz['counts']) => `${counts === 'last' ? 'Score that counts (your last attempt)' : 'Best score so far'}: ${p}%.`,
-  noAttempts: (n: number) => `You have used all ${n} ${n === 1 ? 'attempt' : 'attempts'} for this quiz, so you cannot take it again. Your education coordinator can reset your attempts in the learning management system if needed.`,
+  counted: (p: number, counts: Quiz['counts']) =>
+    `${counts === 'last' ? 'Score that counts (your last attempt)' : 'Best score so far'}: ${p}%.`,
+  noAttempts: (n: number) =>
+    `You have used all ${n} ${n === 1 ? 'attempt' : 'attempts'} for this quiz, so you cannot take it again. ` +
+    'Your education coordinator can reset your attempts in the learning management system if needed.',
   reviewAfterPassing: 'The correct answers are shown once you pass.',
   revisitHeading: 'What to review',
   revisitIntro: 'Your answers showed gaps in these learning objectives. Going back over them before you try again will help.',
@@ -63,7 +81,8 @@ const STRINGS = {
   showNavigator: 'Show question list',
   hideNavigator: 'Hide question list',
   navigator: 'Questions',
-  navQuestion: (n: number, answered: boolean, flagged: boolean) => `Question ${n}, ${answered ? 'answered' : 'not answered'}${flagged ? ', flagged' : ''}`,
+  navQuestion: (n: number, answered: boolean, flagged: boolean) =>
+    `Question ${n}, ${answered ? 'answered' : 'not answered'}${flagged ? ', flagged' : ''}`,
   keyAnswered: 'Answered',
   keyNotAnswered: 'Not answered',
   keyFlagged: 'Flagged for review',
@@ -86,7 +105,13 @@ const STRINGS = {
 /** A flag, outlined or filled: its shape, not only its colour, says whether a question is flagged. */
 const flagIcon = (filled: boolean) =>
   html`<svg class="flag-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-    ${svg`<path d="M3.5 1.5v13" stroke="currentColor" stroke-width="1.6" fill="none" /><path d="M4 2.5h8.5l-2 3 2 3H4z" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" fill=${filled ? 'currentColor' : 'none'} />`}
+    ${svg`<path d="M3.5 1.5v13" stroke="currentColor" stroke-width="1.6" fill="none" /><path
+        d="M4 2.5h8.5l-2 3 2 3H4z"
+        stroke="currentColor"
+        stroke-width="1.4"
+        stroke-linejoin="round"
+        fill=${filled ? 'currentColor' : 'none'}
+      />`}
   </svg>`;
 
 type FocusTarget = { kind: 'feedback'; questionId: string } | { kind: 'result' } | { kind: 'heading' } | { kind: 'first-question' };
@@ -211,7 +236,9 @@ export class QuizView extends LitElement {
         this.sightings?.unobserve(entry.target);
         const id = entry.target.getAttribute('data-question');
         const open = this.attempt;
-        if (id && open && !open.submitted && !open.times[id]) this.dispatchEvent(intent('question-shown', { quizId: this.quiz.id, questionId: id }));
+        if (id && open && !open.submitted && !open.times[id]) {
+          this.dispatchEvent(intent('question-shown', { quizId: this.quiz.id, questionId: id }));
+        }
       }
     });
     for (const el of this.renderRoot.querySelectorAll('[data-question]')) {
@@ -292,7 +319,9 @@ export class QuizView extends LitElement {
     const open = attemptQuestions(this.quiz, a).filter((q) => !isAnswered(q, a.answers[q.id]));
     if (open.length) {
       this.showUnanswered = true;
-      void this.updateComplete.then(() => (this.renderRoot.querySelector(`[data-question="${open[0]?.id}"]`) as QuestionBase<Question> | null)?.focusFirst());
+      void this.updateComplete.then(() =>
+        (this.renderRoot.querySelector(`[data-question="${open[0]?.id}"]`) as QuestionBase<Question> | null)?.focusFirst(),
+      );
       return;
     }
     this.showUnanswered = false;
@@ -398,7 +427,9 @@ export class QuizView extends LitElement {
       const a = this.attempt;
       if (a?.submitted) {
         const result = attemptResult(this.quiz, a, this.passMark);
-        this.announcement = `${a.timedOut ? STRINGS.timedOut : STRINGS.submitted} ${STRINGS.scoreSpoken(result.percent, result.passed, this.passMark, result.criticalMissed.length > 0)}`;
+        this.announcement =
+          `${a.timedOut ? STRINGS.timedOut : STRINGS.submitted} ` +
+          STRINGS.scoreSpoken(result.percent, result.passed, this.passMark, result.criticalMissed.length > 0);
       }
       return;
     }
@@ -414,7 +445,8 @@ export class QuizView extends LitElement {
     const left = attemptsLeft(quiz, this.progress);
     const limit = this.timeLimit;
     return html`<section class="intro" aria-label="About this quiz">
-      <p>${STRINGS.bank(quiz, this.progress.attempt?.questions.length ?? drawQuestions(quiz, 0).length)} ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
+      <p>${STRINGS.bank(quiz, this.progress.attempt?.questions.length ?? drawQuestions(quiz, 0).length)}
+        ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
       <p>${STRINGS.feedback(quiz)} ${STRINGS.attempts(left, quiz.attempts)}</p>
       ${this.critical.length
         ? html`<div class="critical">
@@ -425,7 +457,9 @@ export class QuizView extends LitElement {
           </div>`
         : null}
       ${limit
-        ? html`<p class="notice">${limit.onExpiry === 'warn' ? STRINGS.timedWarnOnly(limit.ms) : STRINGS.timed(limit.ms, limit.source === 'lms')}</p>
+        ? html`<p class="notice">${limit.onExpiry === 'warn'
+              ? STRINGS.timedWarnOnly(limit.ms)
+              : STRINGS.timed(limit.ms, limit.source === 'lms')}</p>
             <p>${STRINGS.moreTime}</p>`
         : null}
     </section>`;
@@ -437,7 +471,11 @@ export class QuizView extends LitElement {
       <ul class="revisit">
         ${this.revisit.map(
           (r) => html`<li>
-            <button type="button" class="secondary" @click=${() => this.dispatchEvent(intent('navigate', { location: `lesson:${r.lessonId}` }))}>${STRINGS.revisitLesson(r.lessonTitle)}</button>
+            <button
+              type="button"
+              class="secondary"
+              @click=${() => this.dispatchEvent(intent('navigate', { location: `lesson:${r.lessonId}` }))}
+            >${STRINGS.revisitLesson(r.lessonTitle)}</button>
             <ul>
               ${r.objectives.map((o) => html`<li>${o.text}</li>`)}
             </ul>
@@ -458,7 +496,9 @@ export class QuizView extends LitElement {
       ${a.timedOut ? html`<p class="notice">${STRINGS.timedOut}</p>` : null}
       <p>
         ${STRINGS.score(percent)}
-        ${missed.length && percent >= this.passMark ? null : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`}
+        ${missed.length && percent >= this.passMark
+          ? null
+          : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`}
       </p>
       ${missed.length
         ? html`<div class="critical">
@@ -478,7 +518,10 @@ export class QuizView extends LitElement {
       <div class="actions">
         ${canRetry ? html`<button @click=${this.retry}>${STRINGS.retry}</button>` : null}
         ${this.nextLocation
-          ? html`<button class=${canRetry ? 'secondary' : ''} @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>
+          ? html`<button
+              class=${canRetry ? 'secondary' : ''}
+              @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}
+            >
               ${STRINGS.next(this.nextLabel)}
             </button>`
           : null}
@@ -512,7 +555,12 @@ export class QuizView extends LitElement {
         .feedback=${feedback}
       ></${tag}>`}
       ${immediate
-        ? html`<button class="check secondary" data-check=${q.id} ?disabled=${!isAnswered(q, a.answers[q.id])} @click=${() => this.check(q.id)}>
+        ? html`<button
+            class="check secondary"
+            data-check=${q.id}
+            ?disabled=${!isAnswered(q, a.answers[q.id])}
+            @click=${() => this.check(q.id)}
+          >
             ${STRINGS.check}
           </button>`
         : null}
@@ -538,11 +586,21 @@ export class QuizView extends LitElement {
     return html`<div class="bar ${this.navigatorOpen ? 'open' : ''}" @keydown=${this.onBarKey} @focusout=${this.onBarFocusOut}>
       <div class="bar-row">
         ${left !== null
-          ? html`<span class="timer ${left < 60_000 ? 'low' : ''}"><span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span></span>`
+          ? html`<span class="timer ${left < 60_000 ? 'low' : ''}"
+              ><span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span></span
+            >`
           : null}
         ${this.navigates
-          ? html`<span class="count">${STRINGS.answeredCount(answered, questions.length)}${flagged ? `, ${STRINGS.flaggedCount(flagged)}` : ''}</span>
-              <button type="button" class="toggle secondary" aria-expanded=${this.navigatorOpen ? 'true' : 'false'} aria-controls="navigator" @click=${this.toggleNavigator}>
+          ? html`<span class="count"
+                >${STRINGS.answeredCount(answered, questions.length)}${flagged ? `, ${STRINGS.flaggedCount(flagged)}` : ''}</span
+              >
+              <button
+                type="button"
+                class="toggle secondary"
+                aria-expanded=${this.navigatorOpen ? 'true' : 'false'}
+                aria-controls="navigator"
+                @click=${this.toggleNavigator}
+              >
                 ${this.navigatorOpen ? STRINGS.hideNavigator : STRINGS.showNavigator}
               </button>`
           : null}
@@ -559,7 +617,12 @@ export class QuizView extends LitElement {
                 const done = isAnswered(q, a.answers[q.id]);
                 const flag = a.flagged.includes(q.id);
                 return html`<li>
-                  <button type="button" class=${done ? 'answered' : ''} aria-label=${STRINGS.navQuestion(i + 1, done, flag)} @click=${() => this.goTo(q.id)}>
+                  <button
+                    type="button"
+                    class=${done ? 'answered' : ''}
+                    aria-label=${STRINGS.navQuestion(i + 1, done, flag)}
+                    @click=${() => this.goTo(q.id)}
+                  >
                     ${i + 1}${flag ? flagIcon(true) : nothing}
                   </button>
                 </li>`;

@@ -16,10 +16,12 @@ const STRINGS = {
   start: 'Start the course',
   continue: 'Continue where you left off',
   restart: 'Go to the first lesson',
-  continueNote: (label: string) => `You were last in: ${label}. Your progress is saved; you can also pick any part from the course contents.`,
+  continueNote: (label: string) =>
+    `You were last in: ${label}. Your progress is saved; you can also pick any part from the course contents.`,
   certificate: 'View your certificate',
   expired: (expiry: string, review: string | null) =>
-    `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. It may be out of date. You can still take the course, but it no longer offers credit.`,
+    `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. ` +
+    'It may be out of date. You can still take the course, but it no longer offers credit.',
 };
 
 /** The first screen: who the course is for, its objectives and time, and where the learner stands. */
@@ -87,7 +89,10 @@ export class StartScreen extends LitElement {
     </section>`;
     return html`<h1 tabindex="-1">${this.course.title}</h1>
       ${expired
-        ? html`<p class="notice" role="note">${STRINGS.expired(isoDateText(activity.expiryDate ?? ''), activity.reviewDate ? isoDateText(activity.reviewDate) : null)}</p>`
+        ? html`<p class="notice" role="note">${STRINGS.expired(
+            isoDateText(activity.expiryDate ?? ''),
+            activity.reviewDate ? isoDateText(activity.reviewDate) : null,
+          )}</p>`
         : null}
       <p>${activity.introduction}</p>
       <p>${activity.audience}</p>
@@ -96,7 +101,10 @@ export class StartScreen extends LitElement {
       <div class="actions">
         ${this.completed ? html`<button @click=${() => this.go('certificate')}>${STRINGS.certificate}</button>` : null}
         ${this.resume
-          ? html`<button class=${this.completed ? 'secondary' : ''} @click=${() => this.go(this.resume?.location ?? first, this.resume?.section ?? 0)}>${STRINGS.continue}</button>
+          ? html`<button
+                class=${this.completed ? 'secondary' : ''}
+                @click=${() => this.go(this.resume?.location ?? first, this.resume?.section ?? 0)}
+              >${STRINGS.continue}</button>
               <button class="secondary" @click=${() => this.go(first)}>${STRINGS.restart}</button>`
           : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`}
       </div>
