@@ -3,7 +3,6 @@ import { newSeed } from './course/random.ts';
 import { CourseStore } from './course/store.ts';
 import { connectToLms, type PackageVersion } from './scorm/connect.ts';
 import { Tracker } from './tracking/tracker.ts';
-import type { CourseApp } from './ui/course-app.ts';
 import './ui/course-app.ts';
 
 // Set by `npm run package` in each zip's index.html; empty in a plain build.
@@ -20,7 +19,7 @@ function localStore(): Storage | null {
 }
 
 async function launch(): Promise<void> {
-  const app = document.createElement('course-app') as CourseApp;
+  const app = document.createElement('course-app');
   const tracker = new Tracker(course, connectToLms(version, log), {
     log,
     onSaveState: (s) => (app.saveState = s),

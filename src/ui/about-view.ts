@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Course } from '../course/types.ts';
-import { ACTIVITY_STRINGS, activityInfo, activityInfoStyles, completionText } from './activity-info.ts';
+import { ACTIVITY_STRINGS, activityInfo, completionText } from './activity-info.ts';
+import { activityInfoStyles } from './activity-info.styles.ts';
 import { contentComponents } from './content-components.ts';
 import { theme } from './theme.ts';
 
@@ -63,3 +64,9 @@ export class AboutView extends LitElement {
   }
 }
 customElements.define('about-view', AboutView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'about-view': AboutView;
+  }
+}

@@ -1,4 +1,4 @@
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { anyRelationships, creditEarned, designatedCredit, disclosuresComplete, isExpired } from '../course/activity.ts';
 import { creditHours, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import type { ActivityInfo, Course, DisclosedPerson } from '../course/types.ts';
@@ -24,7 +24,9 @@ export const ACTIVITY_STRINGS = {
   noLongerOffered: 'Credit is no longer offered.',
   expiredOn: (date: string) => `This activity expired on ${date}.`,
   measured: (minutes: number, hours: number) =>
-    `Set from the measured learning time: ${minutes} minutes (every lesson read at ${WORDS_PER_MINUTE} words per minute, and one attempt at each quiz), which supports at most ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}, rounded down to the quarter hour.`,
+    `Set from the measured learning time: ${minutes} minutes (every lesson read at ${WORDS_PER_MINUTE} words per minute, ` +
+    `and one attempt at each quiz), which supports at most ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}, ` +
+    'rounded down to the quarter hour.',
   accreditation: 'Accreditation statement',
   dates: 'Dates',
   released: 'Released',
@@ -34,9 +36,12 @@ export const ACTIVITY_STRINGS = {
   expiresNote: '(the last day credit can be earned)',
   disclosures: 'Disclosures',
   nonePeople:
-    'None of the planners, authors and clinical reviewers listed has a relevant financial relationship with an ineligible company (a company that makes or sells healthcare products used on patients) in the past 24 months.',
+    'None of the planners, authors and clinical reviewers listed has a relevant financial relationship with an ineligible company ' +
+    '(a company that makes or sells healthcare products used on patients) in the past 24 months.',
   somePeople:
-    'Some of the people listed have relevant financial relationships with ineligible companies (companies that make or sell healthcare products used on patients) in the past 24 months, named with each person. All of these relationships have been mitigated.',
+    'Some of the people listed have relevant financial relationships with ineligible companies ' +
+    '(companies that make or sell healthcare products used on patients) in the past 24 months, named with each person. ' +
+    'All of these relationships have been mitigated.',
   pendingGroups: (groups: string) => `${groups}: not yet disclosed by the provider.`,
   peopleSummary: (n: number) => `Who planned, wrote and reviewed this course (${n} ${n === 1 ? 'person' : 'people'})`,
   groups: { planners: 'Planners', authors: 'Authors', reviewers: 'Clinical reviewers' },
@@ -49,11 +54,20 @@ export const ACTIVITY_STRINGS = {
   gap: 'Why this activity',
   help: 'Questions',
   time: (hours: string, lessons: number, checks: number) => {
-    const after = checks === lessons ? ' with a knowledge check after each' : checks ? ` and ${countText(checks)} knowledge ${checks === 1 ? 'check' : 'checks'}` : '';
-    return `Estimated time: about ${hours}, in ${countText(lessons)} short ${lessons === 1 ? 'lesson' : 'lessons'}${after}, and a final exam. You can stop at any point and continue later.`;
+    const after =
+      checks === lessons
+        ? ' with a knowledge check after each'
+        : checks
+          ? ` and ${countText(checks)} knowledge ${checks === 1 ? 'check' : 'checks'}`
+          : '';
+    return (
+      `Estimated time: about ${hours}, in ${countText(lessons)} short ${lessons === 1 ? 'lesson' : 'lessons'}${after}, ` +
+      'and a final exam. You can stop at any point and continue later.'
+    );
   },
   complete: (passMark: number) => `To complete the course, read every lesson and pass the final exam with ${passMark}% or more.`,
-  certificateAfterEvaluation: 'Then answer a short evaluation of the course, and your certificate is ready to print or save from the course contents.',
+  certificateAfterEvaluation:
+    'Then answer a short evaluation of the course, and your certificate is ready to print or save from the course contents.',
   certificate: 'Your certificate is then ready to print or save from the course contents.',
   helpLine: 'Questions about the course or your certificate',
 } as const;
@@ -125,9 +139,12 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
   const providerName = a.providerName ? S.providedBy(a.providerName) : `${S.provider}: ${S.notYet}.`;
   const activityId = `${S.activityId}: ${a.activityId ?? S.notYet}.`;
   const credit = html`${creditLines(a, minutes, today, { label: false })}
-  ${a.accreditationStatement && creditEarned(a, today) ? html`<p class="small"><span class="label">${S.accreditation}:</span> ${a.accreditationStatement}</p>` : null}`;
+  ${a.accreditationStatement && creditEarned(a, today)
+    ? html`<p class="small"><span class="label">${S.accreditation}:</span> ${a.accreditationStatement}</p>`
+    : null}`;
   const dates = html`<ul class="dates">
-    ${dateLine(S.released, a.releaseDate)} ${dateLine(S.reviewed, a.reviewDate)} ${dateLine(expired ? S.expired : S.expires, a.expiryDate, expired ? '' : S.expiresNote)}
+    ${dateLine(S.released, a.releaseDate)} ${dateLine(S.reviewed, a.reviewDate)}
+    ${dateLine(expired ? S.expired : S.expires, a.expiryDate, expired ? '' : S.expiresNote)}
   </ul>`;
   const disclosures = html`${disclosed.length ? html`<p>${anyRelationships(a) ? S.somePeople : S.nonePeople}</p>` : null}
   ${pending.length ? html`<p>${S.pendingGroups(listText(pending))}</p>` : null}
@@ -139,14 +156,21 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
         </details>`
       : peopleLists
     : null}`;
-  const support = a.commercialSupport === null ? `${S.notDisclosed}.` : a.commercialSupport === 'none' ? S.noSupport : sentence(a.commercialSupport.description);
+  const support =
+    a.commercialSupport === null
+      ? `${S.notDisclosed}.`
+      : a.commercialSupport === 'none'
+        ? S.noSupport
+        : sentence(a.commercialSupport.description);
   const help = a.supportContact ?? sentence(S.notYet);
 
   if (compact) {
     const row = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
     return html`<dl class="facts">
-      ${row(S.provider, html`<p>${a.providerName ? providerName : sentence(S.notYet)} ${activityId}</p>`)} ${row(S.credit, credit)} ${row(S.dates, dates)} ${row(S.disclosures, disclosures)}
-      ${row(S.commercialSupport, html`<p>${sentence(support)}</p>`)} ${row(S.unapproved, html`<p>${a.unapprovedUse}</p>`)} ${row(S.help, html`<p>${help}</p>`)}
+      ${row(S.provider, html`<p>${a.providerName ? providerName : sentence(S.notYet)} ${activityId}</p>`)}
+      ${row(S.credit, credit)} ${row(S.dates, dates)} ${row(S.disclosures, disclosures)}
+      ${row(S.commercialSupport, html`<p>${sentence(support)}</p>`)} ${row(S.unapproved, html`<p>${a.unapprovedUse}</p>`)}
+      ${row(S.help, html`<p>${help}</p>`)}
     </dl>`;
   }
   return html`<h2>${S.credit}</h2>
@@ -176,77 +200,3 @@ export function completionText(course: Course, minutes: number, passMark: number
     certificate: course.evaluation?.required ? S.certificateAfterEvaluation : S.certificate,
   };
 }
-
-export const activityInfoStyles = css`
-  .facts {
-    margin: 1rem 0;
-    border-top: 1px solid var(--line);
-  }
-  .facts > div {
-    display: grid;
-    grid-template-columns: 10rem minmax(0, 1fr);
-    gap: 0 1.25rem;
-    padding: 0.6rem 0;
-    border-bottom: 1px solid var(--line);
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-  }
-  .facts p {
-    margin: 0 0 0.4rem;
-  }
-  .facts p:last-child {
-    margin-bottom: 0;
-  }
-  @media (max-width: 40rem) {
-    .facts > div {
-      grid-template-columns: minmax(0, 1fr);
-    }
-  }
-  .dates {
-    list-style: none;
-    padding: 0;
-    margin: 0 0 1rem;
-  }
-  .facts .dates {
-    margin: 0;
-  }
-  .people {
-    padding-left: 1.25rem;
-  }
-  .people li,
-  .dates li {
-    margin-bottom: 0.3rem;
-  }
-  .who,
-  .credit,
-  .label {
-    font-weight: 600;
-  }
-  .small {
-    font-size: 0.9rem;
-    color: var(--muted);
-  }
-  h3.group {
-    font-size: 1rem;
-    margin: 1rem 0 0.25rem;
-  }
-  details {
-    margin: 0.25rem 0 0;
-  }
-  summary {
-    cursor: pointer;
-    min-height: 44px;
-    box-sizing: border-box;
-    padding: 0.6rem 0;
-    color: var(--accent);
-    font-weight: 600;
-  }
-  summary:focus-visible {
-    outline: 3px solid var(--focus);
-    outline-offset: 2px;
-  }
-`;

@@ -1,7 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { creditEarned } from '../course/activity.ts';
 import type { ActivityInfo } from '../course/types.ts';
 import { ACTIVITY_STRINGS, creditLines } from './activity-info.ts';
+import { certificateViewStyles } from './certificate-view.styles.ts';
 import { dateText, displayName, hoursText, isoDateText } from './format.ts';
 import { theme } from './theme.ts';
 
@@ -48,72 +49,7 @@ export class CertificateView extends LitElement {
     this.typedName = '';
   }
 
-  static override styles = [
-    theme,
-    css`
-      .certificate {
-        border: 6px double var(--accent);
-        border-radius: 4px;
-        padding: 2rem 1.5rem;
-        text-align: center;
-        background: var(--surface);
-        margin: 1rem 0;
-      }
-      .certificate h2 {
-        font-size: 1.6rem;
-        margin-top: 0;
-      }
-      .name {
-        font-size: 1.6rem;
-        font-weight: 600;
-        margin: 0.5rem 0;
-        overflow-wrap: anywhere;
-      }
-      .course {
-        font-size: 1.2rem;
-        font-weight: 600;
-      }
-      .note,
-      .small {
-        color: var(--muted);
-        font-size: 0.9rem;
-      }
-      .certificate p {
-        margin: 0.5rem 0;
-      }
-      .certificate .credit {
-        font-weight: 600;
-      }
-      label {
-        display: block;
-        margin-bottom: 0.25rem;
-      }
-      input {
-        font: inherit;
-        min-height: 44px;
-        padding: 0.3rem 0.5rem;
-        width: min(24rem, 100%);
-        box-sizing: border-box;
-      }
-      .actions {
-        margin: 1rem 0;
-      }
-      @media print {
-        .actions,
-        .name-entry,
-        h1 {
-          display: none;
-        }
-        .certificate {
-          margin: 0;
-          border-color: #000;
-          color: #000;
-          background: #fff;
-          break-inside: avoid;
-        }
-      }
-    `,
-  ];
+  static override styles = [theme, certificateViewStyles];
 
   focusHeading(): void {
     this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
@@ -130,7 +66,12 @@ export class CertificateView extends LitElement {
         : html`<div class="name-entry">
             <p>${STRINGS.noName}</p>
             <label for="name">${STRINGS.nameLabel}</label>
-            <input id="name" autocomplete="name" .value=${this.typedName} @input=${(e: Event) => (this.typedName = (e.target as HTMLInputElement).value)} />
+            <input
+              id="name"
+              autocomplete="name"
+              .value=${this.typedName}
+              @input=${(e: Event) => (this.typedName = (e.target as HTMLInputElement).value)}
+            />
           </div>`}
       <section class="certificate" aria-labelledby="cert-title">
         <h2 id="cert-title">${STRINGS.heading}</h2>
@@ -151,3 +92,9 @@ export class CertificateView extends LitElement {
   }
 }
 customElements.define('certificate-view', CertificateView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'certificate-view': CertificateView;
+  }
+}

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { certificateReady, evaluationOpen, evaluationState } from '../course/evaluation.ts';
 import { estimatedMinutes } from '../course/learning-time.ts';
 import { courseOutcome, courseSequence, criticalObjectives, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
@@ -9,6 +9,7 @@ import type { Course, Quiz } from '../course/types.ts';
 import './about-view.ts';
 import './certificate-view.ts';
 import './evaluation-view.ts';
+import { courseAppStyles } from './course-app.styles.ts';
 import './course-menu.ts';
 import type { CourseIntents } from './events.ts';
 import './glossary-view.ts';
@@ -29,9 +30,12 @@ const STRINGS = {
   contents: 'Contents',
   showContents: 'Show course contents',
   hideContents: 'Hide course contents',
-  standalone: 'No learning management system was found. Your progress is kept in this browser only and will not reach your training records.',
+  standalone:
+    'No learning management system was found. Your progress is kept in this browser only and will not reach your training records.',
   refused:
-    'Your learning management system did not accept this session, so your progress cannot be recorded there. It is kept in this browser for now: close the course and open it again from your LMS, and tell your education coordinator if this notice comes back.',
+    'Your learning management system did not accept this session, so your progress cannot be recorded there. ' +
+    'It is kept in this browser for now: close the course and open it again from your LMS, ' +
+    'and tell your education coordinator if this notice comes back.',
   review: 'Review mode: you can look at the course, but nothing you do now is recorded.',
   unsaved: 'Progress not yet saved. Retrying…',
   saving: 'Saving…',
@@ -39,13 +43,19 @@ const STRINGS = {
   exited: 'Your progress has been saved.',
   exitedReview: 'You were reviewing the course, so nothing was recorded.',
   exitedUnsaved:
-    'Your learning management system did not confirm the last save. Wait a moment, then open the course again from your learning management system to check that your progress is there.',
+    'Your learning management system did not confirm the last save. ' +
+    'Wait a moment, then open the course again from your learning management system to check that your progress is there.',
   exitedWayOut:
-    "To go back, use your learning management system's own button or link (in Moodle: Exit activity, or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.",
+    "To go back, use your learning management system's own button or link (in Moodle: Exit activity, " +
+    "or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.",
   unreadable:
-    'Your saved progress could not be read, so the course starts from the beginning. Please tell your education coordinator if this happens again.',
-  restored: 'Some of your progress had not reached your learning management system last time. It was kept in this browser and has now been restored and sent again.',
-  expired: (titles: string) => `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
+    'Your saved progress could not be read, so the course starts from the beginning. ' +
+    'Please tell your education coordinator if this happens again.',
+  restored:
+    'Some of your progress had not reached your learning management system last time. ' +
+    'It was kept in this browser and has now been restored and sent again.',
+  expired: (titles: string) =>
+    `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
 };
 
 type ScreenView = HTMLElement & { focusHeading?: () => void; scrollToSection?: (n: number) => void; focusTerm?: (id: string) => void };
@@ -97,220 +107,7 @@ export class CourseApp extends LitElement {
   /** The screen a glossary visit returns to. */
   private returnTo: string | null = null;
 
-  static override styles = [
-    theme,
-    css`
-      /*
-       * The course sizes itself by its own width, not the screen's: in an LMS it runs in a
-       * frame (about 700 px wide in Moodle's player on a laptop), and the shell's container
-       * width is what the header and the contents menu have to fit.
-       */
-      :host {
-        display: block;
-        min-height: 100vh;
-        background: var(--bg);
-        container: course / inline-size;
-      }
-      .skip {
-        position: absolute;
-        left: 0.5rem;
-        top: -4rem;
-        background: var(--surface);
-        color: var(--accent);
-        padding: 0.75rem 1rem;
-        z-index: 10;
-      }
-      .skip:focus {
-        top: 0.5rem;
-      }
-      header {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) auto auto;
-        gap: 0 1.25rem;
-        align-items: center;
-        padding: 0.625rem 1.25rem;
-        border-bottom: 1px solid var(--line);
-        background: var(--surface);
-      }
-      header > :not(.saving) {
-        grid-row: 1;
-      }
-      .course-title {
-        font-weight: 600;
-        margin: 0;
-        order: -1;
-      }
-      /*
-       * Exit comes first in the source, so that in a narrow course the contents follow their
-       * button in the tab order; it is the header's only control where the course is wide, so
-       * showing it at the end there leaves the focus order as it was.
-       */
-      .exit {
-        order: 1;
-      }
-      .progress {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        color: var(--muted);
-        font-size: 0.9rem;
-        white-space: nowrap;
-      }
-      /* Announced where it is, shown on its own line under the row when there is something to say. */
-      .saving {
-        grid-column: 1 / -1;
-        grid-row: 2;
-        color: var(--muted);
-        font-size: 0.9rem;
-      }
-      progress {
-        width: 8rem;
-        max-width: 40vw;
-        height: 0.6rem;
-        accent-color: var(--accent);
-      }
-      .menu-toggle {
-        display: none;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(12rem, 18rem) minmax(0, 1fr);
-        max-width: 72rem;
-        margin: 0 auto;
-        position: relative;
-      }
-      course-menu {
-        padding: 1rem 1.25rem;
-        border-right: 1px solid var(--line);
-      }
-      main {
-        padding: 1rem 1.5rem 3rem;
-        max-width: 48rem;
-        min-width: 0;
-        overflow-wrap: break-word;
-      }
-      /*
-       * A narrow course (a phone, a tablet, an LMS frame): one header row with the contents
-       * button, the title as far as it fits, the progress and Exit; the contents open as a
-       * panel over the top of the page instead of pushing the lesson down.
-       */
-      @container course (max-width: 48rem) {
-        header {
-          grid-template-columns: auto minmax(0, 1fr) auto auto;
-          gap: 0 0.75rem;
-          padding: 0.375rem 0.75rem;
-        }
-        .menu-toggle {
-          justify-self: end;
-          display: inline-flex;
-          align-items: center;
-          gap: 0.4rem;
-          padding: 0.4rem 0.75rem;
-          font-size: var(--font-size-s);
-        }
-        .menu-toggle svg {
-          width: 1.1em;
-          height: 1.1em;
-          flex: none;
-        }
-        .course-title {
-          margin: 0;
-          font-size: var(--font-size-s);
-          white-space: nowrap;
-          overflow: hidden;
-          text-overflow: ellipsis;
-        }
-        .progress-words {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0 0 0 0);
-          white-space: nowrap;
-        }
-        progress {
-          width: 4.5rem;
-        }
-        .course-title,
-        .exit {
-          order: 0;
-        }
-        .exit {
-          padding: 0.4rem 0.75rem;
-          font-size: var(--font-size-s);
-        }
-        .saving {
-          font-size: var(--font-size-s);
-        }
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-        }
-        course-menu {
-          display: none;
-          position: absolute;
-          z-index: 5;
-          top: 0;
-          right: 0;
-          width: min(24rem, 100%);
-          box-sizing: border-box;
-          padding: 0.75rem 1rem 1rem;
-          border: 1px solid var(--line);
-          border-top: 0;
-          background: var(--surface);
-          box-shadow: 0 0.5rem 1.25rem rgb(0 0 0 / 0.25);
-        }
-        course-menu.open {
-          display: block;
-        }
-        main {
-          padding: 0.5rem 1rem 3rem;
-        }
-      }
-      /* A phone: the title gives way to the controls, the progress bar keeps its words on a second row. */
-      @container course (max-width: 30rem) {
-        header {
-          grid-template-columns: auto minmax(0, 1fr) auto;
-          gap: 0 0.5rem;
-          padding: 0.375rem 0.5rem;
-        }
-        .course-title {
-          display: none;
-        }
-        .progress {
-          justify-self: center;
-          gap: 0.35rem;
-        }
-        progress {
-          width: 2.5rem;
-        }
-        .exit,
-        .menu-toggle {
-          padding: 0.4rem 0.6rem;
-        }
-      }
-      @media print {
-        :host {
-          background: #fff;
-          color: #000;
-          min-height: 0;
-        }
-        header,
-        .skip,
-        .notice,
-        course-menu,
-        course-menu.open {
-          display: none;
-        }
-        .layout {
-          display: block;
-        }
-        main {
-          max-width: none;
-          padding: 0;
-        }
-      }
-    `,
-  ];
+  static override styles = [theme, courseAppStyles];
 
   private unsubscribe: (() => void) | null = null;
 
@@ -336,7 +133,9 @@ export class CourseApp extends LitElement {
     this.on('question-shown', (d) => this.dispatch({ type: 'question-shown', quizId: d.quizId, questionId: d.questionId }));
     this.on('answer', (d) => this.dispatch({ type: 'answer', quizId: d.quizId, questionId: d.questionId, value: d.value }));
     this.on('check-answer', (d) => this.dispatch({ type: 'check-answer', quizId: d.quizId, questionId: d.questionId }));
-    this.on('flag-question', (d) => this.dispatch({ type: 'flag-question', quizId: d.quizId, questionId: d.questionId, flagged: d.flagged }));
+    this.on('flag-question', (d) =>
+      this.dispatch({ type: 'flag-question', quizId: d.quizId, questionId: d.questionId, flagged: d.flagged }),
+    );
     this.on('submit-quiz', (d) => this.dispatch({ type: 'submit-quiz', quizId: d.quizId, timedOut: d.timedOut }));
     this.on('retry-quiz', (d) => this.dispatch({ type: 'retry-quiz', quizId: d.quizId }));
     this.on('evaluation-answer', (d) => this.dispatch({ type: 'evaluation-answer', questionId: d.questionId, value: d.value }));
@@ -441,7 +240,11 @@ export class CourseApp extends LitElement {
     }
     if (this.screen === 'glossary') {
       const back = this.returnTo && this.returnTo !== 'glossary' && this.returnTo !== 'start' ? this.returnTo : null;
-      return html`<glossary-view .terms=${this.course.glossary} .returnTo=${back} .returnLabel=${back ? locationLabel(this.course, back) : ''}></glossary-view>`;
+      return html`<glossary-view
+        .terms=${this.course.glossary}
+        .returnTo=${back}
+        .returnLabel=${back ? locationLabel(this.course, back) : ''}
+      ></glossary-view>`;
     }
     if (this.screen === 'evaluation' && this.course.evaluation && evaluationOpen(this.course, this.state, this.passMark)) {
       return html`<evaluation-view
@@ -463,7 +266,12 @@ export class CourseApp extends LitElement {
       ></certificate-view>`;
     }
     if (this.screen === 'about') {
-      return html`<about-view .course=${this.course} .passMark=${this.passMark} .minutes=${estimatedMinutes(this.course)} .today=${this.now()}></about-view>`;
+      return html`<about-view
+        .course=${this.course}
+        .passMark=${this.passMark}
+        .minutes=${estimatedMinutes(this.course)}
+        .today=${this.now()}
+      ></about-view>`;
     }
     const i = seq.indexOf(this.screen);
     const next = i >= 0 ? (seq[i + 1] ?? null) : null;
@@ -471,7 +279,12 @@ export class CourseApp extends LitElement {
     const [kind, id = ''] = this.screen.split(':');
     const lesson = kind === 'lesson' ? this.course.lessons.find((l) => l.id === id) : undefined;
     if (lesson) {
-      return html`<lesson-view .lesson=${lesson} .nextLocation=${next} .nextLabel=${nextLabel} ?viewed=${this.state.viewed.includes(lesson.id)}></lesson-view>`;
+      return html`<lesson-view
+        .lesson=${lesson}
+        .nextLocation=${next}
+        .nextLabel=${nextLabel}
+        ?viewed=${this.state.viewed.includes(lesson.id)}
+      ></lesson-view>`;
     }
     const quiz = kind === 'quiz' ? findQuiz(this.course, id) : undefined;
     if (quiz) {
@@ -487,7 +300,10 @@ export class CourseApp extends LitElement {
       ></quiz-view>`;
     }
     const started = this.state.viewed.length > 0 || Object.values(this.state.quizzes).some((p) => p.attemptsUsed > 0 || p.attempt);
-    const resume = this.canContinue && this.state.location !== 'start' ? { location: this.state.location, section: this.state.section, label: locationLabel(this.course, this.state.location) } : null;
+    const resume =
+      this.canContinue && this.state.location !== 'start'
+        ? { location: this.state.location, section: this.state.section, label: locationLabel(this.course, this.state.location) }
+        : null;
     return html`<start-screen
       .course=${this.course}
       .passMark=${this.passMark}
@@ -507,7 +323,9 @@ export class CourseApp extends LitElement {
     ${this.screen === 'start' && this.unreadable ? html`<p class="notice" role="alert">${STRINGS.unreadable}</p>` : null}
     ${this.screen === 'start' && this.restored ? html`<p class="notice" role="status">${STRINGS.restored}</p>` : null}
     ${this.screen === 'start' && this.expired.length
-      ? html`<p class="notice" role="alert">${STRINGS.expired(this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '))}</p>`
+      ? html`<p class="notice" role="alert">${STRINGS.expired(
+          this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '),
+        )}</p>`
       : null}`;
   }
 
@@ -515,7 +333,10 @@ export class CourseApp extends LitElement {
     const outcome = courseOutcome(this.course, this.state, this.passMark);
     const percent = Math.round(outcome.progress * 100);
     const exited = this.screen === 'exited';
-    const saving = this.connection === 'lms' && !exited ? (this.saveState === 'unsaved' ? STRINGS.unsaved : this.saveState === 'saving' ? STRINGS.saving : '') : '';
+    const saving =
+      this.connection === 'lms' && !exited
+        ? (this.saveState === 'unsaved' ? STRINGS.unsaved : this.saveState === 'saving' ? STRINGS.saving : '')
+        : '';
     return html`
       <a
         class="skip"
@@ -529,10 +350,25 @@ export class CourseApp extends LitElement {
       <header>
         ${exited ? null : html`<button class="exit secondary" @click=${this.exit}>${STRINGS.exit}</button>`}
         <p class="course-title">${this.course.title}</p>
-        <label class="progress"><span class="progress-words">${STRINGS.progressWords}</span> ${percent}% <progress max="100" .value=${percent}></progress></label>
+        <label class="progress"
+          ><span class="progress-words">${STRINGS.progressWords}</span> ${percent}% <progress max="100" .value=${percent}></progress
+        ></label>
         <span class="saving" role="status">${saving}</span>
-        <button class="menu-toggle secondary" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="contents" aria-label=${this.menuOpen ? STRINGS.hideContents : STRINGS.showContents} @click=${this.toggleMenu}>
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor"><rect x="2" y="4" width="16" height="2" rx="1" /><rect x="2" y="9" width="16" height="2" rx="1" /><rect x="2" y="14" width="16" height="2" rx="1" /></svg>
+        <button
+          class="menu-toggle secondary"
+          aria-expanded=${this.menuOpen ? 'true' : 'false'}
+          aria-controls="contents"
+          aria-label=${this.menuOpen ? STRINGS.hideContents : STRINGS.showContents}
+          @click=${this.toggleMenu}
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor"
+            ><rect x="2" y="4" width="16" height="2" rx="1" /><rect x="2" y="9" width="16" height="2" rx="1" /><rect
+              x="2"
+              y="14"
+              width="16"
+              height="2"
+              rx="1"
+          /></svg>
           ${STRINGS.contents}
         </button>
       </header>
@@ -552,3 +388,9 @@ export class CourseApp extends LitElement {
   }
 }
 customElements.define('course-app', CourseApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-app': CourseApp;
+  }
+}

@@ -7,7 +7,10 @@ const STRINGS = {
   heading: 'Course contents',
 };
 
-/** The course contents: every part with its progress in words. Where the course is narrow, the shell shows them behind a button in its header. */
+/**
+ * The course contents: every part with its progress in words. Where the course is narrow, the shell
+ * shows them behind a button in its header.
+ */
 export class CourseMenu extends LitElement {
   static override properties = {
     items: { attribute: false },
@@ -70,7 +73,11 @@ export class CourseMenu extends LitElement {
       <ol>
         ${this.items.map(
           (item) => html`<li>
-            <button aria-current=${item.location === this.current ? 'page' : 'false'} ?disabled=${this.disabled} @click=${() => this.choose(item.location)}>
+            <button
+              aria-current=${item.location === this.current ? 'page' : 'false'}
+              ?disabled=${this.disabled}
+              @click=${() => this.choose(item.location)}
+            >
               ${item.label}<span class="state">${item.state}</span>
             </button>
           </li>`,
@@ -80,3 +87,9 @@ export class CourseMenu extends LitElement {
   }
 }
 customElements.define('course-menu', CourseMenu);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-menu': CourseMenu;
+  }
+}

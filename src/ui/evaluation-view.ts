@@ -1,6 +1,7 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import type { EvaluationState } from '../course/evaluation.ts';
 import type { Evaluation, EvaluationQuestion } from '../course/types.ts';
+import { evaluationViewStyles } from './evaluation-view.styles.ts';
 import { intent } from './events.ts';
 import { formStyles } from './form-styles.ts';
 import { theme } from './theme.ts';
@@ -8,7 +9,9 @@ import { theme } from './theme.ts';
 const STRINGS = {
   heading: 'Evaluate this activity',
   intro: (required: boolean) =>
-    `Your answers help the provider improve the course and are part of its continuing-education record. They are not scored. They reach your education coordinator through the learning management system, with your name, like your exam answers.${required ? ' Your certificate is available once you submit.' : ''}`,
+    'Your answers help the provider improve the course and are part of its continuing-education record. They are not scored. ' +
+    'They reach your education coordinator through the learning management system, with your name, like your exam answers.' +
+    `${required ? ' Your certificate is available once you submit.' : ''}`,
   required: 'required',
   optional: 'optional',
   charactersLeft: (n: number) => `${n} characters left`,
@@ -46,59 +49,7 @@ export class EvaluationView extends LitElement {
     this.disabled = false;
   }
 
-  static override styles = [
-    theme,
-    formStyles,
-    css`
-      fieldset {
-        margin-bottom: 1.25rem;
-      }
-      .tag {
-        font-weight: 400;
-        color: var(--muted);
-        font-size: 0.9rem;
-      }
-      label.text {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.5rem;
-      }
-      textarea {
-        font: inherit;
-        width: 100%;
-        box-sizing: border-box;
-        min-height: 6rem;
-        padding: 0.4rem 0.5rem;
-        border: 1px solid var(--muted);
-        border-radius: 6px;
-        background: var(--bg);
-        color: var(--text);
-      }
-      .count {
-        color: var(--muted);
-        font-size: 0.9rem;
-        margin: 0.25rem 0 0;
-      }
-      .error-summary {
-        border: 3px solid var(--bad);
-        padding: 0.5rem 1rem;
-        margin-bottom: 1.25rem;
-      }
-      .error-summary h2 {
-        margin-top: 0.25rem;
-        font-size: 1.1rem;
-      }
-      .error-summary a {
-        color: var(--bad);
-      }
-      .thanks {
-        border: 1px solid var(--line);
-        background: var(--surface);
-        border-radius: 8px;
-        padding: 0.75rem 1.25rem;
-      }
-    `,
-  ];
+  static override styles = [theme, formStyles, evaluationViewStyles];
 
   focusHeading(): void {
     this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
@@ -182,7 +133,9 @@ export class EvaluationView extends LitElement {
           <h2 id="thanks-heading" tabindex="-1">${STRINGS.thanksHeading}</h2>
           <p>${STRINGS.thanks}</p>
           ${this.nextLocation
-            ? html`<button @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>${STRINGS.next(this.nextLabel)}</button>`
+            ? html`<button
+                @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}
+              >${STRINGS.next(this.nextLabel)}</button>`
             : null}
         </section>`;
     }
@@ -193,7 +146,9 @@ export class EvaluationView extends LitElement {
         ? html`<div class="error-summary" role="alert" tabindex="-1">
             <h2>${STRINGS.missingHeading}</h2>
             <ul>
-              ${missing.map((q) => html`<li><a href=${`#${q.id}`} @click=${(e: Event) => this.jumpTo(e, q)}>${STRINGS.missing(q.prompt)}</a></li>`)}
+              ${missing.map(
+                (q) => html`<li><a href=${`#${q.id}`} @click=${(e: Event) => this.jumpTo(e, q)}>${STRINGS.missing(q.prompt)}</a></li>`,
+              )}
             </ul>
           </div>`
         : null}
@@ -205,3 +160,9 @@ export class EvaluationView extends LitElement {
 }
 
 customElements.define('evaluation-view', EvaluationView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'evaluation-view': EvaluationView;
+  }
+}

@@ -55,7 +55,10 @@ export class GlossaryView extends LitElement {
 
   private back() {
     return this.returnTo
-      ? html`<p class="back"><button class="secondary" @click=${() => this.dispatchEvent(intent('navigate', { location: this.returnTo ?? 'start' }))}>${STRINGS.back(this.returnLabel)}</button></p>`
+      ? html`<p class="back"><button
+            class="secondary"
+            @click=${() => this.dispatchEvent(intent('navigate', { location: this.returnTo ?? 'start' }))}
+          >${STRINGS.back(this.returnLabel)}</button></p>`
       : null;
   }
 
@@ -70,3 +73,9 @@ export class GlossaryView extends LitElement {
   }
 }
 customElements.define('glossary-view', GlossaryView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'glossary-view': GlossaryView;
+  }
+}

@@ -1,10 +1,12 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { citationAnchor, referenceAnchor } from '../course/citations.ts';
 import { spelledDate } from '../course/dates.ts';
 import type { Lesson, Reference } from '../course/types.ts';
 import { intent } from './events.ts';
 import { contentComponents } from './content-components.ts';
+import { lessonViewStyles } from './lesson-view.styles.ts';
+import { spineDiagramStyles } from './spine-diagram.styles.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
@@ -45,177 +47,7 @@ export class LessonView extends LitElement {
     });
   };
 
-  static override styles = [
-    theme,
-    contentComponents,
-    css`
-      .meta {
-        color: var(--muted);
-      }
-      .objectives {
-        background: var(--surface);
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        padding: 0.75rem 1.25rem;
-      }
-      .body :is(table) {
-        border-collapse: collapse;
-        width: 100%;
-        display: block;
-        overflow-x: auto;
-      }
-      .body :is(th, td) {
-        border: 1px solid var(--line);
-        padding: 0.4rem 0.6rem;
-        text-align: left;
-        vertical-align: top;
-      }
-      .body a,
-      .references a {
-        color: var(--accent);
-        overflow-wrap: anywhere;
-      }
-      .body a.term {
-        text-decoration-style: dotted;
-        text-underline-offset: 0.2em;
-      }
-      .references {
-        font-size: 0.92rem;
-        color: var(--muted);
-      }
-      .references li {
-        margin-bottom: 0.35rem;
-        scroll-margin: 1rem;
-      }
-      /* Where a citation or a back link lands, also after a mouse click. */
-      .references li:focus,
-      .body sup.cite a:focus {
-        outline: 3px solid var(--focus);
-        outline-offset: 2px;
-      }
-      .body sup.cite {
-        line-height: 0;
-      }
-      .body sup.cite a {
-        text-decoration: none;
-        padding: 0 0.05em;
-      }
-      .body sup.cite a:hover {
-        text-decoration: underline;
-      }
-      .references .back {
-        display: block;
-        font-size: 0.85rem;
-      }
-      .references .back a {
-        display: inline-block;
-        min-width: 1.5em;
-        text-align: center;
-      }
-      figure.diagram {
-        margin: 1.5rem 0;
-      }
-      .diagram-panels {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-      }
-      .diagram-panels svg {
-        flex: 1 1 15rem;
-        max-width: 22rem;
-        height: auto;
-      }
-      .diagram text {
-        fill: var(--text);
-        font-size: 13px;
-        font-family: inherit;
-      }
-      .diagram text.small {
-        font-size: 11px;
-        fill: var(--muted);
-      }
-      .diagram svg:last-child text {
-        text-anchor: middle;
-      }
-      .diagram text.heading {
-        font-weight: 600;
-      }
-      .diagram .bone {
-        fill: var(--surface);
-        stroke: var(--text);
-        stroke-width: 1.5;
-      }
-      .diagram .cervical {
-        fill: #d8e8f3;
-      }
-      .diagram .thoracic {
-        fill: #e3ecd9;
-      }
-      .diagram .lumbar {
-        fill: #f5e3cf;
-      }
-      .diagram .sacral,
-      .diagram .coccyx {
-        fill: #e6dcef;
-      }
-      @media (prefers-color-scheme: dark) {
-        .diagram .cervical,
-        .diagram .thoracic,
-        .diagram .lumbar,
-        .diagram .sacral,
-        .diagram .coccyx {
-          fill: var(--surface);
-        }
-      }
-      .diagram .canal {
-        fill: var(--bg);
-        stroke: var(--text);
-      }
-      .diagram .nerve {
-        fill: var(--accent);
-      }
-      .diagram .squeezed {
-        fill: var(--bad);
-      }
-      .diagram .disc,
-      .diagram .thick {
-        fill: var(--notice-line);
-        stroke: var(--text);
-      }
-      .diagram .cord {
-        stroke: var(--accent);
-        stroke-width: 5;
-      }
-      .diagram .roots {
-        stroke: var(--accent);
-        stroke-width: 3;
-        stroke-dasharray: 4 4;
-      }
-      .diagram .region:focus {
-        outline: none;
-      }
-      .diagram .region:focus-visible > :first-child,
-      .diagram .region:focus-visible .canal {
-        stroke: var(--focus);
-        stroke-width: 4;
-      }
-      .diagram summary {
-        cursor: pointer;
-        min-height: 44px;
-        display: flex;
-        align-items: center;
-      }
-      .end {
-        margin-top: 2rem;
-        padding-top: 1rem;
-        border-top: 1px solid var(--line);
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-        align-items: center;
-      }
-    `,
-  ];
+  static override styles = [theme, contentComponents, lessonViewStyles, spineDiagramStyles];
 
   focusHeading(): void {
     this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
@@ -303,14 +135,23 @@ export class LessonView extends LitElement {
   private backLinks(r: Reference, n: number) {
     const id = this.lesson.id;
     if (r.citations === 1) {
-      return html`<span class="back"><a href="#${citationAnchor(id, r.id, 1)}">${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a></span>`;
+      return html`<span class="back"
+        ><a href="#${citationAnchor(id, r.id, 1)}">${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a
+      ></span>`;
     }
     if (r.citations > 1) {
-      const letters = Array.from({ length: r.citations }, (_, i) => ({ nth: i + 1, letter: i < 26 ? String.fromCharCode(97 + i) : String(i + 1) }));
+      const letters = Array.from({ length: r.citations }, (_, i) => ({
+        nth: i + 1,
+        letter: i < 26 ? String.fromCharCode(97 + i) : String(i + 1),
+      }));
       return html`<span class="back">${STRINGS.backToText}:
         ${letters.map(
           ({ nth, letter }) =>
-            html`<a href="#${citationAnchor(id, r.id, nth)}"><span class="visually-hidden">${STRINGS.backToCitation}</span>${letter}<span class="visually-hidden">${STRINGS.ofReference(n)}</span></a> `,
+            html`<a href="#${citationAnchor(id, r.id, nth)}"
+              ><span class="visually-hidden">${STRINGS.backToCitation}</span>${letter}<span class="visually-hidden"
+                >${STRINGS.ofReference(n)}</span
+              ></a
+            > `,
         )}</span
       >`;
     }
@@ -341,8 +182,13 @@ export class LessonView extends LitElement {
             ${l.references.map(
               (r, i) => html`<li id=${referenceAnchor(l.id, r.id)} tabindex="-1">
                 ${r.text}
-                ${r.url ? html` <a href=${r.url} target="_blank" rel="noopener noreferrer">${r.url}<span class="visually-hidden"> ${STRINGS.newWindow}</span></a>` : null}
-                ${r.accessed ? html` <span class="accessed">${STRINGS.accessed(spelledDate(r.accessed))}</span>` : null} ${this.backLinks(r, i + 1)}
+                ${r.url
+                  ? html` <a href=${r.url} target="_blank" rel="noopener noreferrer"
+                        >${r.url}<span class="visually-hidden"> ${STRINGS.newWindow}</span></a
+                      >`
+                  : null}
+                ${r.accessed ? html` <span class="accessed">${STRINGS.accessed(spelledDate(r.accessed))}</span>` : null}
+                ${this.backLinks(r, i + 1)}
               </li>`,
             )}
           </ol>
@@ -356,3 +202,9 @@ export class LessonView extends LitElement {
   }
 }
 customElements.define('lesson-view', LessonView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lesson-view': LessonView;
+  }
+}

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { drawQuestions } from '../course/pool.ts';
 import { isAnswered, optionOrder, questionScore } from '../course/questions.ts';
@@ -9,6 +9,7 @@ import type { Objective, Question, Quiz } from '../course/types.ts';
 import { intent } from './events.ts';
 import { questionElement } from './questions/index.ts';
 import type { QuestionBase, QuestionFeedback } from './questions/question-base.ts';
+import { quizViewStyles } from './quiz-view.styles.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
@@ -17,16 +18,25 @@ const STRINGS = {
       ? `Each attempt asks ${drawn} questions drawn from a bank of ${quiz.questions.length}, covering every learning objective.`
       : `${quiz.draw ?? quiz.questions.length} questions${quiz.draw !== null ? `, drawn from a bank of ${quiz.questions.length}` : ''}.`,
   passRule: (mark: number, graded: boolean, counts: Quiz['counts']) =>
-    `You pass with ${mark}% or more.${graded ? ` This quiz sets your course score; ${counts === 'last' ? 'your last' : 'your best'} attempt counts.` : ''}`,
-  attempts: (left: number, total: number | null) => (total === null ? 'You can take it as often as you like.' : `Attempts left: ${left} of ${total}.`),
+    `You pass with ${mark}% or more.` +
+    `${graded ? ` This quiz sets your course score; ${counts === 'last' ? 'your last' : 'your best'} attempt counts.` : ''}`,
+  attempts: (left: number, total: number | null) =>
+    total === null ? 'You can take it as often as you like.' : `Attempts left: ${left} of ${total}.`,
   feedback: (q: Quiz) =>
     q.feedback === 'immediate'
       ? 'Check each answer as you go: you will see at once whether it is right, and why.'
-      : 'You will see your result after you submit all your answers. You can flag questions to come back to, and before you submit you will see which ones are unanswered or flagged.',
+      : 'You will see your result after you submit all your answers. ' +
+        'You can flag questions to come back to, and before you submit you will see which ones are unanswered or flagged.',
   timed: (ms: number, lms: boolean) =>
-    `Time limit: ${spokenDuration(ms)}${lms ? ', set by your learning management system' : ''}. The clock starts when you press Start and keeps running if you leave or close the course. You will be warned before time runs out; when it does, your answers so far are submitted.`,
-  timedWarnOnly: (ms: number) => `Time limit: ${spokenDuration(ms)}, set by your learning management system. The clock starts when you press Start. When it runs out you will be told, and you can still finish.`,
-  moreTime: 'If you need more time as an accommodation, ask your education coordinator or LMS administrator before you start: they can extend the limit for you.',
+    `Time limit: ${spokenDuration(ms)}${lms ? ', set by your learning management system' : ''}. ` +
+    'The clock starts when you press Start and keeps running if you leave or close the course. ' +
+    'You will be warned before time runs out; when it does, your answers so far are submitted.',
+  timedWarnOnly: (ms: number) =>
+    `Time limit: ${spokenDuration(ms)}, set by your learning management system. The clock starts when you press Start. ` +
+    'When it runs out you will be told, and you can still finish.',
+  moreTime:
+    'If you need more time as an accommodation, ask your education coordinator or LMS administrator before you start: ' +
+    'they can extend the limit for you.',
   start: 'Start',
   timeLeft: 'Time left:',
   warning: (ms: number) => `${spokenDuration(ms)} left.`,
@@ -38,17 +48,26 @@ const STRINGS = {
   submitted: 'Answers submitted.',
   scoreSpoken: (p: number, passed: boolean, mark: number, critical: boolean) =>
     `Your score is ${p} percent, ${
-      passed ? 'a pass' : p >= mark ? 'but a question on a critical topic was not answered correctly, so the attempt does not pass' : `below the pass mark of ${mark} percent${critical ? ', and a question on a critical topic was not answered correctly' : ''}`
+      passed
+        ? 'a pass'
+        : p >= mark
+          ? 'but a question on a critical topic was not answered correctly, so the attempt does not pass'
+          : `below the pass mark of ${mark} percent${critical ? ', and a question on a critical topic was not answered correctly' : ''}`
     }.`,
   score: (p: number) => `Your score: ${p}%.`,
   passed: 'You passed.',
   failed: (mark: number) => `You did not reach the pass mark of ${mark}%.`,
-  criticalIntro: 'Some topics are critical for patient safety. Every question on them must be answered correctly to pass, whatever your overall score:',
+  criticalIntro:
+    'Some topics are critical for patient safety. ' +
+    'Every question on them must be answered correctly to pass, whatever your overall score:',
   criticalFailed: 'A question on a critical topic was not answered correctly, so this attempt does not pass:',
   criticalRecorded: (score: number) => `The score recorded for this attempt is ${score}%, just below the pass mark.`,
   timedOut: 'Time ran out, so your attempt was submitted with the answers you had given.',
-  counted: (p: number, counts: Quiz['counts']) => `${counts === 'last' ? 'Score that counts (your last attempt)' : 'Best score so far'}: ${p}%.`,
-  noAttempts: (n: number) => `You have used all ${n} ${n === 1 ? 'attempt' : 'attempts'} for this quiz, so you cannot take it again. Your education coordinator can reset your attempts in the learning management system if needed.`,
+  counted: (p: number, counts: Quiz['counts']) =>
+    `${counts === 'last' ? 'Score that counts (your last attempt)' : 'Best score so far'}: ${p}%.`,
+  noAttempts: (n: number) =>
+    `You have used all ${n} ${n === 1 ? 'attempt' : 'attempts'} for this quiz, so you cannot take it again. ` +
+    'Your education coordinator can reset your attempts in the learning management system if needed.',
   reviewAfterPassing: 'The correct answers are shown once you pass.',
   revisitHeading: 'What to review',
   revisitIntro: 'Your answers showed gaps in these learning objectives. Going back over them before you try again will help.',
@@ -62,7 +81,8 @@ const STRINGS = {
   showNavigator: 'Show question list',
   hideNavigator: 'Hide question list',
   navigator: 'Questions',
-  navQuestion: (n: number, answered: boolean, flagged: boolean) => `Question ${n}, ${answered ? 'answered' : 'not answered'}${flagged ? ', flagged' : ''}`,
+  navQuestion: (n: number, answered: boolean, flagged: boolean) =>
+    `Question ${n}, ${answered ? 'answered' : 'not answered'}${flagged ? ', flagged' : ''}`,
   keyAnswered: 'Answered',
   keyNotAnswered: 'Not answered',
   keyFlagged: 'Flagged for review',
@@ -85,7 +105,13 @@ const STRINGS = {
 /** A flag, outlined or filled: its shape, not only its colour, says whether a question is flagged. */
 const flagIcon = (filled: boolean) =>
   html`<svg class="flag-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-    ${svg`<path d="M3.5 1.5v13" stroke="currentColor" stroke-width="1.6" fill="none" /><path d="M4 2.5h8.5l-2 3 2 3H4z" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" fill=${filled ? 'currentColor' : 'none'} />`}
+    ${svg`<path d="M3.5 1.5v13" stroke="currentColor" stroke-width="1.6" fill="none" /><path
+        d="M4 2.5h8.5l-2 3 2 3H4z"
+        stroke="currentColor"
+        stroke-width="1.4"
+        stroke-linejoin="round"
+        fill=${filled ? 'currentColor' : 'none'}
+      />`}
   </svg>`;
 
 type FocusTarget = { kind: 'feedback'; questionId: string } | { kind: 'result' } | { kind: 'heading' } | { kind: 'first-question' };
@@ -149,234 +175,7 @@ export class QuizView extends LitElement {
     this.announcement = '';
   }
 
-  static override styles = [
-    theme,
-    css`
-      .questions {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-        gap: 1.25rem;
-        margin-bottom: 1.25rem;
-      }
-      .check {
-        margin-top: 0.5rem;
-      }
-      .alert {
-        border: 2px solid var(--notice-line);
-        background: var(--notice-bg);
-        padding: 0.5rem 0.75rem;
-        border-radius: 6px;
-      }
-      .critical {
-        border-left: 6px solid var(--notice-line);
-        padding: 0.25rem 0.75rem;
-        margin: 0.75rem 0;
-      }
-      .result .critical {
-        border-left-color: var(--bad);
-      }
-      .critical ul {
-        margin: 0.25rem 0 0.5rem;
-      }
-      .result,
-      .summary,
-      .intro {
-        border: 1px solid var(--line);
-        background: var(--surface);
-        border-radius: 8px;
-        padding: 0.75rem 1.25rem;
-        margin-bottom: 1.5rem;
-      }
-      .verdict.ok {
-        color: var(--ok);
-        font-weight: 600;
-      }
-      .verdict.bad {
-        color: var(--bad);
-        font-weight: 600;
-      }
-      [hidden] {
-        display: none !important;
-      }
-      /* The bar above the questions stays in view: time left, how many are answered, and the
-         button that opens the list of questions. */
-      .bar {
-        position: sticky;
-        top: 0;
-        z-index: 1;
-        background: var(--bg);
-        border-bottom: 1px solid var(--line);
-        margin-bottom: 1rem;
-      }
-      /* Open, the list lies over the questions scrolled beneath it: a shadow shows its edge. */
-      .bar.open {
-        box-shadow: 0 6px 8px -6px rgb(0 0 0 / 45%);
-      }
-      .bar-row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25rem 1.25rem;
-        padding: 0.4rem 0;
-      }
-      .timer {
-        font-variant-numeric: tabular-nums;
-        font-weight: 600;
-      }
-      .timer.low {
-        color: var(--bad);
-      }
-      .count {
-        font-variant-numeric: tabular-nums;
-      }
-      .bar-row .toggle {
-        margin-left: auto;
-        padding: 0.4rem 0.9rem;
-      }
-      .navigator {
-        max-height: min(50vh, 22rem);
-        overflow-y: auto;
-        padding: 0.25rem 0.25rem 0.75rem;
-        border-top: 1px solid var(--line);
-      }
-      .key {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1.25rem;
-        margin: 0.5rem 0 0.75rem;
-        padding: 0;
-        list-style: none;
-        font-size: 0.9rem;
-        color: var(--muted);
-      }
-      .key li {
-        display: flex;
-        align-items: center;
-        gap: 0.4rem;
-      }
-      .swatch {
-        display: inline-block;
-        width: 1rem;
-        height: 1rem;
-        border: 2px solid var(--muted);
-        border-radius: 3px;
-        box-sizing: border-box;
-      }
-      .swatch.answered {
-        background: var(--accent);
-        border-color: var(--accent);
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(2.75rem, 1fr));
-        gap: 0.4rem;
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .grid button {
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        gap: 0.15rem;
-        width: 100%;
-        min-width: 44px;
-        min-height: 44px;
-        padding: 0;
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
-        background: var(--surface);
-        color: var(--text);
-        border: 2px solid var(--muted);
-      }
-      .grid button.answered {
-        background: var(--accent);
-        border-color: var(--accent);
-        color: var(--accent-text);
-      }
-      .grid .flag-icon {
-        width: 0.85rem;
-        height: 0.85rem;
-        flex: none;
-      }
-      .key .flag-icon {
-        width: 1rem;
-        height: 1rem;
-      }
-      .flag {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.4rem;
-        margin-top: 0.5rem;
-      }
-      .flag .flag-icon {
-        width: 1.1rem;
-        height: 1.1rem;
-      }
-      .flag[aria-pressed='true'] {
-        background: var(--notice-bg);
-        border: 2px solid var(--notice-line);
-        color: var(--text);
-        font-weight: 600;
-      }
-      .summary h3 {
-        font-size: 1.05rem;
-        margin: 1.25rem 0 0.25rem;
-      }
-      .jump {
-        list-style: none;
-        margin: 0.25rem 0 0;
-        padding: 0;
-      }
-      .jump li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        gap: 0 0.75rem;
-        padding: 0.15rem 0;
-      }
-      /* A move within the page, so it looks like a link (GOV.UK's error summary). */
-      button.link {
-        background: transparent;
-        border: 0;
-        padding: 0.5rem 0;
-        color: var(--accent);
-        text-decoration: underline;
-        text-underline-offset: 0.15em;
-        font-weight: 600;
-      }
-      .jump .prompt {
-        flex: 1 1 14rem;
-        min-width: 0;
-        color: var(--muted);
-        overflow: hidden;
-        display: -webkit-box;
-        -webkit-line-clamp: 2;
-        -webkit-box-orient: vertical;
-      }
-      .summary .actions {
-        margin-top: 1.25rem;
-      }
-      .revisit {
-        list-style: none;
-        padding: 0;
-      }
-      .revisit > li {
-        margin-bottom: 0.75rem;
-      }
-      .revisit button {
-        text-align: left;
-      }
-      .revisit ul {
-        margin: 0.25rem 0 0;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-      }
-    `,
-  ];
+  static override styles = [theme, quizViewStyles];
 
   focusHeading(): void {
     this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
@@ -437,7 +236,9 @@ export class QuizView extends LitElement {
         this.sightings?.unobserve(entry.target);
         const id = entry.target.getAttribute('data-question');
         const open = this.attempt;
-        if (id && open && !open.submitted && !open.times[id]) this.dispatchEvent(intent('question-shown', { quizId: this.quiz.id, questionId: id }));
+        if (id && open && !open.submitted && !open.times[id]) {
+          this.dispatchEvent(intent('question-shown', { quizId: this.quiz.id, questionId: id }));
+        }
       }
     });
     for (const el of this.renderRoot.querySelectorAll('[data-question]')) {
@@ -518,7 +319,9 @@ export class QuizView extends LitElement {
     const open = attemptQuestions(this.quiz, a).filter((q) => !isAnswered(q, a.answers[q.id]));
     if (open.length) {
       this.showUnanswered = true;
-      void this.updateComplete.then(() => (this.renderRoot.querySelector(`[data-question="${open[0]?.id}"]`) as QuestionBase<Question> | null)?.focusFirst());
+      void this.updateComplete.then(() =>
+        (this.renderRoot.querySelector(`[data-question="${open[0]?.id}"]`) as QuestionBase<Question> | null)?.focusFirst(),
+      );
       return;
     }
     this.showUnanswered = false;
@@ -624,7 +427,9 @@ export class QuizView extends LitElement {
       const a = this.attempt;
       if (a?.submitted) {
         const result = attemptResult(this.quiz, a, this.passMark);
-        this.announcement = `${a.timedOut ? STRINGS.timedOut : STRINGS.submitted} ${STRINGS.scoreSpoken(result.percent, result.passed, this.passMark, result.criticalMissed.length > 0)}`;
+        this.announcement =
+          `${a.timedOut ? STRINGS.timedOut : STRINGS.submitted} ` +
+          STRINGS.scoreSpoken(result.percent, result.passed, this.passMark, result.criticalMissed.length > 0);
       }
       return;
     }
@@ -640,7 +445,8 @@ export class QuizView extends LitElement {
     const left = attemptsLeft(quiz, this.progress);
     const limit = this.timeLimit;
     return html`<section class="intro" aria-label="About this quiz">
-      <p>${STRINGS.bank(quiz, this.progress.attempt?.questions.length ?? drawQuestions(quiz, 0).length)} ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
+      <p>${STRINGS.bank(quiz, this.progress.attempt?.questions.length ?? drawQuestions(quiz, 0).length)}
+        ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
       <p>${STRINGS.feedback(quiz)} ${STRINGS.attempts(left, quiz.attempts)}</p>
       ${this.critical.length
         ? html`<div class="critical">
@@ -651,7 +457,9 @@ export class QuizView extends LitElement {
           </div>`
         : null}
       ${limit
-        ? html`<p class="notice">${limit.onExpiry === 'warn' ? STRINGS.timedWarnOnly(limit.ms) : STRINGS.timed(limit.ms, limit.source === 'lms')}</p>
+        ? html`<p class="notice">${limit.onExpiry === 'warn'
+              ? STRINGS.timedWarnOnly(limit.ms)
+              : STRINGS.timed(limit.ms, limit.source === 'lms')}</p>
             <p>${STRINGS.moreTime}</p>`
         : null}
     </section>`;
@@ -663,7 +471,11 @@ export class QuizView extends LitElement {
       <ul class="revisit">
         ${this.revisit.map(
           (r) => html`<li>
-            <button type="button" class="secondary" @click=${() => this.dispatchEvent(intent('navigate', { location: `lesson:${r.lessonId}` }))}>${STRINGS.revisitLesson(r.lessonTitle)}</button>
+            <button
+              type="button"
+              class="secondary"
+              @click=${() => this.dispatchEvent(intent('navigate', { location: `lesson:${r.lessonId}` }))}
+            >${STRINGS.revisitLesson(r.lessonTitle)}</button>
             <ul>
               ${r.objectives.map((o) => html`<li>${o.text}</li>`)}
             </ul>
@@ -684,7 +496,9 @@ export class QuizView extends LitElement {
       ${a.timedOut ? html`<p class="notice">${STRINGS.timedOut}</p>` : null}
       <p>
         ${STRINGS.score(percent)}
-        ${missed.length && percent >= this.passMark ? null : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`}
+        ${missed.length && percent >= this.passMark
+          ? null
+          : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`}
       </p>
       ${missed.length
         ? html`<div class="critical">
@@ -704,7 +518,10 @@ export class QuizView extends LitElement {
       <div class="actions">
         ${canRetry ? html`<button @click=${this.retry}>${STRINGS.retry}</button>` : null}
         ${this.nextLocation
-          ? html`<button class=${canRetry ? 'secondary' : ''} @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>
+          ? html`<button
+              class=${canRetry ? 'secondary' : ''}
+              @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}
+            >
               ${STRINGS.next(this.nextLabel)}
             </button>`
           : null}
@@ -738,7 +555,12 @@ export class QuizView extends LitElement {
         .feedback=${feedback}
       ></${tag}>`}
       ${immediate
-        ? html`<button class="check secondary" data-check=${q.id} ?disabled=${!isAnswered(q, a.answers[q.id])} @click=${() => this.check(q.id)}>
+        ? html`<button
+            class="check secondary"
+            data-check=${q.id}
+            ?disabled=${!isAnswered(q, a.answers[q.id])}
+            @click=${() => this.check(q.id)}
+          >
             ${STRINGS.check}
           </button>`
         : null}
@@ -764,11 +586,21 @@ export class QuizView extends LitElement {
     return html`<div class="bar ${this.navigatorOpen ? 'open' : ''}" @keydown=${this.onBarKey} @focusout=${this.onBarFocusOut}>
       <div class="bar-row">
         ${left !== null
-          ? html`<span class="timer ${left < 60_000 ? 'low' : ''}"><span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span></span>`
+          ? html`<span class="timer ${left < 60_000 ? 'low' : ''}"
+              ><span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span></span
+            >`
           : null}
         ${this.navigates
-          ? html`<span class="count">${STRINGS.answeredCount(answered, questions.length)}${flagged ? `, ${STRINGS.flaggedCount(flagged)}` : ''}</span>
-              <button type="button" class="toggle secondary" aria-expanded=${this.navigatorOpen ? 'true' : 'false'} aria-controls="navigator" @click=${this.toggleNavigator}>
+          ? html`<span class="count"
+                >${STRINGS.answeredCount(answered, questions.length)}${flagged ? `, ${STRINGS.flaggedCount(flagged)}` : ''}</span
+              >
+              <button
+                type="button"
+                class="toggle secondary"
+                aria-expanded=${this.navigatorOpen ? 'true' : 'false'}
+                aria-controls="navigator"
+                @click=${this.toggleNavigator}
+              >
                 ${this.navigatorOpen ? STRINGS.hideNavigator : STRINGS.showNavigator}
               </button>`
           : null}
@@ -785,7 +617,12 @@ export class QuizView extends LitElement {
                 const done = isAnswered(q, a.answers[q.id]);
                 const flag = a.flagged.includes(q.id);
                 return html`<li>
-                  <button type="button" class=${done ? 'answered' : ''} aria-label=${STRINGS.navQuestion(i + 1, done, flag)} @click=${() => this.goTo(q.id)}>
+                  <button
+                    type="button"
+                    class=${done ? 'answered' : ''}
+                    aria-label=${STRINGS.navQuestion(i + 1, done, flag)}
+                    @click=${() => this.goTo(q.id)}
+                  >
                     ${i + 1}${flag ? flagIcon(true) : nothing}
                   </button>
                 </li>`;
@@ -857,3 +694,9 @@ export class QuizView extends LitElement {
   }
 }
 customElements.define('quiz-view', QuizView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quiz-view': QuizView;
+  }
+}

@@ -2,7 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { isExpired } from '../course/activity.ts';
 import { courseSequence } from '../course/state.ts';
 import type { Course } from '../course/types.ts';
-import { ACTIVITY_STRINGS, activityInfo, activityInfoStyles, completionText } from './activity-info.ts';
+import { ACTIVITY_STRINGS, activityInfo, completionText } from './activity-info.ts';
+import { activityInfoStyles } from './activity-info.styles.ts';
 import { intent } from './events.ts';
 import { isoDateText } from './format.ts';
 import type { MenuItem } from './menu-items.ts';
@@ -15,10 +16,12 @@ const STRINGS = {
   start: 'Start the course',
   continue: 'Continue where you left off',
   restart: 'Go to the first lesson',
-  continueNote: (label: string) => `You were last in: ${label}. Your progress is saved; you can also pick any part from the course contents.`,
+  continueNote: (label: string) =>
+    `You were last in: ${label}. Your progress is saved; you can also pick any part from the course contents.`,
   certificate: 'View your certificate',
   expired: (expiry: string, review: string | null) =>
-    `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. It may be out of date. You can still take the course, but it no longer offers credit.`,
+    `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. ` +
+    'It may be out of date. You can still take the course, but it no longer offers credit.',
 };
 
 /** The first screen: who the course is for, its objectives and time, and where the learner stands. */
@@ -86,7 +89,10 @@ export class StartScreen extends LitElement {
     </section>`;
     return html`<h1 tabindex="-1">${this.course.title}</h1>
       ${expired
-        ? html`<p class="notice" role="note">${STRINGS.expired(isoDateText(activity.expiryDate ?? ''), activity.reviewDate ? isoDateText(activity.reviewDate) : null)}</p>`
+        ? html`<p class="notice" role="note">${STRINGS.expired(
+            isoDateText(activity.expiryDate ?? ''),
+            activity.reviewDate ? isoDateText(activity.reviewDate) : null,
+          )}</p>`
         : null}
       <p>${activity.introduction}</p>
       <p>${activity.audience}</p>
@@ -95,7 +101,10 @@ export class StartScreen extends LitElement {
       <div class="actions">
         ${this.completed ? html`<button @click=${() => this.go('certificate')}>${STRINGS.certificate}</button>` : null}
         ${this.resume
-          ? html`<button class=${this.completed ? 'secondary' : ''} @click=${() => this.go(this.resume?.location ?? first, this.resume?.section ?? 0)}>${STRINGS.continue}</button>
+          ? html`<button
+                class=${this.completed ? 'secondary' : ''}
+                @click=${() => this.go(this.resume?.location ?? first, this.resume?.section ?? 0)}
+              >${STRINGS.continue}</button>
               <button class="secondary" @click=${() => this.go(first)}>${STRINGS.restart}</button>`
           : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`}
       </div>
@@ -118,3 +127,9 @@ export class StartScreen extends LitElement {
   }
 }
 customElements.define('start-screen', StartScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'start-screen': StartScreen;
+  }
+}

@@ -1,0 +1,232 @@
+import { css } from 'lit';
+
+/**
+ * A quiz: its intro, the questions, the sticky bar with the time left and the count answered, the
+ * question navigator and its key, flags, the summary before submitting, and the result with what
+ * to revisit.
+ */
+export const quizViewStyles = css`
+  .questions {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 1.25rem;
+    margin-bottom: 1.25rem;
+  }
+  .check {
+    margin-top: 0.5rem;
+  }
+  .alert {
+    border: 2px solid var(--notice-line);
+    background: var(--notice-bg);
+    padding: 0.5rem 0.75rem;
+    border-radius: 6px;
+  }
+  .critical {
+    border-left: 6px solid var(--notice-line);
+    padding: 0.25rem 0.75rem;
+    margin: 0.75rem 0;
+  }
+  .result .critical {
+    border-left-color: var(--bad);
+  }
+  .critical ul {
+    margin: 0.25rem 0 0.5rem;
+  }
+  .result,
+  .summary,
+  .intro {
+    border: 1px solid var(--line);
+    background: var(--surface);
+    border-radius: 8px;
+    padding: 0.75rem 1.25rem;
+    margin-bottom: 1.5rem;
+  }
+  .verdict.ok {
+    color: var(--ok);
+    font-weight: 600;
+  }
+  .verdict.bad {
+    color: var(--bad);
+    font-weight: 600;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  /* The bar above the questions stays in view: time left, how many are answered, and the
+     button that opens the list of questions. */
+  .bar {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--bg);
+    border-bottom: 1px solid var(--line);
+    margin-bottom: 1rem;
+  }
+  /* Open, the list lies over the questions scrolled beneath it: a shadow shows its edge. */
+  .bar.open {
+    box-shadow: 0 6px 8px -6px rgb(0 0 0 / 45%);
+  }
+  .bar-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1.25rem;
+    padding: 0.4rem 0;
+  }
+  .timer {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .timer.low {
+    color: var(--bad);
+  }
+  .count {
+    font-variant-numeric: tabular-nums;
+  }
+  .bar-row .toggle {
+    margin-left: auto;
+    padding: 0.4rem 0.9rem;
+  }
+  .navigator {
+    max-height: min(50vh, 22rem);
+    overflow-y: auto;
+    padding: 0.25rem 0.25rem 0.75rem;
+    border-top: 1px solid var(--line);
+  }
+  .key {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+    margin: 0.5rem 0 0.75rem;
+    padding: 0;
+    list-style: none;
+    font-size: 0.9rem;
+    color: var(--muted);
+  }
+  .key li {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .swatch {
+    display: inline-block;
+    width: 1rem;
+    height: 1rem;
+    border: 2px solid var(--muted);
+    border-radius: 3px;
+    box-sizing: border-box;
+  }
+  .swatch.answered {
+    background: var(--accent);
+    border-color: var(--accent);
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(2.75rem, 1fr));
+    gap: 0.4rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .grid button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.15rem;
+    width: 100%;
+    min-width: 44px;
+    min-height: 44px;
+    padding: 0;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    background: var(--surface);
+    color: var(--text);
+    border: 2px solid var(--muted);
+  }
+  .grid button.answered {
+    background: var(--accent);
+    border-color: var(--accent);
+    color: var(--accent-text);
+  }
+  .grid .flag-icon {
+    width: 0.85rem;
+    height: 0.85rem;
+    flex: none;
+  }
+  .key .flag-icon {
+    width: 1rem;
+    height: 1rem;
+  }
+  .flag {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    margin-top: 0.5rem;
+  }
+  .flag .flag-icon {
+    width: 1.1rem;
+    height: 1.1rem;
+  }
+  .flag[aria-pressed='true'] {
+    background: var(--notice-bg);
+    border: 2px solid var(--notice-line);
+    color: var(--text);
+    font-weight: 600;
+  }
+  .summary h3 {
+    font-size: 1.05rem;
+    margin: 1.25rem 0 0.25rem;
+  }
+  .jump {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0;
+  }
+  .jump li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.75rem;
+    padding: 0.15rem 0;
+  }
+  /* A move within the page, so it looks like a link (GOV.UK's error summary). */
+  button.link {
+    background: transparent;
+    border: 0;
+    padding: 0.5rem 0;
+    color: var(--accent);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    font-weight: 600;
+  }
+  .jump .prompt {
+    flex: 1 1 14rem;
+    min-width: 0;
+    color: var(--muted);
+    overflow: hidden;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+  }
+  .summary .actions {
+    margin-top: 1.25rem;
+  }
+  .revisit {
+    list-style: none;
+    padding: 0;
+  }
+  .revisit > li {
+    margin-bottom: 0.75rem;
+  }
+  .revisit button {
+    text-align: left;
+  }
+  .revisit ul {
+    margin: 0.25rem 0 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+  }
+`;
