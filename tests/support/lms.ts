@@ -11,17 +11,26 @@ export const EL = {
 } as const;
 
 /**
- * Opens the packaged course inside the preview LMS, configured before the page loads.
- * `lmsUrl` serves another build of the course (default: the one built from the project).
+ * The course frame, once the course says it is ready for input (`data-course-ready` on its
+ * root element, set when its first screen has rendered).
+ */
+async function readyCourse(page: Page): Promise<FrameLocator> {
+  const course = page.frameLocator('#frame');
+  await expect(course.locator(':root[data-course-ready]')).toBeAttached();
+  return course;
+}
+
+/**
+ * Opens the packaged course inside the preview LMS, configured before the page loads; resolves
+ * when the course is ready for input. `lmsUrl` serves another build of the course (default:
+ * the one built from the project).
  */
 export async function launchCourse(page: Page, version: Version, config: HostConfig = {}, lmsUrl = process.env.LMS_URL): Promise<FrameLocator> {
   await page.addInitScript((cfg) => {
     (window as unknown as { __lmsConfig: HostConfig }).__lmsConfig = cfg;
   }, config);
   await page.goto(`${lmsUrl}/?scorm=${version}`);
-  const course = page.frameLocator('#frame');
-  await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
-  return course;
+  return readyCourse(page);
 }
 
 export function lmsCalls(page: Page): Promise<LmsCall[]> {
@@ -40,12 +49,10 @@ export async function closeCourse(page: Page): Promise<void> {
   await page.evaluate(() => window.__lms?.closeCourse());
 }
 
-/** Closes the course and launches it again with what the LMS kept. */
+/** Closes the course and launches it again with what the LMS kept; resolves when it is ready for input. */
 export async function relaunch(page: Page, overrides: Record<string, string> = {}): Promise<FrameLocator> {
   await page.evaluate((o) => window.__lms?.relaunch(o), overrides);
-  const course = page.frameLocator('#frame');
-  await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
-  return course;
+  return readyCourse(page);
 }
 
 // ------------------------------------------------ the preview LMS's Moodle profile
@@ -69,14 +76,12 @@ export async function launchInfo(page: Page): Promise<LaunchInfo> {
 
 /**
  * Closes the course and launches it again under Moodle's rules: optionally as a new attempt,
- * in another activity or as another learner. Resolves when the new SCO shows its heading.
+ * in another activity or as another learner. Resolves when the new course is ready for input.
  */
 export async function relaunchMoodle(page: Page, opts: RelaunchOptions & { overrides?: Record<string, string> } = {}): Promise<FrameLocator> {
   const { overrides = {}, ...rest } = opts;
   await page.evaluate(([o, r]) => window.__lms?.relaunch(o, r), [overrides, rest] as const);
-  const course = page.frameLocator('#frame');
-  await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
-  return course;
+  return readyCourse(page);
 }
 
 /** An administrator deletes an attempt of the current learner (default: the current attempt). */
