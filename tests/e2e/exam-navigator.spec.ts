@@ -5,7 +5,7 @@ import { correctAnswer } from '../../src/course/questions.ts';
 import type { Question, QuestionType, Quiz } from '../../src/course/types.ts';
 import { courseData, exam, openFromMenu, shownOrder, startExam, startWithClock, submitExam } from '../support/flows.ts';
 import { giveAnswer, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
-import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
+import { EL, VERSIONS, closeCourse, courseFrame, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
@@ -29,12 +29,6 @@ function seedAskingEveryType(quiz: Quiz): number {
     if (TYPES.every((t) => drawn.some((q) => q.type === t && !isCritical(quiz, q)))) return seed;
   }
   throw new Error('no seed draws every question type');
-}
-
-function courseFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f !== page.mainFrame());
-  if (!frame) throw new Error('no course frame');
-  return frame;
 }
 
 /** The quiz view's sticky bar and the focused control, measured in the course frame. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { EL, VERSIONS, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
+import { EL, VERSIONS, courseFrame, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { courseData, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
 import { giveAnswer } from '../support/learner.ts';
@@ -124,7 +124,7 @@ for (const version of VERSIONS) {
       const q = quiz.questions.find((x) => x.id === first);
       const answered = (await lmsCalls(page)).length;
       if (q) await giveAnswer(frame, q, correctAnswer(q));
-      await page.frames()[1]?.evaluate(() => {
+      await courseFrame(page).evaluate(() => {
         Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
         document.dispatchEvent(new Event('visibilitychange'));
       });

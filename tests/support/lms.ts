@@ -10,12 +10,22 @@ export const EL = {
   '2004': { status: 'cmi.completion_status', raw: 'cmi.score.raw', exit: 'cmi.exit', sessionTime: 'cmi.session_time', location: 'cmi.location', entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit', response: 'learner_response' },
 } as const;
 
+/** The name the preview LMS gives the frame it opens the course (or test SCO) in. */
+const FRAME_NAME = 'course';
+
+/** The course frame as Playwright's Frame (for `evaluate`), found by its name; again after each relaunch. */
+export function courseFrame(page: Page): Frame {
+  const frame = page.frame({ name: FRAME_NAME });
+  if (!frame) throw new Error('no course frame');
+  return frame;
+}
+
 /**
  * The course frame, once the course says it is ready for input (`data-course-ready` on its
  * root element, set when its first screen has rendered).
  */
 async function readyCourse(page: Page): Promise<FrameLocator> {
-  const course = page.frameLocator('#frame');
+  const course = page.frameLocator(`iframe[name="${FRAME_NAME}"]`);
   await expect(course.locator(':root[data-course-ready]')).toBeAttached();
   return course;
 }
@@ -120,9 +130,8 @@ export async function launchTestSco(page: Page, version: Version, config: HostCo
 
 /** The test SCO in the current course frame (again after each relaunch). */
 export async function testSco(page: Page): Promise<TestSco> {
-  await expect(page.frameLocator('#frame').getByRole('heading', { level: 1, name: 'Test SCO' })).toBeVisible();
-  const frame = await (await page.locator('#frame').elementHandle())?.contentFrame();
-  if (!frame) throw new Error('no course frame');
+  await expect(page.frameLocator(`iframe[name="${FRAME_NAME}"]`).getByRole('heading', { level: 1, name: 'Test SCO' })).toBeVisible();
+  const frame = courseFrame(page);
   return {
     frame,
     call: (fn, ...args) => frame.evaluate(([f, a]) => (window as unknown as ScoGlobal).sco.call(f, ...a), [fn, args] as const),
