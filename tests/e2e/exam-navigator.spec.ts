@@ -7,6 +7,7 @@ import { courseData, exam, openFromMenu, shownOrder, startExam, startWithClock, 
 import { giveAnswer, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, courseFrame, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
+import { readSaved } from '../support/saved-progress.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -257,7 +258,7 @@ test('the navigator counts answers, says each question\'s state in words, moves 
   await expect(frame.locator('quiz-view .bar-row')).toContainText(`1 of ${n} answered, 1 flagged`);
   const cmi = await lmsData(page);
   expect(Object.keys(cmi).filter((k) => k.startsWith('cmi.interactions.') && k.endsWith('.id'))).toEqual([]);
-  expect(JSON.parse(cmi['cmi.suspend_data'] ?? '{}').q[quiz.id][3][8]).toEqual([4]);
+  expect((await readSaved(cmi['cmi.suspend_data'])).state.quizzes[quiz.id]?.attempt?.flagged).toEqual([order[4]]);
 });
 
 for (const version of VERSIONS) {
@@ -306,7 +307,9 @@ for (const version of VERSIONS) {
     expect(cmi[`${base}${EL[version].response}`] ?? '').toBe('');
     expect(cmi[`${base}result`]).toBe(version === '12' ? 'wrong' : 'incorrect');
     // Once submitted, no flag is kept.
-    expect(JSON.parse(cmi['cmi.suspend_data'] ?? '{}').q[quiz.id][3][8]).toBeUndefined();
+    const saved = (await readSaved(cmi['cmi.suspend_data'])).state.quizzes[quiz.id]?.attempt;
+    expect(saved?.submitted).toBe(true);
+    expect(saved?.flagged).toEqual([]);
     expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
   });
 }
