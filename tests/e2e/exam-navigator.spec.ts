@@ -32,27 +32,29 @@ function seedAskingEveryType(quiz: Quiz): number {
   throw new Error('no seed draws every question type');
 }
 
-/** The quiz view's sticky bar and the focused control, measured in the course frame. */
-function layout(frame: Frame) {
-  return frame.evaluate(() => {
-    const quiz = document.querySelector('course-app')?.shadowRoot?.querySelector('quiz-view')?.shadowRoot;
-    const bar = quiz?.querySelector('.bar')?.getBoundingClientRect();
-    const row = quiz?.querySelector('.bar-row')?.getBoundingClientRect();
+/**
+ * The quiz view's sticky bar and the focused control, measured in the course frame's viewport.
+ * The bar has no role or name of its own, so it is found by the quiz view's classes.
+ */
+async function layout(frame: Frame) {
+  const [bar] = await frame.locator('quiz-view .bar').evaluateAll((els) =>
+    els.map((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, rowHeight: el.querySelector('.bar-row')?.getBoundingClientRect().height ?? 0 })),
+  );
+  const focus = await frame.evaluate(() => {
+    // The focused element, followed down through the shadow roots it sits in; its question is the root's host.
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     const focused = el && el !== document.body ? el.getBoundingClientRect() : null;
     const host = el ? ((el.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
-    const legend = host?.shadowRoot?.querySelector('legend')?.getBoundingClientRect() ?? null;
     return {
-      barBottom: bar?.bottom ?? 0,
-      rowHeight: row?.height ?? 0,
       viewport: window.innerHeight,
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       focused: focused && { top: focused.top, bottom: focused.bottom },
       question: host?.dataset.question ?? '',
-      legendTop: legend?.top ?? null,
     };
   });
+  const legendTop = focus.question ? await frame.locator(`[data-question="${focus.question}"] legend`).first().evaluate((el) => el.getBoundingClientRect().top) : null;
+  return { ...focus, barTop: bar?.top ?? null, barBottom: bar?.bottom ?? 0, rowHeight: bar?.rowHeight ?? 0, legendTop };
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -217,19 +219,19 @@ test('the navigator counts answers, says each question\'s state in words, moves 
   const order = await shownOrder(frame);
   const n = order.length;
   const byId = (id: string) => quiz.questions.find((q) => q.id === id) as Question;
-  const bar = frame.locator('quiz-view .bar-row');
-  await expect(bar).toContainText(`0 of ${n} answered`);
+  const count = (text: string) => frame.getByText(text, { exact: true });
+  await expect(count(`0 of ${n} answered`)).toBeVisible();
   const toggle = frame.getByRole('button', { name: 'Show question list' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(frame.getByRole('navigation', { name: 'Questions' })).toBeHidden();
 
   await giveAnswer(frame, byId(order[1] as string), correctAnswer(byId(order[1] as string)));
-  await expect(bar).toContainText(`1 of ${n} answered`);
+  await expect(count(`1 of ${n} answered`)).toBeVisible();
   const flag5 = flagButton(frame, 5);
   await expect(flag5).toHaveAttribute('aria-pressed', 'false');
   await flag5.click();
   await expect(flag5).toHaveAttribute('aria-pressed', 'true');
-  await expect(bar).toContainText(`1 of ${n} answered, 1 flagged`);
+  await expect(count(`1 of ${n} answered, 1 flagged`)).toBeVisible();
 
   await toggle.click();
   const list = frame.getByRole('navigation', { name: 'Questions' });
@@ -255,7 +257,7 @@ test('the navigator counts answers, says each question\'s state in words, moves 
   frame = await relaunch(page);
   await frame.getByRole('button', { name: 'Continue where you left off' }).click();
   await expect(flagButton(frame, 5)).toHaveAttribute('aria-pressed', 'true');
-  await expect(frame.locator('quiz-view .bar-row')).toContainText(`1 of ${n} answered, 1 flagged`);
+  await expect(frame.getByText(`1 of ${n} answered, 1 flagged`, { exact: true })).toBeVisible();
   const cmi = await lmsData(page);
   expect(Object.keys(cmi).filter((k) => k.startsWith('cmi.interactions.') && k.endsWith('.id'))).toEqual([]);
   expect((await readSaved(cmi['cmi.suspend_data'])).state.quizzes[quiz.id]?.attempt?.flagged).toEqual([order[4]]);
@@ -277,16 +279,17 @@ for (const version of VERSIONS) {
     await flagButton(frame, answeredFlag + 1).click();
 
     await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
-    const summary = frame.locator('quiz-view .summary');
+    const summary = frame.getByRole('region', { name: 'Check your answers before submitting' });
     await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
     await expect(summary).toContainText(`You have answered ${order.length - 1} of ${order.length} questions.`);
     await expect(summary).toContainText(/Time left: \d+:\d\d\./);
+    // The questions listed under a heading: the list that follows it.
     const listed = async (heading: string) =>
-      (await summary.locator(`h3:text-is("${heading}") ~ ul.jump`).first().locator('button').allTextContents()).map((t) => t.trim());
+      (await summary.getByRole('heading', { name: heading, exact: true }).locator('xpath=following-sibling::ul[1]').getByRole('button').allTextContents()).map((t) => t.trim());
     expect(await listed('Not answered (1)')).toEqual([`Question ${open + 1}`]);
     expect(await listed('Flagged for review (2)')).toEqual([`Question ${answeredFlag + 1}`, `Question ${open + 1}`].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     await expect(summary.getByText(byId(order[open] as string).prompt)).toHaveCount(2);
-    await expect(frame.locator('quiz-view form')).toBeHidden();
+    await expect(frame.getByRole('form', { name: quiz.title, includeHidden: true })).toBeHidden();
     if (version === '12') await shoot(page, 'summary');
 
     // A question in the summary leads to it; "Go back to the questions" to the Submit button.
@@ -328,7 +331,8 @@ test('with nothing open or flagged the summary still asks; time running out whil
   await expect(frame.getByRole('button', { name: 'Submit answers now' })).toBeVisible();
   await frame.getByRole('button', { name: 'Submit answers now' }).focus();
   await page.clock.runFor((quiz.timeLimitMinutes ?? 0) * 60_000 + 1000);
-  await expect(frame.locator('quiz-view .result .notice')).toHaveText('Time ran out, so your attempt was submitted with the answers you had given.');
+  const result = frame.getByRole('region', { name: 'Your result' });
+  await expect(result.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true })).toBeVisible();
   await expect(frame.getByRole('heading', { name: 'Your result' })).toBeFocused();
   await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText(/^Time ran out, .* Your score is 100 percent, a pass\.$/);
 });

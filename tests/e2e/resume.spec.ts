@@ -16,7 +16,7 @@ for (const version of VERSIONS) {
       let frame = await launchCourse(page, version);
       await frame.getByRole('button', { name: 'Start the course' }).click();
       await openFromMenu(frame, lesson?.title ?? '');
-      const headings = frame.locator('lesson-view .body h2');
+      const headings = frame.getByRole('main').getByRole('heading', { level: 2 });
       const target = (await headings.allTextContents())[3] ?? '';
       await headings.nth(3).evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await expect(headings.nth(3)).toBeInViewport();
