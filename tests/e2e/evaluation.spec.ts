@@ -43,8 +43,8 @@ for (const version of VERSIONS) {
         answers.set(q.id, text);
       }
     }
-    // A relaunch before submitting keeps the drafts.
-    await page.waitForTimeout(50);
+    // A relaunch before submitting keeps the drafts (each answer is in the course's state as
+    // soon as its input or change event has run, which fill and check wait for).
     frame = await relaunch(page);
     await frame.getByRole('button', { name: 'Continue where you left off' }).click();
     for (const q of evaluation.questions) {

@@ -363,7 +363,7 @@ for (const size of SIZES) {
     await flagButton(frame, 8).click();
     // Mid-exam: the bar has stuck to the top of the screen.
     await frame.locator(`[data-question="${order[5]}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.waitForTimeout(100);
+    await expect.poll(async () => (await layout(inner)).barTop).toBe(0);
     let at = await layout(inner);
     expect(at.overflow).toBeLessThanOrEqual(0);
     if (size.name === '700-frame') {
