@@ -336,6 +336,7 @@ async function launch(preload: Record<string, string>, newAttempt = false): Prom
   if (!config.noApi) w[version === '12' ? 'API' : 'API_1484_11'] = observed(api, launches, profile === 'moodle' ? current : undefined);
   const frame = document.createElement('iframe');
   frame.id = 'frame';
+  frame.name = 'course';
   frame.title = 'Course';
   frame.src = courseUrl();
   document.getElementById('slot')?.append(frame);

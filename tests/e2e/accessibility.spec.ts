@@ -110,7 +110,7 @@ const SCREENS: { name: string; config?: HostConfig; reach: (frame: FrameLocator,
       await finishExam(frame);
       await frame.getByRole('button', { name: 'Continue: Evaluation' }).click();
       await frame.getByRole('button', { name: 'Submit evaluation' }).click();
-      await expect(frame.locator('evaluation-view .error-summary')).toBeVisible();
+      await expect(frame.getByRole('alert').filter({ has: frame.getByRole('heading', { name: 'There is a problem' }) })).toBeVisible();
     },
   },
   {

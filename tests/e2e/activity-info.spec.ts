@@ -132,7 +132,7 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
   test('the start screen shows the activity information before the Start button', async ({ page }) => {
     const frame = await launch(page, '12');
     const start = frame.locator('start-screen');
-    const info = start.locator('section[aria-labelledby="about-activity"]');
+    const info = frame.getByRole('region', { name: 'About this activity' });
     await expect(info.getByRole('heading', { level: 2, name: 'About this activity' })).toBeVisible();
     await expect(start).toContainText('in six short lessons with a knowledge check after each');
     await expect(start).toContainText('Then answer a short evaluation of the course, and your certificate is ready');
@@ -155,12 +155,8 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     await expect(people).toContainText(`How this was mitigated: ${EXAMPLE.mitigation}`);
     await expect(people).toContainText('(Nurse planner). Financial relationships with ineligible companies: none.');
     // The information comes before the way in.
-    const order = await start.evaluate((el) => {
-      const root = el.shadowRoot as ShadowRoot;
-      const section = root.querySelector('section');
-      const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Start the course'));
-      return section && button ? section.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
-    });
+    const button = await frame.getByRole('button', { name: 'Start the course' }).elementHandle();
+    const order = await info.evaluate((section, b) => (b ? section.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING : 0), button);
     expect(order).toBeTruthy();
     await expect(start).not.toContainText('not yet');
     for (const colorScheme of ['dark', 'light'] as const) {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { courseData, openFromMenu } from '../support/flows.ts';
-import { launchCourse } from '../support/lms.ts';
+import { courseFrame, launchCourse } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
 
 const shot = (name: string) => join(ROOT, 'test-results/screenshots', `${name}.png`);
@@ -32,7 +32,7 @@ test('a citation leads to its reference and back, by keyboard, inside the lesson
   // Its web page is dated.
   if (first.accessed) await expect(entry).toContainText(/\(accessed January 2026\)/);
   // The course's address did not change: the jump happened inside the lesson.
-  expect(page.frames().some((f) => f.url().includes('#ref-'))).toBe(false);
+  expect(courseFrame(page).url()).not.toContain('#ref-');
 
   // The entry links back to each place it is cited; the second link returns to the marker used.
   const backLinks = entry.getByRole('link', { name: /^Back to citation [a-z] of reference 1$/ });

@@ -23,31 +23,32 @@ for (const version of VERSIONS) {
 
     // Submitting with required answers missing lists them, and focus goes to the list.
     await frame.getByRole('button', { name: 'Submit evaluation' }).click();
-    const summary = frame.locator('evaluation-view .error-summary');
+    const summary = frame.getByRole('alert').filter({ has: frame.getByRole('heading', { name: 'There is a problem' }) });
     await expect(summary).toBeFocused();
     const required = evaluation.questions.filter((q) => q.required);
     await expect(summary.getByRole('link')).toHaveText(required.map((q) => `Answer: ${q.prompt}`));
 
     // Answer everything: the likert questions with the second-to-last point, texts with a sentence.
     const answers = new Map<string, string>();
+    const named = (prompt: string) => new RegExp(prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     for (const q of evaluation.questions) {
       if (q.type === 'likert') {
         const point = q.scale[q.scale.length - 2] ?? q.scale[0];
         if (!point) continue;
-        await frame.getByRole('group', { name: new RegExp(q.prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).getByRole('radio', { name: point.text, exact: true }).check();
+        await frame.getByRole('group', { name: named(q.prompt) }).getByRole('radio', { name: point.text, exact: true }).check();
         answers.set(q.id, point.id);
       } else {
         const text = `I will ask about bladder changes and saddle numbness on every call (${q.id}).`;
-        await frame.locator(`evaluation-view textarea#${q.id}`).fill(text);
+        await frame.getByRole('textbox', { name: named(q.prompt) }).fill(text);
         answers.set(q.id, text);
       }
     }
-    // A relaunch before submitting keeps the drafts.
-    await page.waitForTimeout(50);
+    // A relaunch before submitting keeps the drafts (each answer is in the course's state as
+    // soon as its input or change event has run, which fill and check wait for).
     frame = await relaunch(page);
     await frame.getByRole('button', { name: 'Continue where you left off' }).click();
     for (const q of evaluation.questions) {
-      if (q.type === 'text') await expect(frame.locator(`evaluation-view textarea#${q.id}`)).toHaveValue(answers.get(q.id) ?? '');
+      if (q.type === 'text') await expect(frame.getByRole('textbox', { name: named(q.prompt) })).toHaveValue(answers.get(q.id) ?? '');
     }
     await page.locator('#frame').screenshot({ path: `test-results/screenshots/evaluation-${version}.png` });
     await frame.getByRole('button', { name: 'Submit evaluation' }).click();

@@ -6,8 +6,9 @@ import { QUESTION_TYPES } from '../../src/course/question-types/index.ts';
 import type { Question, Quiz } from '../../src/course/types.ts';
 import { courseData, exam, openFromMenu, shownOrder, startExam, startWithClock, submitExam } from '../support/flows.ts';
 import { expectReview, giveAnswer, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
-import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
+import { EL, VERSIONS, closeCourse, courseFrame, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
+import { readSaved } from '../support/saved-progress.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -32,33 +33,29 @@ function seedAskingEveryType(quiz: Quiz): number {
   throw new Error('no seed draws every question type');
 }
 
-function courseFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f !== page.mainFrame());
-  if (!frame) throw new Error('no course frame');
-  return frame;
-}
-
-/** The quiz view's sticky bar and the focused control, measured in the course frame. */
-function layout(frame: Frame) {
-  return frame.evaluate(() => {
-    const quiz = document.querySelector('course-app')?.shadowRoot?.querySelector('quiz-view')?.shadowRoot;
-    const bar = quiz?.querySelector('.bar')?.getBoundingClientRect();
-    const row = quiz?.querySelector('.bar-row')?.getBoundingClientRect();
+/**
+ * The quiz view's sticky bar and the focused control, measured in the course frame's viewport.
+ * The bar has no role or name of its own, so it is found by the quiz view's classes.
+ */
+async function layout(frame: Frame) {
+  const [bar] = await frame.locator('quiz-view .bar').evaluateAll((els) =>
+    els.map((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, rowHeight: el.querySelector('.bar-row')?.getBoundingClientRect().height ?? 0 })),
+  );
+  const focus = await frame.evaluate(() => {
+    // The focused element, followed down through the shadow roots it sits in; its question is the root's host.
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     const focused = el && el !== document.body ? el.getBoundingClientRect() : null;
     const host = el ? ((el.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
-    const legend = host?.shadowRoot?.querySelector('legend')?.getBoundingClientRect() ?? null;
     return {
-      barBottom: bar?.bottom ?? 0,
-      rowHeight: row?.height ?? 0,
       viewport: window.innerHeight,
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       focused: focused && { top: focused.top, bottom: focused.bottom },
       question: host?.dataset.question ?? '',
-      legendTop: legend?.top ?? null,
     };
   });
+  const legendTop = focus.question ? await frame.locator(`[data-question="${focus.question}"] legend`).first().evaluate((el) => el.getBoundingClientRect().top) : null;
+  return { ...focus, barTop: bar?.top ?? null, barBottom: bar?.bottom ?? 0, rowHeight: bar?.rowHeight ?? 0, legendTop };
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -162,19 +159,19 @@ test('the navigator counts answers, says each question\'s state in words, moves 
   const order = await shownOrder(frame);
   const n = order.length;
   const byId = (id: string) => quiz.questions.find((q) => q.id === id) as Question;
-  const bar = frame.locator('quiz-view .bar-row');
-  await expect(bar).toContainText(`0 of ${n} answered`);
+  const count = (text: string) => frame.getByText(text, { exact: true });
+  await expect(count(`0 of ${n} answered`)).toBeVisible();
   const toggle = frame.getByRole('button', { name: 'Show question list' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(frame.getByRole('navigation', { name: 'Questions' })).toBeHidden();
 
   await giveAnswer(frame, byId(order[1] as string), correctAnswer(byId(order[1] as string)));
-  await expect(bar).toContainText(`1 of ${n} answered`);
+  await expect(count(`1 of ${n} answered`)).toBeVisible();
   const flag5 = flagButton(frame, 5);
   await expect(flag5).toHaveAttribute('aria-pressed', 'false');
   await flag5.click();
   await expect(flag5).toHaveAttribute('aria-pressed', 'true');
-  await expect(bar).toContainText(`1 of ${n} answered, 1 flagged`);
+  await expect(count(`1 of ${n} answered, 1 flagged`)).toBeVisible();
 
   await toggle.click();
   const list = frame.getByRole('navigation', { name: 'Questions' });
@@ -200,10 +197,10 @@ test('the navigator counts answers, says each question\'s state in words, moves 
   frame = await relaunch(page);
   await frame.getByRole('button', { name: 'Continue where you left off' }).click();
   await expect(flagButton(frame, 5)).toHaveAttribute('aria-pressed', 'true');
-  await expect(frame.locator('quiz-view .bar-row')).toContainText(`1 of ${n} answered, 1 flagged`);
+  await expect(frame.getByText(`1 of ${n} answered, 1 flagged`, { exact: true })).toBeVisible();
   const cmi = await lmsData(page);
   expect(Object.keys(cmi).filter((k) => k.startsWith('cmi.interactions.') && k.endsWith('.id'))).toEqual([]);
-  expect(JSON.parse(cmi['cmi.suspend_data'] ?? '{}').q[quiz.id][3][8]).toEqual([4]);
+  expect((await readSaved(cmi['cmi.suspend_data'])).state.quizzes[quiz.id]?.attempt?.flagged).toEqual([order[4]]);
 });
 
 for (const version of VERSIONS) {
@@ -222,16 +219,17 @@ for (const version of VERSIONS) {
     await flagButton(frame, answeredFlag + 1).click();
 
     await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
-    const summary = frame.locator('quiz-view .summary');
+    const summary = frame.getByRole('region', { name: 'Check your answers before submitting' });
     await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
     await expect(summary).toContainText(`You have answered ${order.length - 1} of ${order.length} questions.`);
     await expect(summary).toContainText(/Time left: \d+:\d\d\./);
+    // The questions listed under a heading: the list that follows it.
     const listed = async (heading: string) =>
-      (await summary.locator(`h3:text-is("${heading}") ~ ul.jump`).first().locator('button').allTextContents()).map((t) => t.trim());
+      (await summary.getByRole('heading', { name: heading, exact: true }).locator('xpath=following-sibling::ul[1]').getByRole('button').allTextContents()).map((t) => t.trim());
     expect(await listed('Not answered (1)')).toEqual([`Question ${open + 1}`]);
     expect(await listed('Flagged for review (2)')).toEqual([`Question ${answeredFlag + 1}`, `Question ${open + 1}`].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     await expect(summary.getByText(byId(order[open] as string).prompt)).toHaveCount(2);
-    await expect(frame.locator('quiz-view form')).toBeHidden();
+    await expect(frame.getByRole('form', { name: quiz.title, includeHidden: true })).toBeHidden();
     if (version === '12') await shoot(page, 'summary');
 
     // A question in the summary leads to it; "Go back to the questions" to the Submit button.
@@ -252,7 +250,9 @@ for (const version of VERSIONS) {
     expect(cmi[`${base}${EL[version].response}`] ?? '').toBe('');
     expect(cmi[`${base}result`]).toBe(version === '12' ? 'wrong' : 'incorrect');
     // Once submitted, no flag is kept.
-    expect(JSON.parse(cmi['cmi.suspend_data'] ?? '{}').q[quiz.id][3][8]).toBeUndefined();
+    const saved = (await readSaved(cmi['cmi.suspend_data'])).state.quizzes[quiz.id]?.attempt;
+    expect(saved?.submitted).toBe(true);
+    expect(saved?.flagged).toEqual([]);
     expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
   });
 }
@@ -271,7 +271,8 @@ test('with nothing open or flagged the summary still asks; time running out whil
   await expect(frame.getByRole('button', { name: 'Submit answers now' })).toBeVisible();
   await frame.getByRole('button', { name: 'Submit answers now' }).focus();
   await page.clock.runFor((quiz.timeLimitMinutes ?? 0) * 60_000 + 1000);
-  await expect(frame.locator('quiz-view .result .notice')).toHaveText('Time ran out, so your attempt was submitted with the answers you had given.');
+  const result = frame.getByRole('region', { name: 'Your result' });
+  await expect(result.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true })).toBeVisible();
   await expect(frame.getByRole('heading', { name: 'Your result' })).toBeFocused();
   await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText(/^Time ran out, .* Your score is 100 percent, a pass\.$/);
 });
@@ -302,7 +303,7 @@ for (const size of SIZES) {
     await flagButton(frame, 8).click();
     // Mid-exam: the bar has stuck to the top of the screen.
     await frame.locator(`[data-question="${order[5]}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.waitForTimeout(100);
+    await expect.poll(async () => (await layout(inner)).barTop).toBe(0);
     let at = await layout(inner);
     expect(at.overflow).toBeLessThanOrEqual(0);
     if (size.name === '700-frame') {

@@ -3,7 +3,7 @@ import { correctAnswer } from '../../src/course/questions.ts';
 import type { Question, Quiz } from '../../src/course/types.ts';
 import { courseData, openFromMenu } from '../support/flows.ts';
 import { answerShownQuestions, giveAnswer } from '../support/learner.ts';
-import { launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
+import { courseFrame, launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 import { button, focused, tabTo } from '../support/keyboard.ts';
 import { keyboardLearner } from '../support/questions/harness.ts';
@@ -95,10 +95,8 @@ async function takeExamByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise
 test('the whole course can be completed with the keyboard alone', async ({ page }) => {
   test.setTimeout(240_000);
   const course = await courseData();
-  await launchCourse(page, '12');
-  const frame = page.frames().find((f) => f !== page.mainFrame());
-  if (!frame) throw new Error('no course frame');
-  const view = page.frameLocator('#frame');
+  const view = await launchCourse(page, '12');
+  const frame = courseFrame(page);
 
   await tabTo(page, frame, button('Start the course'), 'Start the course');
   await page.keyboard.press('Enter');
@@ -159,8 +157,7 @@ test('focus stays with the learner when a control disappears: after Check answer
   const exam = course.quizzes.find((q) => q.graded);
   if (!check || !exam) throw new Error('the course needs a knowledge check and an exam');
   const frame = await launchCourse(page, '12');
-  const inner = page.frames().find((f) => f !== page.mainFrame());
-  if (!inner) throw new Error('no course frame');
+  const inner = courseFrame(page);
   /** The focused element's path through shadow roots, e.g. "course-app > quiz-view > h2#result-heading". */
   const focusPath = () =>
     inner.evaluate(() => {

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { HostConfig, LmsCall } from '../../src/preview/lms-host.ts';
-import { EL, VERSIONS, closeCourse, deleteAttempt, launchCourse, launchInfo, launchTestSco, lmsCalls, relaunchMoodle, storedAttempts, storedRecord, testSco, type ScoCall, type Version } from '../support/lms.ts';
+import { EL, VERSIONS, closeCourse, courseFrame, deleteAttempt, launchCourse, launchInfo, launchTestSco, lmsCalls, relaunchMoodle, storedAttempts, storedRecord, testSco, type ScoCall, type Version } from '../support/lms.ts';
 
 const MOODLE: HostConfig = { profile: 'moodle' };
 
@@ -324,8 +324,7 @@ for (const version of VERSIONS) {
 
     test('the packaged course runs from its activity path under the Moodle profile', async ({ page }) => {
       await launchCourse(page, version, MOODLE);
-      const course = await (await page.locator('#frame').elementHandle())?.contentFrame();
-      expect(await course?.evaluate(() => location.pathname)).toBe(`/activity/main/scorm${version}/index.html`);
+      expect(await courseFrame(page).evaluate(() => location.pathname)).toBe(`/activity/main/scorm${version}/index.html`);
       expect(await page.evaluate(() => window.__lms?.profile)).toBe('moodle');
     });
   });

@@ -8,6 +8,7 @@ import { correctAnswer } from '../../src/course/questions.ts';
 import { completeEvaluation, courseData, finishExam, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
 import { giveAnswer, isCritical } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, deleteAttempt, launchCourse, launchInfo, lmsCalls, relaunchMoodle, storedAttempts, storedRecord, type Version } from '../support/lms.ts';
+import { readSaved } from '../support/saved-progress.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
 const MOODLE: HostConfig = { profile: 'moodle' };
@@ -170,7 +171,9 @@ for (const version of VERSIONS) {
       await expect(frame.getByText('has now been restored')).toHaveCount(0);
       await expect(frame.getByRole('navigation').getByRole('button', { name: / read$/ })).toHaveCount(0);
       frame = await relaunchMoodle(page, { activity: 'second' });
-      expect(JSON.parse((await storedRecord(page))['cmi.suspend_data'] ?? '{}').s).toEqual([]);
+      const saved = await readSaved((await storedRecord(page))['cmi.suspend_data']);
+      expect(saved.savedAt).toBeGreaterThan(0);
+      expect(saved.state.viewed).toEqual([]);
       await expectClean(page, version);
     });
 

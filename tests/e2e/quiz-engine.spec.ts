@@ -165,7 +165,7 @@ for (const version of VERSIONS) {
       await frame.getByRole('button', { name: 'Start the course' }).click();
       await openFromMenu(frame, quiz.title);
       // The learner is told before starting which topics are critical.
-      const intro = frame.locator('quiz-view .intro');
+      const intro = frame.getByRole('region', { name: 'About this quiz' });
       await expect(intro).toContainText('Every question on them must be answered correctly to pass');
       for (const o of criticalTexts) await expect(intro).toContainText(o.text);
       await frame.getByRole('button', { name: 'Start', exact: true }).click();
@@ -174,7 +174,7 @@ for (const version of VERSIONS) {
       if (!missed) throw new Error('no critical question was drawn');
       await finishExam(frame, (q) => q.id === missed);
       expect(await shownScore(frame)).toBeGreaterThanOrEqual(quiz.passMark);
-      const result = frame.locator('quiz-view .result');
+      const result = frame.getByRole('region', { name: 'Your result' });
       await expect(result).toContainText('A question on a critical topic was not answered correctly, so this attempt does not pass');
       await expect(result).toContainText(`The score recorded for this attempt is ${quiz.passMark - 1}%`);
       for (const o of criticalTexts.filter((o) => byId(missed).objectives.includes(o.id))) await expect(result.locator('.critical li')).toContainText([o.text]);
@@ -244,9 +244,10 @@ test('a failed exam names the objectives and lessons to review, without the answ
   // Exactly the objectives of the questions answered wrongly, under their lessons, in course order.
   const missed = new Set(quiz.questions.filter((q) => wrong.has(q.id)).flatMap((q) => q.objectives));
   const lessons = course.lessons.filter((l) => l.objectives.some((o) => missed.has(o.id)));
-  const buttons = frame.locator('quiz-view .revisit > li > button');
+  const review = frame.getByRole('heading', { name: 'What to review' }).locator('xpath=following-sibling::ul[1]');
+  const buttons = review.getByRole('button');
   expect((await buttons.allTextContents()).map((t) => t.trim())).toEqual(lessons.map((l) => `Go to the lesson: ${l.title}`));
-  const texts = (await frame.locator('quiz-view .revisit li li').allTextContents()).map((t) => t.trim());
+  const texts = (await review.getByRole('list').getByRole('listitem').allTextContents()).map((t) => t.trim());
   expect(texts).toEqual(lessons.flatMap((l) => l.objectives).filter((o) => missed.has(o.id)).map((o) => o.text));
   // The keys stay hidden until the learner passes.
   await expect(frame.getByText('The correct answers are shown once you pass.')).toBeVisible();

@@ -32,15 +32,12 @@ export async function openFromMenu(frame: FrameLocator, title: string): Promise<
 
 /**
  * Launches the course with Playwright's clock installed (so tests move time instead of
- * waiting) and presses Start. The click is retried because, under the fake clock, the
- * first one can land before the start screen has finished rendering.
+ * waiting) and, once the course says it is ready for input, presses Start.
  */
 export async function startWithClock(page: Page, version: Version, config: HostConfig = {}): Promise<FrameLocator> {
   await page.clock.install({ time: new Date('2026-11-25T09:00:00Z') });
   const frame = await launchCourse(page, version, config);
-  await expect(async () => {
-    await frame.getByRole('button', { name: 'Start the course' }).click({ timeout: 1000 });
-  }).toPass();
+  await frame.getByRole('button', { name: 'Start the course' }).click();
   return frame;
 }
 

@@ -10,18 +10,37 @@ export const EL = {
   '2004': { status: 'cmi.completion_status', raw: 'cmi.score.raw', exit: 'cmi.exit', sessionTime: 'cmi.session_time', location: 'cmi.location', entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit', response: 'learner_response' },
 } as const;
 
+/** The name the preview LMS gives the frame it opens the course (or test SCO) in. */
+const FRAME_NAME = 'course';
+
+/** The course frame as Playwright's Frame (for `evaluate`), found by its name; again after each relaunch. */
+export function courseFrame(page: Page): Frame {
+  const frame = page.frame({ name: FRAME_NAME });
+  if (!frame) throw new Error('no course frame');
+  return frame;
+}
+
 /**
- * Opens the packaged course inside the preview LMS, configured before the page loads.
- * `lmsUrl` serves another build of the course (default: the one built from the project).
+ * The course frame, once the course says it is ready for input (`data-course-ready` on its
+ * root element, set when its first screen has rendered).
+ */
+async function readyCourse(page: Page): Promise<FrameLocator> {
+  const course = page.frameLocator(`iframe[name="${FRAME_NAME}"]`);
+  await expect(course.locator(':root[data-course-ready]')).toBeAttached();
+  return course;
+}
+
+/**
+ * Opens the packaged course inside the preview LMS, configured before the page loads; resolves
+ * when the course is ready for input. `lmsUrl` serves another build of the course (default:
+ * the one built from the project).
  */
 export async function launchCourse(page: Page, version: Version, config: HostConfig = {}, lmsUrl = process.env.LMS_URL): Promise<FrameLocator> {
   await page.addInitScript((cfg) => {
     (window as unknown as { __lmsConfig: HostConfig }).__lmsConfig = cfg;
   }, config);
   await page.goto(`${lmsUrl}/?scorm=${version}`);
-  const course = page.frameLocator('#frame');
-  await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
-  return course;
+  return readyCourse(page);
 }
 
 export function lmsCalls(page: Page): Promise<LmsCall[]> {
@@ -40,12 +59,10 @@ export async function closeCourse(page: Page): Promise<void> {
   await page.evaluate(() => window.__lms?.closeCourse());
 }
 
-/** Closes the course and launches it again with what the LMS kept. */
+/** Closes the course and launches it again with what the LMS kept; resolves when it is ready for input. */
 export async function relaunch(page: Page, overrides: Record<string, string> = {}): Promise<FrameLocator> {
   await page.evaluate((o) => window.__lms?.relaunch(o), overrides);
-  const course = page.frameLocator('#frame');
-  await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
-  return course;
+  return readyCourse(page);
 }
 
 // ------------------------------------------------ the preview LMS's Moodle profile
@@ -69,14 +86,12 @@ export async function launchInfo(page: Page): Promise<LaunchInfo> {
 
 /**
  * Closes the course and launches it again under Moodle's rules: optionally as a new attempt,
- * in another activity or as another learner. Resolves when the new SCO shows its heading.
+ * in another activity or as another learner. Resolves when the new course is ready for input.
  */
 export async function relaunchMoodle(page: Page, opts: RelaunchOptions & { overrides?: Record<string, string> } = {}): Promise<FrameLocator> {
   const { overrides = {}, ...rest } = opts;
   await page.evaluate(([o, r]) => window.__lms?.relaunch(o, r), [overrides, rest] as const);
-  const course = page.frameLocator('#frame');
-  await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
-  return course;
+  return readyCourse(page);
 }
 
 /** An administrator deletes an attempt of the current learner (default: the current attempt). */
@@ -115,9 +130,8 @@ export async function launchTestSco(page: Page, version: Version, config: HostCo
 
 /** The test SCO in the current course frame (again after each relaunch). */
 export async function testSco(page: Page): Promise<TestSco> {
-  await expect(page.frameLocator('#frame').getByRole('heading', { level: 1, name: 'Test SCO' })).toBeVisible();
-  const frame = await (await page.locator('#frame').elementHandle())?.contentFrame();
-  if (!frame) throw new Error('no course frame');
+  await expect(page.frameLocator(`iframe[name="${FRAME_NAME}"]`).getByRole('heading', { level: 1, name: 'Test SCO' })).toBeVisible();
+  const frame = courseFrame(page);
   return {
     frame,
     call: (fn, ...args) => frame.evaluate(([f, a]) => (window as unknown as ScoGlobal).sco.call(f, ...a), [fn, args] as const),
