@@ -22,7 +22,7 @@ export function courseFrame(page: Page): Frame {
 
 /**
  * The course frame, once the course says it is ready for input (`data-course-ready` on its
- * root element, set when its first screen has rendered).
+ * root element, set when its first screen has rendered; the test SCO sets it too).
  */
 async function readyCourse(page: Page): Promise<FrameLocator> {
   const course = page.frameLocator(`iframe[name="${FRAME_NAME}"]`);
@@ -86,7 +86,7 @@ export async function launchInfo(page: Page): Promise<LaunchInfo> {
 
 /**
  * Closes the course and launches it again under Moodle's rules: optionally as a new attempt,
- * in another activity or as another learner. Resolves when the new course is ready for input.
+ * in another activity or as another learner. Resolves when the new course (or test SCO) is ready for input.
  */
 export async function relaunchMoodle(page: Page, opts: RelaunchOptions & { overrides?: Record<string, string> } = {}): Promise<FrameLocator> {
   const { overrides = {}, ...rest } = opts;
@@ -130,7 +130,7 @@ export async function launchTestSco(page: Page, version: Version, config: HostCo
 
 /** The test SCO in the current course frame (again after each relaunch). */
 export async function testSco(page: Page): Promise<TestSco> {
-  await expect(page.frameLocator(`iframe[name="${FRAME_NAME}"]`).getByRole('heading', { level: 1, name: 'Test SCO' })).toBeVisible();
+  await expect((await readyCourse(page)).getByRole('heading', { level: 1, name: 'Test SCO' })).toBeVisible();
   const frame = courseFrame(page);
   return {
     frame,
