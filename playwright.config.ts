@@ -8,7 +8,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
-  timeout: 30_000,
+  // Some tests take the exam three times through the UI (about 90 answers); 30 s was close on 2 cores.
+  timeout: 60_000,
   use: { browserName: 'chromium', headless: true, launchOptions },
   projects: [
     { name: 'unit', testMatch: /unit\/.*\.spec\.ts$/ },

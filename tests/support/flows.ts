@@ -61,6 +61,8 @@ export async function startExam(frame: FrameLocator): Promise<Quiz> {
 
 /** Answers the exam's drawn questions (wrongly where `wrong` says) and submits. */
 export async function finishExam(frame: FrameLocator, wrong: (q: Question) => boolean = () => false): Promise<Question[]> {
+  // An attempt is on screen (not the previous one's review) once it can be submitted.
+  await expect(frame.getByRole('button', { name: 'Submit answers', exact: true })).toBeVisible();
   const shown = await answerShownQuestions(frame, await exam(), wrong);
   await submitExam(frame);
   return shown;
