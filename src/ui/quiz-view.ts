@@ -352,6 +352,7 @@ export class QuizView extends LitElement {
         overflow: hidden;
         display: -webkit-box;
         -webkit-line-clamp: 2;
+        line-clamp: 2;
         -webkit-box-orient: vertical;
       }
       .summary .actions {
