@@ -8,7 +8,7 @@ import { SUSPEND_LIMIT } from '../course/suspend-codec.ts';
 import { parseCourseFile, type ParsedCourseFile } from './course-file.ts';
 import { linkGlossaryTerms } from './glossary.ts';
 import { DEFAULT_RULES, checkHouseRules, type HouseRules } from './house-rules.ts';
-import { checkItemQuality, htmlToText, type CheckedQuiz, type ItemFinding, type LessonText } from './item-quality.ts';
+import { checkItemQuality, htmlToText, type CheckedQuiz, type LessonText } from './item-quality.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
 import { glossarySchema, lessonFrontMatterSchema, quizSchema, type GlossaryEntry } from './schema.ts';

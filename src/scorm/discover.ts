@@ -72,7 +72,7 @@ function openerOf(win: Window | null): Window | null {
 export function findLmsApi<N extends keyof ApiByName>(name: N, start: Window = window): ApiByName[N] | null {
   const found = scan(start, name);
   if (found) return found;
-  let top: Window | null = null;
+  let top: Window | null;
   try {
     top = start.top;
   } catch {

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { anyRelationships, creditEarned, designatedCredit, disclosuresComplete, isExpired } from '../course/activity.ts';
+import { anyRelationships, creditEarned, designatedCredit, isExpired } from '../course/activity.ts';
 import { creditHours, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import type { ActivityInfo, Course, DisclosedPerson } from '../course/types.ts';
 import { amountText, countText, hoursText, isoDateText } from './format.ts';

@@ -92,7 +92,7 @@ test.describe('the checks fail on broken content', () => {
   test('a lesson without references, or without key points, fails the build', async () => {
     const file = join(dir, 'lessons/03-stem-cells.md');
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace(/references:\n(  .*\n)+/, '').replace('## Key points', '## Summary'));
+    writeFileSync(file, text.replace(/references:\n( {2}.*\n)+/, '').replace('## Key points', '## Summary'));
     expect(await problemsOf()).toEqual([
       'lessons/03-stem-cells.md:2 references: is missing: add it (a list)',
       expect.stringMatching(/^lessons\/03-stem-cells\.md:\d+ body: has no "## Key points" section/),
