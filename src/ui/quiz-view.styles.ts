@@ -206,6 +206,7 @@ export const quizViewStyles = css`
     overflow: hidden;
     display: -webkit-box;
     -webkit-line-clamp: 2;
+    line-clamp: 2;
     -webkit-box-orient: vertical;
   }
   .summary .actions {
