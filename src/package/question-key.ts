@@ -81,7 +81,7 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
   const right = reported(q, correctAnswer(q));
   const ia = right.ia;
   let codes: KeyCode[] = [];
-  let parts: string[] = [];
+  let parts: string[];
   let numeric: KeyEntry['numeric'] = null;
 
   const words = kindOf(q).vocabulary(q);
