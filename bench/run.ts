@@ -118,7 +118,9 @@ async function fullRun(browser: Browser, url: string, course: Course) {
   const calls = await page.evaluate(() => JSON.parse(JSON.stringify(window.__lms?.calls ?? [])) as LmsCall[]);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const frameHeap = await page.frames()[1]?.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
+  const frameHeap = await page
+    .frames()[1]
+    ?.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
   await context.close();
   return { calls, heap: frameHeap ?? NaN };
 }
@@ -133,7 +135,12 @@ async function main(): Promise<void> {
   try {
     for (const p of packages) rows.push({ name: `zip size, SCORM ${p.version}`, value: p.bytes / 1024, unit: 'KB', budget: 200 });
     const html = readFileSync(join(ROOT, 'build/scorm12/index.html'));
-    rows.push({ name: 'index.html, gzip', value: gzipSync(html, { level: 9 }).length / 1024, unit: 'KB', note: `${(html.length / 1024).toFixed(1)} KB raw` });
+    rows.push({
+      name: 'index.html, gzip',
+      value: gzipSync(html, { level: 9 }).length / 1024,
+      unit: 'KB',
+      note: `${(html.length / 1024).toFixed(1)} KB raw`,
+    });
 
     for (const version of ['12', '2004'] as const) {
       const url = `${server.url}/?scorm=${version}`;
@@ -143,9 +150,19 @@ async function main(): Promise<void> {
         await timeLaunch(browser, url, throttle); // warm-up, not counted
         for (let i = 0; i < RUNS; i++) runs.push(await timeLaunch(browser, url, throttle));
         const suffix = `${throttle}x CPU, SCORM ${label}`;
-        rows.push({ name: `LMS page → course frame start, ${suffix}`, value: median(runs.map((r) => r.host)), unit: 'ms', note: 'the preview LMS loading, not the course' });
+        rows.push({
+          name: `LMS page → course frame start, ${suffix}`,
+          value: median(runs.map((r) => r.host)),
+          unit: 'ms',
+          note: 'the preview LMS loading, not the course',
+        });
         rows.push({ name: `launch → Initialize, ${suffix}`, value: median(runs.map((r) => r.initialize)), unit: 'ms' });
-        rows.push({ name: `launch → first heading, ${suffix}`, value: median(runs.map((r) => r.firstHeading)), unit: 'ms', budget: throttle === 1 ? 300 : 1000 });
+        rows.push({
+          name: `launch → first heading, ${suffix}`,
+          value: median(runs.map((r) => r.firstHeading)),
+          unit: 'ms',
+          budget: throttle === 1 ? 300 : 1000,
+        });
         rows.push({ name: `launch → interactive, ${suffix}`, value: median(runs.map((r) => r.interactive)), unit: 'ms' });
       }
 
@@ -160,7 +177,13 @@ async function main(): Promise<void> {
       rows.push({ name: `Initialize calls, SCORM ${label}`, value: countOf(/Initialize$/), unit: '', budget: 1 });
       rows.push({ name: `GetValue calls, SCORM ${label}`, value: countOf(/GetValue$/), unit: '' });
       rows.push({ name: `SetValue calls, SCORM ${label}`, value: countOf(/SetValue$/), unit: '', budget: 599 });
-      rows.push({ name: `Commit calls, SCORM ${label}`, value: countOf(/Commit$/), unit: '', budget: events, note: `${events} meaningful events` });
+      rows.push({
+        name: `Commit calls, SCORM ${label}`,
+        value: countOf(/Commit$/),
+        unit: '',
+        budget: events,
+        note: `${events} meaningful events`,
+      });
       rows.push({ name: `Terminate calls, SCORM ${label}`, value: countOf(/(Terminate|LMSFinish)$/), unit: '', budget: 1 });
       rows.push({ name: `longest suspend data, SCORM ${label}`, value: Math.max(0, ...suspend), unit: 'chars', budget: 4095 });
     }
@@ -181,7 +204,9 @@ async function main(): Promise<void> {
   }
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2) + '\n');
-  console.log(`\n${broken.length ? `${broken.length} budget(s) broken` : 'all budgets met'}; medians of ${RUNS} runs; written to bench/results.json`);
+  console.log(
+    `\n${broken.length ? `${broken.length} budget(s) broken` : 'all budgets met'}; medians of ${RUNS} runs; written to bench/results.json`,
+  );
   if (broken.length) process.exitCode = 1;
 }
 

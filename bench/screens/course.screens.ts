@@ -44,7 +44,10 @@ const REACH: Record<ScreenId, (frame: FrameLocator, page: Page) => Promise<void>
     await frame.getByRole('button', { name: 'Start the course' }).click();
     const lesson = (await courseData()).lessons.find((l) => l.id === 'stenosis');
     await fromMenu(frame, lesson?.title ?? '');
-    await frame.locator('lesson-view .care-card').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await frame
+      .locator('lesson-view .care-card')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   },
   'knowledge-check': async (frame) => {
     const check = (await courseData()).quizzes.find((q) => !q.graded);
@@ -52,7 +55,10 @@ const REACH: Record<ScreenId, (frame: FrameLocator, page: Page) => Promise<void>
     await frame.getByRole('button', { name: 'Start the course' }).click();
     await fromMenu(frame, check.title);
     await answerShownQuestions(frame, check, (q) => q.id === check.questions[0]?.id);
-    await frame.locator('quiz-view [data-question]').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await frame
+      .locator('quiz-view [data-question]')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   },
   'exam-navigator': async (frame) => {
     await frame.getByRole('button', { name: 'Start the course' }).click();

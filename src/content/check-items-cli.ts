@@ -25,19 +25,32 @@ console.log(`\n${countByRule(findings)}`);
 process.exitCode = findings.some((f) => f.severity === 'error') ? 1 : 0;
 
 function table(rows: QuizSummary[]): string {
-  const head = ['quiz', 'items', QUESTION_TYPES.join('/'), 'tf true:false', 'key only longest', 'multi 1 wrong', 'absolute', 'repeats', 'errors', 'warnings'];
-  const body = rows.map((r) => [
-    r.name,
-    r.items,
-    Object.values(r.byType).join('/'),
-    `${r.trueFalse.keyedTrue}:${r.trueFalse.keyedFalse}`,
-    `${r.keyLongest.count}/${r.keyLongest.of}${r.keyLongest.of ? ` (${Math.round((100 * r.keyLongest.count) / r.keyLongest.of)}%)` : ''}`,
-    r.oneWrongOption,
-    r.absoluteDistractors,
-    r.nearDuplicates,
-    r.errors,
-    r.warnings,
-  ].map(String));
+  const head = [
+    'quiz',
+    'items',
+    QUESTION_TYPES.join('/'),
+    'tf true:false',
+    'key only longest',
+    'multi 1 wrong',
+    'absolute',
+    'repeats',
+    'errors',
+    'warnings',
+  ];
+  const body = rows.map((r) =>
+    [
+      r.name,
+      r.items,
+      Object.values(r.byType).join('/'),
+      `${r.trueFalse.keyedTrue}:${r.trueFalse.keyedFalse}`,
+      `${r.keyLongest.count}/${r.keyLongest.of}${r.keyLongest.of ? ` (${Math.round((100 * r.keyLongest.count) / r.keyLongest.of)}%)` : ''}`,
+      r.oneWrongOption,
+      r.absoluteDistractors,
+      r.nearDuplicates,
+      r.errors,
+      r.warnings,
+    ].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const legend =

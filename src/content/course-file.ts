@@ -40,7 +40,8 @@ function orPlaceholder<T extends z.ZodType>(inner: T) {
 }
 
 /** `none`, or a description. */
-const noneOrText = (what: string) => text(`"none", or ${what}`).transform((v): 'none' | { description: string } => (isNone(v) ? 'none' : { description: v }));
+const noneOrText = (what: string) =>
+  text(`"none", or ${what}`).transform((v): 'none' | { description: string } => (isNone(v) ? 'none' : { description: v }));
 
 /** An ISO calendar date, YYYY-MM-DD. */
 const isoDate = z
@@ -58,13 +59,15 @@ const isoDate = z
 
 const personSchema = z
   .strictObject({
-    name: text('the person\'s name as it should be disclosed'),
+    name: text("the person's name as it should be disclosed"),
     credentials: text('their degrees and licenses, e.g. "RN, BSN", or "none"'),
     role: text('what they did in this activity, e.g. "Planner and author"'),
     financial_relationships: text(
       '"none", or each relevant financial relationship with an ineligible company in the past 24 months: the company\'s name and the nature of the relationship, e.g. "Consultant, Acme Biologics"',
     ),
-    mitigation: text('how the relationships were mitigated before the person took part, e.g. "Content peer reviewed by a clinical reviewer without relationships"').optional(),
+    mitigation: text(
+      'how the relationships were mitigated before the person took part, e.g. "Content peer reviewed by a clinical reviewer without relationships"',
+    ).optional(),
   })
   .superRefine((p, ctx) => {
     if (!isNone(p.financial_relationships) && !p.mitigation) {
@@ -76,25 +79,29 @@ const personSchema = z
       });
     }
   })
-  .transform(
-    (p): DisclosedPerson => ({
-      name: p.name,
-      credentials: isNone(p.credentials) ? '' : p.credentials,
-      role: p.role,
-      relationships: isNone(p.financial_relationships) ? 'none' : { description: p.financial_relationships, mitigation: p.mitigation ?? '' },
-    }),
-  );
+  .transform((p): DisclosedPerson => ({
+    name: p.name,
+    credentials: isNone(p.credentials) ? '' : p.credentials,
+    role: p.role,
+    relationships: isNone(p.financial_relationships) ? 'none' : { description: p.financial_relationships, mitigation: p.mitigation ?? '' },
+  }));
 
 const people = (who: string) =>
   orPlaceholder(
     z
-      .array(personSchema, { error: `must be the list of ${who}, each with name, credentials, role and financial_relationships (or the placeholder)` })
+      .array(personSchema, {
+        error: `must be the list of ${who}, each with name, credentials, role and financial_relationships (or the placeholder)`,
+      })
       .min(1, { error: `must list at least one of the ${who} (or be the placeholder until they are known)` }),
   );
 
 const creditSchema = z.union(
   [
-    z.string().trim().refine(isNone).transform(() => 'none' as const),
+    z
+      .string()
+      .trim()
+      .refine(isNone)
+      .transform(() => 'none' as const),
     z.strictObject({
       type: text('the kind of credit, e.g. "ANCC nursing contact hours"'),
       amount: z
@@ -107,9 +114,9 @@ const creditSchema = z.union(
 );
 
 const likertChoice = z.strictObject({
-  id: z
-    .string({ error: 'must be one letter from a to e' })
-    .regex(/^[a-e]$/, { error: (iss) => `"${String(iss.input)}" must be one letter from a to e: SCORM 1.2 records a likert answer as one character` }),
+  id: z.string({ error: 'must be one letter from a to e' }).regex(/^[a-e]$/, {
+    error: (iss) => `"${String(iss.input)}" must be one letter from a to e: SCORM 1.2 records a likert answer as one character`,
+  }),
   text: text('the answer as the learner reads it, e.g. "Strongly agree"'),
 });
 
@@ -130,7 +137,12 @@ const evaluationQuestionSchema = z.discriminatedUnion(
         .superRefine((list, ctx) => {
           const ids = list.map((c) => c.id);
           ids.forEach((id, i) => {
-            if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used twice in this scale: give each answer its own letter` });
+            if (ids.indexOf(id) !== i)
+              ctx.addIssue({
+                code: 'custom',
+                path: [i, 'id'],
+                message: `"${id}" is used twice in this scale: give each answer its own letter`,
+              });
           });
         }),
     }),
@@ -150,10 +162,17 @@ const evaluationQuestionSchema = z.discriminatedUnion(
   { error: 'type must be likert or text' },
 );
 
-const whole = (what: string) => z.number({ error: `must be ${what}` }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
+const whole = (what: string) =>
+  z
+    .number({ error: `must be ${what}` })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 or more' });
 const range = (what: string) =>
   z
-    .strictObject({ min: whole(`the fewest ${what}`), max: whole(`the most ${what}`) }, { error: `must give min and max, e.g. { min: 3, max: 5 }` })
+    .strictObject(
+      { min: whole(`the fewest ${what}`), max: whole(`the most ${what}`) },
+      { error: `must give min and max, e.g. { min: 3, max: 5 }` },
+    )
     .refine((r) => r.min <= r.max, { error: 'min must not be above max' });
 
 /** The course's editorial limits (README "Adding a lesson"); any left out keep their default. */
@@ -162,7 +181,7 @@ const rulesSchema = z.strictObject({
   questions_per_check: range('questions per knowledge check').optional(),
   lessons_have_checks: z.boolean({ error: 'must be true or false' }).optional(),
   exam_questions_per_objective: whole('the fewest exam questions per objective').optional(),
-  exam_min_questions: whole('the fewest questions in the exam\'s bank').optional(),
+  exam_min_questions: whole("the fewest questions in the exam's bank").optional(),
 });
 
 const evaluationSchema = z.strictObject({
@@ -173,7 +192,8 @@ const evaluationSchema = z.strictObject({
     .superRefine((list, ctx) => {
       const ids = list.map((q) => q.id);
       ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used by another question: give each question its own id` });
+        if (ids.indexOf(id) !== i)
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used by another question: give each question its own id` });
       });
     }),
 });
@@ -182,12 +202,12 @@ export const courseFileSchema = z
   .strictObject({
     provider: z.strictObject(
       {
-        name: orPlaceholder(text('the accredited provider\'s name')),
+        name: orPlaceholder(text("the accredited provider's name")),
         contact: orPlaceholder(text('how to reach the provider: address, phone or email')),
       },
-      { error: 'must hold the provider\'s name and contact' },
+      { error: "must hold the provider's name and contact" },
     ),
-    activity_id: orPlaceholder(text('the provider\'s id of this activity')),
+    activity_id: orPlaceholder(text("the provider's id of this activity")),
     audience: text('who the course is for'),
     introduction: text('one paragraph introducing the course').refine((v) => !v.includes('\n'), {
       error: 'must be one paragraph: remove the blank line (write it on one line, or folded with ">")',
@@ -221,7 +241,11 @@ export const courseFileSchema = z
       const before = dates[i - 1];
       const date = dates[i];
       if (before && date && date.value < before.value) {
-        ctx.addIssue({ code: 'custom', path: [date.key], message: `${date.value} is before the ${before.name} ${before.value}: the dates go release <= review <= expiry` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [date.key],
+          message: `${date.value} is before the ${before.name} ${before.value}: the dates go release <= review <= expiry`,
+        });
       }
     }
   });
@@ -243,11 +267,10 @@ function evaluationOf(e: CourseFile['evaluation']): Evaluation | null {
   if (!e) return null;
   return {
     required: e.required,
-    questions: e.questions.map(
-      (q): EvaluationQuestion =>
-        q.type === 'likert'
-          ? { id: q.id, type: 'likert', prompt: q.prompt, scale: q.scale, required: q.required }
-          : { id: q.id, type: 'text', prompt: q.prompt, required: q.required, maxLength: q.max_length },
+    questions: e.questions.map((q): EvaluationQuestion =>
+      q.type === 'likert'
+        ? { id: q.id, type: 'likert', prompt: q.prompt, scale: q.scale, required: q.required }
+        : { id: q.id, type: 'text', prompt: q.prompt, required: q.required, maxLength: q.max_length },
     ),
   };
 }
@@ -281,7 +304,8 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       file,
       line: source.lineOf(['accreditation_statement']),
       field: 'accreditation_statement',
-      message: 'is missing while credit is designated: an accredited activity shows its accreditation statement with the credit, word for word as the accreditor gives it',
+      message:
+        'is missing while credit is designated: an accredited activity shows its accreditation statement with the credit, word for word as the accreditor gives it',
     });
   }
 
@@ -323,7 +347,8 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       reviewDate: f.review_date,
       expiryDate: f.expiry_date,
       credit: f.credit,
-      accreditationStatement: f.accreditation_statement && f.accreditation_statement !== 'none' ? f.accreditation_statement.description : null,
+      accreditationStatement:
+        f.accreditation_statement && f.accreditation_statement !== 'none' ? f.accreditation_statement.description : null,
       supportContact: f.support_contact,
     },
   };

@@ -14,7 +14,13 @@ function escapeRe(s: string): string {
  */
 export function linkGlossaryTerms(html: string, glossary: readonly GlossaryEntry[]): string {
   const forms = glossary
-    .flatMap((entry) => [entry.term, ...entry.aliases].map((form) => ({ id: entry.id, re: new RegExp(`(?<![\\w-])${escapeRe(form)}(?![\\w-])`, 'i'), length: form.length })))
+    .flatMap((entry) =>
+      [entry.term, ...entry.aliases].map((form) => ({
+        id: entry.id,
+        re: new RegExp(`(?<![\\w-])${escapeRe(form)}(?![\\w-])`, 'i'),
+        length: form.length,
+      })),
+    )
     .sort((a, b) => b.length - a.length);
   const used = new Set<string>();
   const stack: string[] = [];

@@ -60,10 +60,19 @@ export function checkHouseRules(
     const { min, max } = rules.objectivesPerLesson;
     if (n < min || n > max) {
       const report = { file, line: source.lineOf([], 'objectives'), field: 'objectives' };
-      errors.push({ ...report, message: `lists ${plural(n, 'objective')}; this course gives each lesson ${min} to ${max} (rules.objectives_per_lesson in course.yaml): ${n < min ? 'add objectives, or merge this lesson with another' : 'split the lesson, or combine objectives'}` });
+      errors.push({
+        ...report,
+        message: `lists ${plural(n, 'objective')}; this course gives each lesson ${min} to ${max} (rules.objectives_per_lesson in course.yaml): ${n < min ? 'add objectives, or merge this lesson with another' : 'split the lesson, or combine objectives'}`,
+      });
     }
     if (rules.lessonsHaveChecks && !lesson.quiz) {
-      errors.push({ file, line: source.lineOf([], 'id'), field: 'quiz', message: 'has no knowledge check: add "quiz: <id of a quiz in quizzes/>" to its front matter (every lesson is followed by one; rules.lessons_have_checks in course.yaml)' });
+      errors.push({
+        file,
+        line: source.lineOf([], 'id'),
+        field: 'quiz',
+        message:
+          'has no knowledge check: add "quiz: <id of a quiz in quizzes/>" to its front matter (every lesson is followed by one; rules.lessons_have_checks in course.yaml)',
+      });
     }
     if (!exam) continue;
     const bank = exam.value.questions;
@@ -72,7 +81,10 @@ export function checkHouseRules(
       const planned = exam.value.blueprint.find((b) => b.objective === o.id)?.draw ?? exam.value.drawPerObjective ?? 0;
       const needed = Math.max(rules.examQuestionsPerObjective, planned);
       if (count < needed) {
-        const why = planned >= rules.examQuestionsPerObjective ? `every attempt draws ${planned} on it` : `each objective needs ${needed} (rules.exam_questions_per_objective in course.yaml)`;
+        const why =
+          planned >= rules.examQuestionsPerObjective
+            ? `every attempt draws ${planned} on it`
+            : `each objective needs ${needed} (rules.exam_questions_per_objective in course.yaml)`;
         errors.push({
           file,
           line: source.lineOf(['objectives', i], 'id'),
@@ -86,23 +98,43 @@ export function checkHouseRules(
   for (const { value: quiz, source, file } of quizzes) {
     if (quiz.graded) {
       if (quiz.questions.length < rules.examMinQuestions) {
-        errors.push({ file, line: source.lineOf([], 'questions'), field: 'questions', message: `holds ${plural(quiz.questions.length, 'question')}; the exam's bank needs at least ${rules.examMinQuestions} (rules.exam_min_questions in course.yaml), so that attempts differ` });
+        errors.push({
+          file,
+          line: source.lineOf([], 'questions'),
+          field: 'questions',
+          message: `holds ${plural(quiz.questions.length, 'question')}; the exam's bank needs at least ${rules.examMinQuestions} (rules.exam_min_questions in course.yaml), so that attempts differ`,
+        });
       }
       continue;
     }
     const { min, max } = rules.questionsPerCheck;
     const n = quiz.questions.length;
     if (checksOf.has(quiz.id) && (n < min || n > max)) {
-      errors.push({ file, line: source.lineOf([], 'questions'), field: 'questions', message: `holds ${plural(n, 'question')}; a knowledge check has ${min} to ${max} (rules.questions_per_check in course.yaml)` });
+      errors.push({
+        file,
+        line: source.lineOf([], 'questions'),
+        field: 'questions',
+        message: `holds ${plural(n, 'question')}; a knowledge check has ${min} to ${max} (rules.questions_per_check in course.yaml)`,
+      });
     }
     if (!checksOf.has(quiz.id)) {
-      warnings.push({ file, line: source.lineOf([], 'id'), field: 'id', message: `"${quiz.id}" is not the knowledge check of any lesson: learners find it only after the last lesson; add "quiz: ${quiz.id}" to the lesson it follows` });
+      warnings.push({
+        file,
+        line: source.lineOf([], 'id'),
+        field: 'id',
+        message: `"${quiz.id}" is not the knowledge check of any lesson: learners find it only after the last lesson; add "quiz: ${quiz.id}" to the lesson it follows`,
+      });
     }
   }
 
   for (const term of glossary) {
     if (!lessons.some((l) => l.value.html.includes(`data-term="${term.id}"`))) {
-      warnings.push({ file: term.file, line: term.line, field: 'term', message: `"${term.term}" is used in no lesson, so no lesson links to it: use the term (or add the form the lessons use to its aliases), or remove it` });
+      warnings.push({
+        file: term.file,
+        line: term.line,
+        field: 'term',
+        message: `"${term.term}" is used in no lesson, so no lesson links to it: use the term (or add the form the lessons use to its aliases), or remove it`,
+      });
     }
   }
   return { errors, warnings };

@@ -77,7 +77,10 @@ export function indentationProblem(text: string): IndentationProblem | null {
         const above = prev.dash ? prev.column : prev.indent;
         if (l.dash && top?.kind === 'item') {
           const dash = [...open].reverse().find((v) => v.kind === 'dash' && v.column < at);
-          return { line: l.n, message: `starts a list item ${spaces(at)} in, but the items above start ${spaces(dash?.column ?? above)} in: items of one list line up` };
+          return {
+            line: l.n,
+            message: `starts a list item ${spaces(at)} in, but the items above start ${spaces(dash?.column ?? above)} in: items of one list line up`,
+          };
         }
         if (at > above) {
           return {
@@ -88,7 +91,10 @@ export function indentationProblem(text: string): IndentationProblem | null {
         const below = [...open].reverse().find((v) => v.column < at)?.column;
         const over = open.find((v) => v.column > at)?.column;
         const fits = [below, over].filter((c) => c !== undefined).join(' or ');
-        return { line: l.n, message: `is indented ${spaces(at)}, which lines up with nothing above it: indent it like the fields it belongs with (${fits} spaces)` };
+        return {
+          line: l.n,
+          message: `is indented ${spaces(at)}, which lines up with nothing above it: indent it like the fields it belongs with (${fits} spaces)`,
+        };
       }
     } else {
       levels.push({ column: at, kind: l.dash ? 'dash' : 'key' });

@@ -118,8 +118,22 @@ const ABSOLUTE = /\b(always|never|guarantee[ds]?|cannot|can't|completely|only|al
 /** Checks every quiz against the item-writing rules; findings are in file and line order. */
 export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]): ItemQualityReport {
   const findings: ItemFinding[] = [];
-  const report = (source: YamlSource, path: PropertyKey[], severity: ItemFinding['severity'], rule: ItemRule, message: string, key?: string) => {
-    findings.push({ severity, rule, file: source.file, line: source.lineOf(path, key), field: fieldPath(key === undefined ? path : [...path, key]), message });
+  const report = (
+    source: YamlSource,
+    path: PropertyKey[],
+    severity: ItemFinding['severity'],
+    rule: ItemRule,
+    message: string,
+    key?: string,
+  ) => {
+    findings.push({
+      severity,
+      rule,
+      file: source.file,
+      line: source.lineOf(path, key),
+      field: fieldPath(key === undefined ? path : [...path, key]),
+      message,
+    });
   };
   const facts = new Map<Question, ItemFacts>();
   const lessonWords = lessons.map((l) => ({ file: l.file, words: ` ${words(l.text).join(' ')} ` }));
@@ -133,13 +147,31 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
       // Rule 2: a negative question is easily misread unless the negation stands out.
       const negative = NEGATIVE.exec(questionSentence(q.prompt));
       if (negative) {
-        report(source, at, 'error', 'negative-stem', `the question is negative ("${negative[0]}") in lower case, so learners easily read past it: ask it positively if you can, otherwise write "${negative[0].toUpperCase()}" in capitals`, 'prompt');
+        report(
+          source,
+          at,
+          'error',
+          'negative-stem',
+          `the question is negative ("${negative[0]}") in lower case, so learners easily read past it: ask it positively if you can, otherwise write "${negative[0].toUpperCase()}" in capitals`,
+          'prompt',
+        );
       }
       // Pairs (matching, labelling a diagram): with no spare target, the last pair is given by elimination.
       const pairs = kindOf(q).report(q, correctAnswer(q));
-      if (pairs.type === 'matching' && pairs.targets.length === pairs.sources.length && new Set(pairs.correct.map(([, t]) => t)).size === pairs.targets.length) {
+      if (
+        pairs.type === 'matching' &&
+        pairs.targets.length === pairs.sources.length &&
+        new Set(pairs.correct.map(([, t]) => t)).size === pairs.targets.length
+      ) {
         const field = q.type === 'label_diagram' ? 'labels' : 'targets';
-        report(source, at, 'warning', 'option-count', `each of the ${pairs.targets.length} ${field} belongs to exactly one ${field === 'labels' ? 'part' : 'item'}, so the last one is found by elimination: add a plausible ${field === 'labels' ? 'label that names no part' : 'target that matches no item'}`, field);
+        report(
+          source,
+          at,
+          'warning',
+          'option-count',
+          `each of the ${pairs.targets.length} ${field} belongs to exactly one ${field === 'labels' ? 'part' : 'item'}, so the last one is found by elimination: add a plausible ${field === 'labels' ? 'label that names no part' : 'target that matches no item'}`,
+          field,
+        );
       }
       if (q.type !== 'single' && q.type !== 'multiple') return;
 
@@ -151,7 +183,15 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
       // Rule 1: "all/none of the above" can be answered from partial knowledge.
       for (const c of q.choices) {
         const m = ALL_NONE_OF.exec(c.text);
-        if (m) report(source, choicePath(c), 'error', 'all-none-of-the-above', `"${m[0]}" is an option: learners can pick it from partial knowledge (spotting two right options is enough). Replace it with a plausible wrong answer, or make the question multiple-response`, 'text');
+        if (m)
+          report(
+            source,
+            choicePath(c),
+            'error',
+            'all-none-of-the-above',
+            `"${m[0]}" is an option: learners can pick it from partial knowledge (spotting two right options is enough). Replace it with a plausible wrong answer, or make the question multiple-response`,
+            'text',
+          );
       }
 
       // Rule 4, per item: a key that is the only longest option gives itself away.
@@ -163,13 +203,27 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
           q.type === 'single'
             ? `the correct choice is the only longest option (${keyLengths[0]} characters; the others ${range(wrongLengths)})`
             : `every correct choice is longer than every wrong one (correct ${range(keyLengths)} characters; wrong ${range(wrongLengths)})`;
-        report(source, at, 'warning', 'longest-key', `${what}: shorten ${q.type === 'single' ? 'it' : 'them'} or lengthen the others so length does not give the answer away`, 'choices');
+        report(
+          source,
+          at,
+          'warning',
+          'longest-key',
+          `${what}: shorten ${q.type === 'single' ? 'it' : 'them'} or lengthen the others so length does not give the answer away`,
+          'choices',
+        );
       }
       if (q.type === 'single') {
         const lengths = q.choices.map((c) => c.text.length);
         const [short, long] = [Math.min(...lengths), Math.max(...lengths)];
         if (long > MAX_LENGTH_RATIO * short) {
-          report(source, at, 'warning', 'option-length-spread', `the longest option (${long} characters) is more than ${MAX_LENGTH_RATIO} times the shortest (${short}): an option that much longer or shorter stands out; aim for options of similar length`, 'choices');
+          report(
+            source,
+            at,
+            'warning',
+            'option-length-spread',
+            `the longest option (${long} characters) is more than ${MAX_LENGTH_RATIO} times the shortest (${short}): an option that much longer or shorter stands out; aim for options of similar length`,
+            'choices',
+          );
         }
       }
 
@@ -179,7 +233,14 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
           const key = words(c.text);
           const copiedFrom = key.length >= MIN_COPIED_WORDS && lessonWords.find((l) => l.words.includes(` ${key.join(' ')} `));
           if (copiedFrom) {
-            report(source, choicePath(c), 'error', 'key-copied-from-lesson', `this correct answer (${key.length} words) appears word for word in ${copiedFrom.file}: learners can pick it by recognizing the wording instead of understanding it; paraphrase it`, 'text');
+            report(
+              source,
+              choicePath(c),
+              'error',
+              'key-copied-from-lesson',
+              `this correct answer (${key.length} words) appears word for word in ${copiedFrom.file}: learners can pick it by recognizing the wording instead of understanding it; paraphrase it`,
+              'text',
+            );
           }
         }
       }
@@ -190,7 +251,14 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
           const m = ABSOLUTE.exec(c.text);
           if (!m) continue;
           f.absolute++;
-          report(source, choicePath(c), 'warning', 'absolute-distractor', `this wrong option says "${m[0]}" and the correct answer has no such absolute word: test-wise learners rule it out without knowing the subject; qualify it or reword it without the absolute`, 'text');
+          report(
+            source,
+            choicePath(c),
+            'warning',
+            'absolute-distractor',
+            `this wrong option says "${m[0]}" and the correct answer has no such absolute word: test-wise learners rule it out without knowing the subject; qualify it or reword it without the absolute`,
+            'text',
+          );
         }
       }
 
@@ -201,7 +269,14 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
       }
       if (q.type === 'multiple' && wrong.length === 1) {
         f.oneWrong = true;
-        report(source, at, 'warning', 'option-count', `has only one wrong option (${keys.length} of ${q.choices.length} are correct): learners can look for the odd one out and tick the rest; add a second plausible wrong option, or make one of the correct ones wrong`, 'choices');
+        report(
+          source,
+          at,
+          'warning',
+          'option-count',
+          `has only one wrong option (${keys.length} of ${q.choices.length} are correct): learners can look for the odd one out and tick the rest; add a second plausible wrong option, or make one of the correct ones wrong`,
+          'choices',
+        );
       }
     });
 
@@ -212,7 +287,14 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
       const counts = new Set(multiples.map((q) => q.correct.length));
       if (allButOne || counts.size === 1) {
         const pattern = allButOne ? 'all options but one' : `exactly ${[...counts][0]} options`;
-        report(source, [], 'warning', 'option-count', `every multiple-response question has ${pattern} correct: learners learn the pattern instead of the content; vary how many options are correct`, 'questions');
+        report(
+          source,
+          [],
+          'warning',
+          'option-count',
+          `every multiple-response question has ${pattern} correct: learners learn the pattern instead of the content; vary how many options are correct`,
+          'questions',
+        );
       }
     }
   }
@@ -273,7 +355,14 @@ interface ItemFacts {
   repeats: number;
 }
 
-type Report = (source: YamlSource, path: PropertyKey[], severity: ItemFinding['severity'], rule: ItemRule, message: string, key?: string) => void;
+type Report = (
+  source: YamlSource,
+  path: PropertyKey[],
+  severity: ItemFinding['severity'],
+  rule: ItemRule,
+  message: string,
+  key?: string,
+) => void;
 
 function trueFalseBalance(set: CheckedQuiz[], label: string, report: Report): void {
   const items = set.flatMap(({ quiz, source }) => quiz.questions.flatMap((q) => (q.type === 'true_false' ? [{ q, source }] : [])));
@@ -282,7 +371,8 @@ function trueFalseBalance(set: CheckedQuiz[], label: string, report: Report): vo
   const share = keyedTrue / items.length;
   if (share >= TRUE_SHARE.min && share <= TRUE_SHARE.max) return;
   const often = share < TRUE_SHARE.min ? 'false' : 'true';
-  const perFile = set.length > 1 ? `; ${breakdown(set, (q) => (q.type === 'true_false' ? (q.correct ? 'true' : 'false') : undefined))}` : '';
+  const perFile =
+    set.length > 1 ? `; ${breakdown(set, (q) => (q.type === 'true_false' ? (q.correct ? 'true' : 'false') : undefined))}` : '';
   report(
     items[0]!.source,
     [],
@@ -302,7 +392,14 @@ function breakdown(set: CheckedQuiz[], classOf: (q: Question) => string | undefi
         const c = classOf(q);
         if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
       }
-      return counts.size ? [`${source.file} ${[...counts].sort().map(([c, n]) => `${n} ${c}`).join(', ')}`] : [];
+      return counts.size
+        ? [
+            `${source.file} ${[...counts]
+              .sort()
+              .map(([c, n]) => `${n} ${c}`)
+              .join(', ')}`,
+          ]
+        : [];
     })
     .join('; ');
 }
@@ -313,13 +410,23 @@ function choiceItems(quiz: Quiz): Question[] {
   return quiz.questions.filter(hasChoices);
 }
 
-function keyLongestShare(set: CheckedQuiz[], label: string, facts: Map<Question, ItemFacts>, report: Report, minItems: number, at = set[0]): void {
+function keyLongestShare(
+  set: CheckedQuiz[],
+  label: string,
+  facts: Map<Question, ItemFacts>,
+  report: Report,
+  minItems: number,
+  at = set[0],
+): void {
   const items = set.flatMap((s) => choiceItems(s.quiz));
   if (items.length < minItems || !at) return;
   const longest = items.filter((q) => facts.get(q)?.keyLongest).length;
   const share = longest / items.length;
   if (share <= MAX_KEY_LONGEST_SHARE) return;
-  const perFile = set.length > 1 ? `; ${breakdown(set, (q) => (hasChoices(q) ? (facts.get(q)?.keyLongest ? 'key only longest' : 'other') : undefined))}` : '';
+  const perFile =
+    set.length > 1
+      ? `; ${breakdown(set, (q) => (hasChoices(q) ? (facts.get(q)?.keyLongest ? 'key only longest' : 'other') : undefined))}`
+      : '';
   report(
     at.source,
     [],
@@ -376,7 +483,9 @@ function lengthStrategyBalance(set: CheckedQuiz[], label: string, report: Report
         if (q.type !== 'single') return [];
         const groups = lengthGroups(q.choices);
         const k = name === 'shortest' ? groups.length - 1 : ORDINALS.indexOf(name);
-        return groups[k]?.length === 1 && groups[k]?.[0]?.id === q.correct ? [`${q.id} (${source.file}:${source.lineOf(['questions', qi])})`] : [];
+        return groups[k]?.length === 1 && groups[k]?.[0]?.id === q.correct
+          ? [`${q.id} (${source.file}:${source.lineOf(['questions', qi])})`]
+          : [];
       }),
     )
     .slice(0, 6);
@@ -425,7 +534,12 @@ export function questionSentence(prompt: string): string {
 
 /** Lower-case words, with typographic quotes, possessive 's and punctuation removed. */
 export function words(text: string): string[] {
-  return (text.toLowerCase().replace(/[‘’]/g, "'").match(/[a-z0-9%]+(?:'[a-z]+)?/g) ?? []).map((w) => w.replace(/'s$/, ''));
+  return (
+    text
+      .toLowerCase()
+      .replace(/[‘’]/g, "'")
+      .match(/[a-z0-9%]+(?:'[a-z]+)?/g) ?? []
+  ).map((w) => w.replace(/'s$/, ''));
 }
 
 // Words that carry no question idea: articles, pronouns, auxiliaries, question words,
@@ -439,7 +553,11 @@ const STOP_WORDS = new Set(
 
 /** The words that carry the question, lightly stemmed so that "harms" matches "harm". */
 function contentWords(prompt: string): Set<string> {
-  return new Set(words(prompt).filter((w) => !STOP_WORDS.has(w)).map((w) => w.replace(/(..[^siu])s$/, '$1')));
+  return new Set(
+    words(prompt)
+      .filter((w) => !STOP_WORDS.has(w))
+      .map((w) => w.replace(/(..[^siu])s$/, '$1')),
+  );
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -461,7 +579,9 @@ export function htmlToText(html: string): string {
     .replace(/<\/(p|li|h[1-6]|td|th|div|blockquote|pre)>|<br\s*\/?>/gi, ' ')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (named[e.toLowerCase()] ?? m),
+      e[0] === '#'
+        ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : (named[e.toLowerCase()] ?? m),
     )
     .replace(/\s+/g, ' ')
     .trim();

@@ -89,7 +89,9 @@ export function readOpening(name: string, args: string): ComponentOpening | stri
   }
   const quoted = /^["“]([^"“”]*)["”]$/.exec(rest);
   if (rest && !quoted) {
-    return s.title === 'none' ? `:::${name} takes no title: write its text on the lines between :::${name} and :::` : `the title of :::${name} goes in double quotes on the opening line: ${s.example}`;
+    return s.title === 'none'
+      ? `:::${name} takes no title: write its text on the lines between :::${name} and :::`
+      : `the title of :::${name} goes in double quotes on the opening line: ${s.example}`;
   }
   const title = (quoted?.[1] ?? '').trim();
   if (s.title === 'none' && quoted) return `:::${name} takes no title: write its text on the lines between :::${name} and :::`;
@@ -146,7 +148,10 @@ export class ComponentChecker {
     }
     const [, indent = '', name = '', args = ''] = m;
     if (indent) {
-      this.report(line, '":::" works only at the start of a line, outside lists and other blocks: remove the spaces before it (a component cannot go inside a list item)');
+      this.report(
+        line,
+        '":::" works only at the start of a line, outside lists and other blocks: remove the spaces before it (a component cannot go inside a list item)',
+      );
     }
     if (!name) {
       if (args) {
@@ -160,7 +165,10 @@ export class ComponentChecker {
       }
       if (!this.stack.length) {
         if (closed.heading) {
-          this.report(closed.heading.line, `a heading cannot go inside :::${closed.name} (opened at line ${closed.line}): end the component with a line ":::" above the heading`);
+          this.report(
+            closed.heading.line,
+            `a heading cannot go inside :::${closed.name} (opened at line ${closed.line}): end the component with a line ":::" above the heading`,
+          );
         }
         this.problems.push(...closed.laterOpenings);
         this.checkContent(closed);
@@ -196,7 +204,10 @@ export class ComponentChecker {
     if (!c.opening || !spec(c.opening.name).list) return;
     const stray = text.find((l, i) => (i === 0 ? !LIST_ITEM.test(l.text) : !LIST_ITEM.test(l.text) && !/^\s/.test(l.text)));
     if (stray) {
-      this.report(stray.line, `:::${c.name} holds one list and nothing else: start each item with "- " (and indent a line that continues an item)`);
+      this.report(
+        stray.line,
+        `:::${c.name} holds one list and nothing else: start each item with "- " (and indent a line that continues an item)`,
+      );
     }
   }
 }
@@ -270,7 +281,7 @@ export const componentExtension: TokenizerAndRendererExtension = {
     const opening = readOpening(open[1] ?? '', open[2] ?? '');
     if (typeof opening === 'string') return undefined;
     let inFence = false;
-    for (let at = open[0].length; at < src.length; ) {
+    for (let at = open[0].length; at < src.length;) {
       const eol = src.indexOf('\n', at);
       const next = eol < 0 ? src.length : eol + 1;
       const line = src.slice(at, eol < 0 ? src.length : eol);

@@ -61,7 +61,12 @@ function withoutCodeSpans(line: string): string {
 }
 
 function asOfProblem(file: string, line: number, field: string, written: string): ContentProblem {
-  return { file, line, field, message: `"${written}" has no valid date: write it as {as of 2026-01} (year and month) or {as of 2026-01-15}` };
+  return {
+    file,
+    line,
+    field,
+    message: `"${written}" has no valid date: write it as {as of 2026-01} (year and month) or {as of 2026-01-15}`,
+  };
 }
 
 /**
@@ -95,9 +100,20 @@ export function scanLessonBody(file: string, lines: readonly string[], firstLine
     const text = withoutCodeSpans(raw);
     for (const m of text.matchAll(NO_CITATION)) {
       if (!m[1]) {
-        scan.problems.push({ file, line, field: 'body', message: '<!-- no-citation --> needs a reason: write <!-- no-citation: what the section is instead (e.g. the clinic\'s procedure) -->' });
+        scan.problems.push({
+          file,
+          line,
+          field: 'body',
+          message:
+            "<!-- no-citation --> needs a reason: write <!-- no-citation: what the section is instead (e.g. the clinic's procedure) -->",
+        });
       } else if (!section) {
-        scan.problems.push({ file, line, field: 'body', message: '<!-- no-citation: … --> stands before the first "## " section: put it under the heading of the section it excuses' });
+        scan.problems.push({
+          file,
+          line,
+          field: 'body',
+          message: '<!-- no-citation: … --> stands before the first "## " section: put it under the heading of the section it excuses',
+        });
       } else {
         section.exempt = true;
       }
@@ -113,7 +129,12 @@ export function scanLessonBody(file: string, lines: readonly string[], firstLine
     }
     const plain = PLAIN_AS_OF.exec(text.replace(AS_OF, ''));
     if (plain) {
-      scan.warnings.push({ file, line, field: 'body', message: `"${plain[0]}" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review` });
+      scan.warnings.push({
+        file,
+        line,
+        field: 'body',
+        message: `"${plain[0]}" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review`,
+      });
     }
     out.push(raw.replace(NO_CITATION, ''));
   });
@@ -126,7 +147,11 @@ export function scanLessonBody(file: string, lines: readonly string[], firstLine
  * Resolves `{as of …}` in a plain-text field (a reference's text), recording each date.
  * Returns the text as learners read it.
  */
-export function resolveAsOfText(text: string, where: { file: string; line: number; field: string }, scan: Pick<LessonScan, 'asOf' | 'problems' | 'warnings'>): string {
+export function resolveAsOfText(
+  text: string,
+  where: { file: string; line: number; field: string },
+  scan: Pick<LessonScan, 'asOf' | 'problems' | 'warnings'>,
+): string {
   const resolved = text.replace(AS_OF, (written, cap: string, date: string) => {
     if (!isIsoDate(date)) {
       scan.problems.push(asOfProblem(where.file, where.line, where.field, written));
@@ -137,7 +162,10 @@ export function resolveAsOfText(text: string, where: { file: string; line: numbe
   });
   const plain = PLAIN_AS_OF.exec(text.replace(AS_OF, ''));
   if (plain) {
-    scan.warnings.push({ ...where, message: `"${plain[0]}" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review` });
+    scan.warnings.push({
+      ...where,
+      message: `"${plain[0]}" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review`,
+    });
   }
   return resolved;
 }
@@ -212,7 +240,8 @@ export function stripCitations(html: string): string {
  * older than `reviewDate` (`2026-11-01`), as a warning at its line.
  */
 export function staleAsOfWarnings(marks: readonly AsOfMark[], reviewDate: string): ContentProblem[] {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(reviewDate) || !isIsoDate(reviewDate)) throw new Error(`review date "${reviewDate}" is not a date such as 2026-11-01`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(reviewDate) || !isIsoDate(reviewDate))
+    throw new Error(`review date "${reviewDate}" is not a date such as 2026-11-01`);
   const seen = new Set<string>();
   return marks
     .filter((m) => predates(m.date, reviewDate))

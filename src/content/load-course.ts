@@ -34,7 +34,14 @@ export function parseLesson(file: string, text: string): ParsedLesson {
   const close = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
   if (close < 0) {
     return {
-      problems: [{ file, line: 1, field: '', message: 'must start with front matter: a line "---", the fields id, title and objectives, and another "---"' }],
+      problems: [
+        {
+          file,
+          line: 1,
+          field: '',
+          message: 'must start with front matter: a line "---", the fields id, title and objectives, and another "---"',
+        },
+      ],
     };
   }
   const source = new YamlSource(file, lines.slice(1, close).join('\n'), 2);
@@ -47,12 +54,23 @@ export function parseLesson(file: string, text: string): ParsedLesson {
   body.forEach((line, i) => {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     else if (!inFence && /^#\s/.test(line)) {
-      problems.push({ file, line: bodyStart + i, field: 'body', message: `"${line.trim()}" is a level-1 heading; the lesson title is the page's only one: use "## " for sections` });
+      problems.push({
+        file,
+        line: bodyStart + i,
+        field: 'body',
+        message: `"${line.trim()}" is a level-1 heading; the lesson title is the page's only one: use "## " for sections`,
+      });
     }
   });
-  if (!body.some((l) => l.trim())) problems.push({ file, line: bodyStart, field: 'body', message: 'is empty: write the lesson below the front matter' });
+  if (!body.some((l) => l.trim()))
+    problems.push({ file, line: bodyStart, field: 'body', message: 'is empty: write the lesson below the front matter' });
   else if (!body.some((l) => /^##\s+Key points\s*$/.test(l))) {
-    problems.push({ file, line: bodyStart, field: 'body', message: 'has no "## Key points" section: end the lesson with a short summary under that heading' });
+    problems.push({
+      file,
+      line: bodyStart,
+      field: 'body',
+      message: 'has no "## Key points" section: end the lesson with a short summary under that heading',
+    });
   }
 
   const scan = scanLessonBody(file, body, bodyStart);
@@ -60,11 +78,18 @@ export function parseLesson(file: string, text: string): ParsedLesson {
   if (front) {
     for (const c of scan.citations) {
       if (!refIds.includes(c.id)) {
-        problems.push({ file, line: c.line, field: 'body', message: `[^${c.id}] is not the id of a reference of this lesson: cite one of ${refIds.join(', ')} (the ids under references in the front matter), or add the reference` });
+        problems.push({
+          file,
+          line: c.line,
+          field: 'body',
+          message: `[^${c.id}] is not the id of a reference of this lesson: cite one of ${refIds.join(', ')} (the ids under references in the front matter), or add the reference`,
+        });
       }
     }
   }
-  const referenceTexts = (front?.references ?? []).map((r, i) => resolveAsOfText(r.text, { file, line: source.lineOf(['references', i], 'text'), field: `references[${i}].text` }, scan));
+  const referenceTexts = (front?.references ?? []).map((r, i) =>
+    resolveAsOfText(r.text, { file, line: source.lineOf(['references', i], 'text'), field: `references[${i}].text` }, scan),
+  );
   problems.push(...scan.problems);
 
   if (!front || problems.length) return { source, problems };
@@ -82,7 +107,12 @@ export function parseLesson(file: string, text: string): ParsedLesson {
   const cited = new Set(scan.citations.map((c) => c.id));
   front.references.forEach((r, i) => {
     if (!cited.has(r.id)) {
-      warnings.push({ file, line: source.lineOf(['references', i], 'id'), field: `references[${i}]`, message: `"${r.id}" is never cited: put [^${r.id}] after the statement it supports, or remove the reference` });
+      warnings.push({
+        file,
+        line: source.lineOf(['references', i], 'id'),
+        field: `references[${i}]`,
+        message: `"${r.id}" is never cited: put [^${r.id}] after the statement it supports, or remove the reference`,
+      });
     }
   });
   for (const s of scan.sections) {
@@ -151,7 +181,12 @@ export function parseQuiz(file: string, text: string, readBeside: (name: string)
       questions: data.questions,
       draw: data.draw ?? null,
       drawPerObjective: data.draw_per_objective ?? null,
-      blueprint: data.blueprint.map((b) => ({ objective: b.objective, draw: b.draw ?? data.draw_per_objective ?? 1, always: b.always, critical: b.critical })),
+      blueprint: data.blueprint.map((b) => ({
+        objective: b.objective,
+        draw: b.draw ?? data.draw_per_objective ?? 1,
+        always: b.always,
+        critical: b.critical,
+      })),
       shuffleQuestions: data.shuffle_questions,
       shuffleChoices: data.shuffle_choices,
       attempts: data.attempts === 'unlimited' ? null : data.attempts,
@@ -179,7 +214,9 @@ export function besideIn(root: string, file: string, read: string[] = []): (name
 
 export function listFiles(dir: string, ext: RegExp): string[] {
   try {
-    return readdirSync(dir).filter((f) => ext.test(f)).sort();
+    return readdirSync(dir)
+      .filter((f) => ext.test(f))
+      .sort();
   } catch {
     return [];
   }
@@ -242,7 +279,12 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   try {
     manifestXml = read(manifestFile);
   } catch {
-    problems.push({ file: manifestFile, line: 0, field: '', message: 'is missing: the course needs its SCORM 1.2 manifest at the project root' });
+    problems.push({
+      file: manifestFile,
+      line: 0,
+      field: '',
+      message: 'is missing: the course needs its SCORM 1.2 manifest at the project root',
+    });
   }
   if (manifestXml) {
     const invalid = await validateManifest(manifestXml, '1.2', manifestFile);
@@ -260,7 +302,13 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   try {
     activityText = read(courseFile);
   } catch {
-    problems.push({ file: courseFile, line: 0, field: '', message: 'is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see README "For CE providers"' });
+    problems.push({
+      file: courseFile,
+      line: 0,
+      field: '',
+      message:
+        'is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see README "For CE providers"',
+    });
   }
   let activityFile: ParsedCourseFile | undefined;
   if (activityText) {
@@ -333,7 +381,11 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   for (const { quiz, source } of quizzes) {
     quiz.questions.forEach((q, qi) =>
       q.objectives.forEach((o, oi) => {
-        if (allLessonsParsed && !objectiveIds.has(o)) source.report(['questions', qi, 'objectives', oi], `"${o}" is not the id of any lesson objective (see the objectives in lessons/*.md)`);
+        if (allLessonsParsed && !objectiveIds.has(o))
+          source.report(
+            ['questions', qi, 'objectives', oi],
+            `"${o}" is not the id of any lesson objective (see the objectives in lessons/*.md)`,
+          );
       }),
     );
   }
@@ -358,7 +410,12 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     // reported above
   } else if (quizzes.length && graded.length !== 1) {
     const where = graded[1] ?? quizzes[0];
-    if (where) where.source.report([], `exactly one quiz must be graded (it sets the course score); found ${graded.length}: ${graded.map((g) => g.file).join(', ') || 'none'}`, 'graded');
+    if (where)
+      where.source.report(
+        [],
+        `exactly one quiz must be graded (it sets the course score); found ${graded.length}: ${graded.map((g) => g.file).join(', ') || 'none'}`,
+        'graded',
+      );
   } else if (!quizzes.length) {
     problems.push({ file: 'quizzes/', line: 0, field: '', message: 'holds no quiz: add a graded quiz (graded: true) in quizzes/*.yaml' });
   }
@@ -381,7 +438,10 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   const reviewDate = options.reviewDate ?? activityFile?.activity?.reviewDate ?? null;
   if (reviewDate) warnings.push(...staleAsOfWarnings(asOf, reviewDate));
   if (allLessonsParsed && allQuizzesParsed) {
-    const { findings } = checkItemQuality(quizzes, lessons.map(({ lesson, file }) => ({ file, text: htmlToText(stripCitations(lesson.html)) })));
+    const { findings } = checkItemQuality(
+      quizzes,
+      lessons.map(({ lesson, file }) => ({ file, text: htmlToText(stripCitations(lesson.html)) })),
+    );
     problems.push(...findings.filter((f) => f.severity === 'error'));
     warnings.push(...findings.filter((f) => f.severity === 'warning'));
   }
@@ -407,7 +467,10 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   // exam (more objectives, a larger blueprint draw) or longer ids can outgrow it.
   const saved = largestSuspendData(course).length;
   if (saved > SUSPEND_LIMIT) {
-    const ids = [...exam.quiz.questions].sort((a, b) => b.id.length - a.id.length).slice(0, 3).map((q) => `${q.id} (${q.id.length})`);
+    const ids = [...exam.quiz.questions]
+      .sort((a, b) => b.id.length - a.id.length)
+      .slice(0, 3)
+      .map((q) => `${q.id} (${q.id.length})`);
     throw new ContentError([
       {
         file: exam.file,

@@ -71,7 +71,10 @@ export async function validateManifest(xml: string, version: ScormVersion, file:
       file,
       line: e.loc?.lineNumber ?? 0,
       field: '',
-      message: `does not follow the SCORM ${version} manifest schema: ${e.message.replace(/^.*?Schemas validity error : /, '').replace(/^.*?parser error : /, '').trim()}`,
+      message: `does not follow the SCORM ${version} manifest schema: ${e.message
+        .replace(/^.*?Schemas validity error : /, '')
+        .replace(/^.*?parser error : /, '')
+        .trim()}`,
     }));
 }
 
@@ -105,7 +108,11 @@ export function readManifestMetadata(xml: string, file: string): { meta?: Manife
   const manifest = /<manifest\b[^>]*\bidentifier\s*=\s*"([^"]*)"/.exec(text);
   const identifier = manifest?.[1] ?? '';
   if (!/^[a-z0-9][a-z0-9-]{1,60}$/.test(identifier)) {
-    problem(manifest?.index ?? 0, 'manifest@identifier', `"${identifier}" must be the course id: 2-61 lower-case letters, digits and hyphens (it names the zip files and keys saved progress)`);
+    problem(
+      manifest?.index ?? 0,
+      'manifest@identifier',
+      `"${identifier}" must be the course id: 2-61 lower-case letters, digits and hyphens (it names the zip files and keys saved progress)`,
+    );
   }
   const org = /<organization\b[\s\S]*?<title>([\s\S]*?)<\/title>/.exec(text);
   const title = decodeXmlText(org?.[1] ?? '');
@@ -117,7 +124,11 @@ export function readManifestMetadata(xml: string, file: string): { meta?: Manife
   const mastery = /<adlcp:masteryscore>([\s\S]*?)<\/adlcp:masteryscore>/.exec(text);
   const masteryScore = Number(mastery?.[1]?.trim());
   if (!mastery) {
-    problem(items[0]?.index ?? 0, 'item.adlcp:masteryscore', 'is missing: add <adlcp:masteryscore> with the pass mark (0-100) of the graded quiz');
+    problem(
+      items[0]?.index ?? 0,
+      'item.adlcp:masteryscore',
+      'is missing: add <adlcp:masteryscore> with the pass mark (0-100) of the graded quiz',
+    );
   } else if (!Number.isFinite(masteryScore) || masteryScore < 0 || masteryScore > 100) {
     problem(mastery.index, 'item.adlcp:masteryscore', `"${mastery[1]}" must be a number from 0 to 100`);
   }

@@ -12,20 +12,25 @@ import { z } from 'zod';
  */
 export const ID_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
-export const contentId = z
-  .string({ error: 'must be an id such as "spine_regions"' })
-  .regex(ID_PATTERN, {
-    error: (iss) =>
-      `"${String(iss.input)}" is not a valid id: use 1-40 lower-case letters, digits and _, starting with a letter (e.g. "${suggestId(String(iss.input))}")`,
-  });
+export const contentId = z.string({ error: 'must be an id such as "spine_regions"' }).regex(ID_PATTERN, {
+  error: (iss) =>
+    `"${String(iss.input)}" is not a valid id: use 1-40 lower-case letters, digits and _, starting with a letter (e.g. "${suggestId(String(iss.input))}")`,
+});
 
 function suggestId(text: string): string {
-  const cleaned = text.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').slice(0, 40);
+  const cleaned = text
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 40);
   return cleaned || 'item_1';
 }
 
 export const text = (what: string) =>
-  z.string({ error: `must be ${what} (text)` }).trim().min(1, { error: `must not be empty: write ${what}` });
+  z
+    .string({ error: `must be ${what} (text)` })
+    .trim()
+    .min(1, { error: `must not be empty: write ${what}` });
 
 export const choiceSchema = z.strictObject({
   id: contentId,
@@ -39,7 +44,11 @@ export const questionBase = {
   objectives: z
     .array(contentId, { error: 'must be a list of objective ids this question assesses, e.g. [spine_regions]' })
     .min(1, { error: 'must name at least one objective this question assesses' }),
-  weight: z.number({ error: 'must be a number' }).positive({ error: 'must be greater than 0' }).max(100, { error: 'must be at most 100' }).default(1),
+  weight: z
+    .number({ error: 'must be a number' })
+    .positive({ error: 'must be greater than 0' })
+    .max(100, { error: 'must be at most 100' })
+    .default(1),
 };
 
 export const scoring = z
@@ -55,7 +64,8 @@ export function optionList<T extends z.ZodType<{ id: string }>>(item: T, what: s
     .superRefine((list, ctx) => {
       const ids = list.map((c) => c.id);
       ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used twice in this list: give each its own id` });
+        if (ids.indexOf(id) !== i)
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used twice in this list: give each its own id` });
       });
     });
 }

@@ -19,16 +19,26 @@ export const referenceSchema = z
     id: contentId,
     text: text('the reference: author or organisation, title, source and year'),
     url: z.url({ protocol: /^https?$/, error: 'must be a web address starting with https://' }).optional(),
-    doi: z.string({ error: 'must be a DOI such as 10.1056/NEJMoa1313265' }).regex(/^10\.\d{4,9}\/\S+$/, { error: 'must be a DOI such as 10.1056/NEJMoa1313265 (without https://doi.org/)' }).optional(),
+    doi: z
+      .string({ error: 'must be a DOI such as 10.1056/NEJMoa1313265' })
+      .regex(/^10\.\d{4,9}\/\S+$/, { error: 'must be a DOI such as 10.1056/NEJMoa1313265 (without https://doi.org/)' })
+      .optional(),
     /** The day the web page was read (a month when only that is known): web pages change. */
     accessed: z
       .string({ error: 'must be the date the page was read, such as 2026-01-15' })
-      .refine(isIsoDate, { error: (iss) => `"${String(iss.input)}" is not a date: write the day the page was read as 2026-01-15 (or 2026-01 when only the month is known)` })
+      .refine(isIsoDate, {
+        error: (iss) =>
+          `"${String(iss.input)}" is not a date: write the day the page was read as 2026-01-15 (or 2026-01 when only the month is known)`,
+      })
       .optional(),
   })
   .superRefine((ref, ctx) => {
     if (ref.url && !ref.accessed) {
-      ctx.addIssue({ code: 'custom', path: ['accessed'], message: 'is missing: a web page changes, so give the date it was read (accessed: 2026-01-15) under its url' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accessed'],
+        message: 'is missing: a web page changes, so give the date it was read (accessed: 2026-01-15) under its url',
+      });
     }
     if (ref.accessed && !ref.url) {
       ctx.addIssue({ code: 'custom', path: ['accessed'], message: 'belongs to a web page: give the url it refers to, or remove the date' });
@@ -55,7 +65,12 @@ export const lessonFrontMatterSchema = z.strictObject({
     .superRefine((list, ctx) => {
       const ids = list.map((r) => r.id);
       ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is the id of another reference of this lesson: give each its own id` });
+        if (ids.indexOf(id) !== i)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `"${id}" is the id of another reference of this lesson: give each its own id`,
+          });
       });
     }),
 });
@@ -73,17 +88,24 @@ export const glossarySchema = z
   .superRefine((list, ctx) => {
     const ids = list.map((e) => e.id);
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used by another term: give each its own id` });
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used by another term: give each its own id` });
     });
   });
 
-const positiveInt = (what: string) => z.number({ error: `must be ${what}` }).int({ error: `must be a whole number` }).min(1, { error: 'must be at least 1' });
+const positiveInt = (what: string) =>
+  z
+    .number({ error: `must be ${what}` })
+    .int({ error: `must be a whole number` })
+    .min(1, { error: 'must be at least 1' });
 
 export const blueprintEntrySchema = z.strictObject({
   objective: contentId,
   draw: positiveInt('the number of questions on this objective in every attempt').optional(),
   always: z.array(contentId, { error: 'must be a list of question ids drawn in every attempt, e.g. [ces_phone_call]' }).default([]),
-  critical: z.boolean({ error: 'must be true (every drawn question on this objective must be answered correctly to pass) or false' }).default(false),
+  critical: z
+    .boolean({ error: 'must be true (every drawn question on this objective must be answered correctly to pass) or false' })
+    .default(false),
 });
 
 export const quizSchema = z
@@ -94,23 +116,46 @@ export const quizSchema = z
     graded: z.boolean({ error: 'must be true (this quiz sets the course score) or false' }).default(false),
     draw: positiveInt('the number of questions each attempt draws from the bank').optional(),
     draw_per_objective: positiveInt('the number of questions drawn per objective').optional(),
-    blueprint: z.array(blueprintEntrySchema, { error: 'must be a list of objectives, each with an objective id and draw, always or critical' }).default([]),
+    blueprint: z
+      .array(blueprintEntrySchema, { error: 'must be a list of objectives, each with an objective id and draw, always or critical' })
+      .default([]),
     shuffle_questions: z.boolean({ error: 'must be true or false' }).default(false),
     shuffle_choices: z.boolean({ error: 'must be true or false' }).default(true),
-    attempts: z.union([positiveInt('a number of attempts'), z.literal('unlimited')], { error: 'must be a number of attempts (1 or more) or unlimited' }).default('unlimited'),
+    attempts: z
+      .union([positiveInt('a number of attempts'), z.literal('unlimited')], {
+        error: 'must be a number of attempts (1 or more) or unlimited',
+      })
+      .default('unlimited'),
     counts: z.enum(['highest', 'last'], { error: 'must be highest (the best attempt counts) or last' }).default('highest'),
-    feedback: z.enum(['immediate', 'after_submit'], { error: 'must be immediate (knowledge checks) or after_submit (exams)' }).default('after_submit'),
+    feedback: z
+      .enum(['immediate', 'after_submit'], { error: 'must be immediate (knowledge checks) or after_submit (exams)' })
+      .default('after_submit'),
     review: z.enum(['always', 'after_passing', 'never'], { error: 'must be always, after_passing or never' }).default('always'),
-    time_limit_minutes: z.number({ error: 'must be a number of minutes' }).positive({ error: 'must be more than 0' }).max(600, { error: 'must be at most 600' }).optional(),
-    questions: z.array(questionSchema(schemaParts), { error: 'must be a list of questions' }).min(1, { error: 'must contain at least one question' }),
+    time_limit_minutes: z
+      .number({ error: 'must be a number of minutes' })
+      .positive({ error: 'must be more than 0' })
+      .max(600, { error: 'must be at most 600' })
+      .optional(),
+    questions: z
+      .array(questionSchema(schemaParts), { error: 'must be a list of questions' })
+      .min(1, { error: 'must contain at least one question' }),
   })
   .superRefine((quiz, ctx) => {
     const ids = quiz.questions.map((q) => q.id);
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `"${id}" is used by another question in this quiz: give each question its own id` });
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'id'],
+          message: `"${id}" is used by another question in this quiz: give each question its own id`,
+        });
     });
     if (quiz.draw !== undefined && quiz.draw > quiz.questions.length) {
-      ctx.addIssue({ code: 'custom', path: ['draw'], message: `${quiz.draw} is more than the ${quiz.questions.length} questions in the bank` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['draw'],
+        message: `${quiz.draw} is more than the ${quiz.questions.length} questions in the bank`,
+      });
     }
     if (quiz.draw !== undefined && quiz.draw_per_objective !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['draw_per_objective'], message: 'use either draw or draw_per_objective, not both' });
@@ -118,28 +163,69 @@ export const quizSchema = z
     const per = new Map<string, string[]>();
     for (const q of quiz.questions) for (const o of q.objectives) per.set(o, [...(per.get(o) ?? []), q.id]);
     if (quiz.blueprint.length && quiz.draw_per_objective === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['blueprint'], message: 'needs draw_per_objective: the blueprint changes how objectives are drawn, so set how many questions the other objectives get (e.g. draw_per_objective: 1)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['blueprint'],
+        message:
+          'needs draw_per_objective: the blueprint changes how objectives are drawn, so set how many questions the other objectives get (e.g. draw_per_objective: 1)',
+      });
     }
     const planned = new Set<string>();
     quiz.blueprint.forEach((entry, i) => {
       const bank = per.get(entry.objective) ?? [];
-      if (planned.has(entry.objective)) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'objective'], message: `"${entry.objective}" is already in the blueprint: list each objective once` });
+      if (planned.has(entry.objective))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['blueprint', i, 'objective'],
+          message: `"${entry.objective}" is already in the blueprint: list each objective once`,
+        });
       planned.add(entry.objective);
       if (!bank.length) {
-        ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'objective'], message: `no question in this quiz assesses "${entry.objective}": tag questions with it (objectives: [${entry.objective}]) or remove this entry` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['blueprint', i, 'objective'],
+          message: `no question in this quiz assesses "${entry.objective}": tag questions with it (objectives: [${entry.objective}]) or remove this entry`,
+        });
         return;
       }
       const draw = entry.draw ?? quiz.draw_per_objective ?? 1;
-      if (draw > bank.length) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'draw'], message: `${draw} is more than the ${bank.length} questions assessing "${entry.objective}" (${bank.join(', ')}): add questions or draw fewer` });
+      if (draw > bank.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['blueprint', i, 'draw'],
+          message: `${draw} is more than the ${bank.length} questions assessing "${entry.objective}" (${bank.join(', ')}): add questions or draw fewer`,
+        });
       entry.always.forEach((id, j) => {
-        if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'always', j], message: `"${id}" is not the id of a question in this quiz` });
-        else if (!bank.includes(id)) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'always', j], message: `question "${id}" does not assess "${entry.objective}": add the objective to the question or list it under its own objective` });
+        if (!ids.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['blueprint', i, 'always', j],
+            message: `"${id}" is not the id of a question in this quiz`,
+          });
+        else if (!bank.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['blueprint', i, 'always', j],
+            message: `question "${id}" does not assess "${entry.objective}": add the objective to the question or list it under its own objective`,
+          });
       });
-      if (entry.always.length > draw) ctx.addIssue({ code: 'custom', path: ['blueprint', i, 'always'], message: `lists ${entry.always.length} questions but only ${draw} are drawn for "${entry.objective}": raise draw or list fewer` });
+      if (entry.always.length > draw)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['blueprint', i, 'always'],
+          message: `lists ${entry.always.length} questions but only ${draw} are drawn for "${entry.objective}": raise draw or list fewer`,
+        });
     });
     if (quiz.draw_per_objective !== undefined) {
-      const short = [...per].filter(([o, q]) => !planned.has(o) && q.length < (quiz.draw_per_objective ?? 0)).map(([o, q]) => `${o} (${q.length})`);
-      if (short.length) ctx.addIssue({ code: 'custom', path: ['draw_per_objective'], message: `needs ${quiz.draw_per_objective} questions per objective; these have fewer: ${short.join(', ')}` });
+      const short = [...per]
+        .filter(([o, q]) => !planned.has(o) && q.length < (quiz.draw_per_objective ?? 0))
+        .map(([o, q]) => `${o} (${q.length})`);
+      if (short.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['draw_per_objective'],
+          message: `needs ${quiz.draw_per_objective} questions per objective; these have fewer: ${short.join(', ')}`,
+        });
     }
   });
 

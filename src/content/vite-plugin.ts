@@ -23,7 +23,9 @@ export function coursePlugin(root: string): Plugin {
         // Every build (npm run build, npm run package, the preview) passes here once, so the
         // content warnings (item quality, reading times) are printed here, and the build goes on.
         if (warnings.length) {
-          this.warn(`${warnings.length} content ${warnings.length === 1 ? 'warning' : 'warnings'} (the build goes on; npm run check-items lists the item-quality ones by quiz):\n${warnings.map((w) => `  ${formatProblem(w)}`).join('\n')}`);
+          this.warn(
+            `${warnings.length} content ${warnings.length === 1 ? 'warning' : 'warnings'} (the build goes on; npm run check-items lists the item-quality ones by quiz):\n${warnings.map((w) => `  ${formatProblem(w)}`).join('\n')}`,
+          );
         }
         return `export default ${JSON.stringify(course)};`;
       } catch (err) {

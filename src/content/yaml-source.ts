@@ -29,7 +29,12 @@ export class YamlSource {
         const line = (err.linePos?.[0]?.line ?? 1) + firstLine - 1;
         const first = err.message.split('\n')[0] ?? err.message;
         const hint = 'if the text on this line contains ": " or " #", or starts with a quote, bracket or brace, put it in quotes';
-        this.problems.push({ file, line, field: '', message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')} (${hint})` });
+        this.problems.push({
+          file,
+          line,
+          field: '',
+          message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')} (${hint})`,
+        });
       }
     this.data = this.problems.length ? undefined : this.doc.toJS();
   }
@@ -79,7 +84,11 @@ export class YamlSource {
       }
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       const last = path[path.length - 1];
-      this.report(path.slice(0, -1), `is missing: add it (${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`})`, typeof last === 'string' ? last : undefined);
+      this.report(
+        path.slice(0, -1),
+        `is missing: add it (${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`})`,
+        typeof last === 'string' ? last : undefined,
+      );
     } else if (issue.code === 'invalid_union' && issue.input === undefined) {
       const last = path[path.length - 1];
       this.report(path.slice(0, -1), `is missing: add it (${issue.message})`, typeof last === 'string' ? last : undefined);

@@ -20,7 +20,10 @@ export function drawQuestions(quiz: Quiz, seed: number): string[] {
       for (const id of entry?.always ?? []) picked.add(id);
       const target = entry?.draw ?? quiz.drawPerObjective;
       const already = quiz.questions.filter((q) => picked.has(q.id) && q.objectives.includes(objective)).length;
-      const candidates = shuffle(quiz.questions.filter((q) => !picked.has(q.id) && q.objectives.includes(objective)), random);
+      const candidates = shuffle(
+        quiz.questions.filter((q) => !picked.has(q.id) && q.objectives.includes(objective)),
+        random,
+      );
       for (const q of candidates.slice(0, Math.max(0, target - already))) picked.add(q.id);
     }
     chosen = bank.filter((id) => picked.has(id));
@@ -32,4 +35,3 @@ export function drawQuestions(quiz: Quiz, seed: number): string[] {
   }
   return quiz.shuffleQuestions ? shuffle(chosen, random) : chosen;
 }
-

@@ -9,7 +9,8 @@ export { readNumber } from './question-types/numeric.ts';
 export { KINDS };
 
 export const isAnswered = (q: Question, a: Answer | undefined): boolean => a !== undefined && kindOf(q).answered(q, a);
-export const isValidAnswer = (q: Question, a: Answer): boolean => Array.isArray(a) && a.every((x) => typeof x === 'string') && kindOf(q).valid(q, a);
+export const isValidAnswer = (q: Question, a: Answer): boolean =>
+  Array.isArray(a) && a.every((x) => typeof x === 'string') && kindOf(q).valid(q, a);
 export const questionScore = (q: Question, a: Answer | undefined): number => (a === undefined ? 0 : kindOf(q).score(q, a));
 export const correctAnswer = (q: Question): Answer => kindOf(q).correctAnswer(q);
 export const toInteraction = (q: Question, a: Answer | undefined): AnswerReport => kindOf(q).report(q, a ?? []);

@@ -120,7 +120,12 @@ export function attemptQuestions(quiz: Quiz, attempt: QuizAttempt): Question[] {
 }
 
 /** Starts a new attempt, if none is open and attempts remain. */
-export function startAttempt(course: Course, state: CourseState, quizId: string, opts: { seed: number; now: number; limitMs: number | null }): CourseState {
+export function startAttempt(
+  course: Course,
+  state: CourseState,
+  quizId: string,
+  opts: { seed: number; now: number; limitMs: number | null },
+): CourseState {
   const quiz = findQuiz(course, quizId);
   const progress = quizProgress(state, quizId);
   if (!quiz || (progress.attempt && !progress.attempt.submitted) || attemptsLeft(quiz, progress) === 0) return state;
@@ -162,7 +167,10 @@ export function answer(state: CourseState, quizId: string, questionId: string, v
   const before = attempt.answers[questionId];
   if (before && before.length === value.length && before.every((v, i) => v === value[i])) return state;
   const seen = attempt.times[questionId];
-  const times = now === null ? attempt.times : { ...attempt.times, [questionId]: { shown: seen?.shown ?? now, firstAnswer: seen?.firstAnswer ?? now, answered: now } };
+  const times =
+    now === null
+      ? attempt.times
+      : { ...attempt.times, [questionId]: { shown: seen?.shown ?? now, firstAnswer: seen?.firstAnswer ?? now, answered: now } };
   const progress = quizProgress(state, quizId);
   return withQuiz(state, quizId, { ...progress, attempt: { ...attempt, answers: { ...attempt.answers, [questionId]: value }, times } });
 }
@@ -246,7 +254,13 @@ export function quizPassMark(course: Course, quiz: Quiz, coursePassMark = course
  * Submits the open attempt (with whatever is answered when time ran out). The scores kept
  * are recorded scores: capped when a critical objective was missed.
  */
-export function submitQuiz(course: Course, state: CourseState, quizId: string, timedOut = false, coursePassMark = course.passMark): CourseState {
+export function submitQuiz(
+  course: Course,
+  state: CourseState,
+  quizId: string,
+  timedOut = false,
+  coursePassMark = course.passMark,
+): CourseState {
   const quiz = findQuiz(course, quizId);
   const attempt = openAttempt(state, quizId);
   if (!quiz || !attempt) return state;

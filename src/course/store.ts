@@ -68,7 +68,8 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
   switch (intent.type) {
     case 'navigate': {
       if (!isValidLocation(course, intent.location)) return state;
-      if (intent.location === 'evaluation') return evaluationOpen(course, state, ctx.passMark) ? openEvaluation(course, navigate(state, intent.location), ctx.now()) : state;
+      if (intent.location === 'evaluation')
+        return evaluationOpen(course, state, ctx.passMark) ? openEvaluation(course, navigate(state, intent.location), ctx.now()) : state;
       const moved = navigate(state, intent.location);
       return intent.location.startsWith('quiz:') ? autoStart(ctx, moved, intent.location.slice(5)) : moved;
     }
@@ -90,7 +91,9 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
     // Flags help find questions again before submitting them all at once; a quiz that checks
     // each answer on the spot has no use for them.
     case 'flag-question':
-      return findQuiz(course, intent.quizId)?.feedback === 'after_submit' ? flagQuestion(state, intent.quizId, intent.questionId, intent.flagged) : state;
+      return findQuiz(course, intent.quizId)?.feedback === 'after_submit'
+        ? flagQuestion(state, intent.quizId, intent.questionId, intent.flagged)
+        : state;
     case 'submit-quiz':
       return submitQuiz(course, state, intent.quizId, intent.timedOut, ctx.passMark);
     case 'retry-quiz':

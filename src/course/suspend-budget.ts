@@ -11,13 +11,15 @@ import type { Course, Question, Quiz } from './types.ts';
  * check that it does not).
  */
 
-
 /** The most questions one attempt can draw: per objective, its blueprint draw or the quiz's. */
 export function largestDraw(quiz: Quiz): number {
   if (quiz.drawPerObjective !== null) {
     const objectives = [...new Set(quiz.questions.flatMap((q) => q.objectives))];
     const perObjective = quiz.drawPerObjective;
-    return Math.min(quiz.questions.length, objectives.reduce((n, o) => n + (quiz.blueprint.find((b) => b.objective === o)?.draw ?? perObjective), 0));
+    return Math.min(
+      quiz.questions.length,
+      objectives.reduce((n, o) => n + (quiz.blueprint.find((b) => b.objective === o)?.draw ?? perObjective), 0),
+    );
   }
   return Math.min(quiz.draw ?? Infinity, quiz.questions.length);
 }
@@ -74,7 +76,9 @@ export function largestState(course: Course): CourseState {
           answers: Object.fromEntries(drawn.map((q) => [q.id, kindOf(q).longestAnswer(q)])),
           checked: quiz.feedback === 'immediate' ? drawn.map((q) => q.id) : [],
           flagged: quiz.feedback === 'after_submit' ? drawn.map((q) => q.id) : [],
-          times: reported.includes(quiz) ? Object.fromEntries(drawn.map((q) => [q.id, { shown: late, firstAnswer: late, answered: late }])) : {},
+          times: reported.includes(quiz)
+            ? Object.fromEntries(drawn.map((q) => [q.id, { shown: late, firstAnswer: late, answered: late }]))
+            : {},
           startedAt: FAR,
           deadline: FAR + 600 * 60_000,
           submitted: false,

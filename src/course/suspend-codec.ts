@@ -57,7 +57,9 @@ function encodeAttempt(a: QuizAttempt): EncodedAttempt {
     const start = seconds(a.startedAt);
     // Base 36 and one string: an exam's times are the largest part of the data at its largest.
     const at = (ms: number | null | undefined) => (ms == null ? '' : Math.max(0, seconds(ms) - start).toString(36));
-    encoded[7] = a.questions.map((id) => [at(a.times[id]?.shown), at(a.times[id]?.firstAnswer), at(a.times[id]?.answered)].join('.')).join(',');
+    encoded[7] = a.questions
+      .map((id) => [at(a.times[id]?.shown), at(a.times[id]?.firstAnswer), at(a.times[id]?.answered)].join('.'))
+      .join(',');
   }
   if (!a.submitted && a.flagged.length) {
     encoded[7] ??= 0;
@@ -104,7 +106,13 @@ function encodeWith(state: CourseState, stamp: SaveStamp, drafts: Record<string,
     q,
     ...(state.completedAt !== null ? { c: seconds(state.completedAt) } : {}),
     ...(state.evaluation?.startedAt != null
-      ? { e: [seconds(state.evaluation.startedAt), state.evaluation.submittedAt === null ? 0 : seconds(state.evaluation.submittedAt), state.evaluation.submittedAt === null ? drafts : {}] }
+      ? {
+          e: [
+            seconds(state.evaluation.startedAt),
+            state.evaluation.submittedAt === null ? 0 : seconds(state.evaluation.submittedAt),
+            state.evaluation.submittedAt === null ? drafts : {},
+          ],
+        }
       : {}),
   };
   return toAscii(JSON.stringify(data));
@@ -135,7 +143,8 @@ function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
   const [seed, started, deadline, status, ids, answers, checked, times, flagged] = raw as unknown[];
   const drawn = strings(ids);
   // An attempt whose questions changed cannot be continued fairly: it is dropped.
-  if (num(seed) === null || num(started) === null || !drawn.length || !drawn.every((id) => quiz.questions.some((q) => q.id === id))) return null;
+  if (num(seed) === null || num(started) === null || !drawn.length || !drawn.every((id) => quiz.questions.some((q) => q.id === id)))
+    return null;
   const texts = strings(answers);
   const byId: Record<string, Answer> = {};
   drawn.forEach((id, i) => {
@@ -166,7 +175,9 @@ function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
     seed: (seed as number) >>> 0,
     questions: drawn,
     answers: byId,
-    checked: (Array.isArray(checked) ? checked : []).map((i) => drawn[i as number]).filter((id): id is string => id !== undefined && id in byId),
+    checked: (Array.isArray(checked) ? checked : [])
+      .map((i) => drawn[i as number])
+      .filter((id): id is string => id !== undefined && id in byId),
     flagged: (f & SUBMITTED) !== 0 || !Array.isArray(flagged) ? [] : drawn.filter((_, i) => flagged.includes(i)),
     times: byQuestion,
     startedAt: (started as number) * 1000,
@@ -179,7 +190,12 @@ function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
 /** Progress of a quiz as formats 1 and 2 kept it: a list of scores. Attempts in progress are not carried over. */
 function fromScoreList(v: unknown): QuizProgress {
   const scores = (Array.isArray(v) ? v : []).map(score).filter((n): n is number => n !== null);
-  return { attempt: null, attemptsUsed: scores.length, bestScore: scores.length ? Math.max(...scores) : null, lastScore: scores.at(-1) ?? null };
+  return {
+    attempt: null,
+    attemptsUsed: scores.length,
+    bestScore: scores.length ? Math.max(...scores) : null,
+    lastScore: scores.at(-1) ?? null,
+  };
 }
 
 /** Never throws: an unreadable or foreign string gives a fresh state and a note saying why. */
@@ -194,7 +210,13 @@ export function decodeState(course: Course, text: string): DecodeResult {
   const version = isObject(data) ? data.v : undefined;
   if (!isObject(data) || (version !== 1 && version !== 2 && version !== 3 && version !== 4 && version !== SUSPEND_VERSION)) {
     const format = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : 'unknown';
-    return { state: initialState(), savedAt: 0, token: null, note: `saved progress has format ${format}, not ${SUSPEND_VERSION}; it was reset`, unreadable: true };
+    return {
+      state: initialState(),
+      savedAt: 0,
+      token: null,
+      note: `saved progress has format ${format}, not ${SUSPEND_VERSION}; it was reset`,
+      unreadable: true,
+    };
   }
   const current = version === 3 || version === 4 || version === SUSPEND_VERSION;
   const notes: string[] = [];
@@ -221,7 +243,12 @@ export function decodeState(course: Course, text: string): DecodeResult {
     const [used, best, last, rawAttempt] = saved as unknown[];
     const attempt = rawAttempt === undefined ? null : decodeAttempt(quiz, rawAttempt);
     if (rawAttempt !== undefined && !attempt) notes.push(`the attempt in progress at ${quiz.id} no longer matches the quiz and was reset`);
-    state.quizzes[quiz.id] = { attempt, attemptsUsed: Math.max(0, Math.floor(num(used) ?? 0)), bestScore: score(best), lastScore: score(last) };
+    state.quizzes[quiz.id] = {
+      attempt,
+      attemptsUsed: Math.max(0, Math.floor(num(used) ?? 0)),
+      bestScore: score(best),
+      lastScore: score(last),
+    };
   }
   if (Array.isArray(data.e) && course.evaluation) state.evaluation = decodeEvaluation(course, data.e);
   const savedAt = (num(data.t) ?? 0) * 1000;

@@ -66,7 +66,10 @@ export async function buildPackages(root: string, log: (line: string) => void = 
     out.push({ version, zip, dir, bytes: bytes.length });
     log(`${relative(root, zip)}  ${(bytes.length / 1024).toFixed(1)} KB`);
   }
-  for (const [ext, text] of [['html', questionKeyHtml(course)], ['csv', questionKeyCsv(course)]] as const) {
+  for (const [ext, text] of [
+    ['html', questionKeyHtml(course)],
+    ['csv', questionKeyCsv(course)],
+  ] as const) {
     const file = join(root, 'dist', `${course.id}-question-key.${ext}`);
     writeFileSync(file, text, 'utf8');
     log(`${relative(root, file)}  ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB  question key for LMS reports`);

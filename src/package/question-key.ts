@@ -42,7 +42,6 @@ export interface KeyEntry {
   objectives: (Objective & { lesson: string })[];
 }
 
-
 /** An answer as the course reports it, in both versions. */
 function reported(q: Question, answer: Answer | undefined): { ia: InteractionAnswer; s12: FormattedAnswer; s04: FormattedAnswer } {
   const ia = toInteraction(q, answer);
@@ -52,7 +51,8 @@ function reported(q: Question, answer: Answer | undefined): { ia: InteractionAns
 /** The response the LMS stores when a learner's answer is exactly `answer`. */
 function responseOf(q: Question, answer: Answer): { scorm12: string; scorm2004: string } {
   const { s12, s04 } = reported(q, answer);
-  if (s12.response === null || s04.response === null) throw new Error(`question "${q.id}": the answer ${answer.join(',')} reports no response`);
+  if (s12.response === null || s04.response === null)
+    throw new Error(`question "${q.id}": the answer ${answer.join(',')} reports no response`);
   return { scorm12: s12.response, scorm2004: s04.response };
 }
 
@@ -62,7 +62,10 @@ function pairCodes(q: Question, item: string, target: string) {
   const p12 = r.scorm12.split('.');
   const p04 = r.scorm2004.split('[.]');
   if (p12.length !== 2 || p04.length !== 2) throw new Error(`question "${q.id}": cannot read the pair ${r.scorm12} / ${r.scorm2004}`);
-  return { item: { scorm12: p12[0] as string, scorm2004: p04[0] as string }, target: { scorm12: p12[1] as string, scorm2004: p04[1] as string } };
+  return {
+    item: { scorm12: p12[0] as string, scorm2004: p04[0] as string },
+    target: { scorm12: p12[1] as string, scorm2004: p04[1] as string },
+  };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -98,14 +101,26 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
     case 'true-false': {
       codes = [true, false].map((value) => {
         const correct = value === ia.correct;
-        return { part: 'Answer', ...responseOf(q, [String(value)]), text: textOf(words.sources, String(value)), correct, inCorrect: correct ? 'correct' : '' };
+        return {
+          part: 'Answer',
+          ...responseOf(q, [String(value)]),
+          text: textOf(words.sources, String(value)),
+          correct,
+          inCorrect: correct ? 'correct' : '',
+        };
       });
       parts = [textOf(words.sources, String(ia.correct))];
       break;
     }
     case 'sequencing': {
       const text = (id: string) => textOf(words.sources, id);
-      codes = ia.options.map((id) => ({ part: 'Item', ...responseOf(q, [id]), text: text(id), correct: true, inCorrect: `position ${ia.correct.indexOf(id) + 1}` }));
+      codes = ia.options.map((id) => ({
+        part: 'Item',
+        ...responseOf(q, [id]),
+        text: text(id),
+        correct: true,
+        inCorrect: `position ${ia.correct.indexOf(id) + 1}`,
+      }));
       parts = ia.correct.map((id, i) => `${i + 1}. ${text(id)}`);
       break;
     }
@@ -118,11 +133,23 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
         const match = ia.correct.find(([s]) => s === id)?.[1];
         const c = match === undefined ? pairCodes(q, id, ia.targets[0] as string).item : pairCodes(q, id, match).item;
         const t = match === undefined ? null : targetCode(match);
-        return { part: 'Item', ...c, text: itemText(id), correct: match !== undefined, inCorrect: t && match ? `→ ${t.scorm12} / ${t.scorm2004}: ${targetText(match)}` : '' };
+        return {
+          part: 'Item',
+          ...c,
+          text: itemText(id),
+          correct: match !== undefined,
+          inCorrect: t && match ? `→ ${t.scorm12} / ${t.scorm2004}: ${targetText(match)}` : '',
+        };
       });
       const targets: KeyCode[] = ia.targets.map((id) => {
         const from = ia.correct.filter(([, t]) => t === id).map(([s]) => itemText(s));
-        return { part: 'Target', ...targetCode(id), text: targetText(id), correct: from.length > 0, inCorrect: from.length ? `← ${from.join('; ')}` : 'matches no item' };
+        return {
+          part: 'Target',
+          ...targetCode(id),
+          text: targetText(id),
+          correct: from.length > 0,
+          inCorrect: from.length ? `← ${from.join('; ')}` : 'matches no item',
+        };
       });
       codes = [...items, ...targets];
       parts = ia.correct.map(([s, t]) => `${itemText(s)} → ${targetText(t)}`);
@@ -160,12 +187,18 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
 /** A response or pattern that may wrap only between its entries (after `,` or `[,]`), never inside a pair. */
-const codes = (s: string) => `<code class="list">${s.split(/(?<=\[,\]|,(?!\]))/).map(escapeHtml).join('<wbr>')}</code>`;
+const codes = (s: string) =>
+  `<code class="list">${s
+    .split(/(?<=\[,\]|,(?!\]))/)
+    .map(escapeHtml)
+    .join('<wbr>')}</code>`;
 
 function drawNote(quiz: Quiz): string {
   const bank = plural(quiz.questions.length, 'question');
-  if (quiz.drawPerObjective !== null) return `The bank holds ${bank}; each attempt draws ${plural(quiz.drawPerObjective, 'question')} per objective, so a learner's report shows only some of these ids.`;
-  if (quiz.draw !== null && quiz.draw < quiz.questions.length) return `The bank holds ${bank}; each attempt draws ${quiz.draw}, so a learner's report shows only some of these ids.`;
+  if (quiz.drawPerObjective !== null)
+    return `The bank holds ${bank}; each attempt draws ${plural(quiz.drawPerObjective, 'question')} per objective, so a learner's report shows only some of these ids.`;
+  if (quiz.draw !== null && quiz.draw < quiz.questions.length)
+    return `The bank holds ${bank}; each attempt draws ${quiz.draw}, so a learner's report shows only some of these ids.`;
   return `Every attempt asks all ${bank}.`;
 }
 
@@ -242,7 +275,13 @@ function questionHtml(e: KeyEntry): string {
     }, tolerance ${escapeHtml(tolerance)}</td></tr></tbody>`;
   } else if (e.scormType === 'matching') {
     body = (['Item', 'Target'] as const)
-      .map((part) => `<tbody>\n${group(GROUPS[part] as string)}\n${e.codes.filter((c) => c.part === part).map(row).join('\n')}\n</tbody>`)
+      .map(
+        (part) =>
+          `<tbody>\n${group(GROUPS[part] as string)}\n${e.codes
+            .filter((c) => c.part === part)
+            .map(row)
+            .join('\n')}\n</tbody>`,
+      )
       .join('\n');
   } else {
     body = `<tbody>\n${e.codes.map(row).join('\n')}\n</tbody>`;
@@ -411,7 +450,9 @@ export const CSV_COLUMNS = [
 /** One row per question, in the order of the HTML key. */
 export function questionKeyRows(course: Course): string[][] {
   return questionKey(course).map((e) => {
-    const codes = e.codes.map((c) => `${e.scormType === 'matching' ? `${c.part.toLowerCase()} ` : ''}${c.scorm12} = ${c.scorm2004} = ${c.text}`).join('\n');
+    const codes = e.codes
+      .map((c) => `${e.scormType === 'matching' ? `${c.part.toLowerCase()} ` : ''}${c.scorm12} = ${c.scorm2004} = ${c.text}`)
+      .join('\n');
     const n = e.numeric;
     return [
       e.interactionId,

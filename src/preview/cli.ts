@@ -53,12 +53,19 @@ function stopWith(close: () => void): void {
 try {
   await buildPackages(root);
   const host = await buildPreviewHost(root);
-  const server = await serveStatic({ '/': host, '/scorm12/': join(root, 'build/scorm12'), '/scorm2004/': join(root, 'build/scorm2004') }, port, '127.0.0.1', {
-    '/__preview/status': () => status,
-  });
+  const server = await serveStatic(
+    { '/': host, '/scorm12/': join(root, 'build/scorm12'), '/scorm2004/': join(root, 'build/scorm2004') },
+    port,
+    '127.0.0.1',
+    {
+      '/__preview/status': () => status,
+    },
+  );
   console.log(`\nPreview LMS running:\n  SCORM 1.2:  ${server.url}/?scorm=12\n  SCORM 2004: ${server.url}/?scorm=2004`);
   console.log(`  Under Moodle 5.1's rules: add &profile=moodle, e.g. ${server.url}/?scorm=12&profile=moodle`);
-  console.log('Watching lessons/, quizzes/, imsmanifest.xml and course.yaml: the page shows errors and reloads itself. Ctrl+C stops the preview.');
+  console.log(
+    'Watching lessons/, quizzes/, imsmanifest.xml and course.yaml: the page shows errors and reloads itself. Ctrl+C stops the preview.',
+  );
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve(true);
   const schedule = () => {
@@ -67,7 +74,9 @@ try {
       running = running.then(rebuild);
     }, 200);
   };
-  const watchers = ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml'].filter((path) => existsSync(join(root, path))).map((path) => watch(join(root, path), { recursive: true }, schedule));
+  const watchers = ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']
+    .filter((path) => existsSync(join(root, path)))
+    .map((path) => watch(join(root, path), { recursive: true }, schedule));
   stopWith(() => {
     for (const w of watchers) w.close();
     void server.close();

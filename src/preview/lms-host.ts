@@ -9,7 +9,16 @@
  * the 1.2 status rewrite, the dismissal beacon's size limit); see moodle-profile.ts.
  */
 import { Scorm12API, Scorm2004API } from 'scorm-again';
-import { BEACON_LIMIT, MoodlePage, MoodleRecords, readManifest, type LaunchInfo, type ManifestValues, type MoodleStore, type Value } from './moodle-profile.ts';
+import {
+  BEACON_LIMIT,
+  MoodlePage,
+  MoodleRecords,
+  readManifest,
+  type LaunchInfo,
+  type ManifestValues,
+  type MoodleStore,
+  type Value,
+} from './moodle-profile.ts';
 
 export type Profile = 'scorm-again' | 'moodle';
 export type { LaunchInfo };
@@ -126,7 +135,8 @@ let activity = config.activity ?? params.get('activity') ?? 'main';
 let learnerId = config.learnerId ?? params.get('learner') ?? 'pnurse';
 /** Moodle's fullname() with "SCORM standards mode" off (the default): "First Last". */
 const LEARNER_NAME = 'Pat Nurse';
-const moodleStore: MoodleStore = profile === 'moodle' && config.persist ? (JSON.parse(localStorage.getItem(moodleKey) ?? '{}') as MoodleStore) : {};
+const moodleStore: MoodleStore =
+  profile === 'moodle' && config.persist ? (JSON.parse(localStorage.getItem(moodleKey) ?? '{}') as MoodleStore) : {};
 const records = new MoodleRecords(version, moodleStore);
 /** The Moodle player state of the current launch. */
 interface MoodleLaunch {
@@ -238,7 +248,12 @@ const ERROR_READS = /^(LMS)?(GetLastError|GetErrorString|GetDiagnostic)$/;
  * posts the collected values; during dismissal request.js sends them by sendBeacon, which
  * Chromium refuses over 64 KB (the API then answers "false", error 101, nothing stored).
  */
-function moodleCommit(t: Api, fn: string, apply: () => unknown, ctx: MoodleLaunch): { result: unknown; error: string; request?: MoodleRequestLog } {
+function moodleCommit(
+  t: Api,
+  fn: string,
+  apply: () => unknown,
+  ctx: MoodleLaunch,
+): { result: unknown; error: string; request?: MoodleRequestLog } {
   // Moodle reaches StoreData only in a live session (the caller has checked the "" argument).
   if (!t.isInitialized() || t.isTerminated()) {
     const result = apply();
@@ -327,7 +342,13 @@ async function launch(preload: Record<string, string>, newAttempt = false): Prom
   } else {
     const core = version === '12' ? 'cmi.core.' : 'cmi.';
     const learner = version === '12' ? 'cmi.core.student_name' : 'cmi.learner_name';
-    full = { ...(await manifestDefaults()), [learner]: 'Nurse, Pat', [`${core}entry`]: 'ab-initio', [`${core}credit`]: 'credit', ...preload };
+    full = {
+      ...(await manifestDefaults()),
+      [learner]: 'Nurse, Pat',
+      [`${core}entry`]: 'ab-initio',
+      [`${core}credit`]: 'credit',
+      ...preload,
+    };
   }
   api = createApi(full);
   const w = window as unknown as Record<string, unknown>;
@@ -348,7 +369,14 @@ function launchInfo(): LaunchInfo {
   const flat = api.getFlattenedCMI();
   const get = (k12: string, k2004: string) => String(flat[version === '12' ? k12 : k2004] ?? '');
   const mode = get('cmi.core.lesson_mode', 'cmi.mode') === 'review' ? 'review' : 'normal';
-  return { mode, credit: get('cmi.core.credit', 'cmi.credit') === 'no-credit' ? 'no-credit' : 'credit', entry: get('cmi.core.entry', 'cmi.entry'), activity, attempt: 1, learnerId };
+  return {
+    mode,
+    credit: get('cmi.core.credit', 'cmi.credit') === 'no-credit' ? 'no-credit' : 'credit',
+    entry: get('cmi.core.entry', 'cmi.entry'),
+    activity,
+    attempt: 1,
+    learnerId,
+  };
 }
 
 function stored(): Record<string, string> {
@@ -367,14 +395,19 @@ function schedulePanel(): void {
   panelQueued = true;
   requestAnimationFrame(() => {
     panelQueued = false;
-    const table = (rows: Array<[string, unknown]>) => rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(String(v))}</td></tr>`).join('');
+    const table = (rows: Array<[string, unknown]>) =>
+      rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(String(v))}</td></tr>`).join('');
     const flat = api.getFlattenedCMI();
-    (document.getElementById('cmi') as HTMLElement).innerHTML = table(Object.entries(flat).filter(([, v]) => v !== '' && v != null && typeof v !== 'object'));
+    (document.getElementById('cmi') as HTMLElement).innerHTML = table(
+      Object.entries(flat).filter(([, v]) => v !== '' && v != null && typeof v !== 'object'),
+    );
     (document.getElementById('calls') as HTMLElement).innerHTML = calls
       .slice(-60)
       .reverse()
       .map((c) => {
-        const req = c.request ? ` <small>${c.request.beacon ? 'beacon ' : ''}${c.request.sent.length} values, ${c.request.beaconBytes} B${c.request.stored ? '' : ', not stored'}</small>` : '';
+        const req = c.request
+          ? ` <small>${c.request.beacon ? 'beacon ' : ''}${c.request.sent.length} values, ${c.request.beaconBytes} B${c.request.stored ? '' : ', not stored'}</small>`
+          : '';
         return `<tr><td>${esc(c.fn)}(${esc(c.args.map((a) => JSON.stringify(a)).join(', '))})</td><td class="${c.error !== '0' ? 'bad' : ''}">${esc(String(c.result))}${c.error !== '0' ? ` [${esc(c.error)}]` : ''}${req}</td></tr>`;
       })
       .join('');

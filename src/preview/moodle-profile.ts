@@ -262,7 +262,11 @@ export class MoodleRecords {
         'cmi.student_preference.speed': record['cmi.student_preference.speed'] ?? '0',
         'cmi.student_preference.text': record['cmi.student_preference.text'] ?? '0',
       };
-      return { info: { mode, credit, entry, activity, attempt, learnerId }, def, arrays: arraysOf(record, /^cmi\.(objectives|interactions)\.\d+\./) };
+      return {
+        info: { mode, credit, entry, activity, attempt, learnerId },
+        def,
+        arrays: arraysOf(record, /^cmi\.(objectives|interactions)\.\d+\./),
+      };
     }
 
     // scorm_13lib.php: "only cmi.exit==suspend should allow previous datamodel elements on re-launch".
@@ -386,7 +390,11 @@ export class MoodlePage {
     const v = this.version;
     const values: Array<[string, Value]> = [];
     if (finishing) this.rewriteAtFinish();
-    if (finishing && v === '2004') values.push(['cmi.total_time', addTime2004(String(this.def['cmi.total_time'] ?? 'PT0H0M0S'), String(this.cmi.get('cmi.session_time') ?? 'PT0H0M0S'))]);
+    if (finishing && v === '2004')
+      values.push([
+        'cmi.total_time',
+        addTime2004(String(this.def['cmi.total_time'] ?? 'PT0H0M0S'), String(this.cmi.get('cmi.session_time') ?? 'PT0H0M0S')),
+      ]);
     for (const [el, value] of this.cmi) {
       if (v === '12' && el === 'cmi.core.session_time') continue;
       const model = elementModel(el);
@@ -399,7 +407,11 @@ export class MoodlePage {
       if (known === undefined || known !== value) values.push([el, value]);
       if (v === '12') this.sent.set(el, value);
     }
-    if (finishing && v === '12') values.push(['cmi.core.total_time', addTime12(String(this.def['cmi.core.total_time'] ?? '00:00:00'), String(this.cmi.get('cmi.core.session_time') ?? '00:00:00'))]);
+    if (finishing && v === '12')
+      values.push([
+        'cmi.core.total_time',
+        addTime12(String(this.def['cmi.core.total_time'] ?? '00:00:00'), String(this.cmi.get('cmi.core.session_time') ?? '00:00:00')),
+      ]);
     if (v === '2004' && this.navRequest !== undefined && this.navRequest !== '_none_') values.push(['adl.nav.request', this.navRequest]);
     const body = this.urlParams + values.map(([el, value]) => `&${wireName(v, el)}=${encodeURIComponent(String(value))}`).join('');
     return { values, body, beaconBytes: beaconBytes(body) };
@@ -460,7 +472,15 @@ export function multipartBytes(fields: ReadonlyArray<readonly [string, string]>)
   let size = 0;
   for (const [name, value] of fields) {
     const escaped = crlf(name).replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    size += delimiter + 2 + 'Content-Disposition: form-data; name="'.length + utf8.encode(escaped).length + 1 + 4 + utf8.encode(crlf(value)).length + 2;
+    size +=
+      delimiter +
+      2 +
+      'Content-Disposition: form-data; name="'.length +
+      utf8.encode(escaped).length +
+      1 +
+      4 +
+      utf8.encode(crlf(value)).length +
+      2;
   }
   return size + delimiter + 4; // closing "--boundary--\r\n"
 }

@@ -26,7 +26,12 @@ export interface StaticServer {
  * preview LMS and the course, as an LMS serves them. Any path may be prefixed with
  * `/activity/<name>`, which is ignored. `json` answers exact paths with live data.
  */
-export function serveStatic(routes: Record<string, string>, port = 0, host = '127.0.0.1', json: Record<string, () => unknown> = {}): Promise<StaticServer> {
+export function serveStatic(
+  routes: Record<string, string>,
+  port = 0,
+  host = '127.0.0.1',
+  json: Record<string, () => unknown> = {},
+): Promise<StaticServer> {
   const prefixes = Object.keys(routes).sort((a, b) => b.length - a.length);
   const server: Server = createServer((req, res) => {
     const answer = json[new URL(req.url ?? '/', 'http://x').pathname];

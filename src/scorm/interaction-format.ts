@@ -83,6 +83,10 @@ export function formatScorm2004(a: InteractionAnswer): FormattedAnswer {
       return { type: a.type, response: a.response, pattern: null };
     case 'text':
       // A localized string on one line that does not start with "{" (which would open a {lang=} tag).
-      return { type: 'long-fill-in', response: orNull(a.response.replace(/\s+/g, ' ').replace(/^\{/, '(').slice(0, SCORM2004_TEXT_LIMIT)), pattern: null };
+      return {
+        type: 'long-fill-in',
+        response: orNull(a.response.replace(/\s+/g, ' ').replace(/^\{/, '(').slice(0, SCORM2004_TEXT_LIMIT)),
+        pattern: null,
+      };
   }
 }

@@ -1,6 +1,17 @@
 import { questionScore, toInteraction } from '../course/questions.ts';
 import { reportedQuizzes } from '../course/reported.ts';
-import { attemptQuestions, attemptResult, attemptsLeft, courseOutcome, criticalObjectives, quizPassMark, quizProgress, type CourseState, type QuizAttempt, type QuizProgress } from '../course/state.ts';
+import {
+  attemptQuestions,
+  attemptResult,
+  attemptsLeft,
+  courseOutcome,
+  criticalObjectives,
+  quizPassMark,
+  quizProgress,
+  type CourseState,
+  type QuizAttempt,
+  type QuizProgress,
+} from '../course/state.ts';
 import { evaluationState, type EvaluationState } from '../course/evaluation.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import type { Interaction, LmsSession, ObjectiveResult } from '../scorm/session.ts';
@@ -42,14 +53,30 @@ export class Reporter {
     for (const q of this.course.evaluation?.questions ?? []) {
       const value = e.answers[q.id] ?? '';
       if (!value) continue;
-      const base = { description: q.prompt, result: 'neutral' as const, weighting: 0, shownAt, answeredAt: at, latencyMs: null, objectives: [] };
+      const base = {
+        description: q.prompt,
+        result: 'neutral' as const,
+        weighting: 0,
+        shownAt,
+        answeredAt: at,
+        latencyMs: null,
+        objectives: [],
+      };
       if (q.type === 'likert') {
-        this.interactions.push({ ...base, id: `evaluation-${q.id}`, answer: { type: 'likert', scale: q.scale.map((s) => s.id), response: value } });
+        this.interactions.push({
+          ...base,
+          id: `evaluation-${q.id}`,
+          answer: { type: 'likert', scale: q.scale.map((s) => s.id), response: value },
+        });
         continue;
       }
       const limit = this.session.textLimit;
       for (let part = 0; part * limit < value.length; part++) {
-        this.interactions.push({ ...base, id: `evaluation-${q.id}${part ? `-${part + 1}` : ''}`, answer: { type: 'text', response: value.slice(part * limit, (part + 1) * limit) } });
+        this.interactions.push({
+          ...base,
+          id: `evaluation-${q.id}${part ? `-${part + 1}` : ''}`,
+          answer: { type: 'text', response: value.slice(part * limit, (part + 1) * limit) },
+        });
       }
     }
   }
@@ -67,7 +94,8 @@ export class Reporter {
 
   /** The attempt just submitted settles the quiz: it passed, or no attempt is left. */
   private isFinal(quiz: Quiz, progress: QuizProgress): boolean {
-    const passed = progress.attempt !== null && attemptResult(quiz, progress.attempt, quizPassMark(this.course, quiz, this.passMark)).passed;
+    const passed =
+      progress.attempt !== null && attemptResult(quiz, progress.attempt, quizPassMark(this.course, quiz, this.passMark)).passed;
     return passed || attemptsLeft(quiz, progress) === 0;
   }
 
@@ -83,17 +111,18 @@ export class Reporter {
       const share = questionScore(q, answer);
       const times = attempt.times[q.id];
       const shown = Math.min(times?.shown ?? attempt.startedAt, submittedAt);
-      if (recordAnswers) this.interactions.push({
-        id: `${quiz.id}-${q.id}`,
-        description: q.prompt,
-        answer: toInteraction(q, answer),
-        result: share === 1 ? 'correct' : 'incorrect',
-        weighting: q.weight,
-        shownAt: new Date(shown),
-        answeredAt: times?.answered != null ? new Date(times.answered) : null,
-        latencyMs: times?.firstAnswer != null ? Math.max(0, times.firstAnswer - shown) : null,
-        objectives: q.objectives,
-      });
+      if (recordAnswers)
+        this.interactions.push({
+          id: `${quiz.id}-${q.id}`,
+          description: q.prompt,
+          answer: toInteraction(q, answer),
+          result: share === 1 ? 'correct' : 'incorrect',
+          weighting: q.weight,
+          shownAt: new Date(shown),
+          answeredAt: times?.answered != null ? new Date(times.answered) : null,
+          latencyMs: times?.firstAnswer != null ? Math.max(0, times.firstAnswer - shown) : null,
+          objectives: q.objectives,
+        });
       for (const o of q.objectives) {
         const sum = byObjective.get(o) ?? { got: 0, total: 0 };
         sum.got += share * q.weight;

@@ -109,7 +109,12 @@ export class Tracker {
     this.passMark = launch.masteryScore ?? this.course.passMark;
     this.timing = { maxTimeMs: launch.maxTimeMs, action: launch.timeLimitAction, multiplier: timeMultiplier(launch.launchData) };
     if (this.connection === 'lms' && launch.recordsResults) {
-      this.backup = new LocalBackup(this.course.id, this.options.activity ?? '', launch.learnerId || 'unknown', this.options.storage ?? null);
+      this.backup = new LocalBackup(
+        this.course.id,
+        this.options.activity ?? '',
+        launch.learnerId || 'unknown',
+        this.options.storage ?? null,
+      );
     }
     const resumed = resume({
       course: this.course,

@@ -56,10 +56,11 @@ export class AboutView extends LitElement {
       ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: false })}
       <h2>${STRINGS.objectives}</h2>
       ${this.course.lessons.map(
-        (l) => html`<h3>${l.title}</h3>
-          <ul class="objectives">
-            ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
-          </ul>`,
+        (l) =>
+          html`<h3>${l.title}</h3>
+            <ul class="objectives">
+              ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
+            </ul>`,
       )}`;
   }
 }

@@ -4,7 +4,7 @@ import { css } from 'lit';
  * The activity information of activity-info.ts, on the start screen and on About this
  * activity: the summary list of label and value, dates, people, credit lines and the
  * folded list of people.
- */export const activityInfoStyles = css`
+ */ export const activityInfoStyles = css`
   .facts {
     margin: 1rem 0;
     border-top: 1px solid var(--line);

@@ -101,9 +101,11 @@ export interface ActivityInfoOptions {
 function person(p: DisclosedPerson) {
   return html`<li>
     <span class="who">${p.name}${p.credentials ? `, ${p.credentials}` : ''}</span> (${p.role}).
-    ${p.relationships === 'none'
-      ? html`${S.relationships}: ${S.none}.`
-      : html`${S.relationships}: ${sentence(p.relationships.description)} <br />${S.mitigation}: ${sentence(p.relationships.mitigation)}`}
+    ${
+      p.relationships === 'none'
+        ? html`${S.relationships}: ${S.none}.`
+        : html`${S.relationships}: ${sentence(p.relationships.description)} <br />${S.mitigation}: ${sentence(p.relationships.mitigation)}`
+    }
   </li>`;
 }
 
@@ -134,28 +136,38 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
   const pending = groups.filter((g) => g.people === null).map((g) => g.label);
   const disclosed = groups.filter((g) => g.people !== null);
   const names = new Set(disclosed.flatMap((g) => (g.people ?? []).map((p) => p.name)));
-  const peopleLists = disclosed.map((g) => html`<h3 class="group">${g.label}</h3><ul class="people">${(g.people ?? []).map(person)}</ul>`);
+  const peopleLists = disclosed.map(
+    (g) =>
+      html`<h3 class="group">${g.label}</h3>
+        <ul class="people">
+          ${(g.people ?? []).map(person)}
+        </ul>`,
+  );
 
   const providerName = a.providerName ? S.providedBy(a.providerName) : `${S.provider}: ${S.notYet}.`;
   const activityId = `${S.activityId}: ${a.activityId ?? S.notYet}.`;
   const credit = html`${creditLines(a, minutes, today, { label: false })}
-  ${a.accreditationStatement && creditEarned(a, today)
-    ? html`<p class="small"><span class="label">${S.accreditation}:</span> ${a.accreditationStatement}</p>`
-    : null}`;
+  ${
+    a.accreditationStatement && creditEarned(a, today)
+      ? html`<p class="small"><span class="label">${S.accreditation}:</span> ${a.accreditationStatement}</p>`
+      : null
+  }`;
   const dates = html`<ul class="dates">
     ${dateLine(S.released, a.releaseDate)} ${dateLine(S.reviewed, a.reviewDate)}
     ${dateLine(expired ? S.expired : S.expires, a.expiryDate, expired ? '' : S.expiresNote)}
   </ul>`;
   const disclosures = html`${disclosed.length ? html`<p>${anyRelationships(a) ? S.somePeople : S.nonePeople}</p>` : null}
   ${pending.length ? html`<p>${S.pendingGroups(listText(pending))}</p>` : null}
-  ${disclosed.length
-    ? compact
-      ? html`<details>
-          <summary>${S.peopleSummary(names.size)}</summary>
-          ${peopleLists}
-        </details>`
-      : peopleLists
-    : null}`;
+  ${
+    disclosed.length
+      ? compact
+        ? html`<details>
+            <summary>${S.peopleSummary(names.size)}</summary>
+            ${peopleLists}
+          </details>`
+        : peopleLists
+      : null
+  }`;
   const support =
     a.commercialSupport === null
       ? `${S.notDisclosed}.`
@@ -165,12 +177,15 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
   const help = a.supportContact ?? sentence(S.notYet);
 
   if (compact) {
-    const row = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+    const row = (label: string, value: unknown) =>
+      html`<div>
+        <dt>${label}</dt>
+        <dd>${value}</dd>
+      </div>`;
     return html`<dl class="facts">
-      ${row(S.provider, html`<p>${a.providerName ? providerName : sentence(S.notYet)} ${activityId}</p>`)}
-      ${row(S.credit, credit)} ${row(S.dates, dates)} ${row(S.disclosures, disclosures)}
-      ${row(S.commercialSupport, html`<p>${sentence(support)}</p>`)} ${row(S.unapproved, html`<p>${a.unapprovedUse}</p>`)}
-      ${row(S.help, html`<p>${help}</p>`)}
+      ${row(S.provider, html`<p>${a.providerName ? providerName : sentence(S.notYet)} ${activityId}</p>`)} ${row(S.credit, credit)}
+      ${row(S.dates, dates)} ${row(S.disclosures, disclosures)} ${row(S.commercialSupport, html`<p>${sentence(support)}</p>`)}
+      ${row(S.unapproved, html`<p>${a.unapprovedUse}</p>`)} ${row(S.help, html`<p>${help}</p>`)}
     </dl>`;
   }
   return html`<h2>${S.credit}</h2>

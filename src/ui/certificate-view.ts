@@ -61,18 +61,20 @@ export class CertificateView extends LitElement {
     const a = this.activity;
     const date = (iso: string | null) => (iso ? isoDateText(iso) : ACTIVITY_STRINGS.notYet);
     return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
-      ${fromLms
-        ? null
-        : html`<div class="name-entry">
-            <p>${STRINGS.noName}</p>
-            <label for="name">${STRINGS.nameLabel}</label>
-            <input
-              id="name"
-              autocomplete="name"
-              .value=${this.typedName}
-              @input=${(e: Event) => (this.typedName = (e.target as HTMLInputElement).value)}
-            />
-          </div>`}
+      ${
+        fromLms
+          ? null
+          : html`<div class="name-entry">
+              <p>${STRINGS.noName}</p>
+              <label for="name">${STRINGS.nameLabel}</label>
+              <input
+                id="name"
+                autocomplete="name"
+                .value=${this.typedName}
+                @input=${(e: Event) => (this.typedName = (e.target as HTMLInputElement).value)}
+              />
+            </div>`
+      }
       <section class="certificate" aria-labelledby="cert-title">
         <h2 id="cert-title">${STRINGS.heading}</h2>
         <p class="provider">${a.providerName ? STRINGS.provider(a.providerName) : STRINGS.providerPending}</p>

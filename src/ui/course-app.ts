@@ -47,7 +47,7 @@ const STRINGS = {
     'Wait a moment, then open the course again from your learning management system to check that your progress is there.',
   exitedWayOut:
     "To go back, use your learning management system's own button or link (in Moodle: Exit activity, " +
-    "or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.",
+    'or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.',
   unreadable:
     'Your saved progress could not be read, so the course starts from the beginning. ' +
     'Please tell your education coordinator if this happens again.',
@@ -322,11 +322,13 @@ export class CourseApp extends LitElement {
     ${this.reviewMode ? html`<p class="notice" role="note">${STRINGS.review}</p>` : null}
     ${this.screen === 'start' && this.unreadable ? html`<p class="notice" role="alert">${STRINGS.unreadable}</p>` : null}
     ${this.screen === 'start' && this.restored ? html`<p class="notice" role="status">${STRINGS.restored}</p>` : null}
-    ${this.screen === 'start' && this.expired.length
-      ? html`<p class="notice" role="alert">${STRINGS.expired(
-          this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '),
-        )}</p>`
-      : null}`;
+    ${
+      this.screen === 'start' && this.expired.length
+        ? html`<p class="notice" role="alert">
+            ${STRINGS.expired(this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '))}
+          </p>`
+        : null
+    }`;
   }
 
   override render() {
@@ -335,7 +337,11 @@ export class CourseApp extends LitElement {
     const exited = this.screen === 'exited';
     const saving =
       this.connection === 'lms' && !exited
-        ? (this.saveState === 'unsaved' ? STRINGS.unsaved : this.saveState === 'saving' ? STRINGS.saving : '')
+        ? this.saveState === 'unsaved'
+          ? STRINGS.unsaved
+          : this.saveState === 'saving'
+            ? STRINGS.saving
+            : ''
         : '';
     return html`
       <a
@@ -361,14 +367,11 @@ export class CourseApp extends LitElement {
           aria-label=${this.menuOpen ? STRINGS.hideContents : STRINGS.showContents}
           @click=${this.toggleMenu}
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor"
-            ><rect x="2" y="4" width="16" height="2" rx="1" /><rect x="2" y="9" width="16" height="2" rx="1" /><rect
-              x="2"
-              y="14"
-              width="16"
-              height="2"
-              rx="1"
-          /></svg>
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor">
+            <rect x="2" y="4" width="16" height="2" rx="1" />
+            <rect x="2" y="9" width="16" height="2" rx="1" />
+            <rect x="2" y="14" width="16" height="2" rx="1" />
+          </svg>
           ${STRINGS.contents}
         </button>
       </header>

@@ -72,15 +72,16 @@ export class CourseMenu extends LitElement {
       <h2>${STRINGS.heading}</h2>
       <ol>
         ${this.items.map(
-          (item) => html`<li>
-            <button
-              aria-current=${item.location === this.current ? 'page' : 'false'}
-              ?disabled=${this.disabled}
-              @click=${() => this.choose(item.location)}
-            >
-              ${item.label}<span class="state">${item.state}</span>
-            </button>
-          </li>`,
+          (item) =>
+            html`<li>
+              <button
+                aria-current=${item.location === this.current ? 'page' : 'false'}
+                ?disabled=${this.disabled}
+                @click=${() => this.choose(item.location)}
+              >
+                ${item.label}<span class="state">${item.state}</span>
+              </button>
+            </li>`,
         )}
       </ol>
     </nav>`;

@@ -95,18 +95,19 @@ export class EvaluationView extends LitElement {
         <legend id=${`legend-${q.id}`}>${i + 1}. ${q.prompt} ${tag}</legend>
         <div>
           ${q.scale.map(
-            (s) => html`<label class="option">
-              <input
-                type="radio"
-                name=${q.id}
-                .value=${s.id}
-                .checked=${value === s.id}
-                ?disabled=${this.disabled}
-                ?required=${q.required}
-                @change=${() => this.answer(q, s.id)}
-              />
-              <span>${s.text}</span>
-            </label>`,
+            (s) =>
+              html`<label class="option">
+                <input
+                  type="radio"
+                  name=${q.id}
+                  .value=${s.id}
+                  .checked=${value === s.id}
+                  ?disabled=${this.disabled}
+                  ?required=${q.required}
+                  @change=${() => this.answer(q, s.id)}
+                />
+                <span>${s.text}</span>
+              </label>`,
           )}
         </div>
       </fieldset>`;
@@ -132,26 +133,30 @@ export class EvaluationView extends LitElement {
         <section class="thanks" aria-labelledby="thanks-heading">
           <h2 id="thanks-heading" tabindex="-1">${STRINGS.thanksHeading}</h2>
           <p>${STRINGS.thanks}</p>
-          ${this.nextLocation
-            ? html`<button
-                @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}
-              >${STRINGS.next(this.nextLabel)}</button>`
-            : null}
+          ${
+            this.nextLocation
+              ? html`<button @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>
+                  ${STRINGS.next(this.nextLabel)}
+                </button>`
+              : null
+          }
         </section>`;
     }
     const missing = this.showMissing ? this.missing() : [];
     return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
       <p>${STRINGS.intro(this.evaluation.required)}</p>
-      ${missing.length
-        ? html`<div class="error-summary" role="alert" tabindex="-1">
-            <h2>${STRINGS.missingHeading}</h2>
-            <ul>
-              ${missing.map(
-                (q) => html`<li><a href=${`#${q.id}`} @click=${(e: Event) => this.jumpTo(e, q)}>${STRINGS.missing(q.prompt)}</a></li>`,
-              )}
-            </ul>
-          </div>`
-        : null}
+      ${
+        missing.length
+          ? html`<div class="error-summary" role="alert" tabindex="-1">
+              <h2>${STRINGS.missingHeading}</h2>
+              <ul>
+                ${missing.map(
+                  (q) => html`<li><a href=${`#${q.id}`} @click=${(e: Event) => this.jumpTo(e, q)}>${STRINGS.missing(q.prompt)}</a></li>`,
+                )}
+              </ul>
+            </div>`
+          : null
+      }
       <form novalidate @submit=${this.submit}>
         ${this.evaluation.questions.map((q, i) => this.renderQuestion(q, i))}
         <button type="submit" ?disabled=${this.disabled}>${STRINGS.submit}</button>

@@ -55,10 +55,11 @@ export class GlossaryView extends LitElement {
 
   private back() {
     return this.returnTo
-      ? html`<p class="back"><button
-            class="secondary"
-            @click=${() => this.dispatchEvent(intent('navigate', { location: this.returnTo ?? 'start' }))}
-          >${STRINGS.back(this.returnLabel)}</button></p>`
+      ? html`<p class="back">
+          <button class="secondary" @click=${() => this.dispatchEvent(intent('navigate', { location: this.returnTo ?? 'start' }))}>
+            ${STRINGS.back(this.returnLabel)}
+          </button>
+        </p>`
       : null;
   }
 
@@ -67,7 +68,11 @@ export class GlossaryView extends LitElement {
       <p>${STRINGS.intro}</p>
       ${this.back()}
       <dl>
-        ${this.terms.map((t) => html`<dt id=${`glossary-${t.id}`} tabindex="-1">${t.term}</dt><dd>${t.definition}</dd>`)}
+        ${this.terms.map(
+          (t) =>
+            html`<dt id=${`glossary-${t.id}`} tabindex="-1">${t.term}</dt>
+              <dd>${t.definition}</dd>`,
+        )}
       </dl>
       ${this.back()}`;
   }

@@ -136,15 +136,18 @@ export class LessonView extends LitElement {
     const id = this.lesson.id;
     if (r.citations === 1) {
       return html`<span class="back"
-        ><a href="#${citationAnchor(id, r.id, 1)}">${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a
-      ></span>`;
+        ><a href="#${citationAnchor(id, r.id, 1)}"
+          >${STRINGS.backToText}<span class="visually-hidden">${STRINGS.backToTextFor(n)}</span></a
+        ></span
+      >`;
     }
     if (r.citations > 1) {
       const letters = Array.from({ length: r.citations }, (_, i) => ({
         nth: i + 1,
         letter: i < 26 ? String.fromCharCode(97 + i) : String(i + 1),
       }));
-      return html`<span class="back">${STRINGS.backToText}:
+      return html`<span class="back"
+        >${STRINGS.backToText}:
         ${letters.map(
           ({ nth, letter }) =>
             html`<a href="#${citationAnchor(id, r.id, nth)}"
@@ -180,16 +183,19 @@ export class LessonView extends LitElement {
           <h2 id="refs">${STRINGS.references}</h2>
           <ol>
             ${l.references.map(
-              (r, i) => html`<li id=${referenceAnchor(l.id, r.id)} tabindex="-1">
-                ${r.text}
-                ${r.url
-                  ? html` <a href=${r.url} target="_blank" rel="noopener noreferrer"
-                        >${r.url}<span class="visually-hidden"> ${STRINGS.newWindow}</span></a
-                      >`
-                  : null}
-                ${r.accessed ? html` <span class="accessed">${STRINGS.accessed(spelledDate(r.accessed))}</span>` : null}
-                ${this.backLinks(r, i + 1)}
-              </li>`,
+              (r, i) =>
+                html`<li id=${referenceAnchor(l.id, r.id)} tabindex="-1">
+                  ${r.text}
+                  ${
+                    r.url
+                      ? html` <a href=${r.url} target="_blank" rel="noopener noreferrer"
+                          >${r.url}<span class="visually-hidden"> ${STRINGS.newWindow}</span></a
+                        >`
+                      : null
+                  }
+                  ${r.accessed ? html` <span class="accessed">${STRINGS.accessed(spelledDate(r.accessed))}</span>` : null}
+                  ${this.backLinks(r, i + 1)}
+                </li>`,
             )}
           </ol>
         </section>

@@ -68,5 +68,9 @@ export function menuItems(course: Course, state: CourseState, passMark: number):
   locations.push('about');
   if (evaluationOpen(course, state, passMark)) locations.push('evaluation');
   if (certificateReady(course, state, passMark)) locations.push('certificate');
-  return locations.map((location) => ({ location, label: locationLabel(course, location), state: itemState(course, state, location, passMark) }));
+  return locations.map((location) => ({
+    location,
+    label: locationLabel(course, location),
+    state: itemState(course, state, location, passMark),
+  }));
 }

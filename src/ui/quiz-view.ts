@@ -445,23 +445,29 @@ export class QuizView extends LitElement {
     const left = attemptsLeft(quiz, this.progress);
     const limit = this.timeLimit;
     return html`<section class="intro" aria-label="About this quiz">
-      <p>${STRINGS.bank(quiz, this.progress.attempt?.questions.length ?? drawQuestions(quiz, 0).length)}
-        ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}</p>
+      <p>
+        ${STRINGS.bank(quiz, this.progress.attempt?.questions.length ?? drawQuestions(quiz, 0).length)}
+        ${STRINGS.passRule(this.passMark, quiz.graded, quiz.counts)}
+      </p>
       <p>${STRINGS.feedback(quiz)} ${STRINGS.attempts(left, quiz.attempts)}</p>
-      ${this.critical.length
-        ? html`<div class="critical">
-            <p>${STRINGS.criticalIntro}</p>
-            <ul>
-              ${this.critical.map((o) => html`<li>${o.text}</li>`)}
-            </ul>
-          </div>`
-        : null}
-      ${limit
-        ? html`<p class="notice">${limit.onExpiry === 'warn'
-              ? STRINGS.timedWarnOnly(limit.ms)
-              : STRINGS.timed(limit.ms, limit.source === 'lms')}</p>
-            <p>${STRINGS.moreTime}</p>`
-        : null}
+      ${
+        this.critical.length
+          ? html`<div class="critical">
+              <p>${STRINGS.criticalIntro}</p>
+              <ul>
+                ${this.critical.map((o) => html`<li>${o.text}</li>`)}
+              </ul>
+            </div>`
+          : null
+      }
+      ${
+        limit
+          ? html`<p class="notice">
+                ${limit.onExpiry === 'warn' ? STRINGS.timedWarnOnly(limit.ms) : STRINGS.timed(limit.ms, limit.source === 'lms')}
+              </p>
+              <p>${STRINGS.moreTime}</p>`
+          : null
+      }
     </section>`;
   }
 
@@ -470,16 +476,19 @@ export class QuizView extends LitElement {
       <p>${STRINGS.revisitIntro}</p>
       <ul class="revisit">
         ${this.revisit.map(
-          (r) => html`<li>
-            <button
-              type="button"
-              class="secondary"
-              @click=${() => this.dispatchEvent(intent('navigate', { location: `lesson:${r.lessonId}` }))}
-            >${STRINGS.revisitLesson(r.lessonTitle)}</button>
-            <ul>
-              ${r.objectives.map((o) => html`<li>${o.text}</li>`)}
-            </ul>
-          </li>`,
+          (r) =>
+            html`<li>
+              <button
+                type="button"
+                class="secondary"
+                @click=${() => this.dispatchEvent(intent('navigate', { location: `lesson:${r.lessonId}` }))}
+              >
+                ${STRINGS.revisitLesson(r.lessonTitle)}
+              </button>
+              <ul>
+                ${r.objectives.map((o) => html`<li>${o.text}</li>`)}
+              </ul>
+            </li>`,
         )}
       </ul>`;
   }
@@ -496,19 +505,23 @@ export class QuizView extends LitElement {
       ${a.timedOut ? html`<p class="notice">${STRINGS.timedOut}</p>` : null}
       <p>
         ${STRINGS.score(percent)}
-        ${missed.length && percent >= this.passMark
-          ? null
-          : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`}
+        ${
+          missed.length && percent >= this.passMark
+            ? null
+            : html`<span class="verdict ${passed ? 'ok' : 'bad'}">${passed ? STRINGS.passed : STRINGS.failed(this.passMark)}</span>`
+        }
       </p>
-      ${missed.length
-        ? html`<div class="critical">
-            <p><span class="verdict bad">${STRINGS.criticalFailed}</span></p>
-            <ul>
-              ${missed.map((o) => html`<li>${o.text}</li>`)}
-            </ul>
-            ${score !== percent ? html`<p>${STRINGS.criticalRecorded(score)}</p>` : null}
-          </div>`
-        : null}
+      ${
+        missed.length
+          ? html`<div class="critical">
+              <p><span class="verdict bad">${STRINGS.criticalFailed}</span></p>
+              <ul>
+                ${missed.map((o) => html`<li>${o.text}</li>`)}
+              </ul>
+              ${score !== percent ? html`<p>${STRINGS.criticalRecorded(score)}</p>` : null}
+            </div>`
+          : null
+      }
       ${this.progress.attemptsUsed > 1 && counted !== null ? html`<p>${STRINGS.counted(counted, quiz.counts)}</p>` : null}
       ${quiz.attempts !== null && left > 0 && !passed ? html`<p>${STRINGS.attempts(left, quiz.attempts)}</p>` : null}
       ${left === 0 && quiz.attempts !== null && !passed ? html`<p>${STRINGS.noAttempts(quiz.attempts)}</p>` : null}
@@ -517,14 +530,16 @@ export class QuizView extends LitElement {
       ${quiz.review === 'never' ? html`<p>${STRINGS.reviewNever}</p>` : null}
       <div class="actions">
         ${canRetry ? html`<button @click=${this.retry}>${STRINGS.retry}</button>` : null}
-        ${this.nextLocation
-          ? html`<button
-              class=${canRetry ? 'secondary' : ''}
-              @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}
-            >
-              ${STRINGS.next(this.nextLabel)}
-            </button>`
-          : null}
+        ${
+          this.nextLocation
+            ? html`<button
+                class=${canRetry ? 'secondary' : ''}
+                @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}
+              >
+                ${STRINGS.next(this.nextLabel)}
+              </button>`
+            : null
+        }
       </div>
     </section>`;
   }
@@ -554,28 +569,32 @@ export class QuizView extends LitElement {
         ?disabled=${done}
         .feedback=${feedback}
       ></${tag}>`}
-      ${immediate
-        ? html`<button
-            class="check secondary"
-            data-check=${q.id}
-            ?disabled=${!isAnswered(q, a.answers[q.id])}
-            @click=${() => this.check(q.id)}
-          >
-            ${STRINGS.check}
-          </button>`
-        : null}
-      ${this.navigates && !done
-        ? html`<button
-            type="button"
-            class="flag secondary"
-            data-flag=${q.id}
-            aria-label=${STRINGS.flagWhich(i + 1)}
-            aria-pressed=${flagged ? 'true' : 'false'}
-            @click=${() => this.flag(q.id, !flagged)}
-          >
-            ${flagIcon(flagged)}${STRINGS.flag}
-          </button>`
-        : null}
+      ${
+        immediate
+          ? html`<button
+              class="check secondary"
+              data-check=${q.id}
+              ?disabled=${!isAnswered(q, a.answers[q.id])}
+              @click=${() => this.check(q.id)}
+            >
+              ${STRINGS.check}
+            </button>`
+          : null
+      }
+      ${
+        this.navigates && !done
+          ? html`<button
+              type="button"
+              class="flag secondary"
+              data-flag=${q.id}
+              aria-label=${STRINGS.flagWhich(i + 1)}
+              aria-pressed=${flagged ? 'true' : 'false'}
+              @click=${() => this.flag(q.id, !flagged)}
+            >
+              ${flagIcon(flagged)}${STRINGS.flag}
+            </button>`
+          : null
+      }
     </div>`;
   }
 
@@ -585,51 +604,57 @@ export class QuizView extends LitElement {
     const flagged = a.flagged.length;
     return html`<div class="bar ${this.navigatorOpen ? 'open' : ''}" @keydown=${this.onBarKey} @focusout=${this.onBarFocusOut}>
       <div class="bar-row">
-        ${left !== null
-          ? html`<span class="timer ${left < 60_000 ? 'low' : ''}"
-              ><span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span></span
-            >`
-          : null}
-        ${this.navigates
-          ? html`<span class="count"
-                >${STRINGS.answeredCount(answered, questions.length)}${flagged ? `, ${STRINGS.flaggedCount(flagged)}` : ''}</span
-              >
-              <button
-                type="button"
-                class="toggle secondary"
-                aria-expanded=${this.navigatorOpen ? 'true' : 'false'}
-                aria-controls="navigator"
-                @click=${this.toggleNavigator}
-              >
-                ${this.navigatorOpen ? STRINGS.hideNavigator : STRINGS.showNavigator}
-              </button>`
-          : null}
+        ${
+          left !== null
+            ? html`<span class="timer ${left < 60_000 ? 'low' : ''}"
+                ><span role="timer" aria-live="off">${STRINGS.timeLeft} ${formatClock(left)}</span></span
+              >`
+            : null
+        }
+        ${
+          this.navigates
+            ? html`<span class="count"
+                  >${STRINGS.answeredCount(answered, questions.length)}${flagged ? `, ${STRINGS.flaggedCount(flagged)}` : ''}</span
+                >
+                <button
+                  type="button"
+                  class="toggle secondary"
+                  aria-expanded=${this.navigatorOpen ? 'true' : 'false'}
+                  aria-controls="navigator"
+                  @click=${this.toggleNavigator}
+                >
+                  ${this.navigatorOpen ? STRINGS.hideNavigator : STRINGS.showNavigator}
+                </button>`
+            : null
+        }
       </div>
-      ${this.navigates
-        ? html`<nav id="navigator" class="navigator" aria-label=${STRINGS.navigator} ?hidden=${!this.navigatorOpen}>
-            <ul class="key" aria-hidden="true">
-              <li><span class="swatch answered"></span>${STRINGS.keyAnswered}</li>
-              <li><span class="swatch"></span>${STRINGS.keyNotAnswered}</li>
-              <li>${flagIcon(true)}${STRINGS.keyFlagged}</li>
-            </ul>
-            <ol class="grid">
-              ${questions.map((q, i) => {
-                const done = isAnswered(q, a.answers[q.id]);
-                const flag = a.flagged.includes(q.id);
-                return html`<li>
-                  <button
-                    type="button"
-                    class=${done ? 'answered' : ''}
-                    aria-label=${STRINGS.navQuestion(i + 1, done, flag)}
-                    @click=${() => this.goTo(q.id)}
-                  >
-                    ${i + 1}${flag ? flagIcon(true) : nothing}
-                  </button>
-                </li>`;
-              })}
-            </ol>
-          </nav>`
-        : null}
+      ${
+        this.navigates
+          ? html`<nav id="navigator" class="navigator" aria-label=${STRINGS.navigator} ?hidden=${!this.navigatorOpen}>
+              <ul class="key" aria-hidden="true">
+                <li><span class="swatch answered"></span>${STRINGS.keyAnswered}</li>
+                <li><span class="swatch"></span>${STRINGS.keyNotAnswered}</li>
+                <li>${flagIcon(true)}${STRINGS.keyFlagged}</li>
+              </ul>
+              <ol class="grid">
+                ${questions.map((q, i) => {
+                  const done = isAnswered(q, a.answers[q.id]);
+                  const flag = a.flagged.includes(q.id);
+                  return html`<li>
+                    <button
+                      type="button"
+                      class=${done ? 'answered' : ''}
+                      aria-label=${STRINGS.navQuestion(i + 1, done, flag)}
+                      @click=${() => this.goTo(q.id)}
+                    >
+                      ${i + 1}${flag ? flagIcon(true) : nothing}
+                    </button>
+                  </li>`;
+                })}
+              </ol>
+            </nav>`
+          : null
+      }
     </div>`;
   }
 
@@ -638,26 +663,35 @@ export class QuizView extends LitElement {
     const numbered = questions.map((q, i) => ({ q, n: i + 1 }));
     const open = numbered.filter(({ q }) => !isAnswered(q, a.answers[q.id]));
     const flagged = numbered.filter(({ q }) => a.flagged.includes(q.id));
-    const list = (items: { q: Question; n: number }[]) => html`<ul class="jump">
-      ${items.map(
-        ({ q, n }) => html`<li>
-          <button type="button" class="link" @click=${() => this.goTo(q.id)}>${STRINGS.questionLink(n)}</button>
-          <span class="prompt">${q.prompt}</span>
-        </li>`,
-      )}
-    </ul>`;
+    const list = (items: { q: Question; n: number }[]) =>
+      html`<ul class="jump">
+        ${items.map(
+          ({ q, n }) =>
+            html`<li>
+              <button type="button" class="link" @click=${() => this.goTo(q.id)}>${STRINGS.questionLink(n)}</button>
+              <span class="prompt">${q.prompt}</span>
+            </li>`,
+        )}
+      </ul>`;
     return html`<section class="summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading" tabindex="-1">${STRINGS.summaryHeading}</h2>
       <p>
         ${STRINGS.summaryAnswered(questions.length - open.length, questions.length)}
         ${left === null ? null : left > 0 ? STRINGS.summaryTime(formatClock(left)) : STRINGS.summaryTimePassed}
       </p>
-      ${open.length
-        ? html`<h3>${STRINGS.summaryOpen(open.length)}</h3>
-            <p>${STRINGS.summaryOpenNote}</p>
-            ${list(open)}`
-        : null}
-      ${flagged.length ? html`<h3>${STRINGS.summaryFlagged(flagged.length)}</h3>${list(flagged)}` : null}
+      ${
+        open.length
+          ? html`<h3>${STRINGS.summaryOpen(open.length)}</h3>
+              <p>${STRINGS.summaryOpenNote}</p>
+              ${list(open)}`
+          : null
+      }
+      ${
+        flagged.length
+          ? html`<h3>${STRINGS.summaryFlagged(flagged.length)}</h3>
+              ${list(flagged)}`
+          : null
+      }
       ${!open.length && !flagged.length ? html`<p>${STRINGS.summaryAllDone}</p>` : null}
       <p>${STRINGS.summaryFinal}</p>
       <div class="actions">
@@ -681,15 +715,21 @@ export class QuizView extends LitElement {
       ${a && !a.submitted && (left !== null || this.navigates) ? this.renderBar(a, questions, left) : null}
       <p class="visually-hidden" aria-live="assertive">${this.announcement}</p>
       ${a && !a.submitted && this.summaryOpen ? this.renderSummary(a, questions, left) : null}
-      ${a
-        ? html`<form @submit=${(e: Event) => e.preventDefault()} aria-label=${quiz.title} ?hidden=${this.summaryOpen && !a.submitted}>
-            <div class="questions">${questions.map((q, i) => this.renderQuestion(q, i, questions.length, a))}</div>
-            ${a.submitted
-              ? null
-              : html`<div role="alert">${this.showUnanswered && open ? html`<p class="alert">${STRINGS.unanswered(open)}</p>` : null}</div>
-                  <button type="submit" @click=${this.submit}>${STRINGS.submit}</button>`}
-          </form>`
-        : null}
+      ${
+        a
+          ? html`<form @submit=${(e: Event) => e.preventDefault()} aria-label=${quiz.title} ?hidden=${this.summaryOpen && !a.submitted}>
+              <div class="questions">${questions.map((q, i) => this.renderQuestion(q, i, questions.length, a))}</div>
+              ${
+                a.submitted
+                  ? null
+                  : html`<div role="alert">
+                        ${this.showUnanswered && open ? html`<p class="alert">${STRINGS.unanswered(open)}</p>` : null}
+                      </div>
+                      <button type="submit" @click=${this.submit}>${STRINGS.submit}</button>`
+              }
+            </form>`
+          : null
+      }
     `;
   }
 }

@@ -88,41 +88,49 @@ export class StartScreen extends LitElement {
       ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: true })}
     </section>`;
     return html`<h1 tabindex="-1">${this.course.title}</h1>
-      ${expired
-        ? html`<p class="notice" role="note">${STRINGS.expired(
-            isoDateText(activity.expiryDate ?? ''),
-            activity.reviewDate ? isoDateText(activity.reviewDate) : null,
-          )}</p>`
-        : null}
+      ${
+        expired
+          ? html`<p class="notice" role="note">
+              ${STRINGS.expired(isoDateText(activity.expiryDate ?? ''), activity.reviewDate ? isoDateText(activity.reviewDate) : null)}
+            </p>`
+          : null
+      }
       <p>${activity.introduction}</p>
       <p>${activity.audience}</p>
       <p>${text.time} ${text.complete} ${text.certificate}</p>
       ${this.resume ? null : info}
       <div class="actions">
         ${this.completed ? html`<button @click=${() => this.go('certificate')}>${STRINGS.certificate}</button>` : null}
-        ${this.resume
-          ? html`<button
-                class=${this.completed ? 'secondary' : ''}
-                @click=${() => this.go(this.resume?.location ?? first, this.resume?.section ?? 0)}
-              >${STRINGS.continue}</button>
-              <button class="secondary" @click=${() => this.go(first)}>${STRINGS.restart}</button>`
-          : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`}
+        ${
+          this.resume
+            ? html`<button
+                  class=${this.completed ? 'secondary' : ''}
+                  @click=${() => this.go(this.resume?.location ?? first, this.resume?.section ?? 0)}
+                >
+                  ${STRINGS.continue}
+                </button>
+                <button class="secondary" @click=${() => this.go(first)}>${STRINGS.restart}</button>`
+            : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`
+        }
       </div>
       ${this.resume ? html`<p>${STRINGS.continueNote(this.resume.label)}</p>` : null}
       <p class="inset-text"><span class="visually-hidden">Information: </span>${activity.disclaimer}</p>
-      ${this.started
-        ? html`<h2>${STRINGS.progress}</h2>
-            <ul class="progress">
-              ${this.items.map((i) => html`<li>${i.label}: <span class="state">${i.state}</span></li>`)}
-            </ul>`
-        : null}
+      ${
+        this.started
+          ? html`<h2>${STRINGS.progress}</h2>
+              <ul class="progress">
+                ${this.items.map((i) => html`<li>${i.label}: <span class="state">${i.state}</span></li>`)}
+              </ul>`
+          : null
+      }
       ${this.resume ? info : null}
       <h2>${STRINGS.objectives}</h2>
       ${this.course.lessons.map(
-        (l) => html`<h3>${l.title}</h3>
-          <ul>
-            ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
-          </ul>`,
+        (l) =>
+          html`<h3>${l.title}</h3>
+            <ul>
+              ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
+            </ul>`,
       )}`;
   }
 }

@@ -62,7 +62,14 @@ export const theme = css`
     --do-mark: #007f3b;
     --dont-mark: #c0271c;
     color: var(--text);
-    font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    font-family:
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Helvetica Neue',
+      Arial,
+      sans-serif;
     font-size: 1rem;
     line-height: 1.55;
   }

@@ -46,7 +46,10 @@ const SCREENS: { name: string; config?: HostConfig; reach: (frame: FrameLocator,
       await frame.locator('figure.diagram details summary').click();
     },
   },
-  { name: 'lesson with an emergency care card, warning callout and inset text (lesson 2)', reach: (frame) => openLesson(frame, 'stenosis') },
+  {
+    name: 'lesson with an emergency care card, warning callout and inset text (lesson 2)',
+    reach: (frame) => openLesson(frame, 'stenosis'),
+  },
   { name: 'lesson with a warning callout and inset text (lesson 4)', reach: (frame) => openLesson(frame, 'clinic_therapy') },
   { name: "lesson with an urgent care card, do and don't lists and inset text (lesson 6)", reach: (frame) => openLesson(frame, 'risks') },
   {
@@ -156,33 +159,36 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-for (const version of ['12', '2004'] as const) test(`SCORM ${version === '12' ? '1.2' : '2004'}: the certificate shows the name from the LMS as "First Last" and the real score, also after a relaunch`, async ({ page }) => {
-  const nameKey = version === '12' ? 'cmi.core.student_name' : 'cmi.learner_name';
-  const frame = await launchCourse(page, version, { cmi: { [nameKey]: 'Okafor, Adaeze' } });
-  await frame.getByRole('button', { name: 'Start the course' }).click();
-  await readAllLessons(frame);
-  await startExam(frame);
-  const quiz = await exam();
-  await finishExam(frame, (q) => q.id === quiz.questions.find((x) => x.type === 'single' && !isCritical(quiz, x))?.id);
-  await goToCertificate(frame);
-  // Read once the course is complete: SCORM 1.2 reports the score with the final status.
-  const score = (await lmsData(page))[version === '12' ? 'cmi.core.score.raw' : 'cmi.score.raw'];
-  expect(Number(score)).toBeGreaterThan(0);
-  const certificate = frame.locator('certificate-view .certificate');
-  await expect(certificate).toContainText('Adaeze Okafor');
-  await expect(certificate).toContainText(`with a final exam score of ${score}%`);
-  await expect(certificate).toContainText((await courseData()).title);
-  // Reachable again after a relaunch, from the start screen.
-  await page.evaluate(() => window.__lms?.relaunch());
-  await frame.getByRole('button', { name: 'View your certificate' }).click();
-  await expect(frame.locator('certificate-view .certificate')).toContainText('Adaeze Okafor');
-  // Both sessions, including the relaunch that reads back objectives and interactions, pass the strict checks.
-  expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
-  // One printed page.
-  await page.emulateMedia({ media: 'print' });
-  const height = await frame.locator('certificate-view').evaluate((el) => el.getBoundingClientRect().height);
-  expect(height).toBeLessThan(1000);
-});
+for (const version of ['12', '2004'] as const)
+  test(`SCORM ${version === '12' ? '1.2' : '2004'}: the certificate shows the name from the LMS as "First Last" and the real score, also after a relaunch`, async ({
+    page,
+  }) => {
+    const nameKey = version === '12' ? 'cmi.core.student_name' : 'cmi.learner_name';
+    const frame = await launchCourse(page, version, { cmi: { [nameKey]: 'Okafor, Adaeze' } });
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await readAllLessons(frame);
+    await startExam(frame);
+    const quiz = await exam();
+    await finishExam(frame, (q) => q.id === quiz.questions.find((x) => x.type === 'single' && !isCritical(quiz, x))?.id);
+    await goToCertificate(frame);
+    // Read once the course is complete: SCORM 1.2 reports the score with the final status.
+    const score = (await lmsData(page))[version === '12' ? 'cmi.core.score.raw' : 'cmi.score.raw'];
+    expect(Number(score)).toBeGreaterThan(0);
+    const certificate = frame.locator('certificate-view .certificate');
+    await expect(certificate).toContainText('Adaeze Okafor');
+    await expect(certificate).toContainText(`with a final exam score of ${score}%`);
+    await expect(certificate).toContainText((await courseData()).title);
+    // Reachable again after a relaunch, from the start screen.
+    await page.evaluate(() => window.__lms?.relaunch());
+    await frame.getByRole('button', { name: 'View your certificate' }).click();
+    await expect(frame.locator('certificate-view .certificate')).toContainText('Adaeze Okafor');
+    // Both sessions, including the relaunch that reads back objectives and interactions, pass the strict checks.
+    expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    // One printed page.
+    await page.emulateMedia({ media: 'print' });
+    const height = await frame.locator('certificate-view').evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThan(1000);
+  });
 
 /**
  * The sizes the course runs at: a phone, a 700 px frame in an LMS page (Moodle's player on a
@@ -234,7 +240,9 @@ for (const size of SIZES) {
     }
   });
 
-  test(`at ${size.name} px the header is one short row, the lesson starts near the top, there is one Exit course, and the contents open over the page (screenshots)`, async ({ page }) => {
+  test(`at ${size.name} px the header is one short row, the lesson starts near the top, there is one Exit course, and the contents open over the page (screenshots)`, async ({
+    page,
+  }) => {
     await page.setViewportSize(size.viewport);
     const frame = await launchCourse(page, '12');
     await frame.getByRole('button', { name: 'Start the course' }).click();
@@ -300,7 +308,12 @@ test('on a phone the course contents collapse behind a button and touch targets 
   await frame.getByRole('button', { name: 'Start the course' }).click();
   const toggle = frame.getByRole('button', { name: 'Show course contents' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await expect(frame.getByRole('navigation').getByRole('button', { name: /read$|not read yet$/ }).first()).toBeHidden();
+  await expect(
+    frame
+      .getByRole('navigation')
+      .getByRole('button', { name: /read$|not read yet$/ })
+      .first(),
+  ).toBeHidden();
   await toggle.click();
   await expect(frame.getByRole('button', { name: 'Hide course contents' })).toHaveAttribute('aria-expanded', 'true');
   const small = await frame.locator('course-app').evaluate((app) => {
@@ -310,8 +323,9 @@ test('on a phone the course contents collapse behind a button and touch targets 
         if (el.shadowRoot) walk(el.shadowRoot);
         if (el.matches('button, input, select, summary')) {
           const r = el.getBoundingClientRect();
-          const box = el.matches('input[type=radio], input[type=checkbox]') ? el.closest('label')?.getBoundingClientRect() ?? r : r;
-          if (r.width > 0 && box.height < 44) found.push(`${el.tagName} ${el.textContent?.trim().slice(0, 30)} ${Math.round(box.height)}px`);
+          const box = el.matches('input[type=radio], input[type=checkbox]') ? (el.closest('label')?.getBoundingClientRect() ?? r) : r;
+          if (r.width > 0 && box.height < 44)
+            found.push(`${el.tagName} ${el.textContent?.trim().slice(0, 30)} ${Math.round(box.height)}px`);
         }
       }
     };

@@ -25,7 +25,8 @@ const EXAMPLE = {
   contact: '100 Example Street, Springfield, ce@example.org, 555-0100',
   id: 'EXAMPLE-SSC-2026',
   credit: '1.25 ANCC nursing contact hours.',
-  statement: 'Example statement (fictitious): Example Nursing Education Provider is accredited as a provider of nursing continuing professional development by an example accreditor.',
+  statement:
+    'Example statement (fictitious): Example Nursing Education Provider is accredited as a provider of nursing continuing professional development by an example accreditor.',
   released: 'Released: January 15, 2026',
   reviewed: 'Content last reviewed: June 1, 2026',
   expires: 'Expires: December 31, 2028',
@@ -47,13 +48,17 @@ const HONEST = {
 
 /** The value beside a label in the start screen's summary list. */
 function fact(frame: FrameLocator, label: string) {
-  return frame.locator('start-screen .facts > div').filter({ has: frame.getByText(label, { exact: true }) }).locator('dd');
+  return frame
+    .locator('start-screen .facts > div')
+    .filter({ has: frame.getByText(label, { exact: true }) })
+    .locator('dd');
 }
 
 /** Builds the course with the example course.yaml and serves it in the preview LMS. */
 async function serveExample(): Promise<{ server: StaticServer; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'course-example-'));
-  for (const name of ['src', 'node_modules', 'lessons', 'quizzes', 'imsmanifest.xml', 'tsconfig.json', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
+  for (const name of ['src', 'node_modules', 'lessons', 'quizzes', 'imsmanifest.xml', 'tsconfig.json', 'package.json'])
+    symlinkSync(join(ROOT, name), join(dir, name));
   // Copied: Vite takes the project root from where these two files are.
   for (const name of ['vite.config.ts', 'index.html']) copyFileSync(join(ROOT, name), join(dir, name));
   copyFileSync(join(ROOT, 'tests/fixtures/course-complete.yaml'), join(dir, 'course.yaml'));
@@ -137,11 +142,19 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     await expect(start).toContainText('in six short lessons with a knowledge check after each');
     await expect(start).toContainText('Then answer a short evaluation of the course, and your certificate is ready');
     await expect(fact(frame, 'Provider')).toHaveText(`Provided by ${EXAMPLE.provider}. Activity ID: ${EXAMPLE.id}.`);
-    for (const text of [EXAMPLE.credit, 'Set from the measured learning time', 'supports at most 1.25 hours, rounded down to the quarter hour', EXAMPLE.statement]) await expect(fact(frame, 'Credit')).toContainText(text);
+    for (const text of [
+      EXAMPLE.credit,
+      'Set from the measured learning time',
+      'supports at most 1.25 hours, rounded down to the quarter hour',
+      EXAMPLE.statement,
+    ])
+      await expect(fact(frame, 'Credit')).toContainText(text);
     for (const text of [EXAMPLE.released, EXAMPLE.reviewed, EXAMPLE.expires]) await expect(fact(frame, 'Dates')).toContainText(text);
     await expect(fact(frame, 'Disclosures')).toContainText('All of these relationships have been mitigated.');
     await expect(fact(frame, 'Commercial support')).toHaveText('None; this activity received no commercial support.');
-    await expect(fact(frame, 'Unapproved and off-label uses')).toContainText('products and uses that the US Food and Drug Administration (FDA)');
+    await expect(fact(frame, 'Unapproved and off-label uses')).toContainText(
+      'products and uses that the US Food and Drug Administration (FDA)',
+    );
     await expect(fact(frame, 'Questions')).toHaveText('ce-support@example.org');
     // The people are folded away, and open with the keyboard.
     const people = info.locator('details');
@@ -149,14 +162,18 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     await expect(info.getByText(EXAMPLE.relationship)).toBeHidden();
     await people.locator('summary').focus();
     await page.keyboard.press('Enter');
-    for (const group of ['Planners', 'Authors', 'Clinical reviewers']) await expect(people.getByRole('heading', { level: 3, name: group })).toBeVisible();
+    for (const group of ['Planners', 'Authors', 'Clinical reviewers'])
+      await expect(people.getByRole('heading', { level: 3, name: group })).toBeVisible();
     for (const p of EXAMPLE.people) await expect(people).toContainText(p);
     await expect(people).toContainText(`Financial relationships with ineligible companies: ${EXAMPLE.relationship}`);
     await expect(people).toContainText(`How this was mitigated: ${EXAMPLE.mitigation}`);
     await expect(people).toContainText('(Nurse planner). Financial relationships with ineligible companies: none.');
     // The information comes before the way in.
     const button = await frame.getByRole('button', { name: 'Start the course' }).elementHandle();
-    const order = await info.evaluate((section, b) => (b ? section.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING : 0), button);
+    const order = await info.evaluate(
+      (section, b) => (b ? section.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING : 0),
+      button,
+    );
     expect(order).toBeTruthy();
     await expect(start).not.toContainText('not yet');
     for (const colorScheme of ['dark', 'light'] as const) {
@@ -173,7 +190,17 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     const frame = await launch(page, '12');
     await openFromMenu(frame, 'About this activity');
     const about = frame.locator('about-view');
-    for (const h of ['How to complete the course and get your certificate', 'Credit', 'Dates', 'Disclosures', 'Planners', 'Unapproved and off-label uses', 'Why this activity', 'Provider', 'What you will learn']) {
+    for (const h of [
+      'How to complete the course and get your certificate',
+      'Credit',
+      'Dates',
+      'Disclosures',
+      'Planners',
+      'Unapproved and off-label uses',
+      'Why this activity',
+      'Provider',
+      'What you will learn',
+    ]) {
       await expect(about.getByRole('heading', { name: h, exact: true })).toBeVisible();
     }
     for (const text of [
@@ -211,7 +238,9 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     await expect(again.getByRole('heading', { level: 1, name: 'About this activity' })).toBeVisible();
   });
 
-  test('the certificate carries the provider, the activity, the learner, the credit, the statement and the dates, on one Letter page', async ({ page }) => {
+  test('the certificate carries the provider, the activity, the learner, the credit, the statement and the dates, on one Letter page', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const frame = await launch(page, '12', { cmi: { 'cmi.core.student_name': 'Okafor, Adaeze' } });
     await complete(frame);
@@ -293,7 +322,13 @@ test.describe('as shipped, with the provider fields still placeholders (course.y
 
     await complete(frame);
     const certificate = frame.locator('certificate-view .certificate');
-    for (const text of ['Provider: not yet provided', 'Adaeze Okafor', 'Activity ID: not yet provided', HONEST.credit, 'Content last reviewed: not yet provided. Expires: not yet provided.']) {
+    for (const text of [
+      'Provider: not yet provided',
+      'Adaeze Okafor',
+      'Activity ID: not yet provided',
+      HONEST.credit,
+      'Content last reviewed: not yet provided. Expires: not yet provided.',
+    ]) {
       await expect(certificate).toContainText(text);
     }
     expect(await printedHeight(page, frame, 'certificate-placeholders')).toBeLessThanOrEqual(LETTER_HEIGHT);

@@ -12,7 +12,7 @@ test('a citation leads to its reference and back, by keyboard, inside the lesson
   const lesson = (await courseData()).lessons[0];
   if (!lesson) throw new Error('no lesson');
   const first = lesson.references[0];
-  if (!first || first.citations < 2) throw new Error('the first lesson\'s first reference should be cited twice');
+  if (!first || first.citations < 2) throw new Error("the first lesson's first reference should be cited twice");
   await expect(frame.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
 
   // Markers are links named for screen readers, not just "[1]".

@@ -22,7 +22,9 @@ async function expectHidden(text: Locator): Promise<void> {
   expect(box?.width ?? 0).toBeLessThanOrEqual(1);
 }
 
-test('lesson 2: red flags in an emergency care card read as "Emergency advice", the FDA warning in a callout, the caveat as inset text', async ({ page }) => {
+test('lesson 2: red flags in an emergency care card read as "Emergency advice", the FDA warning in a callout, the caveat as inset text', async ({
+  page,
+}) => {
   const frame = await launchCourse(page, '12');
   await frame.getByRole('button', { name: 'Start the course' }).click();
   await openLesson(frame, 'stenosis');
@@ -46,7 +48,9 @@ test('lesson 2: red flags in an emergency care card read as "Emergency advice", 
   await expectHidden(inset.getByText('Information:'));
 });
 
-test('lesson 6: an urgent care card read as "Urgent advice"; "Do" and "Don\'t" lists whose ticks and crosses are hidden from screen readers', async ({ page }) => {
+test('lesson 6: an urgent care card read as "Urgent advice"; "Do" and "Don\'t" lists whose ticks and crosses are hidden from screen readers', async ({
+  page,
+}) => {
   const frame = await launchCourse(page, '12');
   await frame.getByRole('button', { name: 'Start the course' }).click();
   await openLesson(frame, 'risks');
@@ -60,7 +64,9 @@ test('lesson 6: an urgent care card read as "Urgent advice"; "Do" and "Don\'t" l
   await expect(doList.getByRole('list').getByRole('listitem')).toHaveCount(4);
   const dontList = frame.locator('lesson-view .do-dont--dont');
   await expect(dontList.getByRole('heading', { level: 3 })).toHaveAccessibleName("Don't");
-  await expect(dontList.getByRole('listitem')).toHaveText(['Do not promise or dismiss outcomes, and do not give individual medical advice outside your role.']);
+  await expect(dontList.getByRole('listitem')).toHaveText([
+    'Do not promise or dismiss outcomes, and do not give individual medical advice outside your role.',
+  ]);
   for (const icon of await frame.locator('lesson-view .do-dont__icon').all()) {
     await expect(icon).toHaveAttribute('aria-hidden', 'true');
     await expect(icon).toBeVisible();
@@ -68,7 +74,9 @@ test('lesson 6: an urgent care card read as "Urgent advice"; "Do" and "Don\'t" l
   await expect(frame.locator('lesson-view .inset-text')).toContainText('The sample answers below are starting points');
 });
 
-test('a non-urgent care card and a details expander (sample): named for screen readers, opened with the keyboard, 44 px to touch', async ({ page }) => {
+test('a non-urgent care card and a details expander (sample): named for screen readers, opened with the keyboard, 44 px to touch', async ({
+  page,
+}) => {
   const frame = await launchCourse(page, '12');
   await frame.getByRole('button', { name: 'Start the course' }).click();
   await showComponentSample(frame);

@@ -8,7 +8,9 @@ import { VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch } from
 import { strictViolations } from '../support/strict-scorm.ts';
 
 for (const version of VERSIONS) {
-  test(`SCORM ${version === '12' ? '1.2' : '2004'}: the evaluation after the exam: required answers, drafts kept, certificate after, answers stored as interactions`, async ({ page }) => {
+  test(`SCORM ${version === '12' ? '1.2' : '2004'}: the evaluation after the exam: required answers, drafts kept, certificate after, answers stored as interactions`, async ({
+    page,
+  }) => {
     const { evaluation } = await courseData();
     if (!evaluation) throw new Error('the course has no evaluation');
     let frame = await launchCourse(page, version);
@@ -35,7 +37,10 @@ for (const version of VERSIONS) {
       if (q.type === 'likert') {
         const point = q.scale[q.scale.length - 2] ?? q.scale[0];
         if (!point) continue;
-        await frame.getByRole('group', { name: named(q.prompt) }).getByRole('radio', { name: point.text, exact: true }).check();
+        await frame
+          .getByRole('group', { name: named(q.prompt) })
+          .getByRole('radio', { name: point.text, exact: true })
+          .check();
         answers.set(q.id, point.id);
       } else {
         const text = `I will ask about bladder changes and saddle numbness on every call (${q.id}).`;
@@ -70,9 +75,17 @@ for (const version of VERSIONS) {
       const row = byId.get(`evaluation-${q.id}`);
       if (q.type === 'likert') {
         const index = q.scale.findIndex((s) => s.id === answers.get(q.id));
-        expect([row?.type, row?.[response], row?.result]).toEqual(['likert', version === '12' ? 'abcdefghij'[index] : answers.get(q.id), 'neutral']);
+        expect([row?.type, row?.[response], row?.result]).toEqual([
+          'likert',
+          version === '12' ? 'abcdefghij'[index] : answers.get(q.id),
+          'neutral',
+        ]);
       } else {
-        expect([row?.type, row?.[response], row?.result]).toEqual([version === '12' ? 'fill-in' : 'long-fill-in', answers.get(q.id), 'neutral']);
+        expect([row?.type, row?.[response], row?.result]).toEqual([
+          version === '12' ? 'fill-in' : 'long-fill-in',
+          answers.get(q.id),
+          'neutral',
+        ]);
       }
     }
     expect(strictViolations(await lmsCalls(page), version)).toEqual([]);

@@ -19,9 +19,12 @@ const TYPES = QUESTION_TYPES;
  * so that a test knows which questions an exam attempt asks.
  */
 async function fixSeed(page: Page, seed: number): Promise<void> {
-  await page.addInitScript((r) => {
-    if (location.pathname.includes('/scorm')) Math.random = () => r;
-  }, (seed + 0.5) / 0xffffffff);
+  await page.addInitScript(
+    (r) => {
+      if (location.pathname.includes('/scorm')) Math.random = () => r;
+    },
+    (seed + 0.5) / 0xffffffff,
+  );
 }
 
 /** A seed whose exam draw asks every question type, each at least once on a topic that is not critical. */
@@ -39,7 +42,11 @@ function seedAskingEveryType(quiz: Quiz): number {
  */
 async function layout(frame: Frame) {
   const [bar] = await frame.locator('quiz-view .bar').evaluateAll((els) =>
-    els.map((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, rowHeight: el.querySelector('.bar-row')?.getBoundingClientRect().height ?? 0 })),
+    els.map((el) => ({
+      top: el.getBoundingClientRect().top,
+      bottom: el.getBoundingClientRect().bottom,
+      rowHeight: el.querySelector('.bar-row')?.getBoundingClientRect().height ?? 0,
+    })),
   );
   const focus = await frame.evaluate(() => {
     // The focused element, followed down through the shadow roots it sits in; its question is the root's host.
@@ -54,7 +61,12 @@ async function layout(frame: Frame) {
       question: host?.dataset.question ?? '',
     };
   });
-  const legendTop = focus.question ? await frame.locator(`[data-question="${focus.question}"] legend`).first().evaluate((el) => el.getBoundingClientRect().top) : null;
+  const legendTop = focus.question
+    ? await frame
+        .locator(`[data-question="${focus.question}"] legend`)
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top)
+    : null;
   return { ...focus, barTop: bar?.top ?? null, barBottom: bar?.bottom ?? 0, rowHeight: bar?.rowHeight ?? 0, legendTop };
 }
 
@@ -80,7 +92,9 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} colour scheme`, () => {
     test.use({ colorScheme: scheme, viewport: { width: 1280, height: 1400 } });
 
-    test('after "Check answer" the learner\'s answer and the correct one are marked in words, for every type a knowledge check asks', async ({ page }) => {
+    test('after "Check answer" the learner\'s answer and the correct one are marked in words, for every type a knowledge check asks', async ({
+      page,
+    }) => {
       test.setTimeout(90_000);
       const course = await courseData();
       const frame = await launchCourse(page, '12');
@@ -109,7 +123,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await shootQuestion(frame, single, `check-single-right-${scheme}`);
     });
 
-    test('after a passed exam every question type, numeric too, shows the learner\'s answer and the correct one in words', async ({ page }) => {
+    test("after a passed exam every question type, numeric too, shows the learner's answer and the correct one in words", async ({
+      page,
+    }) => {
       test.setTimeout(90_000);
       const quiz = await exam();
       await fixSeed(page, seedAskingEveryType(quiz));
@@ -118,7 +134,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await startExam(frame);
       const drawn = (await shownOrder(frame)).map((id) => quiz.questions.find((q) => q.id === id) as Question);
       // One question of each of four types answered wrongly, none critical: the attempt still passes.
-      const wrong = new Set((['numeric', 'matching', 'ordering', 'label_diagram'] as const).map((t) => drawn.find((q) => q.type === t && !isCritical(quiz, q))?.id));
+      const wrong = new Set(
+        (['numeric', 'matching', 'ordering', 'label_diagram'] as const).map(
+          (t) => drawn.find((q) => q.type === t && !isCritical(quiz, q))?.id,
+        ),
+      );
       const given = new Map(drawn.map((q) => [q.id, wrong.has(q.id) ? wrongAnswer(q) : correctAnswer(q)]));
       for (const q of drawn) await giveAnswer(frame, q, given.get(q.id) ?? []);
       await submitExam(frame);
@@ -133,7 +153,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('a failed exam that keeps its answers hidden marks only the learner\'s answer', async ({ page }) => {
+test("a failed exam that keeps its answers hidden marks only the learner's answer", async ({ page }) => {
   const quiz = await exam();
   await fixSeed(page, seedAskingEveryType(quiz));
   const frame = await launchCourse(page, '12');
@@ -151,7 +171,9 @@ test('a failed exam that keeps its answers hidden marks only the learner\'s answ
   await shootQuestion(frame, drawn.find((q) => q.type === 'single') as Question, 'exam-review-hidden');
 });
 
-test('the navigator counts answers, says each question\'s state in words, moves to a question, and flags survive a relaunch', async ({ page }) => {
+test("the navigator counts answers, says each question's state in words, moves to a question, and flags survive a relaunch", async ({
+  page,
+}) => {
   const quiz = await exam();
   let frame = await launchCourse(page, '12');
   await frame.getByRole('button', { name: 'Start the course' }).click();
@@ -178,7 +200,13 @@ test('the navigator counts answers, says each question\'s state in words, moves 
   await expect(frame.getByRole('button', { name: 'Hide question list' })).toHaveAttribute('aria-expanded', 'true');
   const names = await list.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(names).toHaveLength(n);
-  expect(names.slice(0, 5)).toEqual(['Question 1, not answered', 'Question 2, answered', 'Question 3, not answered', 'Question 4, not answered', 'Question 5, not answered, flagged']);
+  expect(names.slice(0, 5)).toEqual([
+    'Question 1, not answered',
+    'Question 2, answered',
+    'Question 3, not answered',
+    'Question 4, not answered',
+    'Question 5, not answered, flagged',
+  ]);
   await list.getByRole('button', { name: 'Question 5, not answered, flagged' }).click();
   // The list closes, the question is moved to and its first control has focus, clear of the sticky bar.
   await expect(list).toBeHidden();
@@ -204,7 +232,9 @@ test('the navigator counts answers, says each question\'s state in words, moves 
 });
 
 for (const version of VERSIONS) {
-  test(`SCORM ${version === '12' ? '1.2' : '2004'}: "Check your answers" lists exactly the unanswered and flagged questions; one left unanswered is recorded unanswered`, async ({ page }) => {
+  test(`SCORM ${version === '12' ? '1.2' : '2004'}: "Check your answers" lists exactly the unanswered and flagged questions; one left unanswered is recorded unanswered`, async ({
+    page,
+  }) => {
     const quiz = await exam();
     const frame = await launchCourse(page, version);
     await frame.getByRole('button', { name: 'Start the course' }).click();
@@ -225,9 +255,17 @@ for (const version of VERSIONS) {
     await expect(summary).toContainText(/Time left: \d+:\d\d\./);
     // The questions listed under a heading: the list that follows it.
     const listed = async (heading: string) =>
-      (await summary.getByRole('heading', { name: heading, exact: true }).locator('xpath=following-sibling::ul[1]').getByRole('button').allTextContents()).map((t) => t.trim());
+      (
+        await summary
+          .getByRole('heading', { name: heading, exact: true })
+          .locator('xpath=following-sibling::ul[1]')
+          .getByRole('button')
+          .allTextContents()
+      ).map((t) => t.trim());
     expect(await listed('Not answered (1)')).toEqual([`Question ${open + 1}`]);
-    expect(await listed('Flagged for review (2)')).toEqual([`Question ${answeredFlag + 1}`, `Question ${open + 1}`].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(await listed('Flagged for review (2)')).toEqual(
+      [`Question ${answeredFlag + 1}`, `Question ${open + 1}`].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    );
     await expect(summary.getByText(byId(order[open] as string).prompt)).toHaveCount(2);
     await expect(frame.getByRole('form', { name: quiz.title, includeHidden: true })).toBeHidden();
     if (version === '12') await shoot(page, 'summary');
@@ -272,7 +310,9 @@ test('with nothing open or flagged the summary still asks; time running out whil
   await frame.getByRole('button', { name: 'Submit answers now' }).focus();
   await page.clock.runFor((quiz.timeLimitMinutes ?? 0) * 60_000 + 1000);
   const result = frame.getByRole('region', { name: 'Your result' });
-  await expect(result.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true })).toBeVisible();
+  await expect(
+    result.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true }),
+  ).toBeVisible();
   await expect(frame.getByRole('heading', { name: 'Your result' })).toBeFocused();
   await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText(/^Time ran out, .* Your score is 100 percent, a pass\.$/);
 });
@@ -286,7 +326,9 @@ const SIZES = [
 ];
 
 for (const size of SIZES) {
-  test(`navigator at ${size.name}: fits without sideways scrolling, the list opens within the screen, and the bar never hides what has focus (screenshots)`, async ({ page }) => {
+  test(`navigator at ${size.name}: fits without sideways scrolling, the list opens within the screen, and the bar never hides what has focus (screenshots)`, async ({
+    page,
+  }) => {
     await page.setViewportSize(size.viewport);
     const frame = await launchCourse(page, '12');
     const inner = courseFrame(page);

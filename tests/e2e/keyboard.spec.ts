@@ -151,7 +151,9 @@ test('the whole course can be completed with the keyboard alone', async ({ page 
   expect(strictViolations(await lmsCalls(page), '12')).toEqual([]);
 });
 
-test('focus stays with the learner when a control disappears: after Check answer, Start, Submit and its confirmation; the result is announced', async ({ page }) => {
+test('focus stays with the learner when a control disappears: after Check answer, Start, Submit and its confirmation; the result is announced', async ({
+  page,
+}) => {
   const course = await courseData();
   const check = course.quizzes.find((q) => !q.graded);
   const exam = course.quizzes.find((q) => q.graded);

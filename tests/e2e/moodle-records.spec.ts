@@ -5,9 +5,30 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import type { HostConfig } from '../../src/preview/lms-host.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
-import { completeEvaluation, courseData, finishExam, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
+import {
+  completeEvaluation,
+  courseData,
+  finishExam,
+  openFromMenu,
+  readAllLessons,
+  shownOrder,
+  startExam,
+  startWithClock,
+} from '../support/flows.ts';
 import { giveAnswer, isCritical } from '../support/learner.ts';
-import { EL, VERSIONS, closeCourse, deleteAttempt, launchCourse, launchInfo, lmsCalls, relaunchMoodle, storedAttempts, storedRecord, type Version } from '../support/lms.ts';
+import {
+  EL,
+  VERSIONS,
+  closeCourse,
+  deleteAttempt,
+  launchCourse,
+  launchInfo,
+  lmsCalls,
+  relaunchMoodle,
+  storedAttempts,
+  storedRecord,
+  type Version,
+} from '../support/lms.ts';
 import { readSaved } from '../support/saved-progress.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
@@ -15,10 +36,13 @@ const MOODLE: HostConfig = { profile: 'moodle' };
 
 /** Status and score as Moodle stores them: 1.2 lesson_status; 2004 completion and success. */
 function verdict(version: Version, r: Record<string, string>): string[] {
-  return version === '12' ? [r['cmi.core.lesson_status'] ?? '', r['cmi.core.score.raw'] ?? ''] : [r['cmi.completion_status'] ?? '', r['cmi.success_status'] ?? '', r['cmi.score.raw'] ?? ''];
+  return version === '12'
+    ? [r['cmi.core.lesson_status'] ?? '', r['cmi.core.score.raw'] ?? '']
+    : [r['cmi.completion_status'] ?? '', r['cmi.success_status'] ?? '', r['cmi.score.raw'] ?? ''];
 }
 
-const writes = (calls: Awaited<ReturnType<typeof lmsCalls>>, launch: number) => calls.filter((c) => c.launch === launch && /(SetValue|Commit)$/.test(c.fn));
+const writes = (calls: Awaited<ReturnType<typeof lmsCalls>>, launch: number) =>
+  calls.filter((c) => c.launch === launch && /(SetValue|Commit)$/.test(c.fn));
 
 async function passCourse(frame: FrameLocator): Promise<void> {
   await frame.getByRole('button', { name: 'Start the course' }).click();
@@ -41,7 +65,11 @@ async function expectClean(page: Page, version: Version): Promise<void> {
   // In a relaunched 1.2 session Moodle's player re-posts every stored interaction with the first
   // request; in a review launch that is the closing LMSFinish, and a record of several attempts
   // is over the beacon limit. Nothing is lost (review stores nothing), so that refusal is expected.
-  const reviewLaunches = new Set(calls.filter((c) => /GetValue$/.test(c.fn) && /lesson_mode$|^cmi\.mode$/.test(String(c.args[0])) && c.result === 'review').map((c) => c.launch));
+  const reviewLaunches = new Set(
+    calls
+      .filter((c) => /GetValue$/.test(c.fn) && /lesson_mode$|^cmi\.mode$/.test(String(c.args[0])) && c.result === 'review')
+      .map((c) => c.launch),
+  );
   const expected = (v: string) => /^launch (\d+), call \d+ LMSFinish\(""\): LMS error 101$/.exec(v)?.[1];
   // Every launch of these tests has ended (the LMS closed the course): each must have terminated.
   const violations = strictViolations(calls, version, { requireTerminate: true });
@@ -102,14 +130,21 @@ for (const version of VERSIONS) {
       // 1.2 keeps every attempt's answers; 2004 the final attempt's, so that the whole record,
       // which Moodle posts with every call, still fits the closing page's beacon.
       const stored = await storedRecord(page);
-      const count = Object.keys(stored).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && stored[k]?.startsWith('final_exam-')).length;
+      const count = Object.keys(stored).filter(
+        (k) => /^cmi\.interactions\.\d+\.id$/.test(k) && stored[k]?.startsWith('final_exam-'),
+      ).length;
       expect(count).toBe(version === '12' ? drawn + drawnAgain : drawnAgain);
       const ends = (await lmsCalls(page)).filter((c) => /^(LMSFinish|Terminate)$/.test(c.fn));
-      expect(ends.map((c) => [c.result, c.request?.stored])).toEqual([['true', true], ['true', true]]);
+      expect(ends.map((c) => [c.result, c.request?.stored])).toEqual([
+        ['true', true],
+        ['true', true],
+      ]);
       await expectClean(page, version);
     });
 
-    test('the exam passed before every lesson is read does not complete the course, even after Moodle ends the session', async ({ page }) => {
+    test('the exam passed before every lesson is read does not complete the course, even after Moodle ends the session', async ({
+      page,
+    }) => {
       let frame = await launchCourse(page, version, MOODLE);
       await frame.getByRole('button', { name: 'Start the course' }).click();
       await startExam(frame);
@@ -125,7 +160,10 @@ for (const version of VERSIONS) {
       expect(verdict(version, await storedRecord(page))).toEqual(version === '12' ? ['incomplete', ''] : ['incomplete', 'passed', '100']);
       expect((await launchInfo(page)).mode).toBe('normal');
       await frame.getByRole('button', { name: 'Continue where you left off' }).click();
-      await frame.getByRole('navigation').getByRole('button', { name: /^Evaluation / }).click();
+      await frame
+        .getByRole('navigation')
+        .getByRole('button', { name: /^Evaluation / })
+        .click();
       await completeEvaluation(frame);
       await relaunchMoodle(page);
       expect(verdict(version, await storedRecord(page))).toEqual(passed);
@@ -195,7 +233,10 @@ for (const version of VERSIONS) {
       await finishExam(frame);
       await relaunchMoodle(page);
       const r = await storedRecord(page);
-      const index = (id: string | undefined) => Object.entries(r).find(([k, v]) => /^cmi\.interactions\.\d+\.id$/.test(k) && v === `${quiz.id}-${id}`)?.[0].split('.')[2];
+      const index = (id: string | undefined) =>
+        Object.entries(r)
+          .find(([k, v]) => /^cmi\.interactions\.\d+\.id$/.test(k) && v === `${quiz.id}-${id}`)?.[0]
+          .split('.')[2];
       const [ia, ib] = [index(a?.id), index(b?.id)];
       const field = (i: string | undefined, f: string) => r[`cmi.interactions.${i}.${f}`] ?? '';
       const seconds = (t: string) => t.split(':').reduce((s, x) => s * 60 + Number(x), 0);
@@ -234,7 +275,11 @@ for (const version of VERSIONS) {
       const end = (await lmsCalls(page)).filter((c) => c.launch === 2 && /^(LMSFinish|Terminate)$/.test(c.fn));
       expect(end).toHaveLength(1);
       expect(end[0]?.request?.beacon).toBe(true);
-      expect({ result: end[0]?.result, stored: end[0]?.request?.stored, bytes: (end[0]?.request?.beaconBytes ?? 0) < 65_536 }).toEqual({ result: 'true', stored: true, bytes: true });
+      expect({ result: end[0]?.result, stored: end[0]?.request?.stored, bytes: (end[0]?.request?.beaconBytes ?? 0) < 65_536 }).toEqual({
+        result: 'true',
+        stored: true,
+        bytes: true,
+      });
     });
   });
 }
@@ -258,7 +303,9 @@ test('SCORM 1.2 in Moodle: the last failed attempt reports failed with its score
 });
 
 for (const version of VERSIONS) {
-  test(`SCORM ${version === '12' ? '1.2' : '2004'} in Moodle: attempts that each missed a critical question stay failed, with a score below the pass mark that Moodle does not turn into a pass`, async ({ page }) => {
+  test(`SCORM ${version === '12' ? '1.2' : '2004'} in Moodle: attempts that each missed a critical question stay failed, with a score below the pass mark that Moodle does not turn into a pass`, async ({
+    page,
+  }) => {
     const quiz = (await courseData()).quizzes.find((q) => q.graded);
     if (!quiz) throw new Error('no graded quiz');
     const frame = await launchCourse(page, version, MOODLE);
@@ -270,9 +317,16 @@ for (const version of VERSIONS) {
         await frame.getByRole('button', { name: 'Try again' }).click();
         await frame.getByRole('button', { name: 'Start', exact: true }).click();
       } else await startExam(frame);
-      const missed = (await shownOrder(frame)).find((id) => isCritical(quiz, quiz.questions.find((q) => q.id === id)!));
+      const missed = (await shownOrder(frame)).find((id) =>
+        isCritical(
+          quiz,
+          quiz.questions.find((q) => q.id === id)!,
+        ),
+      );
       await finishExam(frame, (q) => q.id === missed);
-      await expect(frame.getByText('A question on a critical topic was not answered correctly, so this attempt does not pass:')).toBeVisible();
+      await expect(
+        frame.getByText('A question on a critical topic was not answered correctly, so this attempt does not pass:'),
+      ).toBeVisible();
     }
     await relaunchMoodle(page);
     const capped = String(quiz.passMark - 1);

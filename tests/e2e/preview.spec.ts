@@ -18,7 +18,17 @@ let output = '';
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'preview-'));
-  for (const entry of ['src', 'lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml', 'vite.config.ts', 'index.html', 'tsconfig.json', 'package.json']) {
+  for (const entry of [
+    'src',
+    'lessons',
+    'quizzes',
+    'imsmanifest.xml',
+    'course.yaml',
+    'vite.config.ts',
+    'index.html',
+    'tsconfig.json',
+    'package.json',
+  ]) {
     try {
       cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
     } catch {
@@ -27,7 +37,11 @@ test.beforeAll(async () => {
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const port = 4300 + Math.floor(Math.random() * 500);
-  preview = spawn(process.execPath, ['--import', 'tsx', join(dir, 'src/preview/cli.ts')], { cwd: dir, env: { ...process.env, COURSE_ROOT: dir, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  preview = spawn(process.execPath, ['--import', 'tsx', join(dir, 'src/preview/cli.ts')], {
+    cwd: dir,
+    env: { ...process.env, COURSE_ROOT: dir, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   preview.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   preview.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   await expect.poll(() => /Preview LMS running/.test(output), { timeout: 120_000 }).toBe(true);
@@ -43,7 +57,10 @@ test('a content error shows in the page with file and line; the fix reloads the 
   await page.goto(`${process.env.PREVIEW_URL}/?scorm=12`);
   const frame = page.frameLocator('#frame');
   await frame.getByRole('button', { name: 'Start the course' }).click();
-  const lesson2 = frame.getByRole('navigation').getByRole('button', { name: /^Spinal stenosis/ }).first();
+  const lesson2 = frame
+    .getByRole('navigation')
+    .getByRole('button', { name: /^Spinal stenosis/ })
+    .first();
   await lesson2.click();
   const heading = await frame.getByRole('heading', { level: 1 }).innerText();
 
@@ -62,6 +79,8 @@ test('a content error shows in the page with file and line; the fix reloads the 
   writeFileSync(file, good);
   await expect(alert).toBeHidden({ timeout: 60_000 });
   // Reloaded by itself (a new launch), back on the same lesson, not the start screen.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __lms: { launches: number } }).__lms.launches), { timeout: 30_000 }).toBe(2);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __lms: { launches: number } }).__lms.launches), { timeout: 30_000 })
+    .toBe(2);
   await expect(page.frameLocator('#frame').getByRole('heading', { level: 1 })).toHaveText(heading);
 });

@@ -10,7 +10,11 @@ const MINUTE = 60_000;
 
 /** The score on the result screen. */
 async function shownScore(frame: FrameLocator): Promise<number> {
-  const text = (await frame.getByText(/Your score: [\d.]+%\./).first().textContent()) ?? '';
+  const text =
+    (await frame
+      .getByText(/Your score: [\d.]+%\./)
+      .first()
+      .textContent()) ?? '';
   return Number(/Your score: ([\d.]+)%/.exec(text)?.[1]);
 }
 
@@ -67,7 +71,9 @@ for (const version of VERSIONS) {
       await page.clock.runFor(4 * MINUTE);
       await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('1 minute left.');
       await page.clock.runFor(MINUTE);
-      await expect(frame.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true })).toBeVisible();
+      await expect(
+        frame.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true }),
+      ).toBeVisible();
       // One of the drawn questions was answered, and right: the score reflects it.
       const score = await shownScore(frame);
       expect(score).toBeGreaterThan(0);
@@ -128,7 +134,9 @@ for (const version of VERSIONS) {
     });
 
     test("the LMS's max_time_allowed replaces the authored limit, and a launch-data multiplier extends it", async ({ page }) => {
-      const frame = await launchCourse(page, version, { cmi: { [maxTime]: fmt(45), [action]: 'exit,message', 'cmi.launch_data': 'time_multiplier=2' } });
+      const frame = await launchCourse(page, version, {
+        cmi: { [maxTime]: fmt(45), [action]: 'exit,message', 'cmi.launch_data': 'time_multiplier=2' },
+      });
       await frame.getByRole('button', { name: 'Start the course' }).click();
       const quiz = await exam();
       await openFromMenu(frame, quiz.title);
@@ -138,7 +146,8 @@ for (const version of VERSIONS) {
     });
 
     test("the LMS's mastery score overrides the authored pass mark", async ({ page }) => {
-      const mastery: Record<string, string> = version === '12' ? { 'cmi.student_data.mastery_score': '99' } : { 'cmi.scaled_passing_score': '0.99' };
+      const mastery: Record<string, string> =
+        version === '12' ? { 'cmi.student_data.mastery_score': '99' } : { 'cmi.scaled_passing_score': '0.99' };
       const frame = await launchCourse(page, version, { cmi: mastery });
       await frame.getByRole('button', { name: 'Start the course' }).click();
       const quiz = await exam();
@@ -146,7 +155,13 @@ for (const version of VERSIONS) {
       await expect(frame.getByText(/You pass with 99% or more\./)).toBeVisible();
       await frame.getByRole('button', { name: 'Start', exact: true }).click();
       // One wrong answer: above the authored 80%, below the LMS's 99%.
-      const first = (await shownOrder(frame)).find((id) => !isCritical(quiz, quiz.questions.find((q) => q.id === id)!));
+      const first = (await shownOrder(frame)).find(
+        (id) =>
+          !isCritical(
+            quiz,
+            quiz.questions.find((q) => q.id === id)!,
+          ),
+      );
       await finishExam(frame, (q) => q.id === first);
       await expect(frame.getByText('You did not reach the pass mark of 99%.')).toBeVisible();
       const score = await shownScore(frame);
@@ -156,7 +171,9 @@ for (const version of VERSIONS) {
       expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
     });
 
-    test('a missed critical question fails an attempt scoring above the pass mark, and the LMS gets a score just below it', async ({ page }) => {
+    test('a missed critical question fails an attempt scoring above the pass mark, and the LMS gets a score just below it', async ({
+      page,
+    }) => {
       const quiz = await exam();
       const course = await courseData();
       const criticalTexts = course.lessons.flatMap((l) => l.objectives).filter((o) => criticalObjectives(quiz).includes(o.id));
@@ -177,9 +194,12 @@ for (const version of VERSIONS) {
       const result = frame.getByRole('region', { name: 'Your result' });
       await expect(result).toContainText('A question on a critical topic was not answered correctly, so this attempt does not pass');
       await expect(result).toContainText(`The score recorded for this attempt is ${quiz.passMark - 1}%`);
-      for (const o of criticalTexts.filter((o) => byId(missed).objectives.includes(o.id))) await expect(result.locator('.critical li')).toContainText([o.text]);
+      for (const o of criticalTexts.filter((o) => byId(missed).objectives.includes(o.id)))
+        await expect(result.locator('.critical li')).toContainText([o.text]);
       await expect(frame.getByText('You passed.')).toHaveCount(0);
-      await expect(frame.locator('quiz-view [aria-live="assertive"]')).toContainText('a question on a critical topic was not answered correctly');
+      await expect(frame.locator('quiz-view [aria-live="assertive"]')).toContainText(
+        'a question on a critical topic was not answered correctly',
+      );
       await expect(frame.getByRole('button', { name: 'Try again' })).toBeVisible();
       await page.locator('#frame').screenshot({ path: `test-results/screenshots/critical-missed-${version}.png` });
       await closeCourse(page);
@@ -198,7 +218,9 @@ for (const version of VERSIONS) {
       const frame = await startWithClock(page, version, { cmi: { [maxTime]: fmt(10), [action]: 'continue,message' } });
       await startExam(frame);
       await page.clock.runFor(10 * MINUTE + 2000);
-      await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('The time limit has passed. You can still finish and submit.');
+      await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText(
+        'The time limit has passed. You can still finish and submit.',
+      );
       await expect(frame.getByRole('button', { name: 'Submit answers' })).toBeVisible();
       await finishExam(frame);
       await expect(frame.getByText('You passed.')).toBeVisible();
@@ -237,7 +259,17 @@ test('a failed exam names the objectives and lessons to review, without the answ
   await frame.getByRole('button', { name: 'Start the course' }).click();
   await startExam(frame);
   const shown = await shownOrder(frame);
-  const wrong = new Set(shown.filter((id) => !isCritical(quiz, quiz.questions.find((q) => q.id === id)!)).slice(0, 6));
+  const wrong = new Set(
+    shown
+      .filter(
+        (id) =>
+          !isCritical(
+            quiz,
+            quiz.questions.find((q) => q.id === id)!,
+          ),
+      )
+      .slice(0, 6),
+  );
   await finishExam(frame, (q) => wrong.has(q.id));
   await expect(frame.getByText('You did not reach the pass mark')).toBeVisible();
   await expect(frame.getByRole('heading', { name: 'What to review' })).toBeVisible();
@@ -248,7 +280,12 @@ test('a failed exam names the objectives and lessons to review, without the answ
   const buttons = review.getByRole('button');
   expect((await buttons.allTextContents()).map((t) => t.trim())).toEqual(lessons.map((l) => `Go to the lesson: ${l.title}`));
   const texts = (await review.getByRole('list').getByRole('listitem').allTextContents()).map((t) => t.trim());
-  expect(texts).toEqual(lessons.flatMap((l) => l.objectives).filter((o) => missed.has(o.id)).map((o) => o.text));
+  expect(texts).toEqual(
+    lessons
+      .flatMap((l) => l.objectives)
+      .filter((o) => missed.has(o.id))
+      .map((o) => o.text),
+  );
   // The keys stay hidden until the learner passes.
   await expect(frame.getByText('The correct answers are shown once you pass.')).toBeVisible();
   await frame.getByRole('heading', { name: 'What to review' }).scrollIntoViewIfNeeded();

@@ -32,10 +32,17 @@ for (const version of VERSIONS) {
     test('progress saved in an older format is migrated, not lost and not a crash', async ({ page }) => {
       const course = await courseData();
       // Written by hand on purpose: format 1, which the course still reads but no longer writes.
-      const old = JSON.stringify({ v: 1, l: `lesson:${course.lessons[0]?.id}`, s: [course.lessons[0]?.id], q: { [course.gradedQuiz]: { a: { x: 'y' }, x: [60] } } });
+      const old = JSON.stringify({
+        v: 1,
+        l: `lesson:${course.lessons[0]?.id}`,
+        s: [course.lessons[0]?.id],
+        q: { [course.gradedQuiz]: { a: { x: 'y' }, x: [60] } },
+      });
       const frame = await launchCourse(page, version, { cmi: { [el.entry]: 'resume', 'cmi.suspend_data': old } });
       await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
-      await expect(frame.getByRole('navigation').getByRole('button', { name: new RegExp(`^${course.lessons[0]?.title} read$`) })).toBeVisible();
+      await expect(
+        frame.getByRole('navigation').getByRole('button', { name: new RegExp(`^${course.lessons[0]?.title} read$`) }),
+      ).toBeVisible();
       await expect(frame.getByRole('navigation').getByRole('button', { name: /not passed yet, 60%/ })).toBeVisible();
       expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
     });
@@ -52,7 +59,8 @@ for (const version of VERSIONS) {
       frame = await relaunch(page, { 'cmi.suspend_data': stale, [el.location]: 'start' });
       await expect(frame.getByText('It was kept in this browser and has now been restored')).toBeVisible();
       const lessons = (await courseData()).lessons;
-      for (const l of lessons) await expect(frame.getByRole('navigation').getByRole('button', { name: new RegExp(`^${l.title} read$`) })).toBeVisible();
+      for (const l of lessons)
+        await expect(frame.getByRole('navigation').getByRole('button', { name: new RegExp(`^${l.title} read$`) })).toBeVisible();
       // ...and sent to the LMS again at once.
       const second = (await lmsCalls(page)).filter((c) => c.launch === 2);
       const sent = second.find((c) => /SetValue$/.test(c.fn) && c.args[0] === 'cmi.suspend_data');
@@ -72,7 +80,9 @@ for (const version of VERSIONS) {
 
     test('saved progress the course cannot read: the course starts afresh and says so', async ({ page }) => {
       // Cut short by hand on purpose: data the course never wrote, as a broken LMS may return it.
-      const frame = await launchCourse(page, version, { cmi: { [el.entry]: 'resume', 'cmi.suspend_data': '{"v":4,"k":"abc","t":17000', [el.location]: '\u0000%%' } });
+      const frame = await launchCourse(page, version, {
+        cmi: { [el.entry]: 'resume', 'cmi.suspend_data': '{"v":4,"k":"abc","t":17000', [el.location]: '\u0000%%' },
+      });
       await expect(frame.getByRole('alert')).toContainText('Your saved progress could not be read');
       await expect(frame.getByRole('button', { name: 'Start the course' })).toBeVisible();
       await frame.getByRole('button', { name: 'Start the course' }).click();
@@ -103,7 +113,8 @@ for (const version of VERSIONS) {
 
 for (const version of VERSIONS) {
   test.describe(`SCORM ${version === '12' ? '1.2' : '2004'}: exam answers reach the LMS`, () => {
-    const commitsAfter = (calls: Awaited<ReturnType<typeof lmsCalls>>, index: number) => calls.slice(index).filter((c) => /Commit$/.test(c.fn));
+    const commitsAfter = (calls: Awaited<ReturnType<typeof lmsCalls>>, index: number) =>
+      calls.slice(index).filter((c) => /Commit$/.test(c.fn));
 
     test('within a minute of being given, without a commit per answer', async ({ page }) => {
       const frame = await startWithClock(page, version);

@@ -56,11 +56,18 @@ for (const version of VERSIONS) {
       expect(cmi[el.exit]).toBe('suspend');
       // One interaction per exam question answered, named so that a report reads well;
       // knowledge checks are practice and are not recorded.
-      const ids = Object.entries(cmi).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v);
+      const ids = Object.entries(cmi)
+        .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
+        .map(([, v]) => v);
       // Then the evaluation's answers, one per question.
-      expect(ids).toEqual([...drawn.map((id) => `${course.gradedQuiz}-${id}`), ...(course.evaluation?.questions ?? []).map((q) => `evaluation-${q.id}`)]);
+      expect(ids).toEqual([
+        ...drawn.map((id) => `${course.gradedQuiz}-${id}`),
+        ...(course.evaluation?.questions ?? []).map((q) => `evaluation-${q.id}`),
+      ]);
       // Each objective the exam assessed is reported, passed.
-      const objectives = Object.entries(cmi).filter(([k]) => /^cmi\.objectives\.\d+\.id$/.test(k)).map(([, v]) => v);
+      const objectives = Object.entries(cmi)
+        .filter(([k]) => /^cmi\.objectives\.\d+\.id$/.test(k))
+        .map(([, v]) => v);
       const examQuiz = await exam();
       const assessed = new Set(drawn.flatMap((id) => examQuiz.questions.find((q) => q.id === id)?.objectives ?? []));
       expect(new Set(objectives)).toEqual(assessed);
@@ -72,7 +79,9 @@ for (const version of VERSIONS) {
       expect(count(calls, /^(LMSFinish|Terminate)$/)).toBe(1);
       expect(calls.at(-1)?.fn).toMatch(/^(LMSFinish|Terminate)$/);
       // Commits at meaningful moments only: launch, each lesson read, exam start, each quiz submitted, exit.
-      expect(count(calls, /Commit$/)).toBeLessThanOrEqual(1 + course.lessons.length + 1 + course.quizzes.length + (course.evaluation ? 1 : 0) + 1);
+      expect(count(calls, /Commit$/)).toBeLessThanOrEqual(
+        1 + course.lessons.length + 1 + course.quizzes.length + (course.evaluation ? 1 : 0) + 1,
+      );
       // Closing the frame after Exit makes no further call.
       await closeCourse(page);
       expect((await lmsCalls(page)).length).toBe(calls.length);

@@ -13,7 +13,14 @@ function browserPath(): string | undefined {
 
 export const launchOptions: LaunchOptions = {
   executablePath: browserPath(),
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 /** Null when a browser is there; otherwise the one line that says how to get one. */

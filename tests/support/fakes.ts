@@ -86,7 +86,11 @@ export function fakeLms(version: '12' | '2004', options: FakeLmsOptions = {}) {
     lastError: () => error,
   };
   const session = (clock: Clock) =>
-    new ScormSession(new ScormConnection(raw, () => {}, version === '2004' ? ['403'] : []), version === '12' ? scorm12Dialect : scorm2004Dialect, () => clock.now());
+    new ScormSession(
+      new ScormConnection(raw, () => {}, version === '2004' ? ['403'] : []),
+      version === '12' ? scorm12Dialect : scorm2004Dialect,
+      () => clock.now(),
+    );
   return { cmi, calls, raw, session };
 }
 

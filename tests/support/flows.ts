@@ -26,7 +26,10 @@ function escapeRe(s: string): string {
 
 /** Opens an item from the course contents menu. */
 export async function openFromMenu(frame: FrameLocator, title: string): Promise<void> {
-  await frame.getByRole('navigation').getByRole('button', { name: new RegExp(`^${escapeRe(title)} `) }).click();
+  await frame
+    .getByRole('navigation')
+    .getByRole('button', { name: new RegExp(`^${escapeRe(title)} `) })
+    .click();
   await expect(frame.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 

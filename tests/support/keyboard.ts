@@ -20,12 +20,24 @@ export function focused(frame: Frame): Promise<Focused | null> {
     const input = el as HTMLInputElement;
     const label = (el.getAttribute('aria-label') ?? input.labels?.[0]?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const host = (el.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
-    return { tag: el.tagName.toLowerCase(), type: input.type ?? '', name: input.name ?? '', label, question: host?.dataset?.question ?? '' };
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: input.type ?? '',
+      name: input.name ?? '',
+      label,
+      question: host?.dataset?.question ?? '',
+    };
   });
 }
 
 /** Presses Tab (or Shift+Tab) until the focused control matches, as a keyboard user would. */
-export async function tabTo(page: Page, frame: Frame, matches: (f: Focused) => boolean, what: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+export async function tabTo(
+  page: Page,
+  frame: Frame,
+  matches: (f: Focused) => boolean,
+  what: string,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+): Promise<void> {
   for (let i = 0; i < 300; i++) {
     await page.keyboard.press(key);
     const f = await focused(frame);
@@ -34,4 +46,5 @@ export async function tabTo(page: Page, frame: Frame, matches: (f: Focused) => b
   throw new Error(`could not reach ${what} with ${key}`);
 }
 
-export const button = (text: string | RegExp) => (f: Focused) => f.tag === 'button' && (typeof text === 'string' ? f.label === text : text.test(f.label));
+export const button = (text: string | RegExp) => (f: Focused) =>
+  f.tag === 'button' && (typeof text === 'string' ? f.label === text : text.test(f.label));

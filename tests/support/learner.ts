@@ -18,7 +18,11 @@ export async function giveAnswer(frame: FrameLocator, q: Question, answer: Answe
 }
 
 /** Answers every question of the attempt on screen correctly (or wrongly, when `wrong` says so). */
-export async function answerShownQuestions(frame: FrameLocator, quiz: Quiz, wrong: (q: Question) => boolean = () => false): Promise<Question[]> {
+export async function answerShownQuestions(
+  frame: FrameLocator,
+  quiz: Quiz,
+  wrong: (q: Question) => boolean = () => false,
+): Promise<Question[]> {
   const shown: Question[] = [];
   // The questions on screen, in one read rather than one query per question of the bank.
   const ids = await frame.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));

@@ -6,8 +6,28 @@ export const VERSIONS: Version[] = ['12', '2004'];
 
 /** Element names that differ between the versions. */
 export const EL = {
-  '12': { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', exit: 'cmi.core.exit', sessionTime: 'cmi.core.session_time', location: 'cmi.core.lesson_location', entry: 'cmi.core.entry', mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit', response: 'student_response' },
-  '2004': { status: 'cmi.completion_status', raw: 'cmi.score.raw', exit: 'cmi.exit', sessionTime: 'cmi.session_time', location: 'cmi.location', entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit', response: 'learner_response' },
+  '12': {
+    status: 'cmi.core.lesson_status',
+    raw: 'cmi.core.score.raw',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    location: 'cmi.core.lesson_location',
+    entry: 'cmi.core.entry',
+    mode: 'cmi.core.lesson_mode',
+    credit: 'cmi.core.credit',
+    response: 'student_response',
+  },
+  '2004': {
+    status: 'cmi.completion_status',
+    raw: 'cmi.score.raw',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    location: 'cmi.location',
+    entry: 'cmi.entry',
+    mode: 'cmi.mode',
+    credit: 'cmi.credit',
+    response: 'learner_response',
+  },
 } as const;
 
 /** The name the preview LMS gives the frame it opens the course (or test SCO) in. */
@@ -35,7 +55,12 @@ async function readyCourse(page: Page): Promise<FrameLocator> {
  * when the course is ready for input. `lmsUrl` serves another build of the course (default:
  * the one built from the project).
  */
-export async function launchCourse(page: Page, version: Version, config: HostConfig = {}, lmsUrl = process.env.LMS_URL): Promise<FrameLocator> {
+export async function launchCourse(
+  page: Page,
+  version: Version,
+  config: HostConfig = {},
+  lmsUrl = process.env.LMS_URL,
+): Promise<FrameLocator> {
   await page.addInitScript((cfg) => {
     (window as unknown as { __lmsConfig: HostConfig }).__lmsConfig = cfg;
   }, config);
@@ -88,7 +113,10 @@ export async function launchInfo(page: Page): Promise<LaunchInfo> {
  * Closes the course and launches it again under Moodle's rules: optionally as a new attempt,
  * in another activity or as another learner. Resolves when the new course (or test SCO) is ready for input.
  */
-export async function relaunchMoodle(page: Page, opts: RelaunchOptions & { overrides?: Record<string, string> } = {}): Promise<FrameLocator> {
+export async function relaunchMoodle(
+  page: Page,
+  opts: RelaunchOptions & { overrides?: Record<string, string> } = {},
+): Promise<FrameLocator> {
   const { overrides = {}, ...rest } = opts;
   await page.evaluate(([o, r]) => window.__lms?.relaunch(o, r), [overrides, rest] as const);
   return readyCourse(page);

@@ -4,8 +4,34 @@ const base = { rationale: 'Because.', weight: 1 };
 
 /** One question of every type, for the pure unit tests. */
 export const QUESTIONS = {
-  single: { ...base, id: 'single', type: 'single', prompt: 'One?', objectives: ['o1'], choices: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }], correct: 'b' },
-  multiple: { ...base, id: 'multiple', type: 'multiple', prompt: 'Some?', objectives: ['o1'], choices: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }, { id: 'd', text: 'D' }], correct: ['a', 'c'], scoring: 'all_or_nothing' },
+  single: {
+    ...base,
+    id: 'single',
+    type: 'single',
+    prompt: 'One?',
+    objectives: ['o1'],
+    choices: [
+      { id: 'a', text: 'A' },
+      { id: 'b', text: 'B' },
+      { id: 'c', text: 'C' },
+    ],
+    correct: 'b',
+  },
+  multiple: {
+    ...base,
+    id: 'multiple',
+    type: 'multiple',
+    prompt: 'Some?',
+    objectives: ['o1'],
+    choices: [
+      { id: 'a', text: 'A' },
+      { id: 'b', text: 'B' },
+      { id: 'c', text: 'C' },
+      { id: 'd', text: 'D' },
+    ],
+    correct: ['a', 'c'],
+    scoring: 'all_or_nothing',
+  },
   true_false: { ...base, id: 'tf', type: 'true_false', prompt: 'True?', objectives: ['o2'], correct: false },
   matching: {
     ...base,
@@ -13,11 +39,31 @@ export const QUESTIONS = {
     type: 'matching',
     prompt: 'Match?',
     objectives: ['o2'],
-    items: [{ id: 'i1', text: 'I1', match: 't2' }, { id: 'i2', text: 'I2', match: 't1' }, { id: 'i3', text: 'I3', match: 't3' }],
-    targets: [{ id: 't1', text: 'T1' }, { id: 't2', text: 'T2' }, { id: 't3', text: 'T3' }, { id: 't4', text: 'T4' }],
+    items: [
+      { id: 'i1', text: 'I1', match: 't2' },
+      { id: 'i2', text: 'I2', match: 't1' },
+      { id: 'i3', text: 'I3', match: 't3' },
+    ],
+    targets: [
+      { id: 't1', text: 'T1' },
+      { id: 't2', text: 'T2' },
+      { id: 't3', text: 'T3' },
+      { id: 't4', text: 'T4' },
+    ],
     scoring: 'all_or_nothing',
   },
-  ordering: { ...base, id: 'ordering', type: 'ordering', prompt: 'Order?', objectives: ['o3'], items: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }, { id: 'z', text: 'Z' }] },
+  ordering: {
+    ...base,
+    id: 'ordering',
+    type: 'ordering',
+    prompt: 'Order?',
+    objectives: ['o3'],
+    items: [
+      { id: 'x', text: 'X' },
+      { id: 'y', text: 'Y' },
+      { id: 'z', text: 'Z' },
+    ],
+  },
   numeric: { ...base, id: 'numeric', type: 'numeric', prompt: 'How many?', objectives: ['o3'], answer: 23, tolerance: 0 },
 } satisfies Record<string, Question>;
 
@@ -48,7 +94,16 @@ export function courseOf(quiz: Quiz): Course {
     title: 'Sample',
     passMark: quiz.passMark,
     gradedQuiz: quiz.id,
-    lessons: [{ id: 'l1', title: 'L1', minutes: 1, objectives: ['o1', 'o2', 'o3'].map((id) => ({ id, text: id })), html: '', references: [{ id: 'ref', text: 'Ref', citations: 0 }] }],
+    lessons: [
+      {
+        id: 'l1',
+        title: 'L1',
+        minutes: 1,
+        objectives: ['o1', 'o2', 'o3'].map((id) => ({ id, text: id })),
+        html: '',
+        references: [{ id: 'ref', text: 'Ref', citations: 0 }],
+      },
+    ],
     quizzes: [quiz],
     glossary: [],
     evaluation: null,

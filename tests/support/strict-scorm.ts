@@ -108,7 +108,8 @@ const all =
   };
 const timestamp04: Rule = (v) => {
   const m = TIMESTAMP_04.exec(v);
-  if (!m) return 'must be YYYY[-MM[-DD[Thh[:mm[:ss[.s[TZD]]]]]]] with a year from 1970 to 2038, at most 2 decimals and a time zone only after them';
+  if (!m)
+    return 'must be YYYY[-MM[-DD[Thh[:mm[:ss[.s[TZD]]]]]]] with a year from 1970 to 2038, at most 2 decimals and a time zone only after them';
   const [y, mo, d] = [Number(m[1]), Number(m[3] ?? 1), Number(m[5] ?? 1)];
   return new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d ? null : 'is not a calendar date';
 };
@@ -137,11 +138,17 @@ function response12(type: string, v: string): string | null {
     case 'true-false':
       return /^[01tf]$/.test(v) ? null : 'must be one of "0", "1", "t", "f" for a true-false interaction';
     case 'choice':
-      return braced(CHAR_12).test(v) ? null : 'must be single characters 0-9 a-z joined by commas (optionally in {}) for a choice interaction';
+      return braced(CHAR_12).test(v)
+        ? null
+        : 'must be single characters 0-9 a-z joined by commas (optionally in {}) for a choice interaction';
     case 'sequencing':
-      return new RegExp(`^${list(CHAR_12)}$`).test(v) ? null : 'must be single characters 0-9 a-z joined by commas for a sequencing interaction';
+      return new RegExp(`^${list(CHAR_12)}$`).test(v)
+        ? null
+        : 'must be single characters 0-9 a-z joined by commas for a sequencing interaction';
     case 'matching':
-      return braced(`${CHAR_12}\\.${CHAR_12}`).test(v) ? null : 'must be x.y pairs of single characters 0-9 a-z joined by commas (optionally in {}) for a matching interaction';
+      return braced(`${CHAR_12}\\.${CHAR_12}`).test(v)
+        ? null
+        : 'must be x.y pairs of single characters 0-9 a-z joined by commas (optionally in {}) for a matching interaction';
     case 'likert':
       return new RegExp(`^${CHAR_12}$`).test(v) ? null : 'must be a single character 0-9 a-z for a likert interaction';
     case 'numeric':
@@ -160,7 +167,8 @@ const split = (v: string, delimiter: string) => v.split(delimiter);
 /** A 2004 localized string of at most `max` characters after an optional `{lang=..}`. */
 function localized(s: string, max: number): string | null {
   const text = s.replace(LANG_04, '');
-  if (/^\{(lang|case_matters|order_matters)=/.test(text)) return `has a misplaced or malformed ${text.slice(0, text.indexOf('}') + 1) || '{'} delimiter`;
+  if (/^\{(lang|case_matters|order_matters)=/.test(text))
+    return `has a misplaced or malformed ${text.slice(0, text.indexOf('}') + 1) || '{'} delimiter`;
   return text.length <= max ? null : `has a string of ${text.length} characters, more than ${max}`;
 }
 
@@ -245,13 +253,16 @@ function response04(type: string, v: string, pattern: boolean): string | null {
       if (problem) return `${problem} ${what}`;
       const steps = split(rest, '[,]');
       if (steps.length > 250) return `has ${steps.length} steps, more than 250, ${what}`;
-      const answer = (a: string) => a === '' || SHORT_ID_04.test(a) || REAL.test(a) || (pattern && /^(-?\d{1,5}(\.\d{1,18})?)?\[:\](-?\d{1,5}(\.\d{1,18})?)?$/.test(a));
+      const answer = (a: string) =>
+        a === '' || SHORT_ID_04.test(a) || REAL.test(a) || (pattern && /^(-?\d{1,5}(\.\d{1,18})?)?\[:\](-?\d{1,5}(\.\d{1,18})?)?$/.test(a));
       const ok = steps.every((s) => {
         const parts = split(s, '[.]');
         const [name = '', ans = ''] = parts;
         return parts.length === 2 && (name !== '' || ans !== '') && (name === '' || SHORT_ID_04.test(name)) && answer(ans);
       });
-      return ok ? null : `must be step[.]answer records joined by [,] (step a short identifier or empty; answer a short identifier or a number${pattern ? ' or a min[:]max range' : ''}) ${what}`;
+      return ok
+        ? null
+        : `must be step[.]answer records joined by [,] (step a short identifier or empty; answer a short identifier or a number${pattern ? ' or a min[:]max range' : ''}) ${what}`;
     }
     case 'other':
       return v.length <= 4000 ? null : `has ${v.length} characters, more than 4000, ${what}`;
@@ -262,7 +273,8 @@ function response04(type: string, v: string, pattern: boolean): string | null {
 
 /** The union the checker used before it knew types; kept for callers that pass no type. */
 function anyResponse04(v: string): string | null {
-  return /^(true|false)$/.test(v) || (/^(-?\d+(\.\d+)?)?(\[:\](-?\d+(\.\d+)?)?)?$/.test(v) && v !== '' && v !== '[:]') ||
+  return /^(true|false)$/.test(v) ||
+    (/^(-?\d+(\.\d+)?)?(\[:\](-?\d+(\.\d+)?)?)?$/.test(v) && v !== '' && v !== '[:]') ||
     v.split('[,]').every((part) => part.split('[.]').length <= 2 && part.split('[.]').every((id) => SHORT_ID_04.test(id)))
     ? null
     : 'must be true/false, a number or range, or short identifiers (letters, digits, _ and .) joined by [,] (pairs by [.])';
@@ -302,7 +314,10 @@ const RULES_04: [RegExp, Rule][] = [
   [/^cmi\.score\.scaled$/, range(-1, 1, REAL)],
   [/^cmi\.score\.(raw|min|max)$/, range(0, 100, REAL)],
   [/^cmi\.progress_measure$/, range(0, 1, REAL)],
-  [/^cmi\.session_time$/, matches(DURATION_04, 'an ISO 8601 duration P[yY][mM][dD][T[hH][nM][s[.s]S]] with at least one component and at most 2 decimals')],
+  [
+    /^cmi\.session_time$/,
+    matches(DURATION_04, 'an ISO 8601 duration P[yY][mM][dD][T[hH][nM][s[.s]S]] with at least one component and at most 2 decimals'),
+  ],
   [/^cmi\.location$/, all(maxLength(1000), ascii)],
   // We hold ourselves to SCORM 1.2's limit in both versions.
   [/^cmi\.suspend_data$/, all(maxLength(4096), ascii)],
@@ -339,7 +354,8 @@ export function elementProblem(version: Version, element: string, value: string,
     if (problem) return problem;
   }
   if (version === '12' && RESPONSE_ELEMENT_12.test(element)) {
-    if (interactionType === undefined) return RESPONSE_12.test(value) ? null : 'must be single characters, t/f, 1.a pairs or a decimal, as the type requires';
+    if (interactionType === undefined)
+      return RESPONSE_12.test(value) ? null : 'must be single characters, t/f, 1.a pairs or a decimal, as the type requires';
     return response12(interactionType, value);
   }
   const m = version === '2004' ? RESPONSE_ELEMENT_04.exec(element) : null;
@@ -362,7 +378,12 @@ type Access = 'r' | 'w' | 'rw';
 /** `cmi.objectives.n.id` → a regex with `n` for any index. */
 function model(entries: Record<string, Access>): [RegExp, Access][] {
   return Object.entries(entries).map(([name, access]) => [
-    new RegExp(`^${name.replace(/\./g, '\\.').replace(/\\\.n\\\./g, '\\.\\d+\\.').replace(/\\\.n$/, '\\.\\d+')}$`),
+    new RegExp(
+      `^${name
+        .replace(/\./g, '\\.')
+        .replace(/\\\.n\\\./g, '\\.\\d+\\.')
+        .replace(/\\\.n$/, '\\.\\d+')}$`,
+    ),
     access,
   ]);
 }
@@ -511,7 +532,8 @@ export function elementAccess(version: Version, element: string): Access | null 
 // The call log
 
 /** 2004 GetValue of an element the LMS has no value for answers 403; that is not a failure. */
-const EMPTY_OK_04 = /^cmi\.(location|suspend_data|scaled_passing_score|max_time_allowed|score\.\w+|progress_measure|learner_name|completion_threshold)$/;
+const EMPTY_OK_04 =
+  /^cmi\.(location|suspend_data|scaled_passing_score|max_time_allowed|score\.\w+|progress_measure|learner_name|completion_threshold)$/;
 
 const NAMES = {
   '12': {
@@ -592,7 +614,8 @@ export function strictViolations(calls: readonly LmsCall[], version: Version, op
       // LMSFinish returns false (only) then the SCO can call LMSGetLastError, LMSGetErrorString,
       // LMSGetDiagnostic"). Their error code is the previous call's, so it is not checked here.
       if ((names.support as readonly string[]).includes(c.fn)) {
-        if (phase === 'after' && version === '12' && !finishFailed) report(`call after a successful ${names.end} (1.2 allows the error calls only after one that returned "false")`);
+        if (phase === 'after' && version === '12' && !finishFailed)
+          report(`call after a successful ${names.end} (1.2 allows the error calls only after one that returned "false")`);
         continue;
       }
       const known: string[] = [names.init, names.end, names.get, names.set, names.commit];
@@ -630,7 +653,8 @@ export function strictViolations(calls: readonly LmsCall[], version: Version, op
       const emptyOk = version === '2004' && c.fn === names.get && c.error === '403' && EMPTY_OK_04.test(element);
       if (c.error !== '0' && !emptyOk) report(`LMS error ${c.error}`);
 
-      if (recordNothing && (c.fn === names.set || c.fn === names.commit)) report(`nothing may be recorded in this launch (${recordNothing})`);
+      if (recordNothing && (c.fn === names.set || c.fn === names.commit))
+        report(`nothing may be recorded in this launch (${recordNothing})`);
 
       if (c.fn === names.get) {
         const access = elementAccess(version, element);
@@ -675,7 +699,8 @@ export function strictViolations(calls: readonly LmsCall[], version: Version, op
           if (fields.length === 1 && field !== 'id') report("an interaction's id must be set first");
           if (fields.length === 2 && fields[0] === 'id' && field !== 'type') report("an interaction's type must follow its id");
           // RTE 4.2.9: the type before learner_response and correct_responses (408).
-          if (isResponse && type === undefined && fields.length > 2) report(`an interaction's type must be set before its ${field.replace(/\.\d+\./, '.n.')}`);
+          if (isResponse && type === undefined && fields.length > 2)
+            report(`an interaction's type must be set before its ${field.replace(/\.\d+\./, '.n.')}`);
         }
       } else {
         const om = version === '2004' ? /^cmi\.objectives\.(\d+)\.(.+)$/.exec(element) : null;

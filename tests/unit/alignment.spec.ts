@@ -33,8 +33,12 @@ test.describe('the checks fail on broken content', () => {
     }
   };
 
-  const edit = (rel: string, change: (text: string) => string) => writeFileSync(join(dir, rel), change(readFileSync(join(dir, rel), 'utf8')));
-  const lineOf = (rel: string, re: RegExp) => readFileSync(join(dir, rel), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
+  const edit = (rel: string, change: (text: string) => string) =>
+    writeFileSync(join(dir, rel), change(readFileSync(join(dir, rel), 'utf8')));
+  const lineOf = (rel: string, re: RegExp) =>
+    readFileSync(join(dir, rel), 'utf8')
+      .split('\n')
+      .findIndex((l) => re.test(l)) + 1;
 
   test('an objective the exam assesses too rarely is reported at the objective, with how many to write', async () => {
     edit('quizzes/final-exam.yaml', (t) => t.replace(/objectives: \[report_events\]/g, 'objectives: [after_injection]'));
@@ -46,26 +50,42 @@ test.describe('the checks fail on broken content', () => {
   test('too few or too many objectives in a lesson, or a lesson without its knowledge check, fails the build', async () => {
     edit('lessons/03-stem-cells.md', (t) => t.replace(/\nquiz: [a-z_]+\n/, '\n'));
     const problems = await problemsOf();
-    expect(problems).toContainEqual(expect.stringMatching(/^lessons\/03-stem-cells\.md:2 quiz: has no knowledge check: add "quiz: <id of a quiz in quizzes\/>"/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^lessons\/03-stem-cells\.md:2 quiz: has no knowledge check: add "quiz: <id of a quiz in quizzes\/>"/),
+    );
     // The check no longer follows a lesson: learners would meet it only at the end.
     expect(problems.length).toBe(1);
-    edit('lessons/03-stem-cells.md', (t) => t.replace(/\n {2}- id: msc_action\n {4}text: [^\n]+/, '').replace(/\n {2}- id: msc_products\n {4}text: [^\n]+/, ''));
-    expect(await problemsOf()).toContainEqual(expect.stringMatching(/^lessons\/03-stem-cells\.md:\d+ objectives: lists 2 objectives; this course gives each lesson 3 to 5/));
+    edit('lessons/03-stem-cells.md', (t) =>
+      t.replace(/\n {2}- id: msc_action\n {4}text: [^\n]+/, '').replace(/\n {2}- id: msc_products\n {4}text: [^\n]+/, ''),
+    );
+    expect(await problemsOf()).toContainEqual(
+      expect.stringMatching(/^lessons\/03-stem-cells\.md:\d+ objectives: lists 2 objectives; this course gives each lesson 3 to 5/),
+    );
   });
 
   test("the limits are the course's own: course.yaml's rules change them", async () => {
     edit('course.yaml', (t) => t.replace('objectives_per_lesson: { min: 3, max: 5 }', 'objectives_per_lesson: { min: 3, max: 4 }'));
     const problems = await problemsOf();
     expect(problems.length).toBeGreaterThan(0);
-    for (const p of problems) expect(p).toMatch(/^lessons\/\d\d-[a-z-]+\.md:\d+ objectives: lists 5 objectives; this course gives each lesson 3 to 4/);
+    for (const p of problems)
+      expect(p).toMatch(/^lessons\/\d\d-[a-z-]+\.md:\d+ objectives: lists 5 objectives; this course gives each lesson 3 to 4/);
     edit('course.yaml', (t) => t.replace('objectives_per_lesson: { min: 3, max: 4 }', 'objectives_per_lesson: { min: 5, max: 4 }'));
-    expect(await problemsOf()).toEqual([expect.stringMatching(/^course\.yaml:\d+ rules\.objectives_per_lesson: min must not be above max/)]);
+    expect(await problemsOf()).toEqual([
+      expect.stringMatching(/^course\.yaml:\d+ rules\.objectives_per_lesson: min must not be above max/),
+    ]);
   });
 
   test("an exam whose largest attempt would not fit SCORM 1.2's saved progress fails the build, saying what to shorten", async () => {
-    edit('quizzes/final-exam.yaml', (t) => t.replace('draw_per_objective: 1', 'draw_per_objective: 2').replace(/(- objective: red_flags\n\s+draw:) 2/, '$1 6').replace(/(- objective: patient_questions\n\s+draw:) 2/, '$1 7'));
+    edit('quizzes/final-exam.yaml', (t) =>
+      t
+        .replace('draw_per_objective: 1', 'draw_per_objective: 2')
+        .replace(/(- objective: red_flags\n\s+draw:) 2/, '$1 6')
+        .replace(/(- objective: patient_questions\n\s+draw:) 2/, '$1 7'),
+    );
     expect(await problemsOf()).toEqual([
-      expect.stringMatching(/^quizzes\/final-exam\.yaml:\d+ questions: an attempt can draw \d+ questions, and the course's saved progress at its largest would take \d{4} of the 4096 characters SCORM 1\.2 keeps: shorten the longest question and choice ids \(e\.g\. [a-z_0-9]+ \(\d+\)/),
+      expect.stringMatching(
+        /^quizzes\/final-exam\.yaml:\d+ questions: an attempt can draw \d+ questions, and the course's saved progress at its largest would take \d{4} of the 4096 characters SCORM 1\.2 keeps: shorten the longest question and choice ids \(e\.g\. [a-z_0-9]+ \(\d+\)/,
+      ),
     ]);
   });
 
@@ -74,9 +94,14 @@ test.describe('the checks fail on broken content', () => {
       const items = t.slice(t.indexOf('\n  - id: ') + 1);
       return t + items.replace(/^ {2}- id: ([a-z_0-9]+)/gm, '  - id: $1_again');
     });
-    expect(await problemsOf()).toContainEqual(expect.stringMatching(/^quizzes\/anatomy\.yaml:\d+ questions: holds 10 questions; a knowledge check has 3 to 5/));
+    expect(await problemsOf()).toContainEqual(
+      expect.stringMatching(/^quizzes\/anatomy\.yaml:\d+ questions: holds 10 questions; a knowledge check has 3 to 5/),
+    );
     edit('quizzes/anatomy.yaml', () => readFileSync(join(ROOT, 'quizzes/anatomy.yaml'), 'utf8'));
-    edit('lessons/glossary.yaml', (t) => `${t.trimEnd()}\n- id: zygapophysis\n  term: zygapophysis\n  definition: An old name for the facet joint.\n`);
+    edit(
+      'lessons/glossary.yaml',
+      (t) => `${t.trimEnd()}\n- id: zygapophysis\n  term: zygapophysis\n  definition: An old name for the facet joint.\n`,
+    );
     const { warnings } = await loadCourse(dir);
     expect(warnings.filter((w) => w.file !== 'course.yaml').map(formatProblem)).toEqual([
       `lessons/glossary.yaml:${lineOf('lessons/glossary.yaml', /term: zygapophysis/)} term: "zygapophysis" is used in no lesson, so no lesson links to it: use the term (or add the form the lessons use to its aliases), or remove it`,
@@ -86,7 +111,9 @@ test.describe('the checks fail on broken content', () => {
   test('a question naming an objective that does not exist fails the build', async () => {
     const file = join(dir, 'quizzes/final-exam.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('objectives: [tourism]', 'objectives: [tourisme]'));
-    expect((await problemsOf())[0]).toMatch(/^quizzes\/final-exam\.yaml:\d+ questions\[\d+\]\.objectives\[0\]: "tourisme" is not the id of any lesson objective/);
+    expect((await problemsOf())[0]).toMatch(
+      /^quizzes\/final-exam\.yaml:\d+ questions\[\d+\]\.objectives\[0\]: "tourisme" is not the id of any lesson objective/,
+    );
   });
 
   test('a lesson without references, or without key points, fails the build', async () => {

@@ -19,7 +19,10 @@ test(`every exam draw over ${SEEDS} seeds asks each blueprint objective its numb
   const { course } = await loadCourse(ROOT);
   const exam = course.quizzes.find((q) => q.id === course.gradedQuiz);
   if (!exam) throw new Error('no graded exam');
-  expect(exam.blueprint.some((b) => b.critical), 'the exam has critical objectives').toBe(true);
+  expect(
+    exam.blueprint.some((b) => b.critical),
+    'the exam has critical objectives',
+  ).toBe(true);
   const objectives = new Set(exam.questions.flatMap((q) => q.objectives));
   const byId = new Map(exam.questions.map((q) => [q.id, q]));
   const sizes = new Set<number>();
@@ -43,7 +46,10 @@ test(`every exam draw over ${SEEDS} seeds asks each blueprint objective its numb
 
 test('a blueprint entry draws more questions on its objective, and always questions come in every draw', () => {
   const bank: Question[] = ['a', 'b', 'c', 'd'].map((id) => ({ ...QUESTIONS.single, id, objectives: ['o1'] }));
-  const quiz = quizOf([...bank, QUESTIONS.true_false], { drawPerObjective: 1, blueprint: [{ objective: 'o1', draw: 3, always: ['d'], critical: false }] });
+  const quiz = quizOf([...bank, QUESTIONS.true_false], {
+    drawPerObjective: 1,
+    blueprint: [{ objective: 'o1', draw: 3, always: ['d'], critical: false }],
+  });
   for (let seed = 0; seed < 200; seed++) {
     const drawn = drawQuestions(quiz, seed);
     expect(drawn.filter((id) => 'abcd'.includes(id))).toHaveLength(3);
@@ -86,7 +92,13 @@ test('a critical question answered correctly leaves the percentage alone; a low 
   expect(after.quizzes.exam?.bestScore).toBe(100);
   const q = (id: string) => ({ ...QUESTIONS.single, id, objectives: ['o1'] }) as Question;
   const crit = { ...QUESTIONS.single, id: 'crit', objectives: ['o2'] } as Question;
-  const low = submitted({ q1: wrongAnswer(q('q1')), q2: wrongAnswer(q('q2')), q3: wrongAnswer(q('q3')), q4: wrongAnswer(q('q4')), crit: wrongAnswer(crit) });
+  const low = submitted({
+    q1: wrongAnswer(q('q1')),
+    q2: wrongAnswer(q('q2')),
+    q3: wrongAnswer(q('q3')),
+    q4: wrongAnswer(q('q4')),
+    crit: wrongAnswer(crit),
+  });
   expect(attemptResult(low.quiz, low.attempt, 80)).toMatchObject({ percent: 50, score: 50, passed: false });
 });
 
@@ -108,19 +120,39 @@ test.describe('the blueprint is checked at build, with file and line', () => {
       return (err as { problems: ContentProblem[] }).problems.map(formatProblem);
     }
   };
-  const lineOf = (text: string) => readFileSync(join(dir, 'quizzes/final-exam.yaml'), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+  const lineOf = (text: string) =>
+    readFileSync(join(dir, 'quizzes/final-exam.yaml'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(text)) + 1;
 
   test('an objective with too few questions for its draw', async () => {
     const problems = await problemsAfter((y) => y.replace(/(- objective: red_flags\n\s+draw:) 2/, '$1 40'));
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^quizzes/final-exam.yaml:${lineOf('draw: 40')} blueprint\\[0\\]\\.draw: 40 is more than the \\d+ questions assessing "red_flags"`))]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^quizzes/final-exam.yaml:${lineOf('draw: 40')} blueprint\\[0\\]\\.draw: 40 is more than the \\d+ questions assessing "red_flags"`,
+        ),
+      ),
+    ]);
   });
 
   test('an objective no question assesses, and an always question on another objective', async () => {
     const problems = await problemsAfter((y) =>
-      y.replace('  - objective: after_injection\n', '  - objective: spine_regionz\n  - objective: after_injection\n    always: [' + firstQuestionId(y) + ']\n'),
+      y.replace(
+        '  - objective: after_injection\n',
+        '  - objective: spine_regionz\n  - objective: after_injection\n    always: [' + firstQuestionId(y) + ']\n',
+      ),
     );
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^quizzes/final-exam.yaml:${lineOf('objective: spine_regionz')} blueprint\\[1\\]\\.objective: no question in this quiz assesses "spine_regionz"`)));
-    expect(problems).toContainEqual(expect.stringMatching(/blueprint\[2\]\.always\[0\]: question "[a-z0-9_]+" does not assess "after_injection"/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^quizzes/final-exam.yaml:${lineOf('objective: spine_regionz')} blueprint\\[1\\]\\.objective: no question in this quiz assesses "spine_regionz"`,
+        ),
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/blueprint\[2\]\.always\[0\]: question "[a-z0-9_]+" does not assess "after_injection"/),
+    );
   });
 
   test('a blueprint without draw_per_objective', async () => {

@@ -12,7 +12,8 @@ import { ROOT } from '../support/paths.ts';
 function lessonFile(references: string, body: string): string {
   return `---\nid: anatomy\ntitle: Anatomy\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n${references}---\n\n${body}`;
 }
-const TWO_REFS = '  - id: grays\n    text: "Gray\'s Anatomy, 2020."\n  - id: niams\n    text: NIAMS. Spinal Stenosis.\n    url: https://www.niams.nih.gov/health-topics/spinal-stenosis\n    accessed: 2026-01-15\n';
+const TWO_REFS =
+  '  - id: grays\n    text: "Gray\'s Anatomy, 2020."\n  - id: niams\n    text: NIAMS. Spinal Stenosis.\n    url: https://www.niams.nih.gov/health-topics/spinal-stenosis\n    accessed: 2026-01-15\n';
 // Line 8: grays, line 10: niams; the body starts at line 16.
 const KEY_POINTS = '## Key points\n\n- One.\n';
 
@@ -38,7 +39,9 @@ test.describe('citation markers', () => {
   });
 
   test('a ## section without a citation is a warning at its heading; Key points and sections that opt out with a reason are not', () => {
-    const body = '## Regions\n\nFive regions.[^grays][^niams]\n\n## Where it happens\n\nMost often in the lower back.\n\n## What staff do\n<!-- no-citation: the clinic\'s own procedure -->\n\nCall the clinician.\n\n' + KEY_POINTS;
+    const body =
+      "## Regions\n\nFive regions.[^grays][^niams]\n\n## Where it happens\n\nMost often in the lower back.\n\n## What staff do\n<!-- no-citation: the clinic's own procedure -->\n\nCall the clinician.\n\n" +
+      KEY_POINTS;
     expect(warningsOf(TWO_REFS, body)).toEqual([
       'lessons/01-anatomy.md:20 body: section "Where it happens" cites no reference: put [^id] after each statement a source supports (ids: grays, niams), or, if the section states nothing that needs a source, write <!-- no-citation: why --> under its heading',
     ]);
@@ -47,7 +50,8 @@ test.describe('citation markers', () => {
   });
 
   test('an opt-out must give its reason', () => {
-    const body = '## Regions\n\nFive regions.[^grays][^niams]\n\n## What staff do\n<!-- no-citation -->\n\nCall the clinician.\n\n' + KEY_POINTS;
+    const body =
+      '## Regions\n\nFive regions.[^grays][^niams]\n\n## What staff do\n<!-- no-citation -->\n\nCall the clinician.\n\n' + KEY_POINTS;
     expect(problemsOf(TWO_REFS, body)).toEqual([
       `lessons/01-anatomy.md:21 body: <!-- no-citation --> needs a reason: write <!-- no-citation: what the section is instead (e.g. the clinic's procedure) -->`,
     ]);
@@ -63,7 +67,9 @@ test.describe('citation markers', () => {
   });
 
   test('citations render as numbered links to the reference list, numbered by first citation, with words for screen readers', () => {
-    const body = '## Regions\n\nNarrowing happens.[^niams] The cord ends near L1-L2.[^grays]\n\n| a | b |\n|---|---|\n| again | twice[^niams] |\n\n' + KEY_POINTS;
+    const body =
+      '## Regions\n\nNarrowing happens.[^niams] The cord ends near L1-L2.[^grays]\n\n| a | b |\n|---|---|\n| again | twice[^niams] |\n\n' +
+      KEY_POINTS;
     const lesson = parse(TWO_REFS, body).lesson;
     // niams is cited first, so it is reference 1, and the list follows that order.
     expect(lesson?.references.map((r) => [r.id, r.citations])).toEqual([
@@ -76,7 +82,9 @@ test.describe('citation markers', () => {
     );
     expect(html).toContain('<a href="#ref-anatomy-grays" id="cite-anatomy-grays-1">');
     // In a table cell too; the second citation of niams has its own anchor for the way back.
-    expect(html).toMatch(/<td>twice<sup class="cite">&#x2060;<a href="#ref-anatomy-niams" id="cite-anatomy-niams-2">.*Reference <\/span>1</);
+    expect(html).toMatch(
+      /<td>twice<sup class="cite">&#x2060;<a href="#ref-anatomy-niams" id="cite-anatomy-niams-2">.*Reference <\/span>1</,
+    );
   });
 
   test('markers do not count as words, so reading times do not change', () => {
@@ -89,7 +97,9 @@ test.describe('citation markers', () => {
 
 test.describe('reference fields', () => {
   test('every reference needs an id, unique in the lesson', () => {
-    expect(problemsOf('  - text: A book.\n', KEY_POINTS)).toEqual(['lessons/01-anatomy.md:8 references[0].id: is missing: add it (a string)']);
+    expect(problemsOf('  - text: A book.\n', KEY_POINTS)).toEqual([
+      'lessons/01-anatomy.md:8 references[0].id: is missing: add it (a string)',
+    ]);
     expect(problemsOf('  - id: grays\n    text: A book.\n  - id: grays\n    text: Another.\n', '[^grays]\n\n' + KEY_POINTS)).toEqual([
       'lessons/01-anatomy.md:10 references[1].id: "grays" is the id of another reference of this lesson: give each its own id',
     ]);
@@ -104,13 +114,22 @@ test.describe('reference fields', () => {
       'lessons/01-anatomy.md:11 references[0].accessed: "January 2026" is not a date: write the day the page was read as 2026-01-15 (or 2026-01 when only the month is known)',
     ]);
     expect(problemsOf(`${page}    accessed: 2026-02-30\n`, KEY_POINTS)).toHaveLength(1);
-    expect(problemsOf('  - id: friedly\n    text: Friedly 2014.\n    doi: 10.1056/NEJMoa1313265\n    accessed: 2026-01-15\n', KEY_POINTS)).toEqual([
-      'lessons/01-anatomy.md:11 references[0].accessed: belongs to a web page: give the url it refers to, or remove the date',
-    ]);
-    const ok = parse(`${page}    accessed: 2026-01-15\n  - id: friedly\n    text: Friedly 2014.\n    doi: 10.1056/NEJMoa1313265\n`, 'A.[^niams][^friedly]\n\n' + KEY_POINTS);
+    expect(
+      problemsOf('  - id: friedly\n    text: Friedly 2014.\n    doi: 10.1056/NEJMoa1313265\n    accessed: 2026-01-15\n', KEY_POINTS),
+    ).toEqual(['lessons/01-anatomy.md:11 references[0].accessed: belongs to a web page: give the url it refers to, or remove the date']);
+    const ok = parse(
+      `${page}    accessed: 2026-01-15\n  - id: friedly\n    text: Friedly 2014.\n    doi: 10.1056/NEJMoa1313265\n`,
+      'A.[^niams][^friedly]\n\n' + KEY_POINTS,
+    );
     expect(ok.problems).toEqual([]);
     expect(ok.lesson?.references).toEqual([
-      { id: 'niams', text: 'NIAMS. Spinal Stenosis.', url: 'https://www.niams.nih.gov/health-topics/spinal-stenosis', accessed: '2026-01-15', citations: 1 },
+      {
+        id: 'niams',
+        text: 'NIAMS. Spinal Stenosis.',
+        url: 'https://www.niams.nih.gov/health-topics/spinal-stenosis',
+        accessed: '2026-01-15',
+        citations: 1,
+      },
       { id: 'friedly', text: 'Friedly 2014.', url: 'https://doi.org/10.1056/NEJMoa1313265', citations: 1 },
     ]);
   });
@@ -119,13 +138,20 @@ test.describe('reference fields', () => {
     expect(spelledDate('2026-01-15')).toBe('January 15, 2026');
     expect(spelledDate('2026-01')).toBe('January 2026');
     expect(['2026-01-15', '2026-01', '2024-02-29'].map(isIsoDate)).toEqual([true, true, true]);
-    expect(['2026-13', '2025-02-29', '2026-1-5', 'January 2026', '2026-01-15T10:00'].map(isIsoDate)).toEqual([false, false, false, false, false]);
+    expect(['2026-13', '2025-02-29', '2026-1-5', 'January 2026', '2026-01-15T10:00'].map(isIsoDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
 test.describe('dated statements', () => {
   test('{as of …} renders as "as of January 2026" in a time element, in the author\'s capitals', () => {
-    const body = '## Approvals\n\n{As of 2026-01}, none is approved.[^grays][^niams] The trial was recruiting {as of 2026-01-15}.\n\n' + KEY_POINTS;
+    const body =
+      '## Approvals\n\n{As of 2026-01}, none is approved.[^grays][^niams] The trial was recruiting {as of 2026-01-15}.\n\n' + KEY_POINTS;
     const parsed = parse(TWO_REFS, body);
     expect(parsed.problems).toEqual([]);
     expect(parsed.lesson?.html).toContain('<p><time class="as-of" datetime="2026-01">As of January 2026</time>, none is approved.');
@@ -133,7 +159,7 @@ test.describe('dated statements', () => {
     expect(parsed.asOf?.map((m) => `${m.line} ${m.date}`)).toEqual(['18 2026-01', '18 2026-01-15']);
   });
 
-  test('in a reference\'s text too, as plain text', () => {
+  test("in a reference's text too, as plain text", () => {
     const parsed = parse('  - id: trial\n    text: "jRCT2013210076: recruiting, {as of 2026-01}."\n', 'A.[^trial]\n\n' + KEY_POINTS);
     expect(parsed.lesson?.references[0]?.text).toBe('jRCT2013210076: recruiting, as of January 2026.');
     expect(parsed.asOf).toEqual([{ file: 'lessons/01-anatomy.md', line: 9, field: 'references[0].text', date: '2026-01' }]);
@@ -164,14 +190,20 @@ test.describe('dated statements', () => {
     expect(() => staleAsOfWarnings(marks, '2026-11')).toThrow(/not a date/);
   });
 
-  test('the course build checks the lessons\' dates against the review date of course.yaml (or one it is given)', async () => {
+  test("the course build checks the lessons' dates against the review date of course.yaml (or one it is given)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'course-'));
     try {
       for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
       const stale = (w: { message: string }) => /older than the content review/.test(w.message);
       // The shipped course.yaml has no review date yet (a placeholder): nothing to compare with.
       expect((await loadCourse(dir)).warnings.filter(stale)).toEqual([]);
-      writeFileSync(join(dir, 'course.yaml'), readFileSync(join(dir, 'course.yaml'), 'utf8').replace(/^review_date: .*$/m, 'review_date: 2026-11-01').replace(/^release_date: .*$/m, 'release_date: 2026-01-15').replace(/^expiry_date: .*$/m, 'expiry_date: 2029-01-15'));
+      writeFileSync(
+        join(dir, 'course.yaml'),
+        readFileSync(join(dir, 'course.yaml'), 'utf8')
+          .replace(/^review_date: .*$/m, 'review_date: 2026-11-01')
+          .replace(/^release_date: .*$/m, 'release_date: 2026-01-15')
+          .replace(/^expiry_date: .*$/m, 'expiry_date: 2029-01-15'),
+      );
       expect((await loadCourse(dir)).warnings.filter(stale).length).toBeGreaterThan(5);
       expect((await loadCourse(dir, { reviewDate: '2026-01-31' })).warnings.filter(stale)).toEqual([]);
       const later = (await loadCourse(dir, { reviewDate: '2026-11-01' })).warnings.filter(stale);
@@ -188,7 +220,13 @@ test('the shipped lessons cite every reference and leave no date typed as text',
   const lessonWarnings = warnings.filter((w) => w.file.startsWith('lessons/')).map(formatProblem);
   expect(lessonWarnings.filter((w) => /never cited|typed as text/.test(w))).toEqual([]);
   for (const lesson of course.lessons) {
-    expect(lesson.references.every((r) => r.citations > 0), lesson.id).toBe(true);
-    expect(lesson.references.filter((r) => r.url && !r.url.startsWith('https://doi.org/')).every((r) => r.accessed), lesson.id).toBe(true);
+    expect(
+      lesson.references.every((r) => r.citations > 0),
+      lesson.id,
+    ).toBe(true);
+    expect(
+      lesson.references.filter((r) => r.url && !r.url.startsWith('https://doi.org/')).every((r) => r.accessed),
+      lesson.id,
+    ).toBe(true);
   }
 });

@@ -53,7 +53,11 @@ test('an LMS that throws or refuses is logged, not fatal', () => {
   conn.open();
   expect(conn.set('cmi.location', 'a')).toBe(false);
   expect(conn.commit()).toBe(false);
-  expect(log).toEqual(['SetValue cmi.location threw: Error: boom', 'SetValue cmi.location="a" failed (error exception)', 'Commit failed (error 391)']);
+  expect(log).toEqual([
+    'SetValue cmi.location threw: Error: boom',
+    'SetValue cmi.location="a" failed (error exception)',
+    'Commit failed (error 391)',
+  ]);
 });
 
 test('SCORM 1.2 choice codes are one character, stable by authored position', () => {

@@ -77,13 +77,22 @@ test('ids that an LMS would reject are refused with a suggestion', () => {
 });
 
 test('an unknown question type and a pass mark out of range are explained', () => {
-  const errors = quizErrors(QUIZ.replace('correct: e', 'correct: d').replace('pass_mark: 80', 'pass_mark: 180').replace('    type: single\n    prompt: First?', '    type: essay\n    prompt: First?'));
-  expect(errors).toEqual(['quizzes/anatomy.yaml:3 pass_mark: must be from 0 to 100', `quizzes/anatomy.yaml:7 questions[0].type: type must be one of: ${QUESTION_TYPES.join(', ')}`]);
+  const errors = quizErrors(
+    QUIZ.replace('correct: e', 'correct: d')
+      .replace('pass_mark: 80', 'pass_mark: 180')
+      .replace('    type: single\n    prompt: First?', '    type: essay\n    prompt: First?'),
+  );
+  expect(errors).toEqual([
+    'quizzes/anatomy.yaml:3 pass_mark: must be from 0 to 100',
+    `quizzes/anatomy.yaml:7 questions[0].type: type must be one of: ${QUESTION_TYPES.join(', ')}`,
+  ]);
 });
 
 test('duplicate ids are reported where the second one stands', () => {
   const errors = quizErrors(QUIZ.replace('correct: e', 'correct: d').replace('  - id: q2', '  - id: q1'));
-  expect(errors).toEqual(['quizzes/anatomy.yaml:17 questions[1].id: "q1" is used by another question in this quiz: give each question its own id']);
+  expect(errors).toEqual([
+    'quizzes/anatomy.yaml:17 questions[1].id: "q1" is used by another question in this quiz: give each question its own id',
+  ]);
 });
 
 test('YAML syntax errors carry their line', () => {
@@ -98,11 +107,17 @@ test('an indentation mistake is one message at the line that is out of line, say
     `quizzes/anatomy.yaml:${lineOf(over, /^ {6}rationale:/)}: is indented more than the line above (6 spaces; the line above has 4): fields of the same item start at the same column, and text that goes on from the line above must be in quotes`,
   ]);
   const under = quiz.replace(/\n {4}rationale:/, '\n   rationale:');
-  expect(quizErrors(under)).toEqual([`quizzes/anatomy.yaml:${lineOf(under, /^ {3}rationale:/)}: is indented 3 spaces, which lines up with nothing above it: indent it like the fields it belongs with (2 or 4 spaces)`]);
+  expect(quizErrors(under)).toEqual([
+    `quizzes/anatomy.yaml:${lineOf(under, /^ {3}rationale:/)}: is indented 3 spaces, which lines up with nothing above it: indent it like the fields it belongs with (2 or 4 spaces)`,
+  ]);
   const tab = quiz.replace(/\n {4}rationale:/, '\n\trationale:');
-  expect(quizErrors(tab)).toEqual([`quizzes/anatomy.yaml:${lineOf(tab, /^\trationale:/)}: is indented with a tab: YAML needs spaces; indent with spaces only`]);
+  expect(quizErrors(tab)).toEqual([
+    `quizzes/anatomy.yaml:${lineOf(tab, /^\trationale:/)}: is indented with a tab: YAML needs spaces; indent with spaces only`,
+  ]);
   const items = quiz.replace(/\n {6}- \{ id: /, '\n    - { id: ');
-  expect(quizErrors(items)).toEqual([`quizzes/anatomy.yaml:${lineOf(items, /^ {6}- \{ id: /)}: starts a list item 6 spaces in, but the items above start 4 spaces in: items of one list line up`]);
+  expect(quizErrors(items)).toEqual([
+    `quizzes/anatomy.yaml:${lineOf(items, /^ {6}- \{ id: /)}: starts a list item 6 spaces in, but the items above start 4 spaces in: items of one list line up`,
+  ]);
   // In lesson front matter, at the file's own line.
   const lesson = readFileSync(join(ROOT, 'lessons/01-anatomy.md'), 'utf8');
   const shifted = lesson.replace(/\n {4}text: Name the five/, '\n      text: Name the five');
@@ -112,7 +127,8 @@ test('an indentation mistake is one message at the line that is out of line, say
 });
 
 test('lesson front matter errors are reported at file lines, not front-matter lines', () => {
-  const lesson = '---\nid: anatomy\ntitle: Anatomy\nminutes: ten\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - id: src\n    text: A source, 2020.\n---\n\nBody.\n\n## Key points\n\n- One.\n';
+  const lesson =
+    '---\nid: anatomy\ntitle: Anatomy\nminutes: ten\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - id: src\n    text: A source, 2020.\n---\n\nBody.\n\n## Key points\n\n- One.\n';
   expect(parseLesson('lessons/01-anatomy.md', lesson).problems.map(formatProblem)).toEqual([
     'lessons/01-anatomy.md:4 minutes: must be the estimated reading time in whole minutes, e.g. 10',
   ]);
@@ -122,7 +138,8 @@ test('a lesson without front matter, or with a level-1 heading, is refused', () 
   expect(parseLesson('lessons/x.md', '# Title\n\nBody').problems.map(formatProblem)).toEqual([
     'lessons/x.md:1: must start with front matter: a line "---", the fields id, title and objectives, and another "---"',
   ]);
-  const lesson = '---\nid: anatomy\ntitle: Anatomy\nminutes: 10\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - id: src\n    text: A source, 2020.\n---\n\n# Big title\n\n## Key points\n';
+  const lesson =
+    '---\nid: anatomy\ntitle: Anatomy\nminutes: 10\nobjectives:\n  - id: spine_regions\n    text: Name the regions.\nreferences:\n  - id: src\n    text: A source, 2020.\n---\n\n# Big title\n\n## Key points\n';
   expect(parseLesson('lessons/x.md', lesson).problems.map(formatProblem)).toEqual([
     `lessons/x.md:13 body: "# Big title" is a level-1 heading; the lesson title is the page's only one: use "## " for sections`,
   ]);
@@ -164,7 +181,9 @@ test.describe('the whole course', () => {
 
   test('a question that assesses an unknown objective is reported at its line', async () => {
     edit('quizzes/anatomy.yaml', 'objectives: [spine_regions]', 'objectives: [spine_region]');
-    expect(await errorsOf()).toEqual(['quizzes/anatomy.yaml:10 questions[0].objectives[0]: "spine_region" is not the id of any lesson objective (see the objectives in lessons/*.md)']);
+    expect(await errorsOf()).toEqual([
+      'quizzes/anatomy.yaml:10 questions[0].objectives[0]: "spine_region" is not the id of any lesson objective (see the objectives in lessons/*.md)',
+    ]);
   });
 
   test('a manifest that breaks the SCORM 1.2 schema is reported with its line', async () => {

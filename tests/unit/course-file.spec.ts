@@ -80,7 +80,16 @@ test('the shipped course.yaml asks what accreditors expect and every provider fi
     'comments text optional',
   ]);
   for (const q of questions) if (q.type === 'likert') expect(q.scale.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
-  const fields = ['provider.name', 'provider.contact', 'activity_id', 'practice_gap', 'planners', 'authors', 'reviewers', 'commercial_support'];
+  const fields = [
+    'provider.name',
+    'provider.contact',
+    'activity_id',
+    'practice_gap',
+    'planners',
+    'authors',
+    'reviewers',
+    'commercial_support',
+  ];
   const more = ['release_date', 'review_date', 'expiry_date', 'credit', 'accreditation_statement', 'support_contact'];
   expect(parsed.warnings.map((w) => w.field)).toEqual([...fields, ...more]);
   // Each at its own line, saying what learners see meanwhile.
@@ -91,7 +100,15 @@ test('the shipped course.yaml asks what accreditors expect and every provider fi
   expect(parsed.warnings.find((w) => w.field === 'planners')?.message).toContain('"not yet disclosed by the provider"');
   expect(parsed.warnings.find((w) => w.field === 'credit')?.message).toContain('"This activity has not been designated for credit."');
   // Nothing is made up in their place.
-  expect(parsed.activity).toMatchObject({ providerName: null, planners: null, authors: null, reviewers: null, credit: null, accreditationStatement: null, expiryDate: null });
+  expect(parsed.activity).toMatchObject({
+    providerName: null,
+    planners: null,
+    authors: null,
+    reviewers: null,
+    credit: null,
+    accreditationStatement: null,
+    expiryDate: null,
+  });
 });
 
 test.describe('each rule names the file, the line and the field', () => {
@@ -127,16 +144,24 @@ test.describe('each rule names the file, the line and the field', () => {
       `${FILE}:44 expiry_date: 2026-05-31 is before the content review date 2026-06-01: the dates go release <= review <= expiry`,
     ]);
     // A date still to be given is left out of the comparison.
-    expect(errors(edited('review_date: 2026-06-01', `review_date: ${PLACEHOLDER}`).replace('expiry_date: 2028-12-31', 'expiry_date: 2026-01-14'))).toEqual([
-      `${FILE}:44 expiry_date: 2026-01-14 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
+    expect(
+      errors(
+        edited('review_date: 2026-06-01', `review_date: ${PLACEHOLDER}`).replace('expiry_date: 2028-12-31', 'expiry_date: 2026-01-14'),
+      ),
+    ).toEqual([`${FILE}:44 expiry_date: 2026-01-14 is before the release date 2026-01-15: the dates go release <= review <= expiry`]);
+    expect(errors(edited('release_date: 2026-01-15', 'release_date: 2026-02-30'))).toEqual([
+      `${FILE}:42 release_date: "2026-02-30" is not a day of the calendar`,
     ]);
-    expect(errors(edited('release_date: 2026-01-15', 'release_date: 2026-02-30'))).toEqual([`${FILE}:42 release_date: "2026-02-30" is not a day of the calendar`]);
-    expect(errors(edited('release_date: 2026-01-15', 'release_date: 15/01/2026'))).toEqual([`${FILE}:42 release_date: "15/01/2026" is not a date written YYYY-MM-DD, e.g. 2026-03-01`]);
+    expect(errors(edited('release_date: 2026-01-15', 'release_date: 15/01/2026'))).toEqual([
+      `${FILE}:42 release_date: "15/01/2026" is not a date written YYYY-MM-DD, e.g. 2026-03-01`,
+    ]);
   });
 
   test('credit is none or a type and an amount', () => {
     expect(errors(edited('  amount: 1.25\n', ''))).toEqual([`${FILE}:47 credit.amount: is missing: add it (a number)`]);
-    expect(errors(edited('  amount: 1.25', '  amount: lots'))).toEqual([`${FILE}:48 credit.amount: must be the number of credits or hours designated, e.g. 1.25`]);
+    expect(errors(edited('  amount: 1.25', '  amount: lots'))).toEqual([
+      `${FILE}:48 credit.amount: must be the number of credits or hours designated, e.g. 1.25`,
+    ]);
     expect(errors(edited(/credit:\n.*\n.*\n/, 'credit: some\n'))).toEqual([
       `${FILE}:46 credit: none, or the credit designated: type (e.g. "ANCC nursing contact hours") and amount (e.g. 1.25)`,
     ]);
@@ -156,7 +181,9 @@ test.describe('each rule names the file, the line and the field', () => {
     expect(errors(edited('{ id: b, text: Neutral }', '{ id: a, text: Neutral }'))).toEqual([
       `${FILE}:61 evaluation.questions[0].scale[1].id: "a" is used twice in this scale: give each answer its own letter`,
     ]);
-    expect(errors(edited('      required: false', '      required: false\n      max_length: 2000'))).toEqual([`${FILE}:67 evaluation.questions[1].max_length: must be at most 1000 characters`]);
+    expect(errors(edited('      required: false', '      required: false\n      max_length: 2000'))).toEqual([
+      `${FILE}:67 evaluation.questions[1].max_length: must be at most 1000 characters`,
+    ]);
     expect(errors(edited('- id: comments', '- id: objectives_met'))).toEqual([
       `${FILE}:63 evaluation.questions[1].id: "objectives_met" is used by another question: give each question its own id`,
     ]);
@@ -165,7 +192,9 @@ test.describe('each rule names the file, the line and the field', () => {
 
   test('an accreditation statement without credit is a warning: it is not shown', () => {
     const parsed = parseCourseFile(FILE, edited(/credit:\n.*\n.*\n/, 'credit: none\n'));
-    expect(parsed.warnings.map(formatProblem)).toEqual([`${FILE}:47 accreditation_statement: is not shown because credit is none: the statement goes with a credit designation`]);
+    expect(parsed.warnings.map(formatProblem)).toEqual([
+      `${FILE}:47 accreditation_statement: is not shown because credit is none: the statement goes with a credit designation`,
+    ]);
   });
 
   test('a credit designated without an accreditation statement is a warning', () => {
@@ -252,7 +281,9 @@ test('after the expiry date the activity has expired and a completion earns no c
 test('how to complete the course counts the lessons and knowledge checks of the course, never a fixed number', () => {
   const exam = quizOf([QUESTIONS.single]);
   const one = courseOf(exam);
-  expect(completionText(one, 50, 80).time).toBe('Estimated time: about 0.75 hours, in one short lesson, and a final exam. You can stop at any point and continue later.');
+  expect(completionText(one, 50, 80).time).toBe(
+    'Estimated time: about 0.75 hours, in one short lesson, and a final exam. You can stop at any point and continue later.',
+  );
   const lesson = one.lessons[0];
   if (!lesson) throw new Error('no lesson');
   const seven = { ...one, lessons: Array.from({ length: 7 }, (_, i) => ({ ...lesson, id: `l${i}`, quiz: `check${i}` })) };
@@ -260,5 +291,7 @@ test('how to complete the course counts the lessons and knowledge checks of the 
   const some = { ...seven, lessons: seven.lessons.map((l, i) => (i < 3 ? l : { ...l, quiz: undefined })) };
   expect(completionText(some, 90, 80).time).toContain('in seven short lessons and three knowledge checks, and a final exam');
   expect(completionText(one, 50, 75).complete).toBe('To complete the course, read every lesson and pass the final exam with 75% or more.');
-  expect(completionText({ ...one, evaluation: { required: true, questions: [] } }, 50, 80).certificate).toMatch(/^Then answer a short evaluation/);
+  expect(completionText({ ...one, evaluation: { required: true, questions: [] } }, 50, 80).certificate).toMatch(
+    /^Then answer a short evaluation/,
+  );
 });

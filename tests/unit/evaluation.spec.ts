@@ -10,7 +10,10 @@ import { FakeClock, fakeLms, memoryStorage } from '../support/fakes.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 import { elementProblem } from '../support/strict-scorm.ts';
 
-const SCALE = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'].map((text, i) => ({ id: 'abcde'[i] as string, text }));
+const SCALE = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'].map((text, i) => ({
+  id: 'abcde'[i] as string,
+  text,
+}));
 const EVALUATION: Evaluation = {
   required: true,
   questions: [
@@ -25,9 +28,18 @@ const course: Course = { ...courseOf(exam), evaluation: EVALUATION };
 async function launch(version: '12' | '2004', cmi: Record<string, string> = {}) {
   const clock = new FakeClock();
   const lms = fakeLms(version, { cmi });
-  const tracker = new Tracker(course, lms.session(clock), { log: () => {}, clock, storage: memoryStorage(), activity: '/a/1', newToken: () => 'tok1' });
+  const tracker = new Tracker(course, lms.session(clock), {
+    log: () => {},
+    clock,
+    storage: memoryStorage(),
+    activity: '/a/1',
+    newToken: () => 'tok1',
+  });
   const start = await tracker.begin();
-  const store = new CourseStore({ course, now: () => clock.now(), seed: () => 7, timeLimitMs: () => null, passMark: start.passMark }, start.state);
+  const store = new CourseStore(
+    { course, now: () => clock.now(), seed: () => 7, timeLimitMs: () => null, passMark: start.passMark },
+    start.state,
+  );
   tracker.attach(store);
   return { clock, lms, tracker, store };
 }
@@ -69,17 +81,27 @@ test('the evaluation opens once the course is complete; a required one holds bac
 
 test('drafts survive a resume; once submitted only the date is kept; long drafts are shortened to fit the limit', () => {
   const stamp = { savedAt: 1_000_000, token: 'tok1' };
-  const draft = { ...initialState(), evaluation: { startedAt: 900_000, submittedAt: null, answers: { objectives_met: 'e', change: 'Use teach-back.' } } };
+  const draft = {
+    ...initialState(),
+    evaluation: { startedAt: 900_000, submittedAt: null, answers: { objectives_met: 'e', change: 'Use teach-back.' } },
+  };
   expect(decodeState(course, encodeState(draft, stamp)).state.evaluation).toEqual(draft.evaluation);
   const submitted = { ...draft, evaluation: { ...draft.evaluation, submittedAt: 950_000 } };
-  expect(decodeState(course, encodeState(submitted, stamp)).state.evaluation).toEqual({ startedAt: 900_000, submittedAt: 950_000, answers: {} });
+  expect(decodeState(course, encodeState(submitted, stamp)).state.evaluation).toEqual({
+    startedAt: 900_000,
+    submittedAt: 950_000,
+    answers: {},
+  });
   // A course without an evaluation ignores the field.
   expect(decodeState({ ...course, evaluation: null }, encodeState(draft, stamp)).state.evaluation).toBeUndefined();
   // Answers that no longer fit their question are dropped.
   const foreign = encodeState({ ...draft, evaluation: { ...draft.evaluation, answers: { objectives_met: 'x', gone: 'text' } } }, stamp);
   expect(decodeState(course, foreign).state.evaluation?.answers).toEqual({});
   // Non-ASCII text takes six characters per letter in the saved data; the whole stays within the limit.
-  const long = { ...draft, evaluation: { ...draft.evaluation, answers: { objectives_met: 'e', change: '\u2019'.repeat(600), comments: 'x'.repeat(500) } } };
+  const long = {
+    ...draft,
+    evaluation: { ...draft.evaluation, answers: { objectives_met: 'e', change: '\u2019'.repeat(600), comments: 'x'.repeat(500) } },
+  };
   const text = encodeState(long, stamp);
   expect(text.length).toBeLessThanOrEqual(SUSPEND_LIMIT);
   const back = decodeState(course, text).state.evaluation;

@@ -14,7 +14,13 @@ const check = quizOf([QUESTIONS.single, QUESTIONS.true_false], { id: 'check', ti
 const withCheck = { ...course, quizzes: [exam, check] };
 
 function context(c = course): StoreContext {
-  return { course: c, now: () => 1_700_000_000_000, seed: () => 7, timeLimitMs: (q) => (q.timeLimitMinutes ? q.timeLimitMinutes * 60_000 : null), passMark: 80 };
+  return {
+    course: c,
+    now: () => 1_700_000_000_000,
+    seed: () => 7,
+    timeLimitMs: (q) => (q.timeLimitMinutes ? q.timeLimitMinutes * 60_000 : null),
+    passMark: 80,
+  };
 }
 
 function started(c = course): CourseState {
@@ -80,9 +86,19 @@ for (const version of ['12', '2004'] as const) {
   test(`SCORM ${version === '12' ? '1.2' : '2004'}: flags reach the LMS only inside the suspend data`, async () => {
     const clock = new FakeClock();
     const lms = fakeLms(version);
-    const tracker = new Tracker(course, lms.session(clock), { log: () => {}, clock, storage: memoryStorage(), activity: '/a/1/index.html', onSaveState: () => {}, newToken: () => 'tok1' });
+    const tracker = new Tracker(course, lms.session(clock), {
+      log: () => {},
+      clock,
+      storage: memoryStorage(),
+      activity: '/a/1/index.html',
+      onSaveState: () => {},
+      newToken: () => 'tok1',
+    });
     const start = await tracker.begin();
-    const store = new CourseStore({ ...context(), now: () => clock.now(), timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null }, start.state);
+    const store = new CourseStore(
+      { ...context(), now: () => clock.now(), timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null },
+      start.state,
+    );
     tracker.attach(store);
     store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
     store.dispatch({ type: 'start-quiz', quizId: exam.id });
@@ -94,7 +110,9 @@ for (const version of ['12', '2004'] as const) {
     const suspend = JSON.parse(lms.cmi['cmi.suspend_data'] ?? '{}');
     expect(suspend.q[exam.id][3][8]).toEqual([exam.questions.findIndex((q) => q.id === 'numeric')]);
     // Nothing but the saved state changed: no interaction or objective mentions a flag.
-    expect(sent.filter((c) => c.startsWith('SetValue') && !c.startsWith('SetValue cmi.suspend_data=') && !/session_time/.test(c))).toEqual([]);
+    expect(sent.filter((c) => c.startsWith('SetValue') && !c.startsWith('SetValue cmi.suspend_data=') && !/session_time/.test(c))).toEqual(
+      [],
+    );
     for (const q of exam.questions) store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
     store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
     expect(Object.entries(lms.cmi).filter(([, v]) => /flag/i.test(v))).toEqual([]);

@@ -10,7 +10,12 @@ const cases = [
   { q: single, a: ['c'], s12: ['choice', 'c', 'b'], s04: ['choice', 'c', 'b'] },
   { q: multiple, a: ['c', 'a'], s12: ['choice', 'a,c', 'a,c'], s04: ['choice', 'a[,]c', 'a[,]c'] },
   { q: true_false, a: ['true'], s12: ['true-false', 't', 'f'], s04: ['true-false', 'true', 'false'] },
-  { q: matching, a: ['i1.t2', 'i2.t3'], s12: ['matching', 'a.b,b.c', 'a.b,b.a,c.c'], s04: ['matching', 'i1[.]t2[,]i2[.]t3', 'i1[.]t2[,]i2[.]t1[,]i3[.]t3'] },
+  {
+    q: matching,
+    a: ['i1.t2', 'i2.t3'],
+    s12: ['matching', 'a.b,b.c', 'a.b,b.a,c.c'],
+    s04: ['matching', 'i1[.]t2[,]i2[.]t3', 'i1[.]t2[,]i2[.]t1[,]i3[.]t3'],
+  },
   { q: ordering, a: ['z', 'x', 'y'], s12: ['sequencing', 'c,a,b', 'a,b,c'], s04: ['sequencing', 'z[,]x[,]y', 'x[,]y[,]z'] },
   { q: numeric, a: ['23.0'], s12: ['numeric', '23', '23'], s04: ['numeric', '23', '23[:]23'] },
   { q: { ...numeric, tolerance: 2 }, a: ['21'], s12: ['numeric', '21', '23'], s04: ['numeric', '21', '21[:]25'] },
@@ -23,8 +28,10 @@ for (const c of cases) {
     const f04 = formatScorm2004(answer);
     expect([f12.type, f12.response, f12.pattern]).toEqual(c.s12);
     expect([f04.type, f04.response, f04.pattern]).toEqual(c.s04);
-    for (const v of [f12.response ?? '', f12.pattern ?? '']) expect(elementProblem('12', 'cmi.interactions.0.student_response', v)).toBeNull();
-    for (const v of [f04.response ?? '', f04.pattern ?? '']) expect(elementProblem('2004', 'cmi.interactions.0.learner_response', v)).toBeNull();
+    for (const v of [f12.response ?? '', f12.pattern ?? ''])
+      expect(elementProblem('12', 'cmi.interactions.0.student_response', v)).toBeNull();
+    for (const v of [f04.response ?? '', f04.pattern ?? ''])
+      expect(elementProblem('2004', 'cmi.interactions.0.learner_response', v)).toBeNull();
   });
 }
 

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ContentError, formatProblem } from '../../src/content/errors.ts';
-import { checkItemQuality, htmlToText, questionSentence, type CheckedQuiz, type ItemFinding, type LessonText } from '../../src/content/item-quality.ts';
+import {
+  checkItemQuality,
+  htmlToText,
+  questionSentence,
+  type CheckedQuiz,
+  type ItemFinding,
+  type LessonText,
+} from '../../src/content/item-quality.ts';
 import type { HouseRules } from '../../src/content/house-rules.ts';
 import { loadCourse, parseQuiz, readItemBank } from '../../src/content/load-course.ts';
 import { ROOT } from '../support/paths.ts';
@@ -15,17 +22,48 @@ const FAIR = ['Refer it to the provider', 'Book a routine follow-up', 'Give the 
 
 const q = (lines: string[]) => lines.join('\n');
 const single = (id: string, prompt: string, choices = FAIR, correct = 0) =>
-  q([`  - id: ${id}`, '    type: single', `    prompt: "${prompt}"`, '    objectives: [spine_regions]', '    choices:', ...choices.map((c, i) => `      - { id: c${i}, text: "${c}" }`), `    correct: c${correct}`, '    rationale: Because.']);
+  q([
+    `  - id: ${id}`,
+    '    type: single',
+    `    prompt: "${prompt}"`,
+    '    objectives: [spine_regions]',
+    '    choices:',
+    ...choices.map((c, i) => `      - { id: c${i}, text: "${c}" }`),
+    `    correct: c${correct}`,
+    '    rationale: Because.',
+  ]);
 const multiple = (id: string, prompt: string, choices: string[], correct: number[]) =>
-  q([`  - id: ${id}`, '    type: multiple', `    prompt: "${prompt}"`, '    objectives: [spine_regions]', '    choices:', ...choices.map((c, i) => `      - { id: c${i}, text: "${c}" }`), `    correct: [${correct.map((i) => `c${i}`).join(', ')}]`, '    rationale: Because.']);
+  q([
+    `  - id: ${id}`,
+    '    type: multiple',
+    `    prompt: "${prompt}"`,
+    '    objectives: [spine_regions]',
+    '    choices:',
+    ...choices.map((c, i) => `      - { id: c${i}, text: "${c}" }`),
+    `    correct: [${correct.map((i) => `c${i}`).join(', ')}]`,
+    '    rationale: Because.',
+  ]);
 const trueFalse = (id: string, prompt: string, correct: boolean) =>
-  q([`  - id: ${id}`, '    type: true_false', `    prompt: "True or false: ${prompt}"`, '    objectives: [spine_regions]', `    correct: ${correct}`, '    rationale: Because.']);
+  q([
+    `  - id: ${id}`,
+    '    type: true_false',
+    `    prompt: "True or false: ${prompt}"`,
+    '    objectives: [spine_regions]',
+    `    correct: ${correct}`,
+    '    rationale: Because.',
+  ]);
 
-const quizText = (id: string, graded: boolean, items: string[]) => q([`id: ${id}`, `title: ${id}`, 'pass_mark: 80', `graded: ${graded}`, 'questions:', ...items, '']);
+const quizText = (id: string, graded: boolean, items: string[]) =>
+  q([`id: ${id}`, `title: ${id}`, 'pass_mark: 80', `graded: ${graded}`, 'questions:', ...items, '']);
 
 const CLEAN_EXAM = [single('phone_call', 'A patient phones to ask whether the clinic offers a new injection. What do you do?')];
 const CLEAN_CHECK = [single('front_desk', 'Which step comes first when a visitor arrives at the front desk?')];
-const LESSONS: LessonText[] = [{ file: 'lessons/02-stenosis.md', text: htmlToText('<p>Spinal stenosis is <em>a narrowing of the spaces in the spine</em> that the nerves pass through.</p>') }];
+const LESSONS: LessonText[] = [
+  {
+    file: 'lessons/02-stenosis.md',
+    text: htmlToText('<p>Spinal stenosis is <em>a narrowing of the spaces in the spine</em> that the nerves pass through.</p>'),
+  },
+];
 
 interface Bank {
   exam?: string[];
@@ -41,7 +79,10 @@ function bank({ exam = CLEAN_EXAM, checks = [CLEAN_CHECK], lessons = LESSONS }: 
     expect(parsed.problems.map(formatProblem)).toEqual([]);
     return { quiz: parsed.quiz!, source: parsed.source };
   };
-  const quizzes = [parse('quizzes/exam.yaml', quizText('exam', true, exam)), ...checks.map((c, i) => parse(`quizzes/check${i + 1}.yaml`, quizText(`check${i + 1}`, false, c)))];
+  const quizzes = [
+    parse('quizzes/exam.yaml', quizText('exam', true, exam)),
+    ...checks.map((c, i) => parse(`quizzes/check${i + 1}.yaml`, quizText(`check${i + 1}`, false, c))),
+  ];
   const report = checkItemQuality(quizzes, lessons);
   /** The 1-based line of `file` that contains `snippet`. */
   const line = (file: string, snippet: string) => (texts.get(file) ?? '').split('\n').findIndex((l) => l.includes(snippet)) + 1;
@@ -55,15 +96,51 @@ test('a clean exam and knowledge check produce no findings', () => {
 });
 
 test('rule 1: an "all of the above" option is an error at its line', () => {
-  const b = bank({ exam: [...CLEAN_EXAM, single('regions', 'Which regions does the spine have?', ['Cervical and thoracic', 'Lumbar and sacral', 'Thoracic and lumbar', 'All of the above'], 3)] });
-  expect(brief(b.findings)).toEqual([{ severity: 'error', rule: 'all-none-of-the-above', file: 'quizzes/exam.yaml', line: b.line('quizzes/exam.yaml', 'All of the above'), field: 'questions[1].choices[3].text' }]);
-  const both = bank({ exam: [...CLEAN_EXAM, single('both', 'Which regions does the spine have?', ['Cervical and thoracic', 'Lumbar and sacral', 'Both A and B', 'Sacral and pelvic'], 2)] });
+  const b = bank({
+    exam: [
+      ...CLEAN_EXAM,
+      single(
+        'regions',
+        'Which regions does the spine have?',
+        ['Cervical and thoracic', 'Lumbar and sacral', 'Thoracic and lumbar', 'All of the above'],
+        3,
+      ),
+    ],
+  });
+  expect(brief(b.findings)).toEqual([
+    {
+      severity: 'error',
+      rule: 'all-none-of-the-above',
+      file: 'quizzes/exam.yaml',
+      line: b.line('quizzes/exam.yaml', 'All of the above'),
+      field: 'questions[1].choices[3].text',
+    },
+  ]);
+  const both = bank({
+    exam: [
+      ...CLEAN_EXAM,
+      single(
+        'both',
+        'Which regions does the spine have?',
+        ['Cervical and thoracic', 'Lumbar and sacral', 'Both A and B', 'Sacral and pelvic'],
+        2,
+      ),
+    ],
+  });
   expect(brief(both.findings).map((f) => [f.rule, f.field])).toEqual([['all-none-of-the-above', 'questions[1].choices[2].text']]);
 });
 
 test('rule 2: a lower-case negation in the question is an error; in capitals, in a scenario or as "at least" it is not', () => {
   const b = bank({ exam: [...CLEAN_EXAM, single('negative', 'Which of these is not a task of the front desk?')] });
-  expect(brief(b.findings)).toEqual([{ severity: 'error', rule: 'negative-stem', file: 'quizzes/exam.yaml', line: b.line('quizzes/exam.yaml', 'is not a task'), field: 'questions[1].prompt' }]);
+  expect(brief(b.findings)).toEqual([
+    {
+      severity: 'error',
+      rule: 'negative-stem',
+      file: 'quizzes/exam.yaml',
+      line: b.line('quizzes/exam.yaml', 'is not a task'),
+      field: 'questions[1].prompt',
+    },
+  ]);
   expect(b.findings[0]?.message).toContain('"NOT"');
 
   const fine = bank({
@@ -79,9 +156,20 @@ test('rule 2: a lower-case negation in the question is an error; in capitals, in
 });
 
 test('rule 3: true/false keys must be balanced in the exam and across the knowledge checks', () => {
-  const tf = (n: number, keyed: boolean) => Array.from({ length: n }, (_, i) => trueFalse(`tf_${keyed}_${i}`, `statement number ${i} about the ${keyed ? 'spine' : 'discs'}.`, keyed));
+  const tf = (n: number, keyed: boolean) =>
+    Array.from({ length: n }, (_, i) =>
+      trueFalse(`tf_${keyed}_${i}`, `statement number ${i} about the ${keyed ? 'spine' : 'discs'}.`, keyed),
+    );
   const exam = bank({ exam: [...CLEAN_EXAM, ...tf(4, false)] });
-  expect(brief(exam.findings)).toEqual([{ severity: 'error', rule: 'true-false-balance', file: 'quizzes/exam.yaml', line: exam.line('quizzes/exam.yaml', 'questions:'), field: 'questions' }]);
+  expect(brief(exam.findings)).toEqual([
+    {
+      severity: 'error',
+      rule: 'true-false-balance',
+      file: 'quizzes/exam.yaml',
+      line: exam.line('quizzes/exam.yaml', 'questions:'),
+      field: 'questions',
+    },
+  ]);
   expect(exam.findings[0]?.message).toContain('4 true/false questions, 0 keyed true and 4 keyed false (0% true)');
 
   expect(brief(bank({ exam: [...CLEAN_EXAM, ...tf(2, false), ...tf(2, true)] }).findings)).toEqual([]);
@@ -89,7 +177,15 @@ test('rule 3: true/false keys must be balanced in the exam and across the knowle
 
   // Two knowledge checks of two items each are judged together, at the first one that has any.
   const checks = bank({ checks: [CLEAN_CHECK, [...CLEAN_CHECK, ...tf(2, true)], tf(2, true)] });
-  expect(brief(checks.findings)).toEqual([{ severity: 'error', rule: 'true-false-balance', file: 'quizzes/check2.yaml', line: checks.line('quizzes/check2.yaml', 'questions:'), field: 'questions' }]);
+  expect(brief(checks.findings)).toEqual([
+    {
+      severity: 'error',
+      rule: 'true-false-balance',
+      file: 'quizzes/check2.yaml',
+      line: checks.line('quizzes/check2.yaml', 'questions:'),
+      field: 'questions',
+    },
+  ]);
   expect(checks.findings[0]?.message).toContain('quizzes/check2.yaml 2 true; quizzes/check3.yaml 2 true');
 });
 
@@ -104,15 +200,29 @@ test('rule 4: a key that is the only longest option is a warning per item, and a
     { severity: 'warning', rule: 'longest-key', file: exam, line: b.line(exam, 'Question d ') + 2, field: 'questions[3].choices' },
   ]);
   expect(b.findings[0]?.message).toContain('in 2 of the 4 single- and multiple-choice questions of this quiz (50%)');
-  expect(b.findings[1]?.message).toBe('the correct choice is the only longest option (34 characters; the others 24-26): shorten it or lengthen the others so length does not give the answer away');
+  expect(b.findings[1]?.message).toBe(
+    'the correct choice is the only longest option (34 characters; the others 24-26): shorten it or lengthen the others so length does not give the answer away',
+  );
   expect(b.summary[0]?.keyLongest).toEqual({ count: 2, of: 4 });
 
   // One in four is 25%: allowed, still listed.
   expect(bank({ exam: [fair('a'), fair('b'), fair('c'), longKey('d')] }).findings.map((f) => f.severity)).toEqual(['warning']);
 
   // Multiple response: every correct option longer than every wrong one.
-  const m = bank({ exam: [...CLEAN_EXAM, multiple('signs', 'Which signs need escalation?', ['New numbness in both legs', 'Trouble passing urine today', 'Mild ache', 'Stiff neck', 'Tiredness'], [0, 1])] });
-  expect(brief(m.findings)).toEqual([{ severity: 'warning', rule: 'longest-key', file: exam, line: m.line(exam, 'New numbness') - 1, field: 'questions[1].choices' }]);
+  const m = bank({
+    exam: [
+      ...CLEAN_EXAM,
+      multiple(
+        'signs',
+        'Which signs need escalation?',
+        ['New numbness in both legs', 'Trouble passing urine today', 'Mild ache', 'Stiff neck', 'Tiredness'],
+        [0, 1],
+      ),
+    ],
+  });
+  expect(brief(m.findings)).toEqual([
+    { severity: 'warning', rule: 'longest-key', file: exam, line: m.line(exam, 'New numbness') - 1, field: 'questions[1].choices' },
+  ]);
   expect(m.findings[0]?.message).toContain('every correct choice is longer than every wrong one (correct 25-27 characters; wrong 9-10)');
 });
 
@@ -120,7 +230,15 @@ test('rule 4: small knowledge checks are judged together', () => {
   const longKey = (id: string) => single(id, `Check question ${id}?`, ['The one answer written much longer', ...FAIR.slice(1)]);
   const b = bank({ checks: [[longKey('a')], [longKey('b'), single('c', 'Check question c?'), single('d', 'Check question d?')]] });
   const errors = b.findings.filter((f) => f.severity === 'error');
-  expect(brief(errors)).toEqual([{ severity: 'error', rule: 'longest-key', file: 'quizzes/check1.yaml', line: b.line('quizzes/check1.yaml', 'questions:'), field: 'questions' }]);
+  expect(brief(errors)).toEqual([
+    {
+      severity: 'error',
+      rule: 'longest-key',
+      file: 'quizzes/check1.yaml',
+      line: b.line('quizzes/check1.yaml', 'questions:'),
+      field: 'questions',
+    },
+  ]);
   expect(errors[0]?.message).toContain('in 2 of the 4 single- and multiple-choice questions of the knowledge checks together (50%');
 });
 
@@ -130,11 +248,19 @@ test('rule 4: picking by length must not beat chance, whichever length rank the 
   const b = bank({ exam: items((i) => single(`q${i}`, `Question ${i} about the clinic?`, secondLongest)) });
   const exam = 'quizzes/exam.yaml';
   const errors = b.findings.filter((f) => f.rule === 'length-strategy');
-  expect(brief(errors)).toEqual([{ severity: 'error', rule: 'length-strategy', file: exam, line: b.line(exam, 'questions:'), field: 'questions' }]);
-  expect(errors[0]?.message).toContain('a learner who always picks the second longest option would score 100% on the 12 single-choice questions of this quiz');
+  expect(brief(errors)).toEqual([
+    { severity: 'error', rule: 'length-strategy', file: exam, line: b.line(exam, 'questions:'), field: 'questions' },
+  ]);
+  expect(errors[0]?.message).toContain(
+    'a learner who always picks the second longest option would score 100% on the 12 single-choice questions of this quiz',
+  );
   // Options within 5% of each other's length look alike: picking by length is a guess among them.
   const alike = ['Refer it to the provider', 'Book a routine follow-up', 'Give the patient leaflet', 'Reassure the patient now'];
-  expect(bank({ exam: items((i) => single(`q${i}`, `Question ${i} about the clinic?`, alike)) }).findings.filter((f) => f.rule === 'length-strategy')).toEqual([]);
+  expect(
+    bank({ exam: items((i) => single(`q${i}`, `Question ${i} about the clinic?`, alike)) }).findings.filter(
+      (f) => f.rule === 'length-strategy',
+    ),
+  ).toEqual([]);
   // Keys spread over the ranks: no strategy wins.
   const spread = bank({ exam: items((i) => single(`q${i}`, `Question ${i} about the clinic?`, secondLongest, i % 4)) });
   expect(spread.findings.filter((f) => f.rule === 'length-strategy')).toEqual([]);
@@ -144,10 +270,29 @@ test('rule 5: an exam question that rewords a knowledge-check question is an err
   // Real pairs from the bank: the same question reworded (similarity 0.50) ...
   const b = bank({
     exam: [...CLEAN_EXAM, single('tourism', 'Which are added risks of stem-cell tourism?')],
-    checks: [[single('abroad', 'Which are added risks of traveling abroad for stem-cell treatment?', ['Not knowing what is in it', 'Paying a small deposit', 'A longer stay in hospital', 'Lower prices at home'])]],
+    checks: [
+      [
+        single('abroad', 'Which are added risks of traveling abroad for stem-cell treatment?', [
+          'Not knowing what is in it',
+          'Paying a small deposit',
+          'A longer stay in hospital',
+          'Lower prices at home',
+        ]),
+      ],
+    ],
   });
-  expect(brief(b.findings)).toEqual([{ severity: 'error', rule: 'repeated-check-item', file: 'quizzes/exam.yaml', line: b.line('quizzes/exam.yaml', 'stem-cell tourism'), field: 'questions[1].prompt' }]);
-  expect(b.findings[0]?.message).toContain(`"abroad" (quizzes/check1.yaml:${b.line('quizzes/check1.yaml', 'traveling abroad')}; 50% of the key words`);
+  expect(brief(b.findings)).toEqual([
+    {
+      severity: 'error',
+      rule: 'repeated-check-item',
+      file: 'quizzes/exam.yaml',
+      line: b.line('quizzes/exam.yaml', 'stem-cell tourism'),
+      field: 'questions[1].prompt',
+    },
+  ]);
+  expect(b.findings[0]?.message).toContain(
+    `"abroad" (quizzes/check1.yaml:${b.line('quizzes/check1.yaml', 'traveling abroad')}; 50% of the key words`,
+  );
 
   // ... and two different questions about the same product (0.40).
   const distinct = bank({
@@ -158,22 +303,79 @@ test('rule 5: an exam question that rewords a knowledge-check question is an err
 
   // A less similar stem (0.40-0.45) with the same correct answer asks the same idea.
   const sameKey = bank({
-    exam: [...CLEAN_EXAM, single('report', 'Where can staff report a harmful reaction after an injection?', ['FDA MedWatch', 'The local paper', 'The clinic blog', 'A review site'])],
-    checks: [[single('report_where', 'Where can a patient report a harmful reaction to a product?', ['FDA MedWatch', 'Social media', 'The pharmacy', 'Nowhere at present'])]],
+    exam: [
+      ...CLEAN_EXAM,
+      single('report', 'Where can staff report a harmful reaction after an injection?', [
+        'FDA MedWatch',
+        'The local paper',
+        'The clinic blog',
+        'A review site',
+      ]),
+    ],
+    checks: [
+      [
+        single('report_where', 'Where can a patient report a harmful reaction to a product?', [
+          'FDA MedWatch',
+          'Social media',
+          'The pharmacy',
+          'Nowhere at present',
+        ]),
+      ],
+    ],
   });
-  expect(brief(sameKey.findings)).toEqual([{ severity: 'error', rule: 'repeated-check-item', file: 'quizzes/exam.yaml', line: sameKey.line('quizzes/exam.yaml', 'Where can staff'), field: 'questions[1].prompt' }]);
-  expect(sameKey.findings[0]?.message).toContain('43% of the key words of the question are shared and it has the same correct answer ("FDA MedWatch")');
+  expect(brief(sameKey.findings)).toEqual([
+    {
+      severity: 'error',
+      rule: 'repeated-check-item',
+      file: 'quizzes/exam.yaml',
+      line: sameKey.line('quizzes/exam.yaml', 'Where can staff'),
+      field: 'questions[1].prompt',
+    },
+  ]);
+  expect(sameKey.findings[0]?.message).toContain(
+    '43% of the key words of the question are shared and it has the same correct answer ("FDA MedWatch")',
+  );
   const otherKey = bank({
-    exam: [...CLEAN_EXAM, single('report', 'Where can staff report a harmful reaction after an injection?', ['FDA MedWatch', 'The local paper', 'The clinic blog', 'A review site'])],
-    checks: [[single('report_where', 'Where can a patient report a harmful reaction to a product?', ['The state board', 'Social media', 'The pharmacy', 'Nowhere at present'])]],
+    exam: [
+      ...CLEAN_EXAM,
+      single('report', 'Where can staff report a harmful reaction after an injection?', [
+        'FDA MedWatch',
+        'The local paper',
+        'The clinic blog',
+        'A review site',
+      ]),
+    ],
+    checks: [
+      [
+        single('report_where', 'Where can a patient report a harmful reaction to a product?', [
+          'The state board',
+          'Social media',
+          'The pharmacy',
+          'Nowhere at present',
+        ]),
+      ],
+    ],
   });
   expect(brief(otherKey.findings)).toEqual([]);
 });
 
 test('rule 6: an exam key of 6 or more words copied from a lesson is an error; shorter keys and knowledge checks are not checked', () => {
-  const copied = ['A narrowing of the spaces in the spine', 'A break in one of the vertebrae', 'An infection of the disc space', 'A sideways curve of the spine, or scoliosis'];
+  const copied = [
+    'A narrowing of the spaces in the spine',
+    'A break in one of the vertebrae',
+    'An infection of the disc space',
+    'A sideways curve of the spine, or scoliosis',
+  ];
   const b = bank({ exam: [...CLEAN_EXAM, single('definition', 'What is spinal stenosis?', copied)] });
-  expect(brief(b.findings)).toEqual([{ severity: 'error', rule: 'key-copied-from-lesson', file: 'quizzes/exam.yaml', line: b.line('quizzes/exam.yaml', 'A narrowing'), field: 'questions[1].choices[0].text' }]);
+  expect(brief(b.findings)).toEqual([
+    {
+      severity: 'error',
+      rule: 'key-copied-from-lesson',
+      file: 'quizzes/exam.yaml',
+      line: b.line('quizzes/exam.yaml', 'A narrowing'),
+      field: 'questions[1].choices[0].text',
+    },
+  ]);
   expect(b.findings[0]?.message).toContain('lessons/02-stenosis.md');
 
   const short = ['A narrowing of the spaces', 'A break in a vertebra', 'An infection in a disc', 'A sideways curve of the spine'];
@@ -182,42 +384,132 @@ test('rule 6: an exam key of 6 or more words copied from a lesson is an error; s
 });
 
 test('rule 7: an absolute word in a wrong option is a warning, unless the key has one too', () => {
-  const b = bank({ exam: [...CLEAN_EXAM, single('absolute', 'What does the clinic say about results?', ['Results vary between patients', 'The treatment always works', 'Results are shown in the adverts', 'Results depend on the price'])] });
-  expect(brief(b.findings)).toEqual([{ severity: 'warning', rule: 'absolute-distractor', file: 'quizzes/exam.yaml', line: b.line('quizzes/exam.yaml', 'always works'), field: 'questions[1].choices[1].text' }]);
-  const both = ['Results never come at once', 'The treatment always works', 'Results are shown in the adverts', 'Results depend on the price'];
+  const b = bank({
+    exam: [
+      ...CLEAN_EXAM,
+      single('absolute', 'What does the clinic say about results?', [
+        'Results vary between patients',
+        'The treatment always works',
+        'Results are shown in the adverts',
+        'Results depend on the price',
+      ]),
+    ],
+  });
+  expect(brief(b.findings)).toEqual([
+    {
+      severity: 'warning',
+      rule: 'absolute-distractor',
+      file: 'quizzes/exam.yaml',
+      line: b.line('quizzes/exam.yaml', 'always works'),
+      field: 'questions[1].choices[1].text',
+    },
+  ]);
+  const both = [
+    'Results never come at once',
+    'The treatment always works',
+    'Results are shown in the adverts',
+    'Results depend on the price',
+  ];
   expect(brief(bank({ exam: [...CLEAN_EXAM, single('absolute', 'What does the clinic say about results?', both)] }).findings)).toEqual([]);
 });
 
 test('rule 8: too few options, one wrong option, and the same number correct in every multiple-response question are warnings', () => {
-  const two = bank({ exam: [...CLEAN_EXAM, single('two', 'Is the patient ready for the visit?', ['Yes, ready to go', 'No, not yet ready'])] });
-  expect(brief(two.findings)).toEqual([{ severity: 'warning', rule: 'option-count', file: 'quizzes/exam.yaml', line: two.line('quizzes/exam.yaml', 'Yes, ready') - 1, field: 'questions[1].choices' }]);
+  const two = bank({
+    exam: [...CLEAN_EXAM, single('two', 'Is the patient ready for the visit?', ['Yes, ready to go', 'No, not yet ready'])],
+  });
+  expect(brief(two.findings)).toEqual([
+    {
+      severity: 'warning',
+      rule: 'option-count',
+      file: 'quizzes/exam.yaml',
+      line: two.line('quizzes/exam.yaml', 'Yes, ready') - 1,
+      field: 'questions[1].choices',
+    },
+  ]);
 
   const four = ['Saddle numbness', 'Trouble urinating', 'Weakness in legs', 'Stiffness on waking'];
   const oneWrong = bank({ exam: [...CLEAN_EXAM, multiple('flags', 'Which are red flags?', four, [0, 1, 2])] });
-  expect(brief(oneWrong.findings)).toEqual([{ severity: 'warning', rule: 'option-count', file: 'quizzes/exam.yaml', line: oneWrong.line('quizzes/exam.yaml', 'Saddle') - 1, field: 'questions[1].choices' }]);
+  expect(brief(oneWrong.findings)).toEqual([
+    {
+      severity: 'warning',
+      rule: 'option-count',
+      file: 'quizzes/exam.yaml',
+      line: oneWrong.line('quizzes/exam.yaml', 'Saddle') - 1,
+      field: 'questions[1].choices',
+    },
+  ]);
 
-  const same = bank({ exam: [...CLEAN_EXAM, multiple('flags', 'Which are red flags?', four, [0, 1]), multiple('signs', 'Which signs need a call?', four, [1, 2])] });
-  expect(brief(same.findings)).toEqual([{ severity: 'warning', rule: 'option-count', file: 'quizzes/exam.yaml', line: same.line('quizzes/exam.yaml', 'questions:'), field: 'questions' }]);
+  const same = bank({
+    exam: [
+      ...CLEAN_EXAM,
+      multiple('flags', 'Which are red flags?', four, [0, 1]),
+      multiple('signs', 'Which signs need a call?', four, [1, 2]),
+    ],
+  });
+  expect(brief(same.findings)).toEqual([
+    {
+      severity: 'warning',
+      rule: 'option-count',
+      file: 'quizzes/exam.yaml',
+      line: same.line('quizzes/exam.yaml', 'questions:'),
+      field: 'questions',
+    },
+  ]);
   expect(same.findings[0]?.message).toContain('exactly 2 options correct');
-  expect(brief(bank({ exam: [...CLEAN_EXAM, multiple('flags', 'Which are red flags?', four, [0, 1]), multiple('signs', 'Which signs need a call?', four, [1])] }).findings)).toEqual([]);
+  expect(
+    brief(
+      bank({
+        exam: [
+          ...CLEAN_EXAM,
+          multiple('flags', 'Which are red flags?', four, [0, 1]),
+          multiple('signs', 'Which signs need a call?', four, [1]),
+        ],
+      }).findings,
+    ),
+  ).toEqual([]);
 });
 
 test('a single-choice question whose longest option is over 3 times its shortest is a warning', () => {
-  const b = bank({ exam: [...CLEAN_EXAM, single('spread', 'Which reply fits the role?', ['Pass the question to the provider', 'Say yes', 'Say no at once', 'Say maybe later'])] });
+  const b = bank({
+    exam: [
+      ...CLEAN_EXAM,
+      single('spread', 'Which reply fits the role?', ['Pass the question to the provider', 'Say yes', 'Say no at once', 'Say maybe later']),
+    ],
+  });
   expect(brief(b.findings)).toEqual([
-    { severity: 'warning', rule: 'longest-key', file: 'quizzes/exam.yaml', line: b.line('quizzes/exam.yaml', 'Pass the question') - 1, field: 'questions[1].choices' },
-    { severity: 'warning', rule: 'option-length-spread', file: 'quizzes/exam.yaml', line: b.line('quizzes/exam.yaml', 'Pass the question') - 1, field: 'questions[1].choices' },
+    {
+      severity: 'warning',
+      rule: 'longest-key',
+      file: 'quizzes/exam.yaml',
+      line: b.line('quizzes/exam.yaml', 'Pass the question') - 1,
+      field: 'questions[1].choices',
+    },
+    {
+      severity: 'warning',
+      rule: 'option-length-spread',
+      file: 'quizzes/exam.yaml',
+      line: b.line('quizzes/exam.yaml', 'Pass the question') - 1,
+      field: 'questions[1].choices',
+    },
   ]);
 });
 
 test('lesson HTML is read as text: tags removed, entities decoded', () => {
-  expect(htmlToText('<p>It is &quot;a <a href="#t" data-term="x">narrowing</a>&quot; &amp; more&#39;s&nbsp;text</p>\n<p>Next</p>')).toBe('It is "a narrowing" & more\'s text Next');
+  expect(htmlToText('<p>It is &quot;a <a href="#t" data-term="x">narrowing</a>&quot; &amp; more&#39;s&nbsp;text</p>\n<p>Next</p>')).toBe(
+    'It is "a narrowing" & more\'s text Next',
+  );
 });
 
 test.describe('in the build', () => {
   // The real lessons and manifest with small clean quizzes, so that these tests do not depend on
   // the bank; the course's editorial rules (bank size, questions per objective) are set aside.
-  const LOOSE: HouseRules = { objectivesPerLesson: { min: 0, max: 99 }, questionsPerCheck: { min: 0, max: 99 }, lessonsHaveChecks: false, examQuestionsPerObjective: 0, examMinQuestions: 0 };
+  const LOOSE: HouseRules = {
+    objectivesPerLesson: { min: 0, max: 99 },
+    questionsPerCheck: { min: 0, max: 99 },
+    lessonsHaveChecks: false,
+    examQuestionsPerObjective: 0,
+    examMinQuestions: 0,
+  };
   let dir = '';
   const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
   const EXAM = 'quizzes/final-exam.yaml';
@@ -226,20 +518,35 @@ test.describe('in the build', () => {
     for (const d of ['lessons', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
     mkdirSync(join(dir, 'quizzes'));
     const checks = ['anatomy_quiz', 'stenosis_check', 'stem_cells_check', 'clinic_therapy_check', 'claims_check', 'risks_check'];
-    checks.forEach((id, i) => write(`quizzes/${id}.yaml`, quizText(id, false, [single(`q${i}`, `Knowledge check ${id} asks about topic ${i}?`)])));
+    checks.forEach((id, i) =>
+      write(`quizzes/${id}.yaml`, quizText(id, false, [single(`q${i}`, `Knowledge check ${id} asks about topic ${i}?`)])),
+    );
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   test('warnings are returned with file and line, and the build goes on', async () => {
-    const text = quizText('final_exam', true, [...CLEAN_EXAM, single('two', 'Is the patient ready for the visit?', ['Yes, ready to go', 'No, still waiting'])]);
+    const text = quizText('final_exam', true, [
+      ...CLEAN_EXAM,
+      single('two', 'Is the patient ready for the visit?', ['Yes, ready to go', 'No, still waiting']),
+    ]);
     write(EXAM, text);
     const { warnings } = await loadCourse(dir, { rules: LOOSE });
     const line = text.split('\n').findIndex((l) => l.includes('Yes, ready')); // the "choices:" line above it, 1-based
-    expect(warnings.filter((w) => w.file.startsWith('quizzes/')).map(formatProblem)).toEqual([`${EXAM}:${line} questions[1].choices: offers 2 options: a guess is right half the time; give 3 to 5`]);
+    expect(warnings.filter((w) => w.file.startsWith('quizzes/')).map(formatProblem)).toEqual([
+      `${EXAM}:${line} questions[1].choices: offers 2 options: a guess is right half the time; give 3 to 5`,
+    ]);
   });
 
   test('errors fail the build with file and line, like every content error', async () => {
-    const text = quizText('final_exam', true, [...CLEAN_EXAM, single('regions', 'Which regions does the spine have?', ['Cervical and thoracic', 'Lumbar and sacral', 'Thoracic and lumbar', 'All of the above'], 3)]);
+    const text = quizText('final_exam', true, [
+      ...CLEAN_EXAM,
+      single(
+        'regions',
+        'Which regions does the spine have?',
+        ['Cervical and thoracic', 'Lumbar and sacral', 'Thoracic and lumbar', 'All of the above'],
+        3,
+      ),
+    ]);
     write(EXAM, text);
     const error: unknown = await loadCourse(dir, { rules: LOOSE }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);

@@ -32,7 +32,19 @@ function generator(seed: number) {
   const chars = 'abc{}[]":,0123456789.-|\\ \u00e9\u4e2d\ud83d\ude00\n\t\u0000';
   const text = (max: number) => Array.from({ length: int(max) }, () => chars[int(chars.length)]).join('');
   const anything = (): unknown =>
-    pick([() => text(40), () => int(1e6), () => -int(100), () => random() * 1e21, () => NaN, () => null, () => undefined, () => true, () => '', () => '1e9', () => String(int(200))])();
+    pick([
+      () => text(40),
+      () => int(1e6),
+      () => -int(100),
+      () => random() * 1e21,
+      () => NaN,
+      () => null,
+      () => undefined,
+      () => true,
+      () => '',
+      () => '1e9',
+      () => String(int(200)),
+    ])();
   function mutate(json: string): string {
     switch (int(5)) {
       case 0:
@@ -43,9 +55,20 @@ function generator(seed: number) {
       }
       case 2:
         // A value replaced with one of another type.
-        return json.replace(/(?<=[:,[])("[^"]*"|-?\d+(\.\d+)?|null)/g, (m) => (random() < 0.2 ? JSON.stringify(anything()) ?? 'null' : m));
+        return json.replace(/(?<=[:,[])("[^"]*"|-?\d+(\.\d+)?|null)/g, (m) =>
+          random() < 0.2 ? (JSON.stringify(anything()) ?? 'null') : m,
+        );
       case 3:
-        return JSON.stringify({ v: pick([3, 4, '4', 99, null]), k: anything(), t: anything(), l: anything(), p: anything(), s: anything(), q: { [exam.id]: anything() }, c: anything() });
+        return JSON.stringify({
+          v: pick([3, 4, '4', 99, null]),
+          k: anything(),
+          t: anything(),
+          l: anything(),
+          p: anything(),
+          s: anything(),
+          q: { [exam.id]: anything() },
+          c: anything(),
+        });
       default:
         return text(200);
     }
@@ -56,8 +79,30 @@ function generator(seed: number) {
 for (const version of ['12', '2004'] as const) {
   const el =
     version === '12'
-      ? { location: 'cmi.core.lesson_location', name: 'cmi.core.student_name', id: 'cmi.core.student_id', entry: 'cmi.core.entry', mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit', mastery: 'cmi.student_data.mastery_score', maxTime: 'cmi.student_data.max_time_allowed', action: 'cmi.student_data.time_limit_action', status: 'cmi.core.lesson_status' }
-      : { location: 'cmi.location', name: 'cmi.learner_name', id: 'cmi.learner_id', entry: 'cmi.entry', mode: 'cmi.mode', credit: 'cmi.credit', mastery: 'cmi.scaled_passing_score', maxTime: 'cmi.max_time_allowed', action: 'cmi.time_limit_action', status: 'cmi.completion_status' };
+      ? {
+          location: 'cmi.core.lesson_location',
+          name: 'cmi.core.student_name',
+          id: 'cmi.core.student_id',
+          entry: 'cmi.core.entry',
+          mode: 'cmi.core.lesson_mode',
+          credit: 'cmi.core.credit',
+          mastery: 'cmi.student_data.mastery_score',
+          maxTime: 'cmi.student_data.max_time_allowed',
+          action: 'cmi.student_data.time_limit_action',
+          status: 'cmi.core.lesson_status',
+        }
+      : {
+          location: 'cmi.location',
+          name: 'cmi.learner_name',
+          id: 'cmi.learner_id',
+          entry: 'cmi.entry',
+          mode: 'cmi.mode',
+          credit: 'cmi.credit',
+          mastery: 'cmi.scaled_passing_score',
+          maxTime: 'cmi.max_time_allowed',
+          action: 'cmi.time_limit_action',
+          status: 'cmi.completion_status',
+        };
 
   test(`SCORM ${version === '12' ? '1.2' : '2004'}: any launch values start the course, and nothing it then sends breaks the limits`, async () => {
     let unreadable = 0;
@@ -85,12 +130,21 @@ for (const version of ['12', '2004'] as const) {
       const lms = fakeLms(version, { cmi: cmi as Record<string, string> });
       const clock = new FakeClock();
       const context = `run ${run}: ${JSON.stringify(cmi).slice(0, 400)}`;
-      const tracker = new Tracker(course, lms.session(clock), { log: () => {}, clock, storage: memoryStorage(), activity: '/x', initializeRetryDelays: [] });
+      const tracker = new Tracker(course, lms.session(clock), {
+        log: () => {},
+        clock,
+        storage: memoryStorage(),
+        activity: '/x',
+        initializeRetryDelays: [],
+      });
       const start = await tracker.begin();
       expect(isValidLocation(course, start.state.location), context).toBe(true);
       if (start.unreadable) unreadable++;
       if (suspend !== '' && decodeState(course, suspend).unreadable) expect(start.unreadable, context).toBe(true);
-      const store = new CourseStore({ course, now: () => clock.now(), seed: () => run, timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null, passMark: start.passMark }, start.state);
+      const store = new CourseStore(
+        { course, now: () => clock.now(), seed: () => run, timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null, passMark: start.passMark },
+        start.state,
+      );
       tracker.attach(store);
       store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
       store.dispatch({ type: 'start-quiz', quizId: exam.id });
@@ -103,7 +157,10 @@ for (const version of ['12', '2004'] as const) {
         expect(value.length, context).toBeLessThanOrEqual(SUSPEND_LIMIT);
         expect(value, context).toMatch(/^[\x20-\x7e]*$/);
       }
-      expect(lms.calls.filter((c) => c === 'Terminate'), context).toHaveLength(1);
+      expect(
+        lms.calls.filter((c) => c === 'Terminate'),
+        context,
+      ).toHaveLength(1);
     }
     // The generator does produce unreadable data, so the notice path is exercised.
     expect(unreadable).toBeGreaterThan(RUNS / 10);

@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { formatProblem } from '../../src/content/errors.ts';
 import { parseLesson } from '../../src/content/load-course.ts';
-import { SECONDS_TO_ANSWER, WORDS_PER_MINUTE, estimatedMinutes, questionSeconds, quizMinutes, readingMinutes, wordCount } from '../../src/course/learning-time.ts';
+import {
+  SECONDS_TO_ANSWER,
+  WORDS_PER_MINUTE,
+  estimatedMinutes,
+  questionSeconds,
+  quizMinutes,
+  readingMinutes,
+  wordCount,
+} from '../../src/course/learning-time.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
 const lesson = (front: string, words: number) =>

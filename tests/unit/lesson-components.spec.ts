@@ -39,7 +39,9 @@ test.describe('the components and their markup', () => {
       ['urgent', 'Urgent advice'],
       ['emergency', 'Emergency advice'],
     ]) {
-      const html = htmlOf(`## Red flags\n\n:::care-card ${level} "Escalate if a patient has:"\n- **saddle numbness**;[^msd]\n- weakness in both legs.\n:::\n`);
+      const html = htmlOf(
+        `## Red flags\n\n:::care-card ${level} "Escalate if a patient has:"\n- **saddle numbness**;[^msd]\n- weakness in both legs.\n:::\n`,
+      );
       expect(html).toContain(
         `<div class="care-card care-card--${level}">\n<div class="care-card__heading-container">\n` +
           `<h3 class="care-card__heading"><span class="visually-hidden">${words}: </span>Escalate if a patient has:</h3>\n</div>\n` +
@@ -55,20 +57,32 @@ test.describe('the components and their markup', () => {
       '## Care\n\n:::inset\nCheck the FDA\'s current list.[^msd]\n:::\n\n:::warning\nA warning.\n:::\n\n:::warning "FDA safety warning"\nSteroids can rarely cause stroke.\n:::\n\n' +
         ':::details "Text description of the diagram"\nThe canal is narrowed.\n:::\n',
     );
-    expect(html).toContain('<div class="inset-text">\n<span class="visually-hidden">Information: </span>\n<p>Check the FDA&#39;s current list.');
-    expect(html).toContain('<div class="warning-callout">\n<h3 class="warning-callout__label"><span>Important</span></h3>\n<p>A warning.</p>\n</div>');
-    expect(html).toContain('<h3 class="warning-callout__label"><span><span class="visually-hidden">Important: </span>FDA safety warning</span></h3>\n<p>Steroids can rarely cause stroke.</p>');
+    expect(html).toContain(
+      '<div class="inset-text">\n<span class="visually-hidden">Information: </span>\n<p>Check the FDA&#39;s current list.',
+    );
+    expect(html).toContain(
+      '<div class="warning-callout">\n<h3 class="warning-callout__label"><span>Important</span></h3>\n<p>A warning.</p>\n</div>',
+    );
+    expect(html).toContain(
+      '<h3 class="warning-callout__label"><span><span class="visually-hidden">Important: </span>FDA safety warning</span></h3>\n<p>Steroids can rarely cause stroke.</p>',
+    );
     expect(html).toContain(
       '<details class="details">\n<summary><span class="details__summary-text">Text description of the diagram</span></summary>\n<div class="details__text">\n<p>The canal is narrowed.</p>\n</div>\n</details>',
     );
   });
 
   test('do and don\'t lists say "Do" and "Don\'t" in words; their tick and cross are hidden from screen readers', () => {
-    const html = htmlOf('## Talking with patients\n\n:::do\n- **Acknowledge** the question.[^msd]\n- **Refer** clinical questions.\n:::\n:::dont "Don\'t say"\n- **Do not promise** outcomes.\n:::\n');
-    expect(html).toContain('<div class="do-dont do-dont--do">\n<h3 class="do-dont__heading">Do</h3>\n<ul class="do-dont__list" role="list">\n<li><svg class="do-dont__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">');
+    const html = htmlOf(
+      '## Talking with patients\n\n:::do\n- **Acknowledge** the question.[^msd]\n- **Refer** clinical questions.\n:::\n:::dont "Don\'t say"\n- **Do not promise** outcomes.\n:::\n',
+    );
+    expect(html).toContain(
+      '<div class="do-dont do-dont--do">\n<h3 class="do-dont__heading">Do</h3>\n<ul class="do-dont__list" role="list">\n<li><svg class="do-dont__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">',
+    );
     expect(html).toContain('<div class="do-dont do-dont--dont">\n<h3 class="do-dont__heading">Don\'t say</h3>');
     expect(html.match(/<li><svg class="do-dont__icon"[^>]*aria-hidden="true"/g)).toHaveLength(3);
-    expect(htmlToText(stripCitations(html))).toContain("Do Acknowledge the question. Refer clinical questions. Don't say Do not promise outcomes.");
+    expect(htmlToText(stripCitations(html))).toContain(
+      "Do Acknowledge the question. Refer clinical questions. Don't say Do not promise outcomes.",
+    );
   });
 
   test('citations inside components are numbered in reading order; as-of dates and glossary links work inside them, not in their headings', () => {
@@ -80,13 +94,19 @@ test.describe('the components and their markup', () => {
     );
     expect(parsed.problems).toEqual([]);
     expect(parsed.lesson?.references.map((r) => r.id)).toEqual(['katz', 'msd']);
-    const html = linkGlossaryTerms(parsed.lesson?.html ?? '', [{ id: 'ces', term: 'cauda equina syndrome', aliases: [], definition: 'An emergency.' }]);
+    const html = linkGlossaryTerms(parsed.lesson?.html ?? '', [
+      { id: 'ces', term: 'cauda equina syndrome', aliases: [], definition: 'An emergency.' },
+    ]);
     expect(html).toContain('</span>Cauda equina syndrome</h3>');
-    expect(html).toContain('<li><a class="term" href="#glossary-ces" data-term="ces">Cauda equina syndrome</a> <time class="as-of" datetime="2026-01">as of January 2026</time>.');
+    expect(html).toContain(
+      '<li><a class="term" href="#glossary-ces" data-term="ces">Cauda equina syndrome</a> <time class="as-of" datetime="2026-01">as of January 2026</time>.',
+    );
   });
 
   test('a component straight after a list or a table, without a blank line, is still a component', () => {
-    const html = htmlOf('## Red flags\n\n- a list item[^msd]\n:::inset\nA caveat.\n:::\n| a | b |\n|---|---|\n| 1 | 2 |\n:::warning\nCareful.\n:::\n');
+    const html = htmlOf(
+      '## Red flags\n\n- a list item[^msd]\n:::inset\nA caveat.\n:::\n| a | b |\n|---|---|\n| 1 | 2 |\n:::warning\nCareful.\n:::\n',
+    );
     expect(html).toContain('<li>a list item<sup');
     expect(html).toContain('</ul>\n<div class="inset-text">');
     expect(html).toContain('</table>\n<div class="warning-callout">');
@@ -116,7 +136,7 @@ test.describe('mistakes stop the build at their line', () => {
     ]);
   });
 
-  test('a title where one is required, in double quotes; none on inset text; do and don\'t headings say so in words', () => {
+  test("a title where one is required, in double quotes; none on inset text; do and don't headings say so in words", () => {
     const body =
       '## A\n\n:::care-card emergency\nText.\n:::\n\n:::details ""\nText.\n:::\n\n:::warning Important\nText.\n:::\n\n:::inset "Note"\nText.\n:::\n\n:::dont "Avoid saying"\n- It is safe.\n:::\n';
     expect(problemsOf(body)).toEqual([
@@ -130,13 +150,17 @@ test.describe('mistakes stop the build at their line', () => {
 
   test('a block never closed is reported where it opens', () => {
     const body = '## Red flags\n\nIntro.[^msd]\n\n:::care-card emergency "Escalate immediately"\n- Saddle numbness.\n';
-    expect(problemsOf(body)).toEqual([`${FILE}:${lineOf(body, ':::care-card')} body: :::care-card is never closed: end it with a line ":::" after its text (before "## Key points" at line ${lineOf(body, 'Saddle') + 2})`]);
+    expect(problemsOf(body)).toEqual([
+      `${FILE}:${lineOf(body, ':::care-card')} body: :::care-card is never closed: end it with a line ":::" after its text (before "## Key points" at line ${lineOf(body, 'Saddle') + 2})`,
+    ]);
     // Components further down are not reported as nested in it: the one mistake is the missing ":::".
     const later = `${body}\n## Standard care\n\n:::warning "FDA safety warning"\nSteroids.\n:::\n`;
     expect(problemsOf(later)).toEqual([
       `${FILE}:${lineOf(later, ':::care-card')} body: :::care-card is never closed: end it with a line ":::" after its text (before "## Standard care" at line ${lineOf(later, '## Standard')})`,
     ]);
-    expect(problemsOf('## A\n\n:::inset\nA caveat.\n')).toEqual([`${FILE}:14 body: :::inset is never closed: end it with a line ":::" after its text (before "## Key points" at line 17)`]);
+    expect(problemsOf('## A\n\n:::inset\nA caveat.\n')).toEqual([
+      `${FILE}:14 body: :::inset is never closed: end it with a line ":::" after its text (before "## Key points" at line 17)`,
+    ]);
   });
 
   test('components do not nest, and a section heading cannot sit inside one', () => {
@@ -148,7 +172,8 @@ test.describe('mistakes stop the build at their line', () => {
   });
 
   test('a stray ":::", an indented component, a space after ":::", an empty block, and a do list that is not a list', () => {
-    const body = '## A\n\nText.\n:::\n\n- item\n  :::inset\n  Text.\n  :::\n\n::: warning\n\n:::inset\n\n:::\n\n:::do\n- Acknowledge.\nRefer.\n:::\n';
+    const body =
+      '## A\n\nText.\n:::\n\n- item\n  :::inset\n  Text.\n  :::\n\n::: warning\n\n:::inset\n\n:::\n\n:::do\n- Acknowledge.\nRefer.\n:::\n';
     expect(problemsOf(body)).toEqual([
       `${FILE}:15 body: ":::" closes no component: remove it, or open a component above it (for example :::inset)`,
       `${FILE}:18 body: ":::" works only at the start of a line, outside lists and other blocks: remove the spaces before it (a component cannot go inside a list item)`,

@@ -3,7 +3,18 @@
  * except for the beacon size, which is checked against Chromium's own FormData encoding.
  */
 import { expect, test } from '@playwright/test';
-import { addTime12, addTime2004, beaconBytes, BEACON_LIMIT, MoodlePage, MoodleRecords, multipartBytes, readManifest, wireName, type MoodleStore } from '../../src/preview/moodle-profile.ts';
+import {
+  addTime12,
+  addTime2004,
+  beaconBytes,
+  BEACON_LIMIT,
+  MoodlePage,
+  MoodleRecords,
+  multipartBytes,
+  readManifest,
+  wireName,
+  type MoodleStore,
+} from '../../src/preview/moodle-profile.ts';
 
 const manifest = { masteryScore: '80', objectiveIds: [] };
 
@@ -32,8 +43,15 @@ test('field names are posted as Moodle names them', () => {
 
 test('the beacon size is what Chromium encodes and refuses over 64 KB', async ({ page }) => {
   const sets: Array<Array<[string, string]>> = [
-    [['cmi__interactions_0__id', 'x'.repeat(65_285)], ['unloading', '1']],
-    [['cmi__suspend_data', '{"a":"é€ line\nbreak\rand\r\nmore"}'], ['k"\n', ''], ['unloading', '1']],
+    [
+      ['cmi__interactions_0__id', 'x'.repeat(65_285)],
+      ['unloading', '1'],
+    ],
+    [
+      ['cmi__suspend_data', '{"a":"é€ line\nbreak\rand\r\nmore"}'],
+      ['k"\n', ''],
+      ['unloading', '1'],
+    ],
     Array.from({ length: 600 }, (_, i): [string, string] => [`cmi__interactions_${i}__result`, 'correct']),
   ];
   const measured = await page.evaluate(async (all) => {
@@ -63,7 +81,13 @@ test('the beacon size is what Chromium encodes and refuses over 64 KB', async ({
     return [accepted, refused];
   }, 65_285);
   expect(queued).toEqual([true, false]);
-  expect(beaconBytes('id=1&cmi__core__lesson_location=a%26b')).toBe(multipartBytes([['id', '1'], ['cmi__core__lesson_location', 'a&b'], ['unloading', '1']]));
+  expect(beaconBytes('id=1&cmi__core__lesson_location=a%26b')).toBe(
+    multipartBytes([
+      ['id', '1'],
+      ['cmi__core__lesson_location', 'a&b'],
+      ['unloading', '1'],
+    ]),
+  );
 });
 
 test('launch: review only after a finished status, new attempts only after one', () => {
@@ -83,10 +107,19 @@ test('launch: review only after a finished status, new attempts only after one',
 
 test('2004 hands back stored values only after exit suspend, and the manifest objectives always', () => {
   const r = new MoodleRecords('2004', {});
-  r.save('u', 'a', 1, [['cmi.location', 'p2'], ['cmi.exit', 'normal'], ['cmi.objectives.0.id', 'PRIMARY-OBJ'], ['cmi.objectives.1.id', 'lesson-1']]);
+  r.save('u', 'a', 1, [
+    ['cmi.location', 'p2'],
+    ['cmi.exit', 'normal'],
+    ['cmi.objectives.0.id', 'PRIMARY-OBJ'],
+    ['cmi.objectives.1.id', 'lesson-1'],
+  ]);
   const m = { objectiveIds: ['PRIMARY-OBJ'] };
   const first = r.launch({ learnerId: 'u', learnerName: 'U V', activity: 'a', newAttempt: false, manifest: m });
-  expect([first.def['cmi.location'], first.def['cmi.entry'], first.arrays]).toEqual(['', 'ab-initio', { 'cmi.objectives.0.id': 'PRIMARY-OBJ' }]);
+  expect([first.def['cmi.location'], first.def['cmi.entry'], first.arrays]).toEqual([
+    '',
+    'ab-initio',
+    { 'cmi.objectives.0.id': 'PRIMARY-OBJ' },
+  ]);
   r.save('u', 'a', 1, [['cmi.exit', 'suspend']]);
   const second = r.launch({ learnerId: 'u', learnerName: 'U V', activity: 'a', newAttempt: false, manifest: m });
   expect([second.def['cmi.location'], second.def['cmi.entry'], second.arrays['cmi.objectives.1.id']]).toEqual(['p2', 'resume', 'lesson-1']);
@@ -99,12 +132,29 @@ test('1.2 page: ranged values are numbers, unchanged values are not re-sent, LMS
   page.set('cmi.core.score.raw', '85.50');
   page.set('cmi.core.lesson_status', 'incomplete');
   page.set('cmi.core.session_time', '00:02:00');
-  expect(page.collect(false).values).toEqual([['cmi.core.lesson_status', 'incomplete'], ['cmi.core.score.raw', 85.5]]);
-  expect(page.collect(true).values).toEqual([['cmi.core.lesson_status', 'passed'], ['cmi.core.total_time', '00:02:00.00']]);
+  expect(page.collect(false).values).toEqual([
+    ['cmi.core.lesson_status', 'incomplete'],
+    ['cmi.core.score.raw', 85.5],
+  ]);
+  expect(page.collect(true).values).toEqual([
+    ['cmi.core.lesson_status', 'passed'],
+    ['cmi.core.total_time', '00:02:00.00'],
+  ]);
 });
 
 test('the manifest values Moodle keeps are read from either version', () => {
-  expect(readManifest('<adlcp:masteryscore>80</adlcp:masteryscore><adlcp:datafromlms> x=1 </adlcp:datafromlms>')).toMatchObject({ masteryScore: '80', launchData: 'x=1', objectiveIds: [] });
-  const m2004 = readManifest('<adlcp:timeLimitAction>exit,message</adlcp:timeLimitAction><imsss:limitConditions attemptAbsoluteDurationLimit="PT30M"/><imsss:primaryObjective objectiveID="P" satisfiedByMeasure="true"><imsss:minNormalizedMeasure>0.8</imsss:minNormalizedMeasure></imsss:primaryObjective><imsss:objective objectiveID="O2"/>');
-  expect(m2004).toMatchObject({ timeLimitAction: 'exit,message', maxTimeAllowed: 'PT30M', scaledPassingScore: '0.8', objectiveIds: ['P', 'O2'] });
+  expect(readManifest('<adlcp:masteryscore>80</adlcp:masteryscore><adlcp:datafromlms> x=1 </adlcp:datafromlms>')).toMatchObject({
+    masteryScore: '80',
+    launchData: 'x=1',
+    objectiveIds: [],
+  });
+  const m2004 = readManifest(
+    '<adlcp:timeLimitAction>exit,message</adlcp:timeLimitAction><imsss:limitConditions attemptAbsoluteDurationLimit="PT30M"/><imsss:primaryObjective objectiveID="P" satisfiedByMeasure="true"><imsss:minNormalizedMeasure>0.8</imsss:minNormalizedMeasure></imsss:primaryObjective><imsss:objective objectiveID="O2"/>',
+  );
+  expect(m2004).toMatchObject({
+    timeLimitAction: 'exit,message',
+    maxTimeAllowed: 'PT30M',
+    scaledPassingScore: '0.8',
+    objectiveIds: ['P', 'O2'],
+  });
 });

@@ -10,7 +10,10 @@ import { ROOT } from '../support/paths.ts';
 const COURSE_ID = /<manifest\b[^>]*identifier="([^"]+)"/.exec(readFileSync(join(ROOT, 'imsmanifest.xml'), 'utf8'))?.[1];
 const zip = (tag: string) => unzipSync(readFileSync(join(ROOT, 'dist', `${COURSE_ID}-${tag}.zip`)));
 
-for (const [tag, version] of [['scorm12', '1.2'], ['scorm2004', '2004']] as const) {
+for (const [tag, version] of [
+  ['scorm12', '1.2'],
+  ['scorm2004', '2004'],
+] as const) {
   test(`${tag}: the manifest at the zip root validates against ADL's XSDs and names only files the zip has`, async () => {
     const files = zip(tag);
     const manifest = strFromU8(files['imsmanifest.xml'] as Uint8Array);

@@ -50,8 +50,16 @@ test('an attempt whose deadline passed is submitted with the answers given', () 
 
 test('the LMS limit replaces the author limit, scaled by the launch-data multiplier', () => {
   const quiz = { timeLimitMinutes: 30, graded: true };
-  expect(effectiveTimeLimit(quiz, { maxTimeMs: null, action: '', multiplier: 1 })).toEqual({ ms: 1_800_000, onExpiry: 'submit', source: 'author' });
-  expect(effectiveTimeLimit(quiz, { maxTimeMs: 3_600_000, action: 'continue,message', multiplier: 1 })).toEqual({ ms: 3_600_000, onExpiry: 'warn', source: 'lms' });
+  expect(effectiveTimeLimit(quiz, { maxTimeMs: null, action: '', multiplier: 1 })).toEqual({
+    ms: 1_800_000,
+    onExpiry: 'submit',
+    source: 'author',
+  });
+  expect(effectiveTimeLimit(quiz, { maxTimeMs: 3_600_000, action: 'continue,message', multiplier: 1 })).toEqual({
+    ms: 3_600_000,
+    onExpiry: 'warn',
+    source: 'lms',
+  });
   expect(effectiveTimeLimit(quiz, { maxTimeMs: null, action: 'exit,message', multiplier: 1.5 })?.ms).toBe(2_700_000);
   // The action applies to the LMS's own limit only (2004 LMSs default it to "continue,no message").
   expect(effectiveTimeLimit(quiz, { maxTimeMs: null, action: 'continue,no message', multiplier: 1 })?.onExpiry).toBe('submit');

@@ -8,7 +8,15 @@ import { harnessOf } from '../support/questions/index.ts';
 import { reportedQuizzes } from '../../src/course/reported.ts';
 import type { Answer, Course, Question } from '../../src/course/types.ts';
 import { formatScorm12, formatScorm2004 } from '../../src/scorm/interaction-format.ts';
-import { CSV_COLUMNS, escapeHtml, questionKey, questionKeyCsv, questionKeyHtml, questionKeyRows, type KeyEntry } from '../../src/package/question-key.ts';
+import {
+  CSV_COLUMNS,
+  escapeHtml,
+  questionKey,
+  questionKeyCsv,
+  questionKeyHtml,
+  questionKeyRows,
+  type KeyEntry,
+} from '../../src/package/question-key.ts';
 import { ROOT } from '../support/paths.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
@@ -148,7 +156,13 @@ test('the codes and texts agree with what formatScorm12 and formatScorm2004 send
       expect(e.correct.scorm2004, e.interactionId).toBe(r04.pattern);
       expect(e.scormType).toBe(r12.type);
       if (q.type === 'numeric') {
-        expect(e.numeric).toEqual({ answer: q.answer, tolerance: q.tolerance, min: q.answer - q.tolerance, max: q.answer + q.tolerance, unit: q.unit ?? '' });
+        expect(e.numeric).toEqual({
+          answer: q.answer,
+          tolerance: q.tolerance,
+          min: q.answer - q.tolerance,
+          max: q.answer + q.tolerance,
+          unit: q.unit ?? '',
+        });
         expect(e.correct.text).toContain(String(q.answer));
         continue;
       }
@@ -190,7 +204,12 @@ test('samples of each type read as a coordinator would see them', () => {
     ['Target', 'c', 't3', 'T3', '← I3'],
     ['Target', 'd', 't4', 'T4', 'matches no item'],
   ]);
-  expect(key.get('matching')?.correct).toEqual({ scorm12: 'a.b,b.a,c.c', scorm2004: 'i1[.]t2[,]i2[.]t1[,]i3[.]t3', text: 'I1 → T2; I2 → T1; I3 → T3', parts: ['I1 → T2', 'I2 → T1', 'I3 → T3'] });
+  expect(key.get('matching')?.correct).toEqual({
+    scorm12: 'a.b,b.a,c.c',
+    scorm2004: 'i1[.]t2[,]i2[.]t1[,]i3[.]t3',
+    text: 'I1 → T2; I2 → T1; I3 → T3',
+    parts: ['I1 → T2', 'I2 → T1', 'I3 → T3'],
+  });
   expect(row('ordering')).toEqual([
     ['Item', 'a', 'x', 'X', 'position 1'],
     ['Item', 'b', 'y', 'Y', 'position 2'],
@@ -199,7 +218,12 @@ test('samples of each type read as a coordinator would see them', () => {
   const ranged = key.get('numeric');
   expect(ranged?.correct).toEqual({ scorm12: '23', scorm2004: '23[:]23', text: '23', parts: ['23'] });
   const tolerant = questionKey(courseOf(quizOf([{ ...QUESTIONS.numeric, tolerance: 2, unit: 'discs' }])))[0];
-  expect(tolerant?.correct).toEqual({ scorm12: '23', scorm2004: '21[:]25', text: '23 discs, accepted from 21 to 25', parts: ['23 discs, accepted from 21 to 25'] });
+  expect(tolerant?.correct).toEqual({
+    scorm12: '23',
+    scorm2004: '21[:]25',
+    text: '23 discs, accepted from 21 to 25',
+    parts: ['23 discs, accepted from 21 to 25'],
+  });
 });
 
 /** A course whose every text is hostile to CSV and HTML. */
@@ -209,7 +233,12 @@ function trickyCourse(): Course {
   const exam = quizOf(
     [
       { ...q.single, prompt: evil('Prompt'), choices: q.single.choices.map((c) => ({ ...c, text: evil(c.text) })) },
-      { ...q.matching, prompt: evil('Match'), items: q.matching.items.map((c) => ({ ...c, text: evil(c.text) })), targets: q.matching.targets.map((c) => ({ ...c, text: evil(c.text) })) },
+      {
+        ...q.matching,
+        prompt: evil('Match'),
+        items: q.matching.items.map((c) => ({ ...c, text: evil(c.text) })),
+        targets: q.matching.targets.map((c) => ({ ...c, text: evil(c.text) })),
+      },
       { ...q.numeric, unit: evil('unit') },
     ],
     { title: evil('Exam') },
@@ -220,7 +249,11 @@ function trickyCourse(): Course {
     ...course,
     title: evil('Course'),
     quizzes: [check, exam],
-    lessons: course.lessons.map((l) => ({ ...l, title: evil('Lesson'), objectives: l.objectives.map((o) => ({ ...o, text: evil(o.text) })) })),
+    lessons: course.lessons.map((l) => ({
+      ...l,
+      title: evil('Lesson'),
+      objectives: l.objectives.map((o) => ({ ...o, text: evil(o.text) })),
+    })),
   };
 }
 
@@ -248,7 +281,39 @@ test('HTML: content is escaped, and the page loads nothing from elsewhere', () =
   const html = questionKeyHtml(course);
   // Every tag in the page is one of the generator's own.
   const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => (m[1] as string).toLowerCase()));
-  const own = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'h2', 'h3', 'p', 'section', 'ol', 'ul', 'li', 'b', 'i', 'code', 'span', 'div', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'wbr', 'br'];
+  const own = [
+    'html',
+    'head',
+    'meta',
+    'title',
+    'style',
+    'body',
+    'main',
+    'h1',
+    'h2',
+    'h3',
+    'p',
+    'section',
+    'ol',
+    'ul',
+    'li',
+    'b',
+    'i',
+    'code',
+    'span',
+    'div',
+    'table',
+    'caption',
+    'colgroup',
+    'col',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'wbr',
+    'br',
+  ];
   expect([...tags].filter((t) => !own.includes(t))).toEqual([]);
   expect(html).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i);
   expect(html).not.toMatch(/\b(src|href)\s*=/i);
@@ -258,7 +323,8 @@ test('HTML: content is escaped, and the page loads nothing from elsewhere', () =
   // Patterns may wrap between entries but are whole once the break hints are removed.
   const plain = html.replace(/<wbr>/g, '');
   for (const e of questionKey(course)) {
-    for (const p of [e.correct.scorm12, e.correct.scorm2004]) expect(plain, e.interactionId).toContain(`<code class="list">${escapeHtml(p)}</code>`);
+    for (const p of [e.correct.scorm12, e.correct.scorm2004])
+      expect(plain, e.interactionId).toContain(`<code class="list">${escapeHtml(p)}</code>`);
   }
   expect(html).not.toMatch(/\[<wbr>|<wbr>\]|\[,<wbr>|\.<wbr>/);
 });

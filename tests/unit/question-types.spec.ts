@@ -28,7 +28,7 @@ test('every type has its component, its test harness and an example in the conte
   expect(new Set(KINDS.map((k) => k.label)).size).toBe(KINDS.length);
 });
 
-test('for every question: the correct answer scores 1, the harness\'s wrong answer 0, and both report in both versions', async () => {
+test("for every question: the correct answer scores 1, the harness's wrong answer 0, and both report in both versions", async () => {
   const course = await courseData();
   for (const quiz of course.quizzes) {
     for (const q of quiz.questions) {
@@ -69,7 +69,8 @@ test('the longest answer is one a learner can give, and option orders are a stab
   }
 });
 
-const FIGURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 80"><rect class="bone" x="10" y="10" width="30" height="20"/></svg>';
+const FIGURE =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 80"><rect class="bone" x="10" y="10" width="30" height="20"/></svg>';
 const DIAGRAM = `id: anatomy_quiz
 title: Check
 pass_mark: 80
@@ -110,17 +111,21 @@ test.describe('label the diagram: the build reads the figure and checks it', () 
   });
 
   test('a missing figure, a marker outside it, a name written in it and unsafe content each fail at their line', () => {
-    expect(diagramErrors(DIAGRAM, {})).toEqual(['quizzes/anatomy.yaml:9 questions[0].figure: "figures/parts.svg" was not found next to the quiz file: check the name, or add the SVG there']);
+    expect(diagramErrors(DIAGRAM, {})).toEqual([
+      'quizzes/anatomy.yaml:9 questions[0].figure: "figures/parts.svg" was not found next to the quiz file: check the name, or add the SVG there',
+    ]);
     expect(diagramErrors(DIAGRAM.replace('at: [60, 20]', 'at: [160, 20]'))).toEqual([
       'quizzes/anatomy.yaml:13 questions[0].parts[1].at: [160, 20] is outside the figure, whose viewBox is 0 0 100 80',
     ]);
     expect(diagramErrors(DIAGRAM, { 'figures/parts.svg': FIGURE.replace('</svg>', '<text x="5" y="5">alpha</text></svg>') })).toEqual([
       'quizzes/anatomy.yaml:15 questions[0].labels[0].text: "Alpha" is written in the figure itself, which gives the answer away: remove it from figures/parts.svg',
     ]);
-    expect(diagramErrors(DIAGRAM, { 'figures/parts.svg': FIGURE.replace('<rect', '<image href="https://example.org/x.png"/><rect') })[0]).toContain(
-      'contains a link to another file or address',
-    );
+    expect(
+      diagramErrors(DIAGRAM, { 'figures/parts.svg': FIGURE.replace('<rect', '<image href="https://example.org/x.png"/><rect') })[0],
+    ).toContain('contains a link to another file or address');
     expect(diagramErrors(DIAGRAM, { 'figures/parts.svg': '<png/>' })[0]).toContain('must be one <svg> element with a viewBox');
-    expect(diagramErrors(DIAGRAM.replace('match: b }', 'match: z }'))).toEqual(['quizzes/anatomy.yaml:13 questions[0].parts[1].match: "z" is not one of the label ids a, b, c']);
+    expect(diagramErrors(DIAGRAM.replace('match: b }', 'match: z }'))).toEqual([
+      'quizzes/anatomy.yaml:13 questions[0].parts[1].match: "z" is not one of the label ids a, b, c',
+    ]);
   });
 });

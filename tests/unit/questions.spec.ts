@@ -94,5 +94,14 @@ test('after an attempt, the objectives to revisit are those with any answer not 
   s = submitQuiz(course, s, 'exam'); // numeric unanswered: o3 missed
   const attempt = s.quizzes.exam?.attempt;
   if (!attempt) throw new Error('no attempt');
-  expect(objectivesToRevisit(course, quiz, attempt)).toEqual([{ lessonId: 'l1', lessonTitle: 'L1', objectives: [{ id: 'o2', text: 'o2' }, { id: 'o3', text: 'o3' }] }]);
+  expect(objectivesToRevisit(course, quiz, attempt)).toEqual([
+    {
+      lessonId: 'l1',
+      lessonTitle: 'L1',
+      objectives: [
+        { id: 'o2', text: 'o2' },
+        { id: 'o3', text: 'o3' },
+      ],
+    },
+  ]);
 });

@@ -3,7 +3,14 @@ import type { LmsCall } from '../../src/preview/lms-host.ts';
 import { count, elementAccess, elementProblem, strictViolations, type Version } from '../support/strict-scorm.ts';
 
 const FN = {
-  '12': { init: 'LMSInitialize', end: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', lastError: 'LMSGetLastError' },
+  '12': {
+    init: 'LMSInitialize',
+    end: 'LMSFinish',
+    get: 'LMSGetValue',
+    set: 'LMSSetValue',
+    commit: 'LMSCommit',
+    lastError: 'LMSGetLastError',
+  },
   '2004': { init: 'Initialize', end: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', lastError: 'GetLastError' },
 } as const;
 
@@ -38,8 +45,22 @@ function expectOne(calls: LmsCall[], version: Version, what: string | RegExp, op
 
 const VERSIONS: Version[] = ['12', '2004'];
 const EL = {
-  '12': { mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit', location: 'cmi.core.lesson_location', exit: 'cmi.core.exit', time: 'cmi.core.session_time', response: 'student_response' },
-  '2004': { mode: 'cmi.mode', credit: 'cmi.credit', location: 'cmi.location', exit: 'cmi.exit', time: 'cmi.session_time', response: 'learner_response' },
+  '12': {
+    mode: 'cmi.core.lesson_mode',
+    credit: 'cmi.core.credit',
+    location: 'cmi.core.lesson_location',
+    exit: 'cmi.core.exit',
+    time: 'cmi.core.session_time',
+    response: 'student_response',
+  },
+  '2004': {
+    mode: 'cmi.mode',
+    credit: 'cmi.credit',
+    location: 'cmi.location',
+    exit: 'cmi.exit',
+    time: 'cmi.session_time',
+    response: 'learner_response',
+  },
 } as const;
 
 /** An interaction with the given type and one response or pattern. */
@@ -47,7 +68,9 @@ function interaction(version: Version, type: string, field: string, value: strin
   return session(version, (a) => [
     a.set('cmi.interactions.0.id', 'quiz-q1'),
     a.set('cmi.interactions.0.type', type),
-    ...(version === '12' ? [a.set('cmi.interactions.0.time', '10:15:30')] : [a.set('cmi.interactions.0.timestamp', '2026-11-25T10:15:30.12Z')]),
+    ...(version === '12'
+      ? [a.set('cmi.interactions.0.time', '10:15:30')]
+      : [a.set('cmi.interactions.0.timestamp', '2026-11-25T10:15:30.12Z')]),
     a.set(`cmi.interactions.0.${field}`, value),
   ]);
 }
@@ -184,7 +207,12 @@ test('a launch whose Initialize was refused needs no Terminate, but the refusal 
     const a = lms(version);
     expectOne([a.init('false', '101'), a.lastError('101')], version, 'LMS error 101', { requireTerminate: true });
     // A retry that succeeds opens the session.
-    expectOne([a.init('false', '101'), a.lastError('101'), a.init(), a.get(EL[version].mode, 'normal'), a.end()], version, 'LMS error 101', { requireTerminate: true });
+    expectOne(
+      [a.init('false', '101'), a.lastError('101'), a.init(), a.get(EL[version].mode, 'normal'), a.end()],
+      version,
+      'LMS error 101',
+      { requireTerminate: true },
+    );
   }
 });
 
@@ -198,7 +226,16 @@ test('nothing but the error calls before Initialize', () => {
     expectOne([a.commit(), ...session(version, () => [])], version, `call before ${FN[version].init}`);
     expectOne([a.end(), a.init()], version, `call before ${FN[version].init}`);
     // SCORM 1.2 RTE 3.3.2.2 and 2004 RTE 3.1.6: the support calls are allowed in the "not initialized" state.
-    expect(strictViolations([a.lastError(), a.call(version === '12' ? 'LMSGetErrorString' : 'GetErrorString', ['0'], 'No error'), ...session(version, () => [])], version)).toEqual([]);
+    expect(
+      strictViolations(
+        [
+          a.lastError(),
+          a.call(version === '12' ? 'LMSGetErrorString' : 'GetErrorString', ['0'], 'No error'),
+          ...session(version, () => []),
+        ],
+        version,
+      ),
+    ).toEqual([]);
   }
 });
 
@@ -232,10 +269,14 @@ test('after Terminate: 2004 allows the support calls, 1.2 only after an LMSFinis
   // SCORM 2004 RTE 3.1.3.2: after a successful Terminate "the SCO is only permitted to call the support methods".
   const b = lms('2004');
   expect(strictViolations([b.init(), b.end(), b.lastError(), b.call('GetDiagnostic', ['0'], '')], '2004')).toEqual([]);
-  expect(strictViolations([b.init(), b.end('false', '391'), b.lastError('391')], '2004')).toEqual(['launch 1, call 2 Terminate(""): LMS error 391']);
+  expect(strictViolations([b.init(), b.end('false', '391'), b.lastError('391')], '2004')).toEqual([
+    'launch 1, call 2 Terminate(""): LMS error 391',
+  ]);
   // SCORM 1.2 RTE 3.3.2.2, figure 3.3.2.2a: "If LMSFinish returns false (only)" may the SCO call the error functions.
   const a = lms('12');
-  expect(strictViolations([a.init(), a.end('false', '101'), a.lastError('101')], '12')).toEqual(['launch 1, call 2 LMSFinish(""): LMS error 101']);
+  expect(strictViolations([a.init(), a.end('false', '101'), a.lastError('101')], '12')).toEqual([
+    'launch 1, call 2 LMSFinish(""): LMS error 101',
+  ]);
   expectOne([a.init(), a.end(), a.lastError()], '12', 'call after a successful LMSFinish');
 });
 
@@ -249,16 +290,50 @@ test("the other version's functions, or unknown ones, are reported", () => {
 
 test('an LMS error or an exception is a violation; a 2004 GetValue answering 403 only for the listed elements', () => {
   for (const version of VERSIONS) {
-    expectOne(session(version, (a) => [a.set(EL[version].location, 'x', '405')]), version, 'LMS error 405');
-    expectOne(session(version, (a) => [a.commit('false', '391')]), version, 'LMS error 391');
+    expectOne(
+      session(version, (a) => [a.set(EL[version].location, 'x', '405')]),
+      version,
+      'LMS error 405',
+    );
+    expectOne(
+      session(version, (a) => [a.commit('false', '391')]),
+      version,
+      'LMS error 391',
+    );
     const threw: LmsCall = { ...lms(version).get(EL[version].mode), result: undefined, threw: 'TypeError: boom' };
-    expectOne(session(version, () => [threw]), version, 'threw TypeError: boom');
+    expectOne(
+      session(version, () => [threw]),
+      version,
+      'threw TypeError: boom',
+    );
   }
-  for (const el of ['cmi.location', 'cmi.suspend_data', 'cmi.scaled_passing_score', 'cmi.max_time_allowed', 'cmi.score.raw', 'cmi.progress_measure', 'cmi.learner_name', 'cmi.completion_threshold']) {
-    expect(strictViolations(session('2004', (a) => [a.get(el, '', '403')]), '2004')).toEqual([]);
+  for (const el of [
+    'cmi.location',
+    'cmi.suspend_data',
+    'cmi.scaled_passing_score',
+    'cmi.max_time_allowed',
+    'cmi.score.raw',
+    'cmi.progress_measure',
+    'cmi.learner_name',
+    'cmi.completion_threshold',
+  ]) {
+    expect(
+      strictViolations(
+        session('2004', (a) => [a.get(el, '', '403')]),
+        '2004',
+      ),
+    ).toEqual([]);
   }
-  expectOne(session('2004', (a) => [a.get('cmi.learner_id', '', '403')]), '2004', 'LMS error 403');
-  expectOne(session('12', (a) => [a.get('cmi.suspend_data', '', '403')]), '12', 'LMS error 403');
+  expectOne(
+    session('2004', (a) => [a.get('cmi.learner_id', '', '403')]),
+    '2004',
+    'LMS error 403',
+  );
+  expectOne(
+    session('12', (a) => [a.get('cmi.suspend_data', '', '403')]),
+    '12',
+    'LMS error 403',
+  );
 });
 
 // --- Record nothing in browse, review or no-credit launches ------------------------
@@ -273,15 +348,41 @@ test('a launch that read browse or review mode, or no-credit, makes no SetValue 
     ] as const;
     for (const [element, value] of reads) {
       // Only reads, error calls and Terminate: fine.
-      expect(strictViolations(session(version, (a) => [a.get(element, value), a.get('cmi.suspend_data', '{"v":3}'), a.lastError()]), version)).toEqual([]);
-      expectOne(session(version, (a) => [a.get(element, value), a.set(el.exit, 'suspend')]), version, `nothing may be recorded in this launch (${element} is ${value})`);
-      expectOne(session(version, (a) => [a.get(element, value), a.set(el.time, version === '12' ? '00:00:05' : 'PT5S')]), version, 'nothing may be recorded');
-      expectOne(session(version, (a) => [a.get(element, value), a.commit()]), version, 'nothing may be recorded');
+      expect(
+        strictViolations(
+          session(version, (a) => [a.get(element, value), a.get('cmi.suspend_data', '{"v":3}'), a.lastError()]),
+          version,
+        ),
+      ).toEqual([]);
+      expectOne(
+        session(version, (a) => [a.get(element, value), a.set(el.exit, 'suspend')]),
+        version,
+        `nothing may be recorded in this launch (${element} is ${value})`,
+      );
+      expectOne(
+        session(version, (a) => [a.get(element, value), a.set(el.time, version === '12' ? '00:00:05' : 'PT5S')]),
+        version,
+        'nothing may be recorded',
+      );
+      expectOne(
+        session(version, (a) => [a.get(element, value), a.commit()]),
+        version,
+        'nothing may be recorded',
+      );
       // Even a call made before the read counts: the whole launch records nothing.
-      expectOne(session(version, (a) => [a.set(el.location, 'x'), a.get(element, value)]), version, 'nothing may be recorded');
+      expectOne(
+        session(version, (a) => [a.set(el.location, 'x'), a.get(element, value)]),
+        version,
+        'nothing may be recorded',
+      );
     }
     // Normal mode with credit, or a mode the LMS did not give, records as usual.
-    expect(strictViolations(session(version, (a) => [a.get(el.mode, 'normal'), a.get(el.credit, 'credit'), a.set(el.location, 'x'), a.commit()]), version)).toEqual([]);
+    expect(
+      strictViolations(
+        session(version, (a) => [a.get(el.mode, 'normal'), a.get(el.credit, 'credit'), a.set(el.location, 'x'), a.commit()]),
+        version,
+      ),
+    ).toEqual([]);
     // Another launch of the same log is not affected.
     const review = session(version, (a) => [a.get(el.mode, 'review')], 1);
     const normal = session(version, (a) => [a.get(el.mode, 'normal'), a.set(el.location, 'x'), a.commit()], 2);
@@ -354,7 +455,11 @@ test('SetValue of a read-only element is a violation, both versions', () => {
   for (const version of VERSIONS) {
     for (const el of READ_ONLY[version]) {
       expect(elementAccess(version, el), el).toBe('r');
-      expectOne(session(version, (a) => [a.set(el, '1')]), version, `${el} is read-only`);
+      expectOne(
+        session(version, (a) => [a.set(el, '1')]),
+        version,
+        `${el} is read-only`,
+      );
     }
   }
 });
@@ -363,33 +468,86 @@ test('GetValue of a write-only element is a violation; the counts of 1.2 interac
   for (const version of VERSIONS) {
     for (const el of WRITE_ONLY[version]) {
       expect(elementAccess(version, el), el).toBe('w');
-      expectOne(session(version, (a) => [a.get(el, '')]), version, `${el} is write-only`);
+      expectOne(
+        session(version, (a) => [a.get(el, '')]),
+        version,
+        `${el} is write-only`,
+      );
     }
   }
-  for (const el of ['cmi.interactions._count', 'cmi.interactions._children', 'cmi.interactions.3.objectives._count', 'cmi.interactions.3.correct_responses._count']) {
-    expect(strictViolations(session('12', (a) => [a.get(el, '0')]), '12')).toEqual([]);
+  for (const el of [
+    'cmi.interactions._count',
+    'cmi.interactions._children',
+    'cmi.interactions.3.objectives._count',
+    'cmi.interactions.3.correct_responses._count',
+  ]) {
+    expect(
+      strictViolations(
+        session('12', (a) => [a.get(el, '0')]),
+        '12',
+      ),
+    ).toEqual([]);
   }
   // 2004 interactions are readable.
-  expect(strictViolations(session('2004', (a) => [a.get('cmi.interactions.0.learner_response', 'a'), a.get('cmi.interactions.0.result', 'correct')]), '2004')).toEqual([]);
+  expect(
+    strictViolations(
+      session('2004', (a) => [a.get('cmi.interactions.0.learner_response', 'a'), a.get('cmi.interactions.0.result', 'correct')]),
+      '2004',
+    ),
+  ).toEqual([]);
 });
 
 test("an element outside the version's data model is a violation", () => {
-  expectOne(session('12', (a) => [a.get('cmi.location', '')]), '12', 'cmi.location is not an element of the SCORM 1.2 data model');
-  expectOne(session('12', (a) => [a.set('cmi.core.score.scaled', '0.5')]), '12', 'not an element of the SCORM 1.2 data model');
-  expectOne(session('2004', (a) => [a.get('cmi.core.lesson_status', '')]), '2004', 'not an element of the SCORM 2004 data model');
-  expectOne(session('2004', (a) => [a.set('cmi.core.exit', 'suspend')]), '2004', 'not an element of the SCORM 2004 data model');
+  expectOne(
+    session('12', (a) => [a.get('cmi.location', '')]),
+    '12',
+    'cmi.location is not an element of the SCORM 1.2 data model',
+  );
+  expectOne(
+    session('12', (a) => [a.set('cmi.core.score.scaled', '0.5')]),
+    '12',
+    'not an element of the SCORM 1.2 data model',
+  );
+  expectOne(
+    session('2004', (a) => [a.get('cmi.core.lesson_status', '')]),
+    '2004',
+    'not an element of the SCORM 2004 data model',
+  );
+  expectOne(
+    session('2004', (a) => [a.set('cmi.core.exit', 'suspend')]),
+    '2004',
+    'not an element of the SCORM 2004 data model',
+  );
 });
 
 // --- Interaction responses per type -------------------------------------------------
 
 /** type → [values valid as response and pattern, values invalid as both]. */
 const RESPONSES_12: Record<string, [string[], string[]]> = {
-  'true-false': [['0', '1', 't', 'f'], ['true', 'T', 'x', '', 't,f']],
-  choice: [['a', 'a,c', '0,z', '{a,c}'], ['', 'A', 'a,bb', 'a[,]b', 'a,', '{a,c', 'a.b']],
-  matching: [['1.a', '1.a,2.c', '{1.a,2.b}'], ['1', '1.ab', '1.a,', 'a[.]b', '1.a.b']],
-  sequencing: [['c,a,b', 'a'], ['', 'c,ab', '{a,b}', 'c;a']],
-  likert: [['a', '5'], ['', 'ab', 'A', 'a,b']],
-  numeric: [['23', '-4.5', '0.25', '999'], ['', '1e3', '1000', 'abc', '4,5', '-']],
+  'true-false': [
+    ['0', '1', 't', 'f'],
+    ['true', 'T', 'x', '', 't,f'],
+  ],
+  choice: [
+    ['a', 'a,c', '0,z', '{a,c}'],
+    ['', 'A', 'a,bb', 'a[,]b', 'a,', '{a,c', 'a.b'],
+  ],
+  matching: [
+    ['1.a', '1.a,2.c', '{1.a,2.b}'],
+    ['1', '1.ab', '1.a,', 'a[.]b', '1.a.b'],
+  ],
+  sequencing: [
+    ['c,a,b', 'a'],
+    ['', 'c,ab', '{a,b}', 'c;a'],
+  ],
+  likert: [
+    ['a', '5'],
+    ['', 'ab', 'A', 'a,b'],
+  ],
+  numeric: [
+    ['23', '-4.5', '0.25', '999'],
+    ['', '1e3', '1000', 'abc', '4,5', '-'],
+  ],
   'fill-in': [['', 'stenosis', 'x'.repeat(255)], ['x'.repeat(256)]],
   performance: [['step1 done', 'x'.repeat(255)], ['x'.repeat(256)]],
 };
@@ -406,15 +564,40 @@ test('SCORM 1.2 student_response and patterns are checked against the interactio
 
 /** type → [good learner responses, bad ones, good patterns, bad patterns]. */
 const RESPONSES_04: Record<string, [string[], string[], string[], string[]]> = {
-  'true-false': [['true', 'false'], ['t', '1', 'True', ''], ['true', 'false'], ['t', 'yes']],
-  choice: [['a', 'opt_a[,]opt_c', 'q1.a'], ['', 'a[,]a', 'a[,]', '[,]a', 'opt-a', 'x y', Array.from({ length: 37 }, (_, i) => `c${i}`).join('[,]')], ['a[,]c'], ['a[,]a', 'opt-a']],
+  'true-false': [
+    ['true', 'false'],
+    ['t', '1', 'True', ''],
+    ['true', 'false'],
+    ['t', 'yes'],
+  ],
+  choice: [
+    ['a', 'opt_a[,]opt_c', 'q1.a'],
+    ['', 'a[,]a', 'a[,]', '[,]a', 'opt-a', 'x y', Array.from({ length: 37 }, (_, i) => `c${i}`).join('[,]')],
+    ['a[,]c'],
+    ['a[,]a', 'opt-a'],
+  ],
   sequencing: [['s3[,]s1[,]s2', 's1[,]s1'], ['', 's1[,]', 's-1'], ['s1[,]s2'], ['s1,s2']],
   matching: [['l1[.]c2[,]l2[.]c1', 'a[.]a'], ['x', '1[.]a[.]b', '[.]a', '1[.]', 'a.b'], ['l1[.]c2'], ['l1[.]c-2']],
   likert: [['agree', 'l_5'], ['', 'a[,]b', 'a b'], ['agree'], ['']],
-  numeric: [['23', '-4.5', '99999.25'], ['', '1e3', '123456', '1[:]2', 'abc'], ['23[:]23', '1[:]5', '[:]4', '4[:]', '-2.5[:]2.5'], ['23', '[:]', '5[:]1', '1[:]2[:]3', 'a[:]b']],
-  'fill-in': [['stenosis', '{lang=en}stenosis[,]narrowing', ''], ['{lang=en}{lang=fr}x', 'x'.repeat(251), Array.from({ length: 11 }, () => 'w').join('[,]')], ['{case_matters=true}{order_matters=false}{lang=en}a[,]b', '{order_matters=true}x'], ['{case_matters=yes}x', '{case_matters=true}{case_matters=false}x', '{lang=en}{case_matters=true}x']],
+  numeric: [
+    ['23', '-4.5', '99999.25'],
+    ['', '1e3', '123456', '1[:]2', 'abc'],
+    ['23[:]23', '1[:]5', '[:]4', '4[:]', '-2.5[:]2.5'],
+    ['23', '[:]', '5[:]1', '1[:]2[:]3', 'a[:]b'],
+  ],
+  'fill-in': [
+    ['stenosis', '{lang=en}stenosis[,]narrowing', ''],
+    ['{lang=en}{lang=fr}x', 'x'.repeat(251), Array.from({ length: 11 }, () => 'w').join('[,]')],
+    ['{case_matters=true}{order_matters=false}{lang=en}a[,]b', '{order_matters=true}x'],
+    ['{case_matters=yes}x', '{case_matters=true}{case_matters=false}x', '{lang=en}{case_matters=true}x'],
+  ],
   'long-fill-in': [['{lang=en}' + 'x'.repeat(4000)], ['x'.repeat(4001)], ['{case_matters=false}text'], ['{order_matters=true}text']],
-  performance: [['step1[.]a[,]step2[.]2.5', '[.]done'], ['step1', 'step1[.]x y', '[.]'], ['{order_matters=false}step1[.]1[:]5'], ['{case_matters=true}s[.]a', 's[.]a[.]b']],
+  performance: [
+    ['step1[.]a[,]step2[.]2.5', '[.]done'],
+    ['step1', 'step1[.]x y', '[.]'],
+    ['{order_matters=false}step1[.]1[:]5'],
+    ['{case_matters=true}s[.]a', 's[.]a[.]b'],
+  ],
   other: [['anything at all', ''], ['x'.repeat(4001)], ['x'], ['x'.repeat(4001)]],
 };
 
@@ -424,7 +607,8 @@ test('SCORM 2004 learner_response and patterns are checked against the interacti
       ['learner_response', goodR, badR],
       ['correct_responses.0.pattern', goodP, badP],
     ] as const) {
-      for (const v of good) expect(strictViolations(interaction('2004', type, field, v), '2004'), `${type} ${field} ${v.slice(0, 40)}`).toEqual([]);
+      for (const v of good)
+        expect(strictViolations(interaction('2004', type, field, v), '2004'), `${type} ${field} ${v.slice(0, 40)}`).toEqual([]);
       for (const v of bad) expectOne(interaction('2004', type, field, v), '2004', `cmi.interactions.0.${field}`);
     }
   }
@@ -449,11 +633,24 @@ test('the type remembered is the one set for that index earlier in the same laun
   expect(v).toHaveLength(1);
   expect(v[0]).toContain('cmi.interactions.0.learner_response must be "true" or "false"');
   // A type read back from the LMS counts too.
-  const stored = session('2004', (a) => [a.get('cmi.interactions._count', '1'), a.get('cmi.interactions.0.type', 'likert'), a.set('cmi.interactions.0.learner_response', 'a[,]b')]);
+  const stored = session('2004', (a) => [
+    a.get('cmi.interactions._count', '1'),
+    a.get('cmi.interactions.0.type', 'likert'),
+    a.set('cmi.interactions.0.learner_response', 'a[,]b'),
+  ]);
   expectOne(stored, '2004', 'one short identifier');
   // In 1.2 a launch knows no type from before: the course's own formats are assumed.
-  expect(strictViolations(session('12', (a) => [a.set('cmi.interactions.0.student_response', 'a,c')]), '12')).toEqual([]);
-  expectOne(session('12', (a) => [a.set('cmi.interactions.0.student_response', 'a,bb')]), '12', 'as the type requires');
+  expect(
+    strictViolations(
+      session('12', (a) => [a.set('cmi.interactions.0.student_response', 'a,c')]),
+      '12',
+    ),
+  ).toEqual([]);
+  expectOne(
+    session('12', (a) => [a.set('cmi.interactions.0.student_response', 'a,bb')]),
+    '12',
+    'as the type requires',
+  );
   // A new launch starts without the types of the last one.
   const first = session('2004', (a) => [a.set('cmi.interactions.0.id', 'q1'), a.set('cmi.interactions.0.type', 'numeric')], 1);
   const second = session('2004', (a) => [a.set('cmi.interactions.0.learner_response', '5')], 2);
@@ -475,39 +672,135 @@ test('2004 true-false, likert, numeric and other take one correct response only'
 // --- 2004 ordering: interactions and objectives -------------------------------------
 
 test('2004 interactions: id first, then type, then the responses', () => {
-  expectOne(session('2004', (a) => [a.set('cmi.interactions.0.type', 'choice'), a.set('cmi.interactions.0.id', 'q1')]), '2004', "an interaction's id must be set first");
-  expectOne(session('2004', (a) => [a.set('cmi.interactions.0.id', 'q1'), a.set('cmi.interactions.0.timestamp', '2026-11-25T10:15:30'), a.set('cmi.interactions.0.type', 'choice')]), '2004', "an interaction's type must follow its id");
-  const noType = session('2004', (a) => [a.set('cmi.interactions.0.id', 'q1'), a.set('cmi.interactions.0.result', 'correct'), a.set('cmi.interactions.0.learner_response', 'a')]);
+  expectOne(
+    session('2004', (a) => [a.set('cmi.interactions.0.type', 'choice'), a.set('cmi.interactions.0.id', 'q1')]),
+    '2004',
+    "an interaction's id must be set first",
+  );
+  expectOne(
+    session('2004', (a) => [
+      a.set('cmi.interactions.0.id', 'q1'),
+      a.set('cmi.interactions.0.timestamp', '2026-11-25T10:15:30'),
+      a.set('cmi.interactions.0.type', 'choice'),
+    ]),
+    '2004',
+    "an interaction's type must follow its id",
+  );
+  const noType = session('2004', (a) => [
+    a.set('cmi.interactions.0.id', 'q1'),
+    a.set('cmi.interactions.0.result', 'correct'),
+    a.set('cmi.interactions.0.learner_response', 'a'),
+  ]);
   const v = strictViolations(noType, '2004');
   expect(v).toHaveLength(2);
   expect(v[0]).toContain("an interaction's type must follow its id");
   expect(v[1]).toContain("an interaction's type must be set before its learner_response");
   // An interaction the LMS already holds (index below _count) is not new.
-  expect(strictViolations(session('2004', (a) => [a.get('cmi.interactions._count', '1'), a.set('cmi.interactions.0.result', 'neutral')]), '2004')).toEqual([]);
+  expect(
+    strictViolations(
+      session('2004', (a) => [a.get('cmi.interactions._count', '1'), a.set('cmi.interactions.0.result', 'neutral')]),
+      '2004',
+    ),
+  ).toEqual([]);
   // 1.2 has no such order.
-  expect(strictViolations(session('12', (a) => [a.set('cmi.interactions.0.result', 'correct'), a.set('cmi.interactions.0.id', 'q1')]), '12')).toEqual([]);
+  expect(
+    strictViolations(
+      session('12', (a) => [a.set('cmi.interactions.0.result', 'correct'), a.set('cmi.interactions.0.id', 'q1')]),
+      '12',
+    ),
+  ).toEqual([]);
 });
 
 test("2004 objectives: a new objective's id before any other of its fields", () => {
-  expectOne(session('2004', (a) => [a.set('cmi.objectives.0.success_status', 'passed')]), '2004', "an objective's id must be set before its other fields");
-  expectOne(session('2004', (a) => [a.set('cmi.objectives.0.score.scaled', '0.5'), a.set('cmi.objectives.0.id', 'o1')]), '2004', "an objective's id must be set");
-  expect(strictViolations(session('2004', (a) => [a.set('cmi.objectives.0.id', 'o1'), a.set('cmi.objectives.0.success_status', 'passed')]), '2004')).toEqual([]);
+  expectOne(
+    session('2004', (a) => [a.set('cmi.objectives.0.success_status', 'passed')]),
+    '2004',
+    "an objective's id must be set before its other fields",
+  );
+  expectOne(
+    session('2004', (a) => [a.set('cmi.objectives.0.score.scaled', '0.5'), a.set('cmi.objectives.0.id', 'o1')]),
+    '2004',
+    "an objective's id must be set",
+  );
+  expect(
+    strictViolations(
+      session('2004', (a) => [a.set('cmi.objectives.0.id', 'o1'), a.set('cmi.objectives.0.success_status', 'passed')]),
+      '2004',
+    ),
+  ).toEqual([]);
   // Objectives the LMS already holds: known from _count or from their id read back.
-  expect(strictViolations(session('2004', (a) => [a.get('cmi.objectives._count', '2'), a.set('cmi.objectives.1.success_status', 'passed')]), '2004')).toEqual([]);
-  expect(strictViolations(session('2004', (a) => [a.get('cmi.objectives.3.id', 'o4'), a.set('cmi.objectives.3.success_status', 'failed')]), '2004')).toEqual([]);
-  expectOne(session('2004', (a) => [a.get('cmi.objectives._count', '2'), a.set('cmi.objectives.2.success_status', 'passed')]), '2004', "an objective's id must be set");
+  expect(
+    strictViolations(
+      session('2004', (a) => [a.get('cmi.objectives._count', '2'), a.set('cmi.objectives.1.success_status', 'passed')]),
+      '2004',
+    ),
+  ).toEqual([]);
+  expect(
+    strictViolations(
+      session('2004', (a) => [a.get('cmi.objectives.3.id', 'o4'), a.set('cmi.objectives.3.success_status', 'failed')]),
+      '2004',
+    ),
+  ).toEqual([]);
+  expectOne(
+    session('2004', (a) => [a.get('cmi.objectives._count', '2'), a.set('cmi.objectives.2.success_status', 'passed')]),
+    '2004',
+    "an objective's id must be set",
+  );
   // 1.2 has no such rule.
-  expect(strictViolations(session('12', (a) => [a.set('cmi.objectives.0.status', 'passed')]), '12')).toEqual([]);
+  expect(
+    strictViolations(
+      session('12', (a) => [a.set('cmi.objectives.0.status', 'passed')]),
+      '12',
+    ),
+  ).toEqual([]);
 });
 
 // --- Times, durations and numbers ---------------------------------------------------
 
 test('2004 timestamps: the time zone only after a fraction, years 1970-2038, real dates', () => {
-  const good = ['2026', '2026-11', '2026-11-25', '2026-11-25T10', '2026-11-25T10:15', '2026-11-25T10:15:30', '2026-11-25T10:15:30.1', '2026-11-25T10:15:30.12Z', '2026-11-25T10:15:30.1+02', '2026-11-25T10:15:30.12-03:30', '1970-01-01T00:00:00', '2038-12-31T23:59:59.99Z', '2028-02-29'];
-  const bad = ['2026-11-25T10:15:30Z', '2026-11-25T10:15:30+02:00', '2026-11-25T10:15Z', '2026-11-25T10:15:30.123Z', '2039-01-01', '1969-12-31', '2026-13-01', '2026-02-30', '2027-02-29', '2026-11-25T24:00', '2026-11-25 10:15:30', '2026-11-25T10:15:30.12+24:00', '2026-11-25T10:15:30.12Z:30', '26-11-25', '2026-11-25T10:15:30.'];
+  const good = [
+    '2026',
+    '2026-11',
+    '2026-11-25',
+    '2026-11-25T10',
+    '2026-11-25T10:15',
+    '2026-11-25T10:15:30',
+    '2026-11-25T10:15:30.1',
+    '2026-11-25T10:15:30.12Z',
+    '2026-11-25T10:15:30.1+02',
+    '2026-11-25T10:15:30.12-03:30',
+    '1970-01-01T00:00:00',
+    '2038-12-31T23:59:59.99Z',
+    '2028-02-29',
+  ];
+  const bad = [
+    '2026-11-25T10:15:30Z',
+    '2026-11-25T10:15:30+02:00',
+    '2026-11-25T10:15Z',
+    '2026-11-25T10:15:30.123Z',
+    '2039-01-01',
+    '1969-12-31',
+    '2026-13-01',
+    '2026-02-30',
+    '2027-02-29',
+    '2026-11-25T24:00',
+    '2026-11-25 10:15:30',
+    '2026-11-25T10:15:30.12+24:00',
+    '2026-11-25T10:15:30.12Z:30',
+    '26-11-25',
+    '2026-11-25T10:15:30.',
+  ];
   for (const v of good) expect(elementProblem('2004', 'cmi.interactions.0.timestamp', v), v).toBeNull();
   for (const v of bad) expect(elementProblem('2004', 'cmi.interactions.0.timestamp', v), v).not.toBeNull();
-  expectOne(session('2004', (a) => [a.set('cmi.interactions.0.id', 'q1'), a.set('cmi.interactions.0.type', 'other'), a.set('cmi.interactions.0.timestamp', '2026-11-25T10:15:30Z')]), '2004', 'time zone only after');
+  expectOne(
+    session('2004', (a) => [
+      a.set('cmi.interactions.0.id', 'q1'),
+      a.set('cmi.interactions.0.type', 'other'),
+      a.set('cmi.interactions.0.timestamp', '2026-11-25T10:15:30Z'),
+    ]),
+    '2004',
+    'time zone only after',
+  );
 });
 
 test('2004 durations: ISO 8601 with at least one component, T only before a time part, 2 decimals at most', () => {
@@ -517,7 +810,11 @@ test('2004 durations: ISO 8601 with at least one component, T only before a time
     for (const v of good) expect(elementProblem('2004', el, v), v).toBeNull();
     for (const v of bad) expect(elementProblem('2004', el, v), v).not.toBeNull();
   }
-  expectOne(session('2004', (a) => [a.set('cmi.session_time', 'PT')]), '2004', 'cmi.session_time must be an ISO 8601 duration');
+  expectOne(
+    session('2004', (a) => [a.set('cmi.session_time', 'PT')]),
+    '2004',
+    'cmi.session_time must be an ISO 8601 duration',
+  );
 });
 
 test('1.2 timespans HHHH:MM:SS.SS and times of day', () => {
@@ -528,13 +825,19 @@ test('1.2 timespans HHHH:MM:SS.SS and times of day', () => {
     for (const v of bad) expect(elementProblem('12', el, v), v).not.toBeNull();
   }
   for (const v of ['00:00:00', '23:59:59', '09:05:07.5']) expect(elementProblem('12', 'cmi.interactions.0.time', v), v).toBeNull();
-  for (const v of ['24:00:00', '9:05:07', '2024-01-01T12:30:05', '12:30']) expect(elementProblem('12', 'cmi.interactions.0.time', v), v).not.toBeNull();
-  expectOne(session('12', (a) => [a.set('cmi.core.session_time', 'PT5S')]), '12', 'cmi.core.session_time must be HHHH:MM:SS.SS');
+  for (const v of ['24:00:00', '9:05:07', '2024-01-01T12:30:05', '12:30'])
+    expect(elementProblem('12', 'cmi.interactions.0.time', v), v).not.toBeNull();
+  expectOne(
+    session('12', (a) => [a.set('cmi.core.session_time', 'PT5S')]),
+    '12',
+    'cmi.core.session_time must be HHHH:MM:SS.SS',
+  );
 });
 
 test('decimals: 1.2 CMIDecimal and 2004 real(10,7), with the score ranges', () => {
   for (const v of ['0', '80', '100', '99.5', '0.25']) expect(elementProblem('12', 'cmi.core.score.raw', v), v).toBeNull();
-  for (const v of ['', '-1', '100.5', '101', '1e2', '.5', '80%', ' 80']) expect(elementProblem('12', 'cmi.core.score.raw', v), v).not.toBeNull();
+  for (const v of ['', '-1', '100.5', '101', '1e2', '.5', '80%', ' 80'])
+    expect(elementProblem('12', 'cmi.core.score.raw', v), v).not.toBeNull();
   for (const v of ['1', '-100', '0.5']) expect(elementProblem('12', 'cmi.interactions.0.weighting', v), v).toBeNull();
   for (const v of ['101', '1000', 'x']) expect(elementProblem('12', 'cmi.interactions.0.weighting', v), v).not.toBeNull();
   for (const v of ['-1', '0', '0.8', '1', '0.1234567']) expect(elementProblem('2004', 'cmi.score.scaled', v), v).toBeNull();
@@ -543,57 +846,162 @@ test('decimals: 1.2 CMIDecimal and 2004 real(10,7), with the score ranges', () =
   for (const v of ['123456', '1e3', 'one']) expect(elementProblem('2004', 'cmi.interactions.0.weighting', v), v).not.toBeNull();
   for (const v of ['0', '0.5', '1']) expect(elementProblem('2004', 'cmi.progress_measure', v), v).toBeNull();
   expect(elementProblem('2004', 'cmi.progress_measure', '1.1')).not.toBeNull();
-  expectOne(session('12', (a) => [a.set('cmi.core.score.raw', '150')]), '12', 'must be a number from 0 to 100');
-  expectOne(session('2004', (a) => [a.set('cmi.score.scaled', '1.5')]), '2004', 'must be a number from -1 to 1');
+  expectOne(
+    session('12', (a) => [a.set('cmi.core.score.raw', '150')]),
+    '12',
+    'must be a number from 0 to 100',
+  );
+  expectOne(
+    session('2004', (a) => [a.set('cmi.score.scaled', '1.5')]),
+    '2004',
+    'must be a number from -1 to 1',
+  );
 });
 
 // --- Existing value rules ------------------------------------------------------------
 
 test('vocabularies: 1.2 has no "normal" exit and no "incorrect" result; 2004 has no "wrong"', () => {
-  expectOne(session('12', (a) => [a.set('cmi.core.exit', 'normal')]), '12', 'cmi.core.exit must be one of');
-  expectOne(session('12', (a) => [a.set('cmi.core.lesson_status', 'not attempted')]), '12', 'cmi.core.lesson_status must be one of');
-  expectOne(session('12', (a) => [a.set('cmi.interactions.0.result', 'incorrect')]), '12', 'must be one of');
-  expectOne(session('2004', (a) => [a.set('cmi.interactions.0.id', 'q1'), a.set('cmi.interactions.0.type', 'choice'), a.set('cmi.interactions.0.result', 'wrong')]), '2004', 'must be one of');
-  expectOne(session('2004', (a) => [a.set('cmi.success_status', 'completed')]), '2004', 'cmi.success_status must be one of');
+  expectOne(
+    session('12', (a) => [a.set('cmi.core.exit', 'normal')]),
+    '12',
+    'cmi.core.exit must be one of',
+  );
+  expectOne(
+    session('12', (a) => [a.set('cmi.core.lesson_status', 'not attempted')]),
+    '12',
+    'cmi.core.lesson_status must be one of',
+  );
+  expectOne(
+    session('12', (a) => [a.set('cmi.interactions.0.result', 'incorrect')]),
+    '12',
+    'must be one of',
+  );
+  expectOne(
+    session('2004', (a) => [
+      a.set('cmi.interactions.0.id', 'q1'),
+      a.set('cmi.interactions.0.type', 'choice'),
+      a.set('cmi.interactions.0.result', 'wrong'),
+    ]),
+    '2004',
+    'must be one of',
+  );
+  expectOne(
+    session('2004', (a) => [a.set('cmi.success_status', 'completed')]),
+    '2004',
+    'cmi.success_status must be one of',
+  );
 });
 
 test('identifiers: 1.2 CMIIdentifier, 2004 long identifiers and Moodle short identifiers', () => {
-  expectOne(session('12', (a) => [a.set('cmi.interactions.0.id', 'quiz q1')]), '12', 'must be a CMIIdentifier');
-  expectOne(session('12', (a) => [a.set('cmi.objectives.0.id', 'obj:1')]), '12', 'must be a CMIIdentifier');
-  expectOne(session('2004', (a) => [a.set('cmi.interactions.0.id', 'quiz q1')]), '2004', 'long identifier');
-  expectOne(session('2004', (a) => [a.set('cmi.objectives.0.id', 'urn:a_b:c')]), '2004', 'urn:<NID>:<NSS>');
-  expect(strictViolations(session('2004', (a) => [a.set('cmi.objectives.0.id', 'urn:ourco:quiz1:q3')]), '2004')).toEqual([]);
-  expect(elementProblem('2004', 'cmi.interactions.0.learner_response', 'opt-a', 'choice')).toContain('short identifiers (letters, digits, _ and .)');
+  expectOne(
+    session('12', (a) => [a.set('cmi.interactions.0.id', 'quiz q1')]),
+    '12',
+    'must be a CMIIdentifier',
+  );
+  expectOne(
+    session('12', (a) => [a.set('cmi.objectives.0.id', 'obj:1')]),
+    '12',
+    'must be a CMIIdentifier',
+  );
+  expectOne(
+    session('2004', (a) => [a.set('cmi.interactions.0.id', 'quiz q1')]),
+    '2004',
+    'long identifier',
+  );
+  expectOne(
+    session('2004', (a) => [a.set('cmi.objectives.0.id', 'urn:a_b:c')]),
+    '2004',
+    'urn:<NID>:<NSS>',
+  );
+  expect(
+    strictViolations(
+      session('2004', (a) => [a.set('cmi.objectives.0.id', 'urn:ourco:quiz1:q3')]),
+      '2004',
+    ),
+  ).toEqual([]);
+  expect(elementProblem('2004', 'cmi.interactions.0.learner_response', 'opt-a', 'choice')).toContain(
+    'short identifiers (letters, digits, _ and .)',
+  );
   expect(elementProblem('2004', 'cmi.interactions.0.learner_response', 'x'.repeat(251), 'likert')).not.toBeNull();
 });
 
 test('lengths: suspend data 4096 ASCII, 1.2 location 255, 2004 location 1000, description 250', () => {
   for (const version of VERSIONS) {
-    expect(strictViolations(session(version, (a) => [a.set('cmi.suspend_data', 'x'.repeat(4096))]), version)).toEqual([]);
-    expectOne(session(version, (a) => [a.set('cmi.suspend_data', 'x'.repeat(4097))]), version, 'has 4097 characters, more than 4096');
-    expectOne(session(version, (a) => [a.set('cmi.suspend_data', '{"n":"Zoë"}')]), version, 'printable ASCII');
+    expect(
+      strictViolations(
+        session(version, (a) => [a.set('cmi.suspend_data', 'x'.repeat(4096))]),
+        version,
+      ),
+    ).toEqual([]);
+    expectOne(
+      session(version, (a) => [a.set('cmi.suspend_data', 'x'.repeat(4097))]),
+      version,
+      'has 4097 characters, more than 4096',
+    );
+    expectOne(
+      session(version, (a) => [a.set('cmi.suspend_data', '{"n":"Zoë"}')]),
+      version,
+      'printable ASCII',
+    );
   }
-  expectOne(session('12', (a) => [a.set('cmi.core.lesson_location', 'x'.repeat(256))]), '12', 'more than 255');
-  expectOne(session('2004', (a) => [a.set('cmi.location', 'x'.repeat(1001))]), '2004', 'more than 1000');
-  expect(strictViolations(session('2004', (a) => [a.set('cmi.location', 'x'.repeat(1000))]), '2004')).toEqual([]);
-  expectOne(session('2004', (a) => [a.set('cmi.interactions.0.id', 'q1'), a.set('cmi.interactions.0.type', 'other'), a.set('cmi.interactions.0.description', 'x'.repeat(251))]), '2004', 'more than 250');
+  expectOne(
+    session('12', (a) => [a.set('cmi.core.lesson_location', 'x'.repeat(256))]),
+    '12',
+    'more than 255',
+  );
+  expectOne(
+    session('2004', (a) => [a.set('cmi.location', 'x'.repeat(1001))]),
+    '2004',
+    'more than 1000',
+  );
+  expect(
+    strictViolations(
+      session('2004', (a) => [a.set('cmi.location', 'x'.repeat(1000))]),
+      '2004',
+    ),
+  ).toEqual([]);
+  expectOne(
+    session('2004', (a) => [
+      a.set('cmi.interactions.0.id', 'q1'),
+      a.set('cmi.interactions.0.type', 'other'),
+      a.set('cmi.interactions.0.description', 'x'.repeat(251)),
+    ]),
+    '2004',
+    'more than 250',
+  );
 });
 
 test('an unchanged value set again is reported, except for interactions', () => {
   for (const version of VERSIONS) {
-    expectOne(session(version, (a) => [a.set(EL[version].location, 'p1'), a.set(EL[version].location, 'p1')]), version, 'set again to the same value');
-    expect(strictViolations(session(version, (a) => [a.set(EL[version].location, 'p1'), a.set(EL[version].location, 'p2'), a.set(EL[version].location, 'p1')]), version)).toEqual([]);
+    expectOne(
+      session(version, (a) => [a.set(EL[version].location, 'p1'), a.set(EL[version].location, 'p1')]),
+      version,
+      'set again to the same value',
+    );
+    expect(
+      strictViolations(
+        session(version, (a) => [a.set(EL[version].location, 'p1'), a.set(EL[version].location, 'p2'), a.set(EL[version].location, 'p1')]),
+        version,
+      ),
+    ).toEqual([]);
   }
-  const twice = session('12', (a) => [a.set('cmi.interactions.0.id', 'q1'), a.set('cmi.interactions.1.id', 'q1'), a.set('cmi.interactions.0.result', 'correct'), a.set('cmi.interactions.1.result', 'correct')]);
+  const twice = session('12', (a) => [
+    a.set('cmi.interactions.0.id', 'q1'),
+    a.set('cmi.interactions.1.id', 'q1'),
+    a.set('cmi.interactions.0.result', 'correct'),
+    a.set('cmi.interactions.1.result', 'correct'),
+  ]);
   expect(strictViolations(twice, '12')).toEqual([]);
 });
 
 // --- The exported helpers --------------------------------------------------------------
 
 test('elementProblem without a type keeps checking the formats the course uses', () => {
-  for (const v of ['a', 'a,c', 'a.b,b.c', 't', 'f', '23', '21.5']) expect(elementProblem('12', 'cmi.interactions.0.student_response', v), v).toBeNull();
+  for (const v of ['a', 'a,c', 'a.b,b.c', 't', 'f', '23', '21.5'])
+    expect(elementProblem('12', 'cmi.interactions.0.student_response', v), v).toBeNull();
   for (const v of ['a,bb', 'true', 'a[,]b']) expect(elementProblem('12', 'cmi.interactions.0.student_response', v), v).not.toBeNull();
-  for (const v of ['true', 'a[,]c', 'i1[.]t2[,]i2[.]t3', '23', '21[:]25']) expect(elementProblem('2004', 'cmi.interactions.0.learner_response', v), v).toBeNull();
+  for (const v of ['true', 'a[,]c', 'i1[.]t2[,]i2[.]t3', '23', '21[:]25'])
+    expect(elementProblem('2004', 'cmi.interactions.0.learner_response', v), v).toBeNull();
   for (const v of ['opt-a', 'a b', '']) expect(elementProblem('2004', 'cmi.interactions.0.learner_response', v), v).not.toBeNull();
   expect(elementProblem('12', 'cmi.core.lesson_location', 'lesson:1')).toBeNull();
 });

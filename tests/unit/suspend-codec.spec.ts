@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { answer, checkAnswer, flagQuestion, initialState, markViewed, navigate, questionShown, reachSection, startAttempt, submitQuiz } from '../../src/course/state.ts';
+import {
+  answer,
+  checkAnswer,
+  flagQuestion,
+  initialState,
+  markViewed,
+  navigate,
+  questionShown,
+  reachSection,
+  startAttempt,
+  submitQuiz,
+} from '../../src/course/state.ts';
 import { SUSPEND_LIMIT, decodeState, encodeState } from '../../src/course/suspend-codec.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
@@ -27,11 +38,22 @@ test('an attempt in progress survives a round trip: questions, seed, answers, de
   expect(text).toMatch(/^[\x20-\x7e]+$/);
   expect(decodeState(course, text)).toEqual({ state: s, savedAt: NOW, token: 'rec42' });
   // When each question was shown, first answered and last answered.
-  expect(decodeState(course, text).state.quizzes.exam?.attempt?.times.single).toEqual({ shown: NOW + 2_000, firstAnswer: NOW + 9_000, answered: NOW + 15_000 });
-  expect(decodeState(course, text).state.quizzes.exam?.attempt?.times.matching).toEqual({ shown: NOW + 30_000, firstAnswer: NOW + 30_000, answered: NOW + 30_000 });
+  expect(decodeState(course, text).state.quizzes.exam?.attempt?.times.single).toEqual({
+    shown: NOW + 2_000,
+    firstAnswer: NOW + 9_000,
+    answered: NOW + 15_000,
+  });
+  expect(decodeState(course, text).state.quizzes.exam?.attempt?.times.matching).toEqual({
+    shown: NOW + 30_000,
+    firstAnswer: NOW + 30_000,
+    answered: NOW + 30_000,
+  });
   // Once submitted (and reported), the times are no longer kept.
   const done = submitQuiz(course, s, 'exam');
-  expect(decodeState(course, encodeState(done, STAMP)).state).toEqual({ ...done, quizzes: { exam: { ...done.quizzes.exam, attempt: { ...done.quizzes.exam?.attempt, times: {} } } } });
+  expect(decodeState(course, encodeState(done, STAMP)).state).toEqual({
+    ...done,
+    quizzes: { exam: { ...done.quizzes.exam, attempt: { ...done.quizzes.exam?.attempt, times: {} } } },
+  });
 });
 
 test('flags for review survive a round trip while the attempt is open, with or without question times, and go once it is submitted', () => {
@@ -41,7 +63,12 @@ test('flags for review survive a round trip while the attempt is open, with or w
   expect(text).toContain('"v":5,');
   expect(decodeState(course, text)).toEqual({ state: flagged, savedAt: NOW, token: 'rec42' });
   // No time noted yet (nothing shown or answered): the times give way to a 0 and the flags still read.
-  const fresh = flagQuestion(startAttempt(course, initialState(), 'exam', { seed: 9, now: NOW, limitMs: 1_800_000 }), 'exam', 'numeric', true);
+  const fresh = flagQuestion(
+    startAttempt(course, initialState(), 'exam', { seed: 9, now: NOW, limitMs: 1_800_000 }),
+    'exam',
+    'numeric',
+    true,
+  );
   const freshText = encodeState(fresh, STAMP);
   expect(freshText).toContain(',0,[5]]');
   expect(decodeState(course, freshText).state).toEqual(fresh);
@@ -77,7 +104,10 @@ test('saved data without flags reads with no question flagged', () => {
 test('format 3 (no record token, no times) still reads', () => {
   const s = inProgress();
   const attempt = s.quizzes.exam?.attempt;
-  const untimed = { ...s, quizzes: { exam: { attemptsUsed: 0, bestScore: null, lastScore: null, attempt: attempt ? { ...attempt, times: {} } : null } } };
+  const untimed = {
+    ...s,
+    quizzes: { exam: { attemptsUsed: 0, bestScore: null, lastScore: null, attempt: attempt ? { ...attempt, times: {} } : null } },
+  };
   const v3 = encodeState(untimed, STAMP).replace('"v":5,"k":"rec42",', '"v":3,');
   expect(v3).toMatch(/^\{"v":3,"t":/);
   const read = decodeState(course, v3);
@@ -101,7 +131,13 @@ test('answers to choices that no longer exist are dropped, not moved to another 
 test('older formats are migrated: lessons read, position and scores kept, attempts in progress reset', () => {
   const v1 = '{"v":1,"l":"quiz:exam","s":["l1","gone"],"q":{"exam":{"a":{"single":"b"},"x":[40,70]}}}';
   const one = decodeState(course, v1);
-  expect(one.state).toEqual({ location: 'quiz:exam', section: 0, completedAt: null, viewed: ['l1'], quizzes: { exam: { attempt: null, attemptsUsed: 2, bestScore: 70, lastScore: 70 } } });
+  expect(one.state).toEqual({
+    location: 'quiz:exam',
+    section: 0,
+    completedAt: null,
+    viewed: ['l1'],
+    quizzes: { exam: { attempt: null, attemptsUsed: 2, bestScore: 70, lastScore: 70 } },
+  });
   expect(one.note).toMatch(/older version/);
   const v2 = '{"v":2,"l":"lesson:l1","s":[],"q":{"exam":{"x":[55],"a":{"s":1,"q":["single"],"r":{},"t":1}}}}';
   expect(decodeState(course, v2).state.quizzes.exam).toEqual({ attempt: null, attemptsUsed: 1, bestScore: 55, lastScore: 55 });

@@ -24,7 +24,10 @@ const questions = exam.questions;
 const oneTry: Course = courseOf(quizOf(questions, { attempts: 1, passMark: 80 }));
 
 /** Launches the tracker against an in-memory LMS, with a store, as main.ts does. */
-async function launch(version: Version, options: FakeLmsOptions & { clock?: FakeClock; storage?: Storage; activity?: string; course?: Course } = {}) {
+async function launch(
+  version: Version,
+  options: FakeLmsOptions & { clock?: FakeClock; storage?: Storage; activity?: string; course?: Course } = {},
+) {
   const taken = options.course ?? course;
   const clock = options.clock ?? new FakeClock();
   const lms = fakeLms(version, options);
@@ -39,7 +42,13 @@ async function launch(version: Version, options: FakeLmsOptions & { clock?: Fake
   });
   const start = await tracker.begin();
   const store = new CourseStore(
-    { course: taken, now: () => clock.now(), seed: () => 7, timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null, passMark: start.passMark },
+    {
+      course: taken,
+      now: () => clock.now(),
+      seed: () => 7,
+      timeLimitMs: (q) => tracker.timeLimit(q)?.ms ?? null,
+      passMark: start.passMark,
+    },
     start.state,
   );
   tracker.attach(store);
@@ -50,7 +59,8 @@ const sets = (calls: string[], element: string) => calls.filter((c) => c.startsW
 const commitsIn = (calls: string[]) => calls.filter((c) => c === 'Commit').length;
 
 function answerAll(store: CourseStore, wrong = false): void {
-  for (const q of questions) store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: wrong ? wrongAnswer(q) : correctAnswer(q) });
+  for (const q of questions)
+    store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: wrong ? wrongAnswer(q) : correctAnswer(q) });
 }
 
 test.describe('commit scheduling', () => {
@@ -120,7 +130,12 @@ test.describe('what to trust at launch', () => {
     expect(resume({ ...base, suspendData: lms, local: encodeState(read, stamp(500)) }).restored).toBe(false);
     expect(resume({ ...base, suspendData: lms, local: encodeState(read, stamp(2000, 'rec2')) }).restored).toBe(false);
     // An empty LMS record (new attempt, reset, deleted, another activity) is never filled from the browser.
-    expect(resume({ ...base, suspendData: '', local: newer })).toMatchObject({ restored: false, token: 'new1', canContinue: false, state: initialState() });
+    expect(resume({ ...base, suspendData: '', local: newer })).toMatchObject({
+      restored: false,
+      token: 'new1',
+      canContinue: false,
+      state: initialState(),
+    });
     // Data from before record tokens: the LMS's copy only.
     const v3 = encodeState(initialState(), stamp(1000)).replace('"v":5,"k":"rec1",', '"v":3,');
     expect(resume({ ...base, suspendData: v3, local: newer })).toMatchObject({ restored: false, token: 'new1' });
@@ -135,8 +150,24 @@ test.describe('what to trust at launch', () => {
 for (const version of VERSIONS) {
   const el =
     version === '12'
-      ? { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', exit: 'cmi.core.exit', mode: 'cmi.core.lesson_mode', credit: 'cmi.core.credit', time: 'time', response: 'student_response' }
-      : { status: 'cmi.completion_status', raw: 'cmi.score.raw', exit: 'cmi.exit', mode: 'cmi.mode', credit: 'cmi.credit', time: 'timestamp', response: 'learner_response' };
+      ? {
+          status: 'cmi.core.lesson_status',
+          raw: 'cmi.core.score.raw',
+          exit: 'cmi.core.exit',
+          mode: 'cmi.core.lesson_mode',
+          credit: 'cmi.core.credit',
+          time: 'time',
+          response: 'student_response',
+        }
+      : {
+          status: 'cmi.completion_status',
+          raw: 'cmi.score.raw',
+          exit: 'cmi.exit',
+          mode: 'cmi.mode',
+          credit: 'cmi.credit',
+          time: 'timestamp',
+          response: 'learner_response',
+        };
 
   test.describe(`tracker, SCORM ${version === '12' ? '1.2' : '2004'}`, () => {
     test('every normal session commits once at launch, with exit = suspend and what resume needs', async () => {
@@ -281,7 +312,11 @@ for (const version of VERSIONS) {
 
     test('the browser copy belongs to one activity and is written as the learner goes', async () => {
       const storage = memoryStorage();
-      const { store } = await launch(version, { storage, activity: '/a/1/index.html', cmi: { [version === '12' ? 'cmi.core.student_id' : 'cmi.learner_id']: 'n17' } });
+      const { store } = await launch(version, {
+        storage,
+        activity: '/a/1/index.html',
+        cmi: { [version === '12' ? 'cmi.core.student_id' : 'cmi.learner_id']: 'n17' },
+      });
       store.dispatch({ type: 'navigate', location: 'lesson:l1' });
       const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
       expect(keys).toEqual(['scorm-course:sample:/a/1/index.html:learner:n17']);

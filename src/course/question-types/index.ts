@@ -35,5 +35,7 @@ export function kindOf<Q extends Question>(q: Q): QuestionKind<Q> {
 export function questionSchema(parts: SchemaParts): z.ZodType<Question> {
   const { z } = parts;
   const schemas = KINDS.map((k) => k.schema(parts)) as unknown as [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]];
-  return z.discriminatedUnion('type', schemas, { error: `type must be one of: ${QUESTION_TYPES.join(', ')}` }) as unknown as z.ZodType<Question>;
+  return z.discriminatedUnion('type', schemas, {
+    error: `type must be one of: ${QUESTION_TYPES.join(', ')}`,
+  }) as unknown as z.ZodType<Question>;
 }

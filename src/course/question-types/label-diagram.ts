@@ -48,7 +48,13 @@ const UNSAFE: [RegExp, string][] = [
   [/url\(\s*["']?(?!#)/i, 'a url() to another file or address'],
 ];
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * Name the numbered parts of a figure: one list of names per number. Reported as a SCORM
@@ -70,7 +76,9 @@ export default questionKind<LabelDiagramQuestion>({
           z.strictObject({
             id,
             at: z.tuple([z.number(), z.number()], { error: 'must be the marker position as [x, y] in the figure viewBox, e.g. [120, 80]' }),
-            to: z.tuple([z.number(), z.number()], { error: 'must be the point the leader line runs to, as [x, y] in the figure viewBox' }).optional(),
+            to: z
+              .tuple([z.number(), z.number()], { error: 'must be the point the leader line runs to, as [x, y] in the figure viewBox' })
+              .optional(),
             where: text('where the part is, without naming it (e.g. "at the front, the large oval")'),
             match: id,
           }),
@@ -83,7 +91,12 @@ export default questionKind<LabelDiagramQuestion>({
       .superRefine((q, ctx) => {
         const known = ids(q.labels);
         q.parts.forEach((p, i) => {
-          if (!known.includes(p.match)) ctx.addIssue({ code: 'custom', path: ['parts', i, 'match'], message: `"${p.match}" is not one of the label ids ${known.join(', ')}` });
+          if (!known.includes(p.match))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['parts', i, 'match'],
+              message: `"${p.match}" is not one of the label ids ${known.join(', ')}`,
+            });
         });
       })
       .transform((q) => ({
@@ -98,25 +111,46 @@ export default questionKind<LabelDiagramQuestion>({
       report(['figure'], `"${q.figure}" was not found next to the quiz file: check the name, or add the SVG there`);
       return q;
     }
-    const root = /<svg\b([^>]*)>([\s\S]*)<\/svg>\s*$/i.exec(file.replace(/<!--[\s\S]*?-->/g, '').trim().replace(/^<\?xml[^>]*\?>\s*/i, ''));
-    const viewBox = root ? /\sviewBox\s*=\s*["']([^"']+)["']/i.exec(root[1] ?? '')?.[1]?.trim().split(/[\s,]+/).map(Number) : undefined;
+    const root = /<svg\b([^>]*)>([\s\S]*)<\/svg>\s*$/i.exec(
+      file
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .trim()
+        .replace(/^<\?xml[^>]*\?>\s*/i, ''),
+    );
+    const viewBox = root
+      ? /\sviewBox\s*=\s*["']([^"']+)["']/i
+          .exec(root[1] ?? '')?.[1]
+          ?.trim()
+          .split(/[\s,]+/)
+          .map(Number)
+      : undefined;
     if (!root || !viewBox || viewBox.length !== 4 || viewBox.some((n) => !Number.isFinite(n))) {
-      report(['figure'], `"${q.figure}" must be one <svg> element with a viewBox, e.g. <svg viewBox="0 0 300 200" xmlns="http://www.w3.org/2000/svg">…</svg>`);
+      report(
+        ['figure'],
+        `"${q.figure}" must be one <svg> element with a viewBox, e.g. <svg viewBox="0 0 300 200" xmlns="http://www.w3.org/2000/svg">…</svg>`,
+      );
       return q;
     }
     const body = (root[2] ?? '').trim();
-    for (const [pattern, what] of UNSAFE) if (pattern.test(body)) report(['figure'], `"${q.figure}" contains ${what}: a figure must be drawing only, as it runs inside the LMS page and offline`);
+    for (const [pattern, what] of UNSAFE)
+      if (pattern.test(body))
+        report(['figure'], `"${q.figure}" contains ${what}: a figure must be drawing only, as it runs inside the LMS page and offline`);
     const [x, y, w, h] = viewBox as [number, number, number, number];
     q.parts.forEach((p, i) => {
       for (const key of ['at', 'to'] as const) {
         const [px, py] = p[key] ?? [x, y];
-        if (px < x || py < y || px > x + w || py > y + h) report(['parts', i, key], `[${px}, ${py}] is outside the figure, whose viewBox is ${x} ${y} ${w} ${h}`);
+        if (px < x || py < y || px > x + w || py > y + h)
+          report(['parts', i, key], `[${px}, ${py}] is outside the figure, whose viewBox is ${x} ${y} ${w} ${h}`);
       }
     });
     // A name written in the figure gives the answer away.
     const words = [...body.matchAll(/<(?:text|tspan|title|desc)\b[^>]*>([^<]*)/gi)].map((m) => decode(m[1] ?? '').toLowerCase());
     q.labels.forEach((label, i) => {
-      if (words.some((w) => w.includes(label.text.toLowerCase()))) report(['labels', i, 'text'], `"${label.text}" is written in the figure itself, which gives the answer away: remove it from ${q.figure}`);
+      if (words.some((w) => w.includes(label.text.toLowerCase())))
+        report(
+          ['labels', i, 'text'],
+          `"${label.text}" is written in the figure itself, which gives the answer away: remove it from ${q.figure}`,
+        );
     });
     return { ...q, viewBox: [x, y, w, h], svg: body };
   },

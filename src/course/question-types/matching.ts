@@ -15,7 +15,10 @@ export interface MatchingQuestion extends QuestionBase {
  * Rules shared by every type whose answer pairs sources with targets (`item.target`):
  * matching, and labelling a diagram.
  */
-export function pairing<Q extends QuestionBase & { scoring: Scoring }>(sources: (q: Q) => (Choice & { match: string })[], targets: (q: Q) => Choice[]) {
+export function pairing<Q extends QuestionBase & { scoring: Scoring }>(
+  sources: (q: Q) => (Choice & { match: string })[],
+  targets: (q: Q) => Choice[],
+) {
   return {
     answered: (q: Q, a: string[]) => sources(q).every((s) => a.some((p) => pair(p)[0] === s.id)),
     valid: (q: Q, a: string[]) =>
@@ -67,7 +70,12 @@ export default questionKind<MatchingQuestion>({
       .superRefine((q, ctx) => {
         const known = ids(q.targets);
         q.items.forEach((item, i) => {
-          if (!known.includes(item.match)) ctx.addIssue({ code: 'custom', path: ['items', i, 'match'], message: `"${item.match}" is not one of the target ids ${known.join(', ')}` });
+          if (!known.includes(item.match))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['items', i, 'match'],
+              message: `"${item.match}" is not one of the target ids ${known.join(', ')}`,
+            });
         });
       }),
   ...rules,

@@ -20,13 +20,16 @@ export default questionKind<MultipleResponseQuestion>({
         ...base,
         type: z.literal('multiple'),
         choices: list(choice, 'choices'),
-        correct: z.array(id, { error: 'must be the list of correct choice ids, e.g. [a, c]' }).min(1, { error: 'must name at least one correct choice' }),
+        correct: z
+          .array(id, { error: 'must be the list of correct choice ids, e.g. [a, c]' })
+          .min(1, { error: 'must name at least one correct choice' }),
         scoring,
       })
       .superRefine((q, ctx) => {
         const known = ids(q.choices);
         q.correct.forEach((c, i) => {
-          if (!known.includes(c)) ctx.addIssue({ code: 'custom', path: ['correct', i], message: `"${c}" is not one of the choice ids ${known.join(', ')}` });
+          if (!known.includes(c))
+            ctx.addIssue({ code: 'custom', path: ['correct', i], message: `"${c}" is not one of the choice ids ${known.join(', ')}` });
         });
       }),
   answered: (_q, a) => a.length > 0,

@@ -38,7 +38,12 @@ export default questionKind<NumericQuestion>({
   },
   correctAnswer: (q) => [String(q.answer)],
   optionOrder: () => [],
-  report: (q, a) => ({ type: 'numeric', response: String(readNumber(a[0] ?? '') ?? ''), min: q.answer - q.tolerance, max: q.answer + q.tolerance }),
+  report: (q, a) => ({
+    type: 'numeric',
+    response: String(readNumber(a[0] ?? '') ?? ''),
+    min: q.answer - q.tolerance,
+    max: q.answer + q.tolerance,
+  }),
   describe(q, a) {
     const v = a[0]?.trim();
     return v ? `${v}${q.unit ? ` ${q.unit}` : ''}` : '';

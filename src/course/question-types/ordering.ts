@@ -16,7 +16,8 @@ export interface OrderingQuestion extends QuestionBase {
 export default questionKind<OrderingQuestion>({
   type: 'ordering',
   label: 'Ordering',
-  schema: ({ z, base, list, choice }) => z.strictObject({ ...base, type: z.literal('ordering'), items: list(choice, 'items, listed in the correct order,') }),
+  schema: ({ z, base, list, choice }) =>
+    z.strictObject({ ...base, type: z.literal('ordering'), items: list(choice, 'items, listed in the correct order,') }),
   answered: (q, a) => a.length === q.items.length,
   valid: (q, a) => a.length === q.items.length && unique(a) && a.every((id) => ids(q.items).includes(id)),
   score: (q, a) => (ids(q.items).every((id, i) => a[i] === id) ? 1 : 0),

@@ -16,7 +16,8 @@ export default questionKind<SingleChoiceQuestion>({
   schema: ({ z, base, id, list, choice }) =>
     z.strictObject({ ...base, type: z.literal('single'), choices: list(choice, 'choices'), correct: id }).superRefine((q, ctx) => {
       const known = ids(q.choices);
-      if (!known.includes(q.correct)) ctx.addIssue({ code: 'custom', path: ['correct'], message: `"${q.correct}" is not one of the choice ids ${known.join(', ')}` });
+      if (!known.includes(q.correct))
+        ctx.addIssue({ code: 'custom', path: ['correct'], message: `"${q.correct}" is not one of the choice ids ${known.join(', ')}` });
     }),
   answered: (_q, a) => a.length === 1,
   valid: (q, a) => a.length === 1 && ids(q.choices).includes(a[0] as string),

@@ -15,7 +15,8 @@ const WORDS = [
 export default questionKind<TrueFalseQuestion>({
   type: 'true_false',
   label: 'True/false',
-  schema: ({ z, base }) => z.strictObject({ ...base, type: z.literal('true_false'), correct: z.boolean({ error: 'must be true or false' }) }),
+  schema: ({ z, base }) =>
+    z.strictObject({ ...base, type: z.literal('true_false'), correct: z.boolean({ error: 'must be true or false' }) }),
   answered: (_q, a) => a.length === 1,
   valid: (_q, a) => a.length === 1 && (a[0] === 'true' || a[0] === 'false'),
   score: (q, a) => (a[0] === String(q.correct) ? 1 : 0),

@@ -126,7 +126,9 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
       }
       .marker text {
         fill: var(--surface);
-        font: 700 14px system-ui, sans-serif;
+        font:
+          700 14px system-ui,
+          sans-serif;
         text-anchor: middle;
         dominant-baseline: central;
       }
@@ -136,14 +138,14 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
       }
       @media (forced-colors: active) {
         .leader {
-        fill: none;
-        stroke: var(--text);
-        stroke-width: 1.5;
-      }
-      .leader-end {
-        fill: var(--text);
-      }
-      .marker circle {
+          fill: none;
+          stroke: var(--text);
+          stroke-width: 1.5;
+        }
+        .leader-end {
+          fill: var(--text);
+        }
+        .marker circle {
           fill: CanvasText;
           stroke: Canvas;
         }
@@ -201,9 +203,11 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
         const right = chosen === p.match;
         return html`<li @mouseenter=${() => (this.active = p.id)} @mouseleave=${() => (this.active = null)}>
           <span class="part">${this.partName(p)}</span>
-          ${chosen
-            ? html`<span class="value ${this.reviewClass(true, right)}">${this.textOf(q.labels, chosen)}${this.marks(true, right)}</span>`
-            : html`<span class="value none">${STRINGS.noName}</span>`}
+          ${
+            chosen
+              ? html`<span class="value ${this.reviewClass(true, right)}">${this.textOf(q.labels, chosen)}${this.marks(true, right)}</span>`
+              : html`<span class="value none">${STRINGS.noName}</span>`
+          }
           ${this.revealing && !right ? html`<span class="value ${this.reviewClass(false, true)}">${this.textOf(q.labels, p.match)}${this.marks(false, true)}</span>` : null}
         </li>`;
       })}

@@ -72,9 +72,13 @@ export class MatchingView extends QuestionBase<MatchingQuestion> {
         const right = chosen === item.match;
         return html`<li>
           <span class="item">${item.text}</span><span class="visually-hidden">:</span>
-          ${chosen
-            ? html`<span class="value ${this.reviewClass(true, right)}">${this.textOf(q.targets, chosen)}${this.marks(true, right)}</span>`
-            : html`<span class="value none">${STRINGS.noMatch}</span>`}
+          ${
+            chosen
+              ? html`<span class="value ${this.reviewClass(true, right)}"
+                  >${this.textOf(q.targets, chosen)}${this.marks(true, right)}</span
+                >`
+              : html`<span class="value none">${STRINGS.noMatch}</span>`
+          }
           ${this.revealing && !right ? html`<span class="value ${this.reviewClass(false, true)}">${this.textOf(q.targets, item.match)}${this.marks(false, true)}</span>` : null}
         </li>`;
       })}

@@ -19,7 +19,12 @@ export class MultipleResponseView extends QuestionBase<MultipleResponseQuestion>
       const mine = this.answer?.includes(id) ?? false;
       const right = q.correct.includes(id);
       return html`<label class="option ${this.reviewClass(mine, right)}">
-        <input type="checkbox" .checked=${mine} ?disabled=${this.disabled} @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          .checked=${mine}
+          ?disabled=${this.disabled}
+          @change=${(e: Event) => this.toggle(id, (e.target as HTMLInputElement).checked)}
+        />
         <span>${this.textOf(q.choices, id)}${this.marks(mine, right)}</span>
       </label>`;
     })}`;

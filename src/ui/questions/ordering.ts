@@ -85,7 +85,8 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
     this.announcement = `${this.textOf(this.question.items, item)} moved to position ${to + 1} of ${list.length}.`;
     void this.updateComplete.then(() => {
       const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>(`li:nth-child(${to + 1}) button`);
-      const keep = [...buttons].find((b) => !b.disabled && b.dataset.dir === (to > from ? 'down' : 'up')) ?? [...buttons].find((b) => !b.disabled);
+      const keep =
+        [...buttons].find((b) => !b.disabled && b.dataset.dir === (to > from ? 'down' : 'up')) ?? [...buttons].find((b) => !b.disabled);
       keep?.focus();
     });
   }
@@ -95,22 +96,27 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
     const right = this.correct();
     const mine = this.untouched ? null : this.current();
     const isRight = mine !== null && mine.every((id, i) => id === right[i]);
-    const list = (ids: readonly string[]) => html`<ol>
-      ${ids.map((id) => html`<li>${this.textOf(items, id)}</li>`)}
-    </ol>`;
+    const list = (ids: readonly string[]) =>
+      html`<ol>
+        ${ids.map((id) => html`<li>${this.textOf(items, id)}</li>`)}
+      </ol>`;
     return html`<div class="orders">
-      ${mine
-        ? html`<div class=${this.reviewClass(true, isRight)}>
-            <p class="caption">${this.marks(true, isRight, { after: false })}</p>
-            ${list(mine)}
-          </div>`
-        : null}
-      ${this.revealing && !isRight
-        ? html`<div class=${this.reviewClass(false, true)}>
-            <p class="caption">${this.marks(false, true, { after: false })}</p>
-            ${list(right)}
-          </div>`
-        : null}
+      ${
+        mine
+          ? html`<div class=${this.reviewClass(true, isRight)}>
+              <p class="caption">${this.marks(true, isRight, { after: false })}</p>
+              ${list(mine)}
+            </div>`
+          : null
+      }
+      ${
+        this.revealing && !isRight
+          ? html`<div class=${this.reviewClass(false, true)}>
+              <p class="caption">${this.marks(false, true, { after: false })}</p>
+              ${list(right)}
+            </div>`
+          : null
+      }
     </div>`;
   }
   protected renderControls() {
@@ -122,8 +128,26 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
           return html`<li>
             <div class="row">
               <span>${text}</span>
-              <button type="button" class="secondary" data-dir="up" aria-label=${`Move up: ${text}`} ?disabled=${this.disabled || i === 0} @click=${() => this.move(i, i - 1)}>↑ Up</button>
-              <button type="button" class="secondary" data-dir="down" aria-label=${`Move down: ${text}`} ?disabled=${this.disabled || i === list.length - 1} @click=${() => this.move(i, i + 1)}>↓ Down</button>
+              <button
+                type="button"
+                class="secondary"
+                data-dir="up"
+                aria-label=${`Move up: ${text}`}
+                ?disabled=${this.disabled || i === 0}
+                @click=${() => this.move(i, i - 1)}
+              >
+                ↑ Up
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                data-dir="down"
+                aria-label=${`Move down: ${text}`}
+                ?disabled=${this.disabled || i === list.length - 1}
+                @click=${() => this.move(i, i + 1)}
+              >
+                ↓ Down
+              </button>
             </div>
           </li>`;
         })}

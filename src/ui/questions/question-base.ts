@@ -189,11 +189,15 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     if (!this.reviewing || (!mine && !key)) return nothing;
     const comma = (first: boolean) => (first && !after ? nothing : html`<span class="visually-hidden">, </span>`);
     return html`<span class="marks"
-      >${mine ? html`${comma(true)}<span class="mark mine">${STRINGS.mine}</span>` : nothing}${key
-        ? html`${comma(!mine)}<span class="mark key"
-              ><svg viewBox="0 0 12 12" aria-hidden="true"><path d="M1.5 6.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="2" /></svg>${STRINGS.key}</span
-            >`
-        : nothing}</span
+      >${mine ? html`${comma(true)}<span class="mark mine">${STRINGS.mine}</span>` : nothing}${
+        key
+          ? html`${comma(!mine)}<span class="mark key"
+                ><svg viewBox="0 0 12 12" aria-hidden="true">
+                  <path d="M1.5 6.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="2" /></svg
+                >${STRINGS.key}</span
+              >`
+          : nothing
+      }</span
     >`;
   }
 
@@ -223,11 +227,14 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     return html`<div class="feedback ${f.earned === 1 ? 'ok' : ''}" tabindex="-1">
       <p>
         <span class="verdict">${verdict}</span>
-        ${f.earned < 1
-          ? html`<span class="visually-hidden"
-              >${STRINGS.yours} ${this.describe(this.answer) || STRINGS.none}.${f.reveal ? html` ${STRINGS.right} ${describeCorrect(this.question)}.` : null}</span
-            >`
-          : null}
+        ${
+          f.earned < 1
+            ? html`<span class="visually-hidden"
+                >${STRINGS.yours}
+                ${this.describe(this.answer) || STRINGS.none}.${f.reveal ? html` ${STRINGS.right} ${describeCorrect(this.question)}.` : null}</span
+              >`
+            : null
+        }
       </p>
       ${f.reveal ? html`<p>${this.question.rationale}</p>` : null}
     </div>`;
@@ -252,7 +259,8 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
   /** Moves keyboard focus to the first control, or to the chosen option of a radio group. */
   focusFirst(options?: FocusOptions): void {
     const root = this.renderRoot;
-    const first = (root.querySelector('input[type="radio"]:checked:enabled') ?? root.querySelector('input:enabled, select:enabled, button:enabled')) as HTMLElement | null;
+    const first = (root.querySelector('input[type="radio"]:checked:enabled') ??
+      root.querySelector('input:enabled, select:enabled, button:enabled')) as HTMLElement | null;
     first?.focus(options);
   }
 }

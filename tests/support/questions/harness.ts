@@ -40,17 +40,25 @@ export const textOf = (list: readonly Choice[], id: string): string => list.find
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `item.target` answers: the target chosen for an item. */
-export const targetIn = (answer: Answer, item: string): string => answer.find((p) => p.startsWith(`${item}.`))?.slice(item.length + 1) ?? '';
+export const targetIn = (answer: Answer, item: string): string =>
+  answer.find((p) => p.startsWith(`${item}.`))?.slice(item.length + 1) ?? '';
 
 /** Shared by the pairing types: review rows in words, one per item or part, and no select left. */
-export async function expectPairsReview(group: Locator, rows: { text: string; id: string; match: string }[], targets: Choice[], given: Answer, revealed: boolean) {
+export async function expectPairsReview(
+  group: Locator,
+  rows: { text: string; id: string; match: string }[],
+  targets: Choice[],
+  given: Answer,
+  revealed: boolean,
+) {
   await expect(group.getByText('Your answer').first()).toBeVisible();
   await expect(group.getByText('Correct answer', { exact: true })).toHaveCount(revealed ? rows.length : 0);
   for (const r of rows) {
     const row = group.getByRole('listitem').filter({ hasText: r.text });
     const chosen = targetIn(given, r.id);
     await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, chosen))}.*Your answer`));
-    if (revealed && chosen !== r.match) await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, r.match))}.*Correct answer`));
+    if (revealed && chosen !== r.match)
+      await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, r.match))}.*Correct answer`));
   }
   await expect(group.getByRole('combobox')).toHaveCount(0);
 }

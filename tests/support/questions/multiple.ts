@@ -10,20 +10,28 @@ export default {
   },
   async byKeyboard(k, q, answer) {
     // In the order shown, so that Tab only ever moves forward.
-    const shown = (await k.host.getByRole('checkbox').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ''))).map((t) =>
-      t.replace(/\s+/g, ' ').trim(),
-    );
+    const shown = (
+      await k.host.getByRole('checkbox').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ''))
+    ).map((t) => t.replace(/\s+/g, ' ').trim());
     for (const label of shown) {
       if (!q.choices.some((c) => c.text === label && answer.includes(c.id))) continue;
       await k.tabTo((f) => f.type === 'checkbox' && f.label === label, `"${label}"`);
       await k.page.keyboard.press('Space');
     }
   },
-  wrong: (q) => q.choices.filter((c) => !q.correct.includes(c.id)).map((c) => c.id).slice(0, 1),
+  wrong: (q) =>
+    q.choices
+      .filter((c) => !q.correct.includes(c.id))
+      .map((c) => c.id)
+      .slice(0, 1),
   async expectReview(group, q, given, revealed) {
     // The choices whose checkbox is named with the mark.
     const marked = async (mark: RegExp) =>
-      (await group.getByRole('checkbox', { name: mark }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? '')))
+      (
+        await group
+          .getByRole('checkbox', { name: mark })
+          .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ''))
+      )
         .map((label) => q.choices.find((c) => label.includes(c.text))?.id)
         .sort();
     expect(await marked(/Your answer/)).toEqual([...given].sort());

@@ -12,7 +12,8 @@ export default {
       for (let j = current.indexOf(want); j > i; j--) await group.getByRole('button', { name: `Move up: ${want}`, exact: true }).click();
     }
     // Nothing moved because the order shown was already the one wanted: confirm it.
-    if (await group.getByRole('button', { name: 'Use this order' }).count()) await group.getByRole('button', { name: 'Use this order' }).click();
+    if (await group.getByRole('button', { name: 'Use this order' }).count())
+      await group.getByRole('button', { name: 'Use this order' }).click();
   },
   async byKeyboard(k, q, answer) {
     for (let i = 0; i < answer.length; i++) {

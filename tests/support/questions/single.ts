@@ -20,9 +20,9 @@ export default {
 
 /** Tab to the radio group, then Space and arrows to the wanted option. */
 export async function radiosByKeyboard(k: KeyboardLearner, wanted: string): Promise<void> {
-  const labels = (await k.host.getByRole('radio').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ''))).map((t) =>
-    t.replace(/\s+/g, ' ').trim(),
-  );
+  const labels = (
+    await k.host.getByRole('radio').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ''))
+  ).map((t) => t.replace(/\s+/g, ' ').trim());
   await k.tabTo((f) => f.type === 'radio', 'the choices');
   // Tab lands on the first choice, or on the last when the group was left backwards before.
   const landed = labels.indexOf((await focused(k.frame))?.label ?? '');
@@ -36,5 +36,8 @@ export async function expectRadioReview(group: Locator, mine: string, right: str
   await expect(group.getByRole('radio', { name: /Your answer/ })).toHaveAccessibleName(new RegExp(`^${escapeRe(mine)}\\W*Your answer`));
   await expect(group.getByRole('radio', { name: /Your answer/ })).toBeChecked();
   await expect(group.getByRole('radio', { name: /Correct answer/ })).toHaveCount(revealed ? 1 : 0);
-  if (revealed) await expect(group.getByRole('radio', { name: /Correct answer/ })).toHaveAccessibleName(new RegExp(`^${escapeRe(right)}\\W*(Your answer\\W*)?Correct answer`));
+  if (revealed)
+    await expect(group.getByRole('radio', { name: /Correct answer/ })).toHaveAccessibleName(
+      new RegExp(`^${escapeRe(right)}\\W*(Your answer\\W*)?Correct answer`),
+    );
 }
