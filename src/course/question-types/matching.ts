@@ -1,5 +1,5 @@
 import { shuffle } from '../random.ts';
-import type { Choice, QuestionBase, Scoring } from '../types.ts';
+import type { Answer, Choice, QuestionBase, Scoring } from '../types.ts';
 import { ids, longest, pair, questionKind, textOf, unique } from './kind.ts';
 
 export interface MatchingQuestion extends QuestionBase {
@@ -9,6 +9,19 @@ export interface MatchingQuestion extends QuestionBase {
   /** What the items are matched to (may hold distractors). */
   targets: Choice[];
   scoring: Scoring;
+}
+
+/** In a pairing answer (`item.target`), the target chosen for `source`, or ''. */
+export function chosenTarget(answer: Answer | undefined, source: string): string {
+  const p = (answer ?? []).find((x) => pair(x)[0] === source);
+  return p ? pair(p)[1] : '';
+}
+
+/** The answer with `source` paired to `target` (or unpaired when ''), pairs in the order of `sources`. */
+export function withPair(answer: Answer | undefined, sources: string[], source: string, target: string): Answer {
+  const next = (answer ?? []).filter((x) => pair(x)[0] !== source);
+  if (target) next.push(`${source}.${target}`);
+  return sources.flatMap((id) => next.filter((x) => pair(x)[0] === id));
 }
 
 /**

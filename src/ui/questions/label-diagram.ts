@@ -1,7 +1,8 @@
 import { css, html, svg } from 'lit';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { DiagramPart, LabelDiagramQuestion } from '../../course/question-types/label-diagram.ts';
-import { defineQuestionElement, QuestionBase } from './question-base.ts';
+import { chosenTarget, withPair } from '../../course/question-types/matching.ts';
+import { defineQuestionElement, pairReviewStyles, QuestionBase } from './question-base.ts';
 
 const STRINGS = {
   hint: 'Choose a name for each numbered part of the figure.',
@@ -26,6 +27,7 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
 
   static override styles = [
     ...QuestionBase.styles,
+    pairReviewStyles,
     css`
       .layout {
         display: flex;
@@ -73,18 +75,6 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
         margin-top: 0.25rem;
         width: 100%;
         max-width: 20rem;
-      }
-      .value {
-        display: block;
-        margin: 0.2rem 0 0;
-        padding-top: 0.1rem;
-        padding-bottom: 0.1rem;
-      }
-      .value.reviewed {
-        margin-left: 0;
-      }
-      .value.none {
-        color: var(--muted);
       }
       /* What an authored figure may draw with, in both colour schemes. */
       .bone {
@@ -163,15 +153,15 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
     return STRINGS.hint;
   }
 
-  private labelOf(partId: string): string {
-    const p = (this.answer ?? []).find((x) => x.startsWith(`${partId}.`));
-    return p ? p.slice(partId.length + 1) : '';
-  }
-
-  private choose(partId: string, label: string): void {
-    const rest = (this.answer ?? []).filter((x) => !x.startsWith(`${partId}.`));
-    const next = label ? [...rest, `${partId}.${label}`] : rest;
-    this.emit(this.question.parts.map((p) => p.id).flatMap((id) => next.filter((x) => x.startsWith(`${id}.`))));
+  private choose(source: string, target: string): void {
+    this.emit(
+      withPair(
+        this.answer,
+        this.question.parts.map((s) => s.id),
+        source,
+        target,
+      ),
+    );
   }
 
   private renderFigure() {
@@ -199,7 +189,7 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
     const q = this.question;
     return html`<ul class="parts">
       ${q.parts.map((p) => {
-        const chosen = this.labelOf(p.id);
+        const chosen = chosenTarget(this.answer, p.id);
         const right = chosen === p.match;
         return html`<li @mouseenter=${() => (this.active = p.id)} @mouseleave=${() => (this.active = null)}>
           <span class="part">${this.partName(p)}</span>
@@ -221,7 +211,7 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
       : html`<ul class="parts">
           ${q.parts.map((p) => {
             const id = `p-${p.id}`;
-            const chosen = this.labelOf(p.id);
+            const chosen = chosenTarget(this.answer, p.id);
             return html`<li>
               <label for=${id}>${this.partName(p)}</label>
               <select

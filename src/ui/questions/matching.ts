@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
-import type { MatchingQuestion } from '../../course/question-types/matching.ts';
-import { defineQuestionElement, QuestionBase } from './question-base.ts';
+import { chosenTarget, withPair, type MatchingQuestion } from '../../course/question-types/matching.ts';
+import { defineQuestionElement, pairReviewStyles, QuestionBase } from './question-base.ts';
 
 const STRINGS = {
   hint: 'Choose a match for each item.',
@@ -12,6 +12,7 @@ const STRINGS = {
 export class MatchingView extends QuestionBase<MatchingQuestion> {
   static override styles = [
     ...QuestionBase.styles,
+    pairReviewStyles,
     css`
       .pair {
         display: flex;
@@ -37,38 +38,27 @@ export class MatchingView extends QuestionBase<MatchingQuestion> {
       ul.review > li + li {
         border-top: 1px solid var(--line);
       }
-      .value {
-        display: block;
-        margin: 0.2rem 0 0;
-        padding-top: 0.1rem;
-        padding-bottom: 0.1rem;
-      }
-      .value.reviewed {
-        margin-left: 0;
-      }
-      .value.none {
-        color: var(--muted);
-      }
     `,
   ];
   protected override hint(): string {
     return STRINGS.hint;
   }
-  private targetOf(itemId: string, answer = this.answer): string {
-    const p = (answer ?? []).find((x) => x.startsWith(`${itemId}.`));
-    return p ? p.slice(itemId.length + 1) : '';
-  }
-  private choose(itemId: string, target: string): void {
-    const rest = (this.answer ?? []).filter((x) => !x.startsWith(`${itemId}.`));
-    const next = target ? [...rest, `${itemId}.${target}`] : rest;
-    this.emit(this.question.items.map((i) => i.id).flatMap((id) => next.filter((x) => x.startsWith(`${id}.`))));
+  private choose(source: string, target: string): void {
+    this.emit(
+      withPair(
+        this.answer,
+        this.question.items.map((s) => s.id),
+        source,
+        target,
+      ),
+    );
   }
   /** Each item with the learner's match and, when shown, the correct one, in words. */
   private renderReview() {
     const q = this.question;
     return html`<ul class="review">
       ${q.items.map((item) => {
-        const chosen = this.targetOf(item.id);
+        const chosen = chosenTarget(this.answer, item.id);
         const right = chosen === item.match;
         return html`<li>
           <span class="item">${item.text}</span><span class="visually-hidden">:</span>
@@ -89,7 +79,7 @@ export class MatchingView extends QuestionBase<MatchingQuestion> {
     if (this.reviewing) return this.renderReview();
     return html`${q.items.map((item) => {
       const id = `m-${item.id}`;
-      const chosen = this.targetOf(item.id);
+      const chosen = chosenTarget(this.answer, item.id);
       return html`<div class="pair">
         <label for=${id}>${item.text}</label>
         <select id=${id} ?disabled=${this.disabled} @change=${(e: Event) => this.choose(item.id, (e.target as HTMLSelectElement).value)}>

@@ -265,6 +265,22 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
   }
 }
 
+/** The review of a pairing answer (matching, a labelled diagram): one value per line under its item. */
+export const pairReviewStyles = css`
+  .value {
+    display: block;
+    margin: 0.2rem 0 0;
+    padding-top: 0.1rem;
+    padding-bottom: 0.1rem;
+  }
+  .value.reviewed {
+    margin-left: 0;
+  }
+  .value.none {
+    color: var(--muted);
+  }
+`;
+
 const ELEMENTS = new Map<QuestionType, string>();
 
 /** Defines a question type's element and records it as the one that shows that type. */
