@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
+import { afterPaint, launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 import { courseData, exam, finishExam, goToCertificate, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
 import { answerShownQuestions, giveAnswer, isCritical } from '../support/learner.ts';
@@ -231,7 +231,7 @@ for (const size of SIZES) {
     ];
     for (const [name, reach] of shots) {
       await reach();
-      await page.waitForTimeout(100);
+      await afterPaint(frame);
       const overflow = await course.evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow, `${name} scrolls sideways at ${size.name} px`).toBeLessThanOrEqual(0);
       const path = join(ROOT, 'test-results/screenshots', `${size.name}px-${name.replace(/ /g, '-')}.png`);

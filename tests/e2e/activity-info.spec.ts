@@ -7,7 +7,7 @@ import { buildPackages } from '../../src/package/build-packages.ts';
 import { serveStatic, type StaticServer } from '../../src/preview/server.ts';
 import { countText } from '../../src/ui/format.ts';
 import { courseData, finishExam, goToCertificate, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
-import { launchCourse, lmsData, relaunch, type Version } from '../support/lms.ts';
+import { afterPaint, launchCourse, lmsData, relaunch, type Version } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
 
 /*
@@ -78,7 +78,7 @@ async function violations(page: Page): Promise<string[]> {
 async function screenshots(page: Page, frame: FrameLocator, name: string): Promise<void> {
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
+    await afterPaint(frame);
     const overflow = await frame.locator('html').evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
     // Grow the window until the course frame holds the whole screen (the preview LMS gives it part of the window).
@@ -91,7 +91,7 @@ async function screenshots(page: Page, frame: FrameLocator, name: string): Promi
       await page.setViewportSize({ width, height });
     }
     await frame.locator('html').evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(100);
+    await afterPaint(frame);
     await page.locator('#frame').screenshot({ path: join(ROOT, 'test-results/screenshots', `activity-${width}px-${name}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -170,3 +170,8 @@ export async function testSco(page: Page): Promise<TestSco> {
       }, calls),
   };
 }
+
+/** Resolves once the course frame has laid out and painted what changed (two animation frames), instead of a fixed wait. */
+export async function afterPaint(frame: FrameLocator): Promise<void> {
+  await frame.locator('html').evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}

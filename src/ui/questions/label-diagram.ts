@@ -116,9 +116,9 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
       }
       .marker text {
         fill: var(--surface);
-        font:
-          700 14px system-ui,
-          sans-serif;
+        /* the size comes from the marker's font-size attribute, in the figure's units */
+        font-family: system-ui, sans-serif;
+        font-weight: 700;
         text-anchor: middle;
         dominant-baseline: central;
       }
@@ -166,14 +166,15 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
 
   private renderFigure() {
     const q = this.question;
-    const r = Math.max(9, Math.round(Math.min(q.viewBox[2], q.viewBox[3]) / 28));
+    // Markers scale with the figure: about a thirtieth of its longer side, so a tall figure's stay readable.
+    const r = Math.max(9, Math.round(Math.max(q.viewBox[2], q.viewBox[3]) / 30));
     return html`<figure>
       <svg viewBox=${q.viewBox.join(' ')} role="img" aria-label=${q.alt} focusable="false">
         ${unsafeSVG(q.svg)}
         ${q.parts.map((p) => (p.to ? svg`<path class="leader" d=${`M${p.at.join(' ')}L${p.to.join(' ')}`}></path><circle class="leader-end" cx=${p.to[0]} cy=${p.to[1]} r="3"></circle>` : null))}
         ${q.parts.map(
           (p, i) => svg`<g class="marker ${this.active === p.id ? 'active' : ''}" transform=${`translate(${p.at[0]} ${p.at[1]})`}>
-            <circle r=${r}></circle><text>${i + 1}</text>
+            <circle r=${r}></circle><text font-size=${Math.round(r * 1.3)}>${i + 1}</text>
           </g>`,
         )}
       </svg>

@@ -37,6 +37,8 @@ export interface QuestionHarness<Q extends Question> {
 }
 
 export const textOf = (list: readonly Choice[], id: string): string => list.find((c) => c.id === id)?.text ?? id;
+/** Any text between two words of an element's text, across the line breaks of its template. */
+export const ANY = '[\\s\\S]*';
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `item.target` answers: the target chosen for an item. */
@@ -56,9 +58,9 @@ export async function expectPairsReview(
   for (const r of rows) {
     const row = group.getByRole('listitem').filter({ hasText: r.text });
     const chosen = targetIn(given, r.id);
-    await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, chosen))}.*Your answer`));
+    await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, chosen))}${ANY}Your answer`));
     if (revealed && chosen !== r.match)
-      await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, r.match))}.*Correct answer`));
+      await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, r.match))}${ANY}Correct answer`));
   }
   await expect(group.getByRole('combobox')).toHaveCount(0);
 }
