@@ -13,7 +13,7 @@ import trueFalse from './true-false.ts';
  * Every question type, in one place. The content schema, the type list in error messages,
  * the question key's legend and the test harnesses all follow this list; a type's
  * component (`src/ui/questions/<type>.ts`) and test harness (`tests/support/questions/<type>.ts`)
- * are found by its name.
+ * are found by its name, with `-` for `_` (`label_diagram` → `label-diagram.ts`).
  */
 export const KINDS = [single, multiple, trueFalse, matching, ordering, numeric, labelDiagram] as const;
 
