@@ -128,12 +128,10 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
       }
       @media (forced-colors: active) {
         .leader {
-          fill: none;
-          stroke: var(--text);
-          stroke-width: 1.5;
+          stroke: CanvasText;
         }
         .leader-end {
-          fill: var(--text);
+          fill: CanvasText;
         }
         .marker circle {
           fill: CanvasText;
