@@ -118,14 +118,7 @@ const ABSOLUTE = /\b(always|never|guarantee[ds]?|cannot|can't|completely|only|al
 /** Checks every quiz against the item-writing rules; findings are in file and line order. */
 export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]): ItemQualityReport {
   const findings: ItemFinding[] = [];
-  const report = (
-    source: YamlSource,
-    path: PropertyKey[],
-    severity: ItemFinding['severity'],
-    rule: ItemRule,
-    message: string,
-    key?: string,
-  ) => {
+  const report: Report = (source, path, severity, rule, message, key) => {
     findings.push({
       severity,
       rule,
