@@ -185,6 +185,7 @@ export function parseQuiz(file: string, text: string, readBeside: (name: string)
         objective: b.objective,
         draw: b.draw ?? data.draw_per_objective ?? 1,
         always: b.always,
+        oneOf: b.one_of,
         critical: b.critical,
       })),
       shuffleQuestions: data.shuffle_questions,

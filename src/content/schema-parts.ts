@@ -44,6 +44,11 @@ export const questionBase = {
   objectives: z
     .array(contentId, { error: 'must be a list of objective ids this question assesses, e.g. [spine_regions]' })
     .min(1, { error: 'must name at least one objective this question assesses' }),
+  level: z
+    .enum(['recall', 'application'], {
+      error: 'must be recall (remembering a fact) or application (using what the lesson taught in a situation at work)',
+    })
+    .optional(),
   weight: z
     .number({ error: 'must be a number' })
     .positive({ error: 'must be greater than 0' })

@@ -103,6 +103,9 @@ export const blueprintEntrySchema = z.strictObject({
   objective: contentId,
   draw: positiveInt('the number of questions on this objective in every attempt').optional(),
   always: z.array(contentId, { error: 'must be a list of question ids drawn in every attempt, e.g. [ces_phone_call]' }).default([]),
+  one_of: z
+    .array(contentId, { error: 'must be a list of question ids, one of which every attempt asks, e.g. [ces_call, ces_walk_in]' })
+    .default([]),
   critical: z
     .boolean({ error: 'must be true (every drawn question on this objective must be answered correctly to pass) or false' })
     .default(false),
@@ -117,7 +120,9 @@ export const quizSchema = z
     draw: positiveInt('the number of questions each attempt draws from the bank').optional(),
     draw_per_objective: positiveInt('the number of questions drawn per objective').optional(),
     blueprint: z
-      .array(blueprintEntrySchema, { error: 'must be a list of objectives, each with an objective id and draw, always or critical' })
+      .array(blueprintEntrySchema, {
+        error: 'must be a list of objectives, each with an objective id and draw, always, one_of or critical',
+      })
       .default([]),
     shuffle_questions: z.boolean({ error: 'must be true or false' }).default(false),
     shuffle_choices: z.boolean({ error: 'must be true or false' }).default(true),
@@ -209,7 +214,27 @@ export const quizSchema = z
             message: `question "${id}" does not assess "${entry.objective}": add the objective to the question or list it under its own objective`,
           });
       });
-      if (entry.always.length > draw)
+      entry.one_of.forEach((id, j) => {
+        if (!ids.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['blueprint', i, 'one_of', j],
+            message: `"${id}" is not the id of a question in this quiz`,
+          });
+        else if (!bank.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['blueprint', i, 'one_of', j],
+            message: `question "${id}" does not assess "${entry.objective}": add the objective to the question or list it under its own objective`,
+          });
+      });
+      if (entry.one_of.length === 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['blueprint', i, 'one_of'],
+          message: 'lists one question: list two or more (one of them is drawn in every attempt), or use always for a single question',
+        });
+      if (entry.always.length + (entry.one_of.length ? 1 : 0) > draw)
         ctx.addIssue({
           code: 'custom',
           path: ['blueprint', i, 'always'],

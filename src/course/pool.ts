@@ -3,8 +3,8 @@ import type { Quiz } from './types.ts';
 
 /**
  * The question ids an attempt shows, in order: drawn from the bank and shuffled by its seed.
- * Drawn per objective, blueprint objectives come first (their `always` questions, then random
- * ones up to their `draw`), then every other objective gets `drawPerObjective`. A question
+ * Drawn per objective, blueprint objectives come first (their `always` questions, one of their
+ * `one_of` questions, then random ones up to their `draw`), then every other objective gets `drawPerObjective`. A question
  * drawn for one objective also counts for the others it assesses.
  */
 export function drawQuestions(quiz: Quiz, seed: number): string[] {
@@ -18,6 +18,8 @@ export function drawQuestions(quiz: Quiz, seed: number): string[] {
     for (const objective of objectives) {
       const entry = planned.get(objective);
       for (const id of entry?.always ?? []) picked.add(id);
+      const oneOf = entry?.oneOf ?? [];
+      if (oneOf.length && !oneOf.some((id) => picked.has(id))) picked.add(shuffle(oneOf, random)[0]!);
       const target = entry?.draw ?? quiz.drawPerObjective;
       const already = quiz.questions.filter((q) => picked.has(q.id) && q.objectives.includes(objective)).length;
       const candidates = shuffle(

@@ -77,6 +77,8 @@ export interface BlueprintEntry {
   draw: number;
   /** Ids of questions drawn in every attempt (counted in `draw`). */
   always: string[];
+  /** Every attempt asks at least one of these (counted in `draw`); empty: no such set. */
+  oneOf: string[];
   /**
    * Every drawn question assessing a critical objective must be answered correctly for the
    * attempt to pass, whatever its percentage.

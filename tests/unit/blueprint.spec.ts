@@ -37,6 +37,8 @@ test(`every exam draw over ${SEEDS} seeds asks each blueprint objective its numb
       const on = drawn.filter((q) => q.objectives.includes(entry.objective)).map((q) => q.id);
       if (on.length < entry.draw) failures.push(`seed ${seed}: ${on.length} of ${entry.draw} questions on ${entry.objective}`);
       for (const id of entry.always) if (!on.includes(id)) failures.push(`seed ${seed}: ${id} not drawn`);
+      if (entry.oneOf.length && !entry.oneOf.some((id) => on.includes(id)))
+        failures.push(`seed ${seed}: none of ${entry.oneOf.join(', ')} drawn for ${entry.objective}`);
     }
   }
   expect(failures).toEqual([]);
@@ -48,7 +50,7 @@ test('a blueprint entry draws more questions on its objective, and always questi
   const bank: Question[] = ['a', 'b', 'c', 'd'].map((id) => ({ ...QUESTIONS.single, id, objectives: ['o1'] }));
   const quiz = quizOf([...bank, QUESTIONS.true_false], {
     drawPerObjective: 1,
-    blueprint: [{ objective: 'o1', draw: 3, always: ['d'], critical: false }],
+    blueprint: [{ objective: 'o1', draw: 3, always: ['d'], oneOf: [], critical: false }],
   });
   for (let seed = 0; seed < 200; seed++) {
     const drawn = drawQuestions(quiz, seed);
@@ -58,12 +60,33 @@ test('a blueprint entry draws more questions on its objective, and always questi
   }
 });
 
+test('a one_of set puts one of its questions in every draw, each of them in some draws', () => {
+  const bank: Question[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ ...QUESTIONS.single, id, objectives: ['o1'] }));
+  const quiz = quizOf([...bank, QUESTIONS.true_false], {
+    drawPerObjective: 1,
+    blueprint: [{ objective: 'o1', draw: 2, always: [], oneOf: ['e', 'f'], critical: true }],
+  });
+  const seen = new Set<string>();
+  for (let seed = 0; seed < 1000; seed++) {
+    const drawn = drawQuestions(quiz, seed);
+    expect(drawn.filter((id) => 'abcdef'.includes(id))).toHaveLength(2);
+    const fromSet = drawn.filter((id) => id === 'e' || id === 'f');
+    expect(fromSet.length).toBeGreaterThanOrEqual(1);
+    fromSet.forEach((id) => seen.add(id));
+  }
+  expect([...seen].sort()).toEqual(['e', 'f']);
+});
+
 function submitted(answers: Record<string, Answer>, passMark = 80) {
   const questions: Question[] = [
     ...['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9'].map((id) => ({ ...QUESTIONS.single, id, objectives: ['o1'] })),
     { ...QUESTIONS.single, id: 'crit', objectives: ['o2'] },
   ];
-  const quiz = quizOf(questions, { passMark, blueprint: [{ objective: 'o2', draw: 1, always: [], critical: true }], drawPerObjective: 9 });
+  const quiz = quizOf(questions, {
+    passMark,
+    blueprint: [{ objective: 'o2', draw: 1, always: [], oneOf: [], critical: true }],
+    drawPerObjective: 9,
+  });
   const course = courseOf(quiz);
   let s = startAttempt(course, initialState(), 'exam', { seed: 1, now: 0, limitMs: null });
   for (const q of questions) s = answer(s, 'exam', q.id, answers[q.id] ?? correctAnswer(q), 1);
