@@ -24,6 +24,10 @@ async function launch(): Promise<void> {
     log,
     onSaveState: (s) => (app.saveState = s),
     storage: localStore(),
+    indexedDB: typeof indexedDB === 'undefined' ? null : indexedDB,
+    locks: navigator.locks ?? null,
+    channel: (name) => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name)),
+    onRole: (role, why) => app.setRole(role, why),
     // Each LMS activity serves the package from its own address.
     activity: location.pathname,
   });
@@ -52,11 +56,13 @@ async function launch(): Promise<void> {
     passMark: start.passMark,
     expired: start.expired,
     restored: start.restored,
+    gained: start.gained,
     unreadable: start.unreadable,
     learnerName: start.launch.learnerName,
     now: Date.now,
   });
   app.addEventListener('exit-course', () => tracker.exit());
+  app.addEventListener('take-over', () => void tracker.takeOver());
   document.body.append(app);
   // The preview reopens the course this way after an author's edit, to where they were.
   if (location.hash === '#continue') void app.updateComplete.then(() => app.continueWhereLeft());

@@ -49,7 +49,8 @@ export interface StoreContext {
 export interface StateChange {
   prev: CourseState;
   next: CourseState;
-  intent: CourseIntent;
+  /** What caused it: a learner's intent, or `adopt`, a state taken over from another copy of the record. */
+  intent: CourseIntent | { type: 'adopt' };
 }
 
 function isReported(course: Course, quizId: string): boolean {
@@ -133,6 +134,17 @@ export class CourseStore {
     if (next === prev) return;
     this.current = next;
     for (const listener of this.listeners) listener({ prev, next, intent });
+  }
+
+  /**
+   * Takes over a state written elsewhere (another tab's copy of the same record, merged with
+   * this one): what it holds was already reported there, so listeners are told it was adopted.
+   */
+  adopt(state: CourseState): void {
+    const prev = this.current;
+    if (state === prev) return;
+    this.current = state;
+    for (const listener of this.listeners) listener({ prev, next: state, intent: { type: 'adopt' } });
   }
 
   subscribe(listener: (change: StateChange) => void): () => void {

@@ -26,6 +26,12 @@ export interface ScormDialect {
    * 64 KB when the page is closing; one attempt's answers keep it well below that.
    */
   readonly interactionsFor: 'every' | 'final';
+  /**
+   * Whether LMSs of this version typically post only the elements that changed since the last
+   * commit (Moodle's 1.2 player does), so that a record the LMS may have lost must be set again
+   * to be sent again; 2004 players such as Moodle's post the whole record with every commit.
+   */
+  readonly postsOnlyChanges: boolean;
   /** Longest text one interaction response holds. */
   readonly textLimit: number;
   /** Marks a first launch as started, so an LMS does not close it as completed. */
@@ -68,6 +74,10 @@ export class ScormSession implements LmsSession {
 
   get interactionsFor(): 'every' | 'final' {
     return this.dialect.interactionsFor;
+  }
+
+  get postsOnlyChanges(): boolean {
+    return this.dialect.postsOnlyChanges;
   }
 
   get textLimit(): number {

@@ -13,6 +13,7 @@ export const scorm12Dialect: ScormDialect = {
   kind: 'scorm12',
   // 1.2 interactions are write-only and LMSs post only what changed: every attempt fits.
   interactionsFor: 'every',
+  postsOnlyChanges: true,
   textLimit: SCORM12_TEXT_LIMIT,
   elements: {
     entry: 'cmi.core.entry',

@@ -11,6 +11,7 @@ function real(n: number, digits = 4): string {
 export const scorm2004Dialect: ScormDialect = {
   kind: 'scorm2004',
   interactionsFor: 'final',
+  postsOnlyChanges: false,
   textLimit: SCORM2004_TEXT_LIMIT,
   elements: {
     entry: 'cmi.entry',

@@ -82,6 +82,8 @@ export interface LmsSession {
   recordObjective(objective: ObjectiveResult): void;
   /** Which exam attempts become interaction records: every one, or only the final one. */
   readonly interactionsFor: 'every' | 'final';
+  /** LMSs of this version typically post only what changed: a possibly lost record is set again to be sent again. */
+  readonly postsOnlyChanges: boolean;
   /** Persists what was set; false when the LMS did not confirm it. */
   commit(): boolean;
   /**

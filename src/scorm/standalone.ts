@@ -13,6 +13,7 @@ interface Saved {
 export class StandaloneSession implements LmsSession {
   readonly kind = 'standalone' as const;
   readonly interactionsFor = 'final' as const;
+  readonly postsOnlyChanges = false;
   readonly textLimit = 4000;
   private data: Saved = { location: '', suspendData: '' };
   private isOpen = false;

@@ -1,6 +1,12 @@
 import type { Clock } from './clock.ts';
 
-export type SaveState = 'saved' | 'saving' | 'unsaved';
+/**
+ * `offline`: the LMS said it saved, but the browser was offline, so it may not have (an LMS
+ * can report a save it could not send as done); it is sent again when the browser is back online.
+ */
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'offline';
+/** What a commit came to: the LMS confirmed it, refused it, or said yes while the browser was offline. */
+export type CommitResult = 'confirmed' | 'refused' | 'unconfirmed';
 /** When a change must reach the LMS: committed now, soon (throttled), or with the next commit. */
 export type Urgency = 'now' | 'soon' | 'later';
 
@@ -26,9 +32,10 @@ export class CommitScheduler {
   private retryTimer: unknown = undefined;
   private retries = 0;
   private stopped = false;
+  private paused = false;
 
   constructor(
-    private readonly commit: () => boolean,
+    private readonly commit: () => CommitResult,
     private readonly clock: Clock,
     private readonly options: CommitSchedulerOptions = {},
   ) {}
@@ -45,6 +52,7 @@ export class CommitScheduler {
   request(urgency: Urgency): void {
     if (this.stopped) return;
     this.dirty = true;
+    if (this.paused) return;
     if (urgency === 'now') this.run();
     else if (urgency === 'soon' && this.soonTimer === undefined) {
       this.soonTimer = this.clock.setTimeout(() => {
@@ -56,7 +64,18 @@ export class CommitScheduler {
 
   /** Commits now if anything is unsent or unconfirmed (the tab was hidden). */
   flushIfPending(): void {
-    if (!this.stopped && this.pending) this.run();
+    if (!this.stopped && !this.paused && this.pending) this.run();
+  }
+
+  /** Another copy of the course writes the record now: nothing is committed until `resume`. */
+  pause(): void {
+    this.paused = true;
+    this.clearTimers();
+    this.setState('saved');
+  }
+
+  resume(): void {
+    this.paused = false;
   }
 
   /** No more commits: the session is ending. Returns whether anything was still pending. */
@@ -84,12 +103,18 @@ export class CommitScheduler {
     this.clearTimers();
     this.dirty = false;
     this.setState('saving');
-    if (this.commit()) {
+    const result = this.commit();
+    if (result === 'confirmed') {
       this.retries = 0;
       this.setState('saved');
       return;
     }
     this.dirty = true;
+    // Offline, retrying proves nothing: the tracker asks again when the browser is back online.
+    if (result === 'unconfirmed') {
+      this.setState('offline');
+      return;
+    }
     this.setState('unsaved');
     const delays = this.options.retryDelays ?? DEFAULT_RETRY_DELAYS;
     const delay = delays[Math.min(this.retries, delays.length - 1)] ?? 60_000;

@@ -24,6 +24,8 @@ import type { Interaction, LmsSession, ObjectiveResult } from '../scorm/session.
 export class Reporter {
   private interactions: Interaction[] = [];
   private objectives = new Map<string, ObjectiveResult>();
+  /** Written since the last commit the LMS confirmed while the browser was online. */
+  private unconfirmed: { interactions: Interaction[]; objectives: ObjectiveResult[] } = { interactions: [], objectives: [] };
 
   constructor(
     private readonly course: Course,
@@ -85,11 +87,31 @@ export class Reporter {
   write(state: CourseState, suspendData: string): void {
     for (const i of this.interactions) this.session.recordInteraction(i);
     for (const o of this.objectives.values()) this.session.recordObjective(o);
+    this.unconfirmed.interactions.push(...this.interactions);
+    this.unconfirmed.objectives.push(...this.objectives.values());
     this.interactions = [];
     this.objectives.clear();
     this.session.setLocation(state.location);
     this.session.setSuspendData(suspendData);
     this.session.setOutcome(courseOutcome(this.course, state, this.passMark));
+  }
+
+  /** The LMS confirmed a commit while the browser was online: what was written has arrived. */
+  confirm(): void {
+    this.unconfirmed = { interactions: [], objectives: [] };
+  }
+
+  /**
+   * Commits made while the browser was offline may never have reached the LMS, though it said
+   * they did. Where the LMS posts only what changed, what they carried is set again (interactions
+   * as new records), so the next commit sends it; elsewhere the next commit carries the whole record.
+   */
+  resendUnconfirmed(): void {
+    if (this.session.postsOnlyChanges) {
+      this.interactions.unshift(...this.unconfirmed.interactions);
+      for (const o of this.unconfirmed.objectives) if (!this.objectives.has(o.id)) this.objectives.set(o.id, o);
+    }
+    this.confirm();
   }
 
   /** The attempt just submitted settles the quiz: it passed, or no attempt is left. */

@@ -1,5 +1,6 @@
+import { mergeProgress, progressGain, type ProgressGain } from '../course/merge.ts';
 import { isValidLocation, submitExpired, type CourseState } from '../course/state.ts';
-import { decodeState } from '../course/suspend-codec.ts';
+import { decodeState, encodeState } from '../course/suspend-codec.ts';
 import type { Course, Quiz } from '../course/types.ts';
 
 export interface ResumeInput {
@@ -7,8 +8,8 @@ export interface ResumeInput {
   /** cmi.suspend_data and the bookmark as the LMS handed them back. */
   suspendData: string;
   location: string;
-  /** This browser's copy for the same learner and activity, or '' (none, or not to be used). */
-  local: string;
+  /** This browser's copies for the same learner and activity (none, or not to be used: empty). */
+  local: string | readonly string[];
   now: number;
   /** Whether a quiz's attempt is submitted when its time runs out. */
   expiring: (quiz: Quiz) => boolean;
@@ -21,11 +22,15 @@ export interface ResumeInput {
 export interface Resumed {
   /** The saved state, before any expired attempt was submitted. */
   saved: CourseState;
+  /** What the LMS handed back, decoded: the state the LMS's record is known to reflect. */
+  inLms: CourseState;
   state: CourseState;
   /** The record token to keep writing. */
   token: string;
-  /** This browser's copy of the same record was newer than the LMS's, and was used. */
+  /** This browser's copy of the same record held progress the LMS lacked: it was merged in. */
   restored: boolean;
+  /** What the restore added (empty when nothing was restored). */
+  gained: ProgressGain;
   /** There is progress to continue from. */
   canContinue: boolean;
   /** Quizzes whose time ran out while the course was closed: submitted now. */
@@ -36,9 +41,9 @@ export interface Resumed {
 }
 
 /**
- * What to trust at launch. The LMS's record decides; this browser's copy is used only
+ * What to trust at launch. The LMS's record decides; this browser's copies are used only
  * to repair a save the same record lost: when the LMS holds data for this record (same
- * token) and the local copy is newer. An empty LMS record (a new attempt, a reset or
+ * token) and a local copy is newer, it is merged in (nothing either holds is lost). An empty LMS record (a new attempt, a reset or
  * deleted attempt, another activity) is never filled from the browser.
  */
 export function resume(input: ResumeInput): Resumed {
@@ -46,31 +51,40 @@ export function resume(input: ResumeInput): Resumed {
   const notes: string[] = [];
   const lms = decodeState(course, input.suspendData);
   if (lms.note) notes.push(lms.note);
-  let chosen = lms;
-  let restored = false;
-  if (lms.token !== null && input.local) {
-    const local = decodeState(course, input.local);
-    if (local.token === lms.token && local.savedAt > lms.savedAt) {
-      notes.push('this browser held newer progress for this record than the LMS: it was restored');
-      chosen = local;
-      restored = true;
-    }
+  let saved = lms.state;
+  let newest = lms.savedAt;
+  for (const text of typeof input.local === 'string' ? [input.local] : input.local) {
+    if (lms.token === null || !text) continue;
+    const local = decodeState(course, text);
+    if (local.token !== lms.token || local.savedAt < newest) continue;
+    newest = local.savedAt;
+    // Merged, not replaced: the LMS may hold progress of its own (another device) that this copy lacks.
+    saved = mergeProgress(saved, local.state);
   }
-  const saved = chosen.state;
-  if (!restored && input.location && isValidLocation(course, input.location) && input.location !== saved.location) {
-    saved.location = input.location;
-    saved.section = 0;
+  const fromBrowser = saved !== lms.state;
+  // A copy that differs only in its save time or the learner's place owes the LMS nothing worth a notice.
+  const restored = fromBrowser && substance(saved) !== substance(lms.state);
+  if (restored) notes.push('this browser held progress for this record that the LMS lacked: it was restored and is sent again');
+  if (!fromBrowser && input.location && isValidLocation(course, input.location) && input.location !== saved.location) {
+    saved = { ...saved, location: input.location, section: 0 };
   }
   // Time that ran out while the course was closed is not given back.
   const { state, expired } = submitExpired(course, saved, input.now, input.expiring, input.passMark);
   return {
     saved,
+    inLms: lms.state,
     state,
     token: lms.token ?? input.newToken(),
     restored,
+    gained: progressGain(lms.state, restored ? saved : lms.state),
     canContinue: input.suspendData !== '' && !lms.unreadable && (state.location !== 'start' || state.viewed.length > 0),
     expired,
     unreadable: lms.unreadable === true,
     notes,
   };
+}
+
+/** The state as saved, without the save time and the learner's place in the course. */
+function substance(state: CourseState): string {
+  return encodeState({ ...state, location: 'start', section: 0 }, { savedAt: 0, token: '' });
 }

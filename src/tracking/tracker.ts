@@ -1,21 +1,24 @@
+import { mergeProgress, type ProgressGain } from '../course/merge.ts';
 import type { CourseState } from '../course/state.ts';
 import type { CourseStore, StateChange } from '../course/store.ts';
-import { SUSPEND_LIMIT, encodeState } from '../course/suspend-codec.ts';
+import { SUSPEND_LIMIT, decodeState, encodeState } from '../course/suspend-codec.ts';
 import { effectiveTimeLimit, timeMultiplier, type LmsTiming, type TimeLimit } from '../course/timer.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import type { Logger } from '../scorm/connection.ts';
 import type { Launch, LmsSession } from '../scorm/session.ts';
 import { StandaloneSession } from '../scorm/standalone.ts';
 import { sleep, systemClock, type Clock } from './clock.ts';
-import { CommitScheduler, type SaveState } from './commit-scheduler.ts';
+import { BrowserCopy } from './browser-copy.ts';
+import { CommitScheduler, type CommitResult, type SaveState } from './commit-scheduler.ts';
 import { urgencyOf } from './commit-policy.ts';
-import { LocalBackup } from './local-backup.ts';
 import { Reporter } from './reporter.ts';
 import { resume } from './resume.ts';
+import { TabGuard, type Role, type RoleReason } from './tab-guard.ts';
 
 /** How the course is connected, for the notices the learner sees. */
 export type Connection = 'lms' | 'standalone' | 'refused';
 export type { SaveState } from './commit-scheduler.ts';
+export type { Role, RoleReason } from './tab-guard.ts';
 
 export interface TrackerStart {
   state: CourseState;
@@ -27,8 +30,10 @@ export interface TrackerStart {
   canContinue: boolean;
   /** Quizzes whose time ran out while the course was closed: submitted now. */
   expired: string[];
-  /** This browser held newer progress of this same record than the LMS: it was restored. */
+  /** This browser held progress of this same record that the LMS lacked: it was restored and is sent again. */
   restored: boolean;
+  /** What the restore added. */
+  gained: ProgressGain;
   /** The LMS handed back saved progress that could not be read. */
   unreadable: boolean;
 }
@@ -43,8 +48,14 @@ export interface TrackerOptions {
   answerCommitDelay?: number;
   /** Waits between tries when the LMS refuses to initialise, in ms. */
   initializeRetryDelays?: readonly number[];
-  /** Where this browser's backup copy lives; null for none. */
+  /** Where this browser's copy of the record lives: localStorage and IndexedDB; null for none. */
   storage?: Storage | null;
+  indexedDB?: IDBFactory | null;
+  /** Finds the other copies of the course open on the same record in this browser (tabs, windows). */
+  locks?: LockManager | null;
+  channel?: (name: string) => BroadcastChannel | null;
+  /** This copy writes the record, or stands by while another copy does. */
+  onRole?: (role: Role, why: RoleReason) => void;
   /** Identifies the LMS activity: the course's own address (each activity serves its own copy). */
   activity?: string;
   /** New record tokens; random by default. */
@@ -69,7 +80,11 @@ export class Tracker {
   private passMark: number;
   private timing: LmsTiming = { maxTimeMs: null, action: '', multiplier: 1 };
   private token = '';
-  private backup: LocalBackup | null = null;
+  private backup: BrowserCopy | null = null;
+  private guard: TabGuard | null = null;
+  private role: Promise<Role> = Promise.resolve('writer');
+  private standby = false;
+  private offline = false;
   private reporter: Reporter | null = null;
   private store: CourseStore | null = null;
   private readonly clock: Clock;
@@ -109,18 +124,20 @@ export class Tracker {
     this.passMark = launch.masteryScore ?? this.course.passMark;
     this.timing = { maxTimeMs: launch.maxTimeMs, action: launch.timeLimitAction, multiplier: timeMultiplier(launch.launchData) };
     if (this.connection === 'lms' && launch.recordsResults) {
-      this.backup = new LocalBackup(
+      this.backup = new BrowserCopy(
         this.course.id,
         this.options.activity ?? '',
         launch.learnerId || 'unknown',
         this.options.storage ?? null,
+        this.options.indexedDB ?? null,
       );
+      this.startGuard(this.backup.key);
     }
     const resumed = resume({
       course: this.course,
       suspendData: launch.suspendData,
       location: launch.location,
-      local: this.backup?.read() ?? '',
+      local: (await this.backup?.read()) ?? [],
       now: this.clock.now(),
       expiring: (quiz) => this.timeLimit(quiz)?.onExpiry === 'submit',
       newToken: this.options.newToken ?? randomToken,
@@ -130,6 +147,9 @@ export class Tracker {
     this.token = resumed.token;
     if (launch.recordsResults) {
       this.reporter = new Reporter(this.course, this.session, this.passMark);
+      // What a lost session submitted (an exam attempt, the evaluation) is reported now, once:
+      // the LMS's record then holds it, so the next launch finds nothing owed.
+      if (resumed.restored) this.reporter.note(resumed.inLms, resumed.saved, this.clock.now());
       // Attempts whose time ran out while the course was closed are reported now.
       this.reporter.note(resumed.saved, resumed.state, this.clock.now());
     }
@@ -141,8 +161,63 @@ export class Tracker {
       canContinue: resumed.canContinue,
       expired: resumed.expired,
       restored: resumed.restored,
+      gained: resumed.gained,
       unreadable: resumed.unreadable,
     };
+  }
+
+  /** Finds other copies of the course on this record; only one of them writes. */
+  private startGuard(key: string): void {
+    const channel = this.options.channel?.(key) ?? null;
+    if (!channel && !this.options.locks) return;
+    const guard = new TabGuard(key, {
+      clock: this.clock,
+      locks: this.options.locks ?? null,
+      channel,
+      handOver: () => {
+        this.scheduler.flushIfPending();
+        this.scheduler.pause();
+        this.standby = true;
+        return this.store ? this.encode(this.store.state) : '';
+      },
+      onTakenOver: () => {
+        this.scheduler.pause();
+        this.standby = true;
+        this.options.onRole?.('standby', 'taken-over');
+      },
+    });
+    this.guard = guard;
+    this.role = guard.start().then((role) => {
+      if (role === 'standby') {
+        this.standby = true;
+        this.scheduler.pause();
+        this.options.log('this record is open in another tab or window: this copy does not write until the learner takes over here');
+        this.options.onRole?.('standby', 'open-elsewhere');
+      }
+      return role;
+    });
+  }
+
+  /**
+   * The learner continues here: the copy that was writing commits and hands over its state
+   * (or, if it was closed, this browser's copy of the record is read), which is merged with
+   * this one's, so nothing either holds is lost and no outcome goes down; then this copy writes.
+   */
+  async takeOver(): Promise<void> {
+    if (!this.guard || !this.store || !this.standby) return;
+    const handed = await this.guard.takeOver();
+    const copies = handed !== null ? [handed] : ((await this.backup?.read()) ?? []);
+    let state = this.store.state;
+    for (const text of copies) {
+      const other = decodeState(this.course, text);
+      // A copy handed over by a live tab is this record's; a stored one must carry its token.
+      if (handed !== null || other.token === this.token) state = mergeProgress(state, other.state);
+    }
+    this.standby = false;
+    this.scheduler.resume();
+    this.store.adopt(state);
+    this.scheduler.request('now');
+    this.options.onRole?.('writer', 'took-over');
   }
 
   /**
@@ -153,7 +228,12 @@ export class Tracker {
   attach(store: CourseStore): () => void {
     this.store = store;
     if (!this.reporter) return () => {};
-    this.scheduler.request('now');
+    // The first commit waits to know whether another copy already writes this record.
+    if (!this.guard) this.scheduler.request('now');
+    else
+      void this.role.then((role) => {
+        if (role === 'writer') this.scheduler.request('now');
+      });
     return store.subscribe((change) => this.onChange(change));
   }
 
@@ -163,11 +243,26 @@ export class Tracker {
     const onVisibility = () => {
       if (win.document.visibilityState === 'hidden' && this.session.open) this.scheduler.flushIfPending();
     };
+    // An LMS may say a save succeeded that it could not send (Moodle's player does when a request
+    // is aborted); while the browser is offline no save counts as confirmed, and once it is back
+    // online everything is sent again.
+    this.offline = (win.navigator as Navigator | undefined)?.onLine === false;
+    const onOffline = () => (this.offline = true);
+    const onOnline = () => {
+      this.offline = false;
+      if (!this.session.open || this.standby) return;
+      this.reporter?.resendUnconfirmed();
+      this.scheduler.request('now');
+    };
     win.addEventListener('pagehide', onPageHide);
     win.document.addEventListener('visibilitychange', onVisibility);
+    win.addEventListener('offline', onOffline);
+    win.addEventListener('online', onOnline);
     return () => {
       win.removeEventListener('pagehide', onPageHide);
       win.document.removeEventListener('visibilitychange', onVisibility);
+      win.removeEventListener('offline', onOffline);
+      win.removeEventListener('online', onOnline);
     };
   }
 
@@ -181,9 +276,10 @@ export class Tracker {
     return effectiveTimeLimit(quiz, this.timing);
   }
 
-  private onChange({ prev, next }: StateChange): void {
-    if (!this.session.open || !this.reporter) return;
-    this.reporter.note(prev, next, this.clock.now());
+  private onChange({ prev, next, intent }: StateChange): void {
+    if (!this.session.open || !this.reporter || this.standby) return;
+    // An adopted state was reported by the copy that wrote it.
+    if (intent.type !== 'adopt') this.reporter.note(prev, next, this.clock.now());
     // The browser copy follows every change, so a save the LMS loses can be repaired.
     this.backup?.write(this.encode(next));
     this.scheduler.request(urgencyOf(this.course, prev, next, (quiz) => this.timeLimit(quiz) !== null));
@@ -199,16 +295,23 @@ export class Tracker {
     return true;
   }
 
-  private writeAndCommit(): boolean {
-    return this.write() && this.session.commit();
+  private writeAndCommit(): CommitResult {
+    if (!this.write() || !this.session.commit()) return 'refused';
+    if (this.offline) return 'unconfirmed';
+    this.reporter?.confirm();
+    return 'confirmed';
   }
 
   private end(commitFirst: boolean): void {
     if (!this.session.open) return;
     this.scheduler.stop();
+    this.guard?.close();
+    // A copy that stands by ends nothing: its LMS session holds the record as it was at its
+    // launch, and a final call (2004 players post the whole record with it) would write that over.
+    if (this.standby) return;
     this.write();
     const ok = this.session.finish(commitFirst);
-    this.scheduler.settle(ok);
+    this.scheduler.settle(ok && !this.offline);
   }
 
   /** Encodes the state; if it ever outgrows the limit, keeps the essentials. */

@@ -3,6 +3,7 @@ import { certificateReady, evaluationOpen, evaluationState } from '../course/eva
 import { estimatedMinutes } from '../course/learning-time.ts';
 import { courseOutcome, courseSequence, criticalObjectives, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
 import { objectivesByIds, objectivesToRevisit, type Revisit } from '../course/revisit.ts';
+import type { ProgressGain } from '../course/merge.ts';
 import type { CourseIntent, CourseStore } from '../course/store.ts';
 import type { TimeLimit } from '../course/timer.ts';
 import type { Course, Quiz } from '../course/types.ts';
@@ -21,7 +22,10 @@ import { theme } from './theme.ts';
 
 /** How the course is connected, for the notices the learner sees. */
 export type Connection = 'lms' | 'standalone' | 'refused';
-export type SaveState = 'saved' | 'saving' | 'unsaved';
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'offline';
+/** This copy writes the LMS record, or stands by while another tab or window does (and why). */
+export type Role = 'writer' | 'standby';
+export type RoleReason = 'open-elsewhere' | 'taken-over' | 'took-over';
 
 const STRINGS = {
   skip: 'Skip to content',
@@ -38,6 +42,18 @@ const STRINGS = {
     'and tell your education coordinator if this notice comes back.',
   review: 'Review mode: you can look at the course, but nothing you do now is recorded.',
   unsaved: 'Progress not yet saved. Retrying…',
+  offline:
+    'You seem to be offline, so your learning management system may not have received your latest progress. ' +
+    'It is kept in this browser and will be sent again when you are back online.',
+  standbyHeading: {
+    'open-elsewhere': 'This course is open in another tab or window',
+    'taken-over': 'You continued this course in another tab or window',
+  },
+  standby:
+    'Only one copy of the course can save your progress at a time, so nothing you do here is saved. ' +
+    'Go back to the other tab or window to carry on there, or continue here: your progress from the other copy comes with you.',
+  takeOver: 'Continue here',
+  tookOver: 'You are now continuing here. Your progress from the other tab or window is included, and it is saved from here.',
   saving: 'Saving…',
   exitedHeading: 'You have left the course',
   exited: 'Your progress has been saved.',
@@ -51,9 +67,12 @@ const STRINGS = {
   unreadable:
     'Your saved progress could not be read, so the course starts from the beginning. ' +
     'Please tell your education coordinator if this happens again.',
-  restored:
-    'Some of your progress had not reached your learning management system last time. ' +
+  restored: (what: string) =>
+    `Some of your progress had not reached your learning management system last time${what ? ` (${what})` : ''}. ` +
     'It was kept in this browser and has now been restored and sent again.',
+  lessonsRead: (n: number) => (n === 1 ? 'a lesson you read' : `${n} lessons you read`),
+  quizResult: (title: string) => `your ${title} result`,
+  evaluationSent: 'your evaluation',
   expired: (titles: string) =>
     `Time ran out for ${titles} while the course was closed, so the attempt was submitted with the answers you had given.`,
 };
@@ -75,7 +94,10 @@ export class CourseApp extends LitElement {
     passMark: { state: true },
     expired: { state: true },
     restored: { state: true },
+    gained: { attribute: false },
     unreadable: { state: true },
+    role: { state: true },
+    roleReason: { state: true },
     learnerName: { state: true },
     menuOpen: { state: true },
     now: { attribute: false },
@@ -96,6 +118,10 @@ export class CourseApp extends LitElement {
   declare expired: string[];
   /** Progress kept in this browser was newer than the LMS's and was restored. */
   declare restored: boolean;
+  /** What the restore brought back, for the notice. */
+  declare gained: ProgressGain | null;
+  declare role: Role;
+  declare roleReason: RoleReason | null;
   /** The LMS handed back saved progress that could not be read. */
   declare unreadable: boolean;
   /** As the LMS gives it. */
@@ -115,6 +141,37 @@ export class CourseApp extends LitElement {
     super();
     this.now = () => Date.now();
     this.menuOpen = false;
+    this.role = 'writer';
+    this.roleReason = null;
+    this.gained = null;
+  }
+
+  /** Another copy of the course writes the record now (standby), or this one took over (writer). */
+  setRole(role: Role, why: RoleReason): void {
+    this.role = role;
+    this.roleReason = why;
+    this.menuOpen = false;
+    void this.updateComplete.then(() => {
+      if (role === 'standby') (this.renderRoot.querySelector('.standby h1') as HTMLElement | null)?.focus({ preventScroll: true });
+      else if (this.state.location !== 'start' && this.state.location !== this.screen) this.go(this.state.location, this.state.section);
+      else this.view()?.focusHeading?.();
+    });
+  }
+
+  private takeOver(): void {
+    this.dispatchEvent(new CustomEvent('take-over', { bubbles: true, composed: true }));
+  }
+
+  /** The restore notice's list: what came back from this browser. */
+  private restoredWhat(): string {
+    const g = this.gained;
+    if (!g) return '';
+    const parts = [
+      ...(g.lessons.length ? [STRINGS.lessonsRead(g.lessons.length)] : []),
+      ...g.quizzes.map((id) => STRINGS.quizResult(findQuiz(this.course, id)?.title ?? id)),
+      ...(g.evaluation ? [STRINGS.evaluationSent] : []),
+    ];
+    return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
   }
 
   override connectedCallback(): void {
@@ -297,6 +354,7 @@ export class CourseApp extends LitElement {
         .nextLabel=${next ? nextLabel : locationLabel(this.course, this.afterCourse() ?? 'certificate')}
         .revisit=${this.revisitFor(quiz)}
         .critical=${objectivesByIds(this.course, criticalObjectives(quiz))}
+        .saveNotice=${this.connection === 'lms' && this.role === 'writer' ? this.saveNotice() : ''}
       ></quiz-view>`;
     }
     const started = this.state.viewed.length > 0 || Object.values(this.state.quizzes).some((p) => p.attemptsUsed > 0 || p.attempt);
@@ -316,12 +374,37 @@ export class CourseApp extends LitElement {
     ></start-screen>`;
   }
 
+  /** The save state in words, or '' when everything is saved. */
+  saveNotice(): string {
+    if (this.saveState === 'unsaved') return STRINGS.unsaved;
+    if (this.saveState === 'offline') return STRINGS.offline;
+    return this.saveState === 'saving' ? STRINGS.saving : '';
+  }
+
+  /** An exam attempt is open on screen: its bar shows the save state. */
+  private inAttempt(): boolean {
+    const [kind, id = ''] = this.screen.split(':');
+    const attempt = kind === 'quiz' ? quizProgress(this.state, id).attempt : null;
+    return attempt !== null && !attempt.submitted;
+  }
+
+  /** Another copy writes the record: nothing here would be saved, so the course waits behind this. */
+  private renderStandby() {
+    const reason = this.roleReason === 'taken-over' ? 'taken-over' : 'open-elsewhere';
+    return html`<section class="standby" role="alert">
+      <h1 tabindex="-1">${STRINGS.standbyHeading[reason]}</h1>
+      <p>${STRINGS.standby}</p>
+      <button @click=${this.takeOver}>${STRINGS.takeOver}</button>
+    </section>`;
+  }
+
   private renderNotices() {
     return html`${this.connection === 'standalone' ? html`<p class="notice" role="note">${STRINGS.standalone}</p>` : null}
     ${this.connection === 'refused' ? html`<p class="notice" role="alert">${STRINGS.refused}</p>` : null}
     ${this.reviewMode ? html`<p class="notice" role="note">${STRINGS.review}</p>` : null}
     ${this.screen === 'start' && this.unreadable ? html`<p class="notice" role="alert">${STRINGS.unreadable}</p>` : null}
-    ${this.screen === 'start' && this.restored ? html`<p class="notice" role="status">${STRINGS.restored}</p>` : null}
+    ${this.screen === 'start' && this.restored ? html`<p class="notice" role="status">${STRINGS.restored(this.restoredWhat())}</p>` : null}
+    ${this.role === 'writer' && this.roleReason === 'took-over' ? html`<p class="notice" role="status">${STRINGS.tookOver}</p>` : null}
     ${
       this.screen === 'start' && this.expired.length
         ? html`<p class="notice" role="alert">
@@ -335,14 +418,9 @@ export class CourseApp extends LitElement {
     const outcome = courseOutcome(this.course, this.state, this.passMark);
     const percent = Math.round(outcome.progress * 100);
     const exited = this.screen === 'exited';
-    const saving =
-      this.connection === 'lms' && !exited
-        ? this.saveState === 'unsaved'
-          ? STRINGS.unsaved
-          : this.saveState === 'saving'
-            ? STRINGS.saving
-            : ''
-        : '';
+    const saving = this.connection === 'lms' && !exited && this.role === 'writer' ? this.saveNotice() : '';
+    // During an exam attempt the notice sits in the exam's own sticky bar, where the learner is.
+    const inExam = this.inAttempt();
     return html`
       <a
         class="skip"
@@ -359,7 +437,7 @@ export class CourseApp extends LitElement {
         <label class="progress"
           ><span class="progress-words">${STRINGS.progressWords}</span> ${percent}% <progress max="100" .value=${percent}></progress
         ></label>
-        <span class="saving" role="status">${saving}</span>
+        <span class="saving" role="status">${inExam ? '' : saving}</span>
         <button
           class="menu-toggle secondary"
           aria-expanded=${this.menuOpen ? 'true' : 'false'}
@@ -385,7 +463,9 @@ export class CourseApp extends LitElement {
           @keydown=${this.onMenuKey}
           @focusout=${this.onMenuFocusOut}
         ></course-menu>
-        <main id="main" tabindex="-1">${this.renderNotices()} ${this.renderScreen()}</main>
+        <main id="main" tabindex="-1">
+          ${this.role === 'standby' ? this.renderStandby() : html`${this.renderNotices()} ${this.renderScreen()}`}
+        </main>
       </div>
     `;
   }

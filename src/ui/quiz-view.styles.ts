@@ -87,6 +87,16 @@ export const quizViewStyles = css`
     margin-left: auto;
     padding: 0.4rem 0.9rem;
   }
+  /* The save state, only while something is not saved: where the learner is, not at the page's top. */
+  .save-state {
+    margin: 0;
+  }
+  .save-state.shown {
+    margin: 0 0 0.4rem;
+    padding: 0.3rem 0.6rem;
+    border-left: 4px solid var(--bad);
+    font-weight: 600;
+  }
   .navigator {
     max-height: min(50vh, 22rem);
     overflow-y: auto;

@@ -127,6 +127,7 @@ export class QuizView extends LitElement {
     nextLabel: { attribute: false },
     revisit: { attribute: false },
     critical: { attribute: false },
+    saveNotice: { attribute: false },
     showUnanswered: { state: true },
     navigatorOpen: { state: true },
     summaryOpen: { state: true },
@@ -143,6 +144,8 @@ export class QuizView extends LitElement {
   declare revisit: Revisit[];
   /** The quiz's critical objectives, named before an attempt and in a result that missed one. */
   declare critical: Objective[];
+  /** The save state in words while it is not saved ('' when it is): shown in the sticky bar during an attempt. */
+  declare saveNotice: string;
   declare showUnanswered: boolean;
   /** The list of question numbers is shown (it opens from the bar above the questions). */
   declare navigatorOpen: boolean;
@@ -171,6 +174,7 @@ export class QuizView extends LitElement {
     this.navigatorOpen = false;
     this.summaryOpen = false;
     this.critical = [];
+    this.saveNotice = '';
     this.now = Date.now();
     this.announcement = '';
   }
@@ -628,6 +632,7 @@ export class QuizView extends LitElement {
             : null
         }
       </div>
+      <p class="save-state ${this.saveNotice ? 'shown' : ''}" role="status">${this.saveNotice}</p>
       ${
         this.navigates
           ? html`<nav id="navigator" class="navigator" aria-label=${STRINGS.navigator} ?hidden=${!this.navigatorOpen}>

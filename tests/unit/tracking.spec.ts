@@ -7,7 +7,7 @@ import type { Course, Question } from '../../src/course/types.ts';
 import { isoDuration, isoTimestamp, scorm12Time, scorm12Timespan } from '../../src/scorm/formats.ts';
 import { CommitScheduler, type SaveState } from '../../src/tracking/commit-scheduler.ts';
 import { resume } from '../../src/tracking/resume.ts';
-import { Tracker } from '../../src/tracking/tracker.ts';
+import { Tracker, type Role } from '../../src/tracking/tracker.ts';
 import { wrongAnswer } from '../support/learner.ts';
 import { FakeClock, fakeLms, memoryStorage, type FakeLmsOptions } from '../support/fakes.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
@@ -26,7 +26,15 @@ const oneTry: Course = courseOf(quizOf(questions, { attempts: 1, passMark: 80 })
 /** Launches the tracker against an in-memory LMS, with a store, as main.ts does. */
 async function launch(
   version: Version,
-  options: FakeLmsOptions & { clock?: FakeClock; storage?: Storage; activity?: string; course?: Course } = {},
+  options: FakeLmsOptions & {
+    clock?: FakeClock;
+    storage?: Storage;
+    activity?: string;
+    course?: Course;
+    /** Copies of the course on one record find each other through this (as tabs do). */
+    channel?: (name: string) => BroadcastChannel | null;
+    onRole?: (role: Role) => void;
+  } = {},
 ) {
   const taken = options.course ?? course;
   const clock = options.clock ?? new FakeClock();
@@ -39,6 +47,8 @@ async function launch(
     activity: options.activity ?? '/activity/1/index.html',
     onSaveState: (s) => saves.push(s),
     newToken: () => 'tok1',
+    channel: options.channel,
+    onRole: options.onRole,
   });
   const start = await tracker.begin();
   const store = new CourseStore(
@@ -72,7 +82,7 @@ test.describe('commit scheduling', () => {
     const scheduler = new CommitScheduler(
       () => {
         at.push(clock.now());
-        return results.shift() ?? true;
+        return (results.shift() ?? true) ? 'confirmed' : 'refused';
       },
       clock,
       { onSaveState: (s) => states.push(s) },
@@ -88,7 +98,7 @@ test.describe('commit scheduling', () => {
   test("'soon' commits once within the delay however many changes come; 'later' waits for the next commit or a hidden tab", () => {
     const clock = new FakeClock();
     let commits = 0;
-    const scheduler = new CommitScheduler(() => (commits++, true), clock, { soonDelay: 60 * SECOND });
+    const scheduler = new CommitScheduler(() => (commits++, 'confirmed'), clock, { soonDelay: 60 * SECOND });
     scheduler.request('soon');
     clock.advance(30 * SECOND);
     scheduler.request('soon');
@@ -109,7 +119,7 @@ test.describe('commit scheduling', () => {
   test('after stop nothing is committed, even a retry that was due', () => {
     const clock = new FakeClock();
     let commits = 0;
-    const scheduler = new CommitScheduler(() => (commits++, false), clock);
+    const scheduler = new CommitScheduler(() => (commits++, 'refused'), clock);
     scheduler.request('now');
     expect(scheduler.stop()).toBe(true);
     clock.advance(600 * SECOND);
@@ -123,12 +133,12 @@ test.describe('what to trust at launch', () => {
   const base = { course, location: '', now: 0, expiring: () => true, newToken: () => 'new1' };
 
   test("this browser's copy repairs a lost save of the same record only", () => {
-    const lms = encodeState(initialState(), stamp(1000));
-    const newer = encodeState(read, stamp(2000));
+    const lms = encodeState(initialState(), stamp(10_000));
+    const newer = encodeState(read, stamp(20_000));
     expect(resume({ ...base, suspendData: lms, local: newer })).toMatchObject({ restored: true, token: 'rec1', state: { viewed: ['l1'] } });
     // Older than the LMS's copy, or of another record: the LMS wins.
-    expect(resume({ ...base, suspendData: lms, local: encodeState(read, stamp(500)) }).restored).toBe(false);
-    expect(resume({ ...base, suspendData: lms, local: encodeState(read, stamp(2000, 'rec2')) }).restored).toBe(false);
+    expect(resume({ ...base, suspendData: lms, local: encodeState(read, stamp(5_000)) }).restored).toBe(false);
+    expect(resume({ ...base, suspendData: lms, local: encodeState(read, stamp(20_000, 'rec2')) }).restored).toBe(false);
     // An empty LMS record (new attempt, reset, deleted, another activity) is never filled from the browser.
     expect(resume({ ...base, suspendData: '', local: newer })).toMatchObject({
       restored: false,
@@ -321,6 +331,90 @@ for (const version of VERSIONS) {
       const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
       expect(keys).toEqual(['scorm-course:sample:/a/1/index.html:learner:n17']);
       expect(JSON.parse(storage.getItem(keys[0] ?? '') ?? '{}').l).toBe('lesson:l1');
+    });
+
+    test("a lost session's passed exam is restored from the browser at relaunch and reported once: outcome and answers", async () => {
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const first = await launch(version, { clock, storage, course: oneTry });
+      // What the LMS holds once the launch commit went through; everything after it is lost.
+      const inLms = { ...first.lms.cmi };
+      first.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      first.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      answerAll(first.store);
+      first.store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      clock.advance(60 * SECOND);
+      const second = await launch(version, { clock, storage, cmi: inLms, course: oneTry });
+      expect(second.start).toMatchObject({ restored: true, gained: { lessons: ['l1'], quizzes: [exam.id] } });
+      const ids = (cmi: Record<string, string>) =>
+        Object.keys(cmi)
+          .filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))
+          .map((k) => cmi[k]);
+      expect(ids(second.lms.cmi)).toEqual(questions.map((q) => `${exam.id}-${q.id}`));
+      expect(second.lms.cmi[el.raw]).toBe('100');
+      expect(second.lms.cmi[version === '12' ? el.status : 'cmi.success_status']).toBe('passed');
+      // The next launch finds nothing owed: no notice, no answers sent twice.
+      const third = await launch(version, { clock, storage, cmi: { ...second.lms.cmi }, course: oneTry });
+      expect(third.start.restored).toBe(false);
+      expect(third.lms.calls.filter((c) => /^SetValue cmi\.interactions\.\d+\.id=/.test(c))).toEqual([]);
+    });
+
+    test('a save the LMS accepts while the browser is offline is not taken as saved; back online it is sent again', async () => {
+      const { lms, store, tracker, saves } = await launch(version, { course: oneTry });
+      const win = new EventTarget() as unknown as Window;
+      Object.assign(win, { document: Object.assign(new EventTarget(), { visibilityState: 'visible' }), navigator: { onLine: true } });
+      tracker.listen(win);
+      win.dispatchEvent(new Event('offline'));
+      store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      answerAll(store);
+      store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      expect(saves.at(-1)).toBe('offline');
+      const idsSet = () => lms.calls.filter((c) => /^SetValue cmi\.interactions\.\d+\.id=/.test(c)).length;
+      const before = idsSet();
+      expect(before).toBe(questions.length);
+      const commits = commitsIn(lms.calls);
+      win.dispatchEvent(new Event('online'));
+      expect(commitsIn(lms.calls)).toBe(commits + 1);
+      expect(saves.at(-1)).toBe('saved');
+      // SCORM 1.2 LMSs post only what changed: the answers are recorded again so that they go out again.
+      expect(idsSet()).toBe(version === '12' ? 2 * questions.length : questions.length);
+    });
+
+    test('two copies on one record: the second stands by and writes nothing until it takes over, then holds both', async () => {
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const channel = (name: string) => new BroadcastChannel(name);
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+      const roles: Role[] = [];
+      const a = await launch(version, { clock, storage, channel, course: oneTry });
+      clock.advance(SECOND);
+      await settle();
+      const b = await launch(version, { clock, storage, channel, cmi: { ...a.lms.cmi }, course: oneTry, onRole: (r) => roles.push(r) });
+      await settle();
+      clock.advance(SECOND);
+      await settle();
+      expect(roles).toEqual(['standby']);
+      expect(commitsIn(b.lms.calls)).toBe(0);
+      // The writer passes the exam; the standby copy is told nothing and writes nothing.
+      a.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      a.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      answerAll(a.store);
+      a.store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      expect(commitsIn(b.lms.calls)).toBe(0);
+      // Taking over: the writer commits and hands over, and the new writer holds the passed exam.
+      const taking = b.tracker.takeOver();
+      await settle();
+      await taking;
+      expect(roles).toEqual(['standby', 'writer']);
+      expect(b.store.state.quizzes[exam.id]?.bestScore).toBe(100);
+      expect(b.lms.cmi[el.raw]).toBe('100');
+      expect(b.lms.calls.filter((c) => /^SetValue cmi\.interactions\.\d+\.id=/.test(c))).toEqual([]);
+      // The copy that handed over writes nothing more, not even a final call.
+      const before = a.lms.calls.length;
+      a.store.dispatch({ type: 'navigate', location: 'start' });
+      a.tracker.exit();
+      expect(a.lms.calls.slice(before)).toEqual([]);
+      b.tracker.exit();
     });
 
     test('pagehide terminates once without a commit first; nothing after', async () => {
