@@ -67,6 +67,25 @@ export interface HostConfig {
   learnerId?: string;
 }
 
+/** Faults of a real Moodle that the Moodle profile can play (tests, and the preview by hand). */
+export interface MoodleFaults {
+  /**
+   * The learner's Moodle session ended (a timeout, an administrator): datamodel.php answers with
+   * the login page, which the player reports as "false", error 101; nothing is stored.
+   */
+  endSession(): void;
+  /**
+   * The learner logs in again: Moodle's login page clears the site's whole localStorage
+   * (core/storage_validation). The preview's own records stand for Moodle's database and stay.
+   */
+  logIn(): void;
+  /**
+   * A network outage that aborts the player's requests: request.js falls back to sendBeacon and
+   * answers "true", error 0, though nothing reaches Moodle (`true`), or the outage ends (`false`).
+   */
+  dropSaves(on: boolean): void;
+}
+
 export interface RelaunchOptions {
   /** Moodle profile: "Start a new attempt" (granted only when the current attempt is finished, as in Moodle). */
   newAttempt?: boolean;
@@ -93,6 +112,8 @@ export interface LmsHandle {
   /** Every attempt's stored record for the current learner and activity, oldest first. */
   attempts: () => Array<Record<string, string>>;
   launchInfo: () => LaunchInfo;
+  /** Moodle profile only. */
+  faults: MoodleFaults;
 }
 
 type Api = Scorm12API | Scorm2004API;
@@ -130,6 +151,9 @@ window.addEventListener('pageshow', () => (hostUnloading = false));
 const beaconMode = () => dismissing || hostUnloading || document.visibilityState === 'hidden';
 /** An error code the Moodle layer reports instead of scorm-again's, until the next call. */
 let errorOverride: string | null = null;
+/** Moodle profile faults: the session has ended; saves are aborted but reported as done. */
+let sessionEnded = false;
+let savesDropped = false;
 
 let activity = config.activity ?? params.get('activity') ?? 'main';
 let learnerId = config.learnerId ?? params.get('learner') ?? 'pnurse';
@@ -215,6 +239,7 @@ const ARRAY_ELEMENT = /^cmi\.(objectives|interactions|comments_from_learner)\.\d
 
 /** Moodle's launch decision and the values it hands over, turned into a scorm-again preload. */
 async function moodleLaunch(overrides: Record<string, string>, newAttempt: boolean): Promise<Record<string, string>> {
+  reloadStore();
   const l = records.launch({ learnerId, learnerName: LEARNER_NAME, activity, newAttempt, manifest: await manifest() });
   // Overrides stand for values the LMS returned (tests): the page treats them as already stored.
   for (const [k, v] of Object.entries(overrides)) {
@@ -232,6 +257,18 @@ async function moodleLaunch(overrides: Record<string, string>, newAttempt: boole
     preload[k] = v;
   }
   return preload;
+}
+
+/**
+ * With `persist`, the Moodle profile's records live in localStorage, shared by every preview
+ * page of the origin as Moodle's database is shared by a learner's tabs: each launch and save
+ * starts from what is stored now, not from what this page read when it opened.
+ */
+function reloadStore(): void {
+  if (profile !== 'moodle' || !config.persist) return;
+  const latest = JSON.parse(localStorage.getItem(moodleKey) ?? '{}') as MoodleStore;
+  for (const k of Object.keys(moodleStore)) delete moodleStore[k];
+  Object.assign(moodleStore, latest);
 }
 
 function persist(): void {
@@ -262,17 +299,20 @@ function moodleCommit(
   const finishing = fn === 'LMSFinish' || fn === 'Terminate';
   const req = ctx.page.collect(finishing);
   const beacon = beaconMode();
-  const refused = beacon && req.beaconBytes > BEACON_LIMIT;
+  // An ended session gets the login page back: the player reports false/101 (request.js).
+  const refused = (beacon && req.beaconBytes > BEACON_LIMIT) || sessionEnded;
   // Moodle's 2004 Terminate stays initialized after a failed request; 1.2's LMSFinish has
   // already ended the session before posting, so scorm-again may end it too.
   const result = refused && fn === 'Terminate' ? 'false' : apply();
   const ok = !refused && result === 'true';
-  if (ok) {
+  if (ok && !savesDropped) {
+    // Another tab of the same learner may have saved meanwhile: Moodle's database is one, shared.
+    reloadStore();
     records.save(ctx.info.learnerId, ctx.info.activity, ctx.info.attempt, req.values);
     persist();
   }
   if (refused) errorOverride = '101';
-  const request = { sent: req.values.map(([k]) => k), beaconBytes: req.beaconBytes, beacon, stored: ok };
+  const request = { sent: req.values.map(([k]) => k), beaconBytes: req.beaconBytes, beacon, stored: ok && !savesDropped };
   return { result: refused ? 'false' : result, error: refused ? '101' : t.lastErrorCode, request };
 }
 
@@ -498,6 +538,22 @@ window.__lms = {
   stored,
   attempts,
   launchInfo,
+  faults: {
+    endSession: () => {
+      sessionEnded = true;
+      schedulePanel();
+    },
+    logIn: () => {
+      sessionEnded = false;
+      const keep = Object.keys(localStorage).filter((k) => k.startsWith('preview-lms:'));
+      const kept = keep.map((k) => [k, localStorage.getItem(k) ?? ''] as const);
+      localStorage.clear();
+      for (const [k, v] of kept) localStorage.setItem(k, v);
+    },
+    dropSaves: (on) => {
+      savesDropped = on;
+    },
+  },
 };
 
 /**
