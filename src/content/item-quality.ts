@@ -2,6 +2,7 @@ import { kindOf, QUESTION_TYPES } from '../course/question-types/index.ts';
 import { correctAnswer } from '../course/questions.ts';
 import type { Choice, Question, QuestionType, Quiz } from '../course/types.ts';
 import { fieldPath, type ContentProblem } from './errors.ts';
+import { checkTestWiseness, type TestWiseReport } from './cue-strategies.ts';
 import { contentWords, lengthGroups, words } from './item-text.ts';
 import type { YamlSource } from './yaml-source.ts';
 
@@ -9,7 +10,7 @@ import type { YamlSource } from './yaml-source.ts';
  * Item-writing rules for the question bank (README, "Item quality"), after Haladyna,
  * Downing & Rodriguez (2002) and the NBME item-writing guide (Paniagua & Swygert 2016).
  * Each rule catches a flaw that lets a learner score without knowing the subject, or
- * lose marks without lacking it. Rules 1-6 are errors, the others warnings.
+ * lose marks without lacking it. Rules 1-6, 9 and 10 are errors, the others warnings.
  */
 export type ItemRule =
   | 'all-none-of-the-above' // 1
@@ -21,7 +22,10 @@ export type ItemRule =
   | 'key-copied-from-lesson' // 6
   | 'absolute-distractor' // 7
   | 'option-count' // 8
-  | 'option-length-spread'; // the aim of rule 4: options of similar length
+  | 'option-length-spread' // the aim of rule 4: options of similar length
+  | 'test-wise-strategy' // 9: no strategy of form beats chance (cue-strategies.ts)
+  | 'question-level' // 10: the exam asks mostly for application
+  | 'critical-difficulty'; // 11: critical questions equally hard to guess
 
 export interface ItemFinding extends ContentProblem {
   severity: 'error' | 'warning';
@@ -62,6 +66,8 @@ export interface QuizSummary {
 export interface ItemQualityReport {
   findings: ItemFinding[];
   summary: QuizSummary[];
+  /** Per graded quiz, the test-wise learner's figures (rules 9-11). */
+  testWise: TestWiseReport[];
 }
 
 // Thresholds, from the item-writing rules.
@@ -330,10 +336,20 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
     });
   }
 
+  // Rules 9-11: a test-wise learner who knows nothing must not score by the form of the questions,
+  // and the exam asks mostly for application.
+  const testWise = exams.map((exam) =>
+    checkTestWiseness(
+      exam,
+      checks.map((c) => c.quiz),
+      report,
+    ),
+  );
+
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const summary = [...quizzes.map((q) => summarize(q.source.file, [q], facts, findings))];
   if (checks.length > 1) summary.push(summarize('knowledge checks together', checks, facts, findings));
-  return { findings, summary };
+  return { findings, summary, testWise };
 }
 
 interface ItemFacts {
@@ -343,7 +359,7 @@ interface ItemFacts {
   repeats: number;
 }
 
-type Report = (
+export type Report = (
   source: YamlSource,
   path: PropertyKey[],
   severity: ItemFinding['severity'],
