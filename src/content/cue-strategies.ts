@@ -41,7 +41,7 @@ const GUESS_SAMPLES = 20_000;
  * phrase matched whole, case-insensitive, with an optional plural -s ("call" matches "calls",
  * not "recall"); a space in a phrase also matches a hyphen ("same day", "same-day"). Chosen
  * from the words that make an option sound urgent, cautious, deferential or absolute to a
- * learner guessing (Millman et al. 1965; Haladyna et al. 2002, guidelines 28 and 31).
+ * learner guessing (Millman et al. 1965; Haladyna et al. 2002).
  */
 export const LEXICONS = {
   /** Sounds urgent: a learner who knows nothing of safety questions picks the alarm. */
