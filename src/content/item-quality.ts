@@ -2,13 +2,15 @@ import { kindOf, QUESTION_TYPES } from '../course/question-types/index.ts';
 import { correctAnswer } from '../course/questions.ts';
 import type { Choice, Question, QuestionType, Quiz } from '../course/types.ts';
 import { fieldPath, type ContentProblem } from './errors.ts';
+import { checkTestWiseness, type TestWiseReport } from './cue-strategies.ts';
+import { contentWords, lengthGroups, words } from './item-text.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /**
  * Item-writing rules for the question bank (README, "Item quality"), after Haladyna,
  * Downing & Rodriguez (2002) and the NBME item-writing guide (Paniagua & Swygert 2016).
  * Each rule catches a flaw that lets a learner score without knowing the subject, or
- * lose marks without lacking it. Rules 1-6 are errors, the others warnings.
+ * lose marks without lacking it. Rules 1-6, 9 and 10 are errors, the others warnings.
  */
 export type ItemRule =
   | 'all-none-of-the-above' // 1
@@ -20,7 +22,10 @@ export type ItemRule =
   | 'key-copied-from-lesson' // 6
   | 'absolute-distractor' // 7
   | 'option-count' // 8
-  | 'option-length-spread'; // the aim of rule 4: options of similar length
+  | 'option-length-spread' // the aim of rule 4: options of similar length
+  | 'test-wise-strategy' // 9: no strategy of form beats chance (cue-strategies.ts)
+  | 'question-level' // 10: the exam asks mostly for application
+  | 'critical-difficulty'; // 11: critical questions equally hard to guess
 
 export interface ItemFinding extends ContentProblem {
   severity: 'error' | 'warning';
@@ -61,6 +66,8 @@ export interface QuizSummary {
 export interface ItemQualityReport {
   findings: ItemFinding[];
   summary: QuizSummary[];
+  /** Per graded quiz, the test-wise learner's figures (rules 9-11). */
+  testWise: TestWiseReport[];
 }
 
 // Thresholds, from the item-writing rules.
@@ -96,12 +103,6 @@ const MIN_COPIED_WORDS = 6;
 const MAX_LENGTH_STRATEGY = 0.4;
 /** The length-strategy rule judges quizzes with at least this many single-choice items; smaller ones are pooled. */
 const MIN_STRATEGY_ITEMS = 12;
-/**
- * Options within this share of each other's length look the same length: a few characters
- * in a line of sixty are lost in the differences between letter widths, so a learner
- * choosing by length can only guess among them.
- */
-const SAME_LENGTH = 0.05;
 /** Single-choice options whose longest is more than this many times the shortest stand out. */
 const MAX_LENGTH_RATIO = 3;
 
@@ -335,10 +336,20 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
     });
   }
 
+  // Rules 9-11: a test-wise learner who knows nothing must not score by the form of the questions,
+  // and the exam asks mostly for application.
+  const testWise = exams.map((exam) =>
+    checkTestWiseness(
+      exam,
+      checks.map((c) => c.quiz),
+      report,
+    ),
+  );
+
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const summary = [...quizzes.map((q) => summarize(q.source.file, [q], facts, findings))];
   if (checks.length > 1) summary.push(summarize('knowledge checks together', checks, facts, findings));
-  return { findings, summary };
+  return { findings, summary, testWise };
 }
 
 interface ItemFacts {
@@ -348,7 +359,7 @@ interface ItemFacts {
   repeats: number;
 }
 
-type Report = (
+export type Report = (
   source: YamlSource,
   path: PropertyKey[],
   severity: ItemFinding['severity'],
@@ -431,20 +442,6 @@ function keyLongestShare(
 }
 
 /**
- * The options of a question in groups that look the same length, longest group first: an
- * option joins the group when it is within SAME_LENGTH of the group's longest.
- */
-export function lengthGroups(choices: Choice[]): Choice[][] {
-  const groups: Choice[][] = [];
-  for (const c of [...choices].sort((x, y) => y.text.length - x.text.length)) {
-    const group = groups.at(-1);
-    if (group && c.text.length >= (1 - SAME_LENGTH) * (group[0]?.text.length ?? 0)) group.push(c);
-    else groups.push([c]);
-  }
-  return groups;
-}
-
-/**
  * Expected scores of picking by length: for "the k-th longest" and "the shortest", the
  * share of questions a learner would get right, guessing within a group of look-alikes.
  */
@@ -523,34 +520,6 @@ function summarize(name: string, set: CheckedQuiz[], facts: Map<Question, ItemFa
 export function questionSentence(prompt: string): string {
   const sentences = prompt.trim().split(/(?<=[.?!]["”']?)\s+(?=["“A-Z0-9])/);
   return sentences[sentences.length - 1] ?? prompt;
-}
-
-/** Lower-case words, with typographic quotes, possessive 's and punctuation removed. */
-export function words(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[‘’]/g, "'")
-      .match(/[a-z0-9%]+(?:'[a-z]+)?/g) ?? []
-  ).map((w) => w.replace(/'s$/, ''));
-}
-
-// Words that carry no question idea: articles, pronouns, auxiliaries, question words,
-// prepositions, and the "True or false:" every true/false prompt starts with.
-const STOP_WORDS = new Set(
-  `a about after against all also an and any are as at be been before being between both but by can could did do does doing
-  during each for from had has have he her here him his how i if in into is it its may me might more most must my no nor not
-  of on once or other our out over own same she should so some such than that the their them then there these they this those
-  through to too true false under until up very was we were what when where which while who whom why will with would you your`.split(/\s+/),
-);
-
-/** The words that carry the question, lightly stemmed so that "harms" matches "harm". */
-function contentWords(prompt: string): Set<string> {
-  return new Set(
-    words(prompt)
-      .filter((w) => !STOP_WORDS.has(w))
-      .map((w) => w.replace(/(..[^siu])s$/, '$1')),
-  );
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { kindOf } from '../course/question-types/index.ts';
-import type { Course, GlossaryTerm, Lesson, Quiz } from '../course/types.ts';
+import type { Course, GlossaryTerm, Lesson, Question, Quiz } from '../course/types.ts';
 import { creditHours, estimatedMinutes, readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import { largestDraw, largestSuspendData } from '../course/suspend-budget.ts';
 import { SUSPEND_LIMIT } from '../course/suspend-codec.ts';
@@ -243,6 +243,13 @@ export function readItemBank(root: string): { quizzes: CheckedQuiz[]; lessons: L
   return { quizzes, lessons, problems };
 }
 
+/** The question as the course runs it: without its level, which only the build reads. */
+function withoutLevel<Q extends Question>(q: Q): Q {
+  const copy = { ...q };
+  delete copy.level;
+  return copy;
+}
+
 export interface LoadedCourse {
   course: Course;
   manifest: ManifestMetadata;
@@ -455,7 +462,8 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     title: manifest.title,
     passMark: manifest.masteryScore,
     lessons: lessons.map((l) => l.lesson),
-    quizzes: quizzes.map((q) => q.quiz),
+    // A question's level is for the item-quality check above: the course runs without it.
+    quizzes: quizzes.map(({ quiz }) => ({ ...quiz, questions: quiz.questions.map(withoutLevel) })),
     gradedQuiz: exam.quiz.id,
     glossary: glossary
       .map((g): GlossaryTerm => ({ id: g.id, term: g.term, definition: g.definition }))

@@ -56,7 +56,15 @@ export interface QuestionBase {
   /** Ids of the lesson objectives this question assesses. */
   objectives: string[];
   weight: number;
+  /**
+   * What the question asks of the learner, when the author says: `recall` (remembering a fact)
+   * or `application` (using it in a situation at work). Read by the item-quality check at build
+   * time only: the build leaves it out of the course it ships (see `loadCourse`).
+   */
+  level?: QuestionLevel;
 }
+
+export type QuestionLevel = 'recall' | 'application';
 
 export type Scoring = 'all_or_nothing' | 'partial';
 
