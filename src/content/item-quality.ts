@@ -193,6 +193,11 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
       const wrongLengths = wrong.map((c) => c.text.length);
       if (wrong.length && Math.min(...keyLengths) > Math.max(...wrongLengths)) {
         f.keyLongest = true;
+      }
+      // In the graded exam a single-choice key may be the longest now and then (keys placed by
+      // length evenly is the aim): the quiz-wide cap and the test-wise learner's "longest"
+      // strategy judge the bank as a whole, so only knowledge checks and multiple response warn.
+      if (f.keyLongest && !(quiz.graded && q.type === 'single')) {
         const what =
           q.type === 'single'
             ? `the correct choice is the only longest option (${keyLengths[0]} characters; the others ${range(wrongLengths)})`
