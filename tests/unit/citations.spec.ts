@@ -276,10 +276,7 @@ test.describe('dated statements older than the limit, counted from the day of th
       expect(august.every((w) => w.line > 0 && /re-check this statement against its source/.test(w.message))).toBe(true);
       // The limit in course.yaml rules.
       const yaml = join(dir, 'course.yaml');
-      writeFileSync(
-        yaml,
-        readFileSync(yaml, 'utf8').replace('exam_min_questions: 40', 'exam_min_questions: 40\n  dated_statement_max_age_months: 12'),
-      );
+      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('dated_statement_max_age_months: 6', 'dated_statement_max_age_months: 12'));
       expect(await tooOld('2026-08-01')).toEqual([]);
       expect(await tooOld('2027-01-31')).toEqual([]);
       const next = await tooOld('2027-02-01');
