@@ -9,6 +9,7 @@ import { creditEarned, isExpired, localIsoDate } from '../../src/course/activity
 import { datedPlainText, splitDated } from '../../src/course/dates.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
 import { completionText } from '../../src/ui/activity-info.ts';
+import { datedText } from '../../src/ui/dated-text.ts';
 import { ROOT } from '../support/paths.ts';
 import { courseOf, QUESTIONS, quizOf } from '../support/sample-course.ts';
 
@@ -280,6 +281,12 @@ test.describe('dated statements in the text learners read', () => {
     expect(text).toMatch(/current \{as of 2026-01\}\.$/);
     // Shown as the lessons show it.
     expect(datedPlainText(text)).toMatch(/current as of January 2026\.$/);
+    // In the course, in a time element as in the lessons: <time class="as-of" datetime="2026-01">as of January 2026</time>.
+    const [before, time, after] = datedText('current {as of 2026-01}.');
+    expect([before, after]).toEqual(['current ', '.']);
+    if (typeof time !== 'object') throw new Error('the date is not a template');
+    expect(time.strings.join('|')).toBe('<time class="as-of" datetime=|>|s of |</time>');
+    expect(time.values).toEqual(['2026-01', 'a', 'January 2026']);
     expect(splitDated('{As of 2026-01-15}, none; recruiting {as of 2026-01}.')).toEqual([
       { capital: true, date: '2026-01-15' },
       ', none; recruiting ',
