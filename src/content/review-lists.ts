@@ -187,7 +187,7 @@ export interface DatedStatement {
   months: number;
   /** Older than the course's limit on `today`. */
   tooOld: boolean;
-  /** The sentence, list item or table row that carries it. */
+  /** The sentence (in a paragraph or a list item) or the table row that carries it. */
   text: string;
   /** The references cited with it, or else in its section (`scope`), by id and text. */
   sources: { id: string; text: string }[];
@@ -262,27 +262,26 @@ export function datedStatements(root: string, today: string, maxMonths: number):
     for (const b of blocks) {
       for (const m of withoutCode(b.text).matchAll(AS_OF)) {
         const date = m[2] ?? '';
-        const whole = b.kind !== 'paragraph';
-        const { start, end } = whole ? { start: 0, end: b.text.length } : sentenceAround(b.text, m.index);
+        // A table row is the statement; in a paragraph or a list item, the sentence is.
+        const row = b.kind === 'table row' || b.kind === 'table header';
+        const { start, end } = row ? { start: 0, end: b.text.length } : sentenceAround(b.text, m.index);
         const span = b.text.slice(start, end);
-        const here = [...new Set([...span.matchAll(CITATION)].map((c) => c[1] ?? ''))];
-        const around = here.length ? [] : sectionCites(b);
+        const ids = (text: string) => [...new Set([...text.matchAll(CITATION)].map((c) => c[1] ?? ''))];
+        // Its sources: cited in the sentence or row; else in the rest of its list item; else in its section.
+        const levels: [DatedStatement['scope'], string[]][] = [
+          [row ? 'table row' : 'sentence', ids(span)],
+          ['list item', b.kind === 'list item' ? ids(b.text) : []],
+          ['section', sectionCites(b)],
+        ];
+        const [scope, found] = levels.find(([, list]) => list.length) ?? ['none', []];
         entry({
           file,
           line: lineAt(b, m.index),
           field: 'body',
           date,
           text: plainLine(span, 400),
-          sources: (here.length ? here : around).map(ref),
-          scope: here.length
-            ? whole
-              ? b.kind === 'list item'
-                ? 'list item'
-                : 'table row'
-              : 'sentence'
-            : around.length
-              ? 'section'
-              : 'none',
+          sources: found.map(ref),
+          scope,
           section: b.section,
         });
       }
@@ -318,7 +317,9 @@ export function formatDatedList(list: readonly DatedStatement[], today: string, 
           ? `in the reference [^${d.sources[0]?.id ?? ''}] itself`
           : d.scope === 'section'
             ? `none in the statement itself; cited in its section "${d.section ?? ''}":`
-            : `cited in the ${d.scope}:`;
+            : d.scope === 'list item'
+              ? 'none in the sentence itself; cited in its list item:'
+              : `cited in the ${d.scope}:`;
     const refs = d.scope === 'reference' ? [] : d.sources.map((s) => `      [^${s.id}] ${plainLine(s.text, 160)}`);
     const where = d.section ? ` [${d.section}]` : '';
     return [`${d.file}:${d.line} ${d.field}${where}: as of ${d.date} (${age})`, `    "${d.text}"`, `    source: ${source}`, ...refs].join(
@@ -334,12 +335,12 @@ export function formatDatedList(list: readonly DatedStatement[], today: string, 
  *
  * - a digit (a number, a percentage, a year, a dose, a date, `{as of …}`), but not in "lesson 6";
  * - a word for evidence or regulation: trial, study, approved, licensed, cleared, registry,
- *   registered, guideline, randomized, meta-analysis, percent, evidence, reported;
+ *   registered, guideline, randomized, meta-analysis, percent;
  * - an acronym (two or more capitals: FDA, NCT, CDC, ISSCR, NASS, MRI);
  * - a capitalized word inside a sentence: a name (of an agency, a product, a court, a country).
  */
 const FACT_WORDS =
-  /\b(trials?|stud(?:y|ies)|approv(?:ed|al|es)|licen[sc](?:ed|e)|clear(?:ed|ance)|regist(?:ry|ries|ered|ration)|guidelines?|randomi[sz]ed|meta-analys[ie]s|percent|evidence|reported)\b/i;
+  /\b(trials?|stud(?:y|ies)|approv(?:ed|al|es)|licen[sc](?:ed|e)|clear(?:ed|ance)|regist(?:ry|ries|ered|ration)|guidelines?|randomi[sz]ed|meta-analys[ie]s|percent)\b/i;
 const ACRONYM = /\b[A-Z][A-Z0-9]+s?\b/;
 
 /** The first factual marker in a block's Markdown, or null. */

@@ -36,7 +36,7 @@ Intro with 2024 facts.
 Nothing here is dated. {As of 2026-01}, no product is approved.[^fda] A second sentence says more
 {as of 2026-06} without a marker.
 
-- An item dated {as of 2025-12}, and cited.[^trial]
+- An item dated {as of 2025-12}. Its source is cited in the item.[^trial]
 
 | Claim | Status |
 |---|---|
@@ -113,6 +113,14 @@ test.describe('review lists', () => {
     );
     expect(text).toContain(
       'course.yaml:43 unapproved_use: as of 2026-01 (11 months old, TOO OLD)\n    "The regulatory information is current {as of 2026-01}."\n    source: no source cited',
+    );
+    expect(text).toContain(
+      [
+        `lessons/01-sample.md:${line('{as of 2025-12}')} body [Approvals]: as of 2025-12 (12 months old, TOO OLD)`,
+        '    "An item dated {as of 2025-12}."',
+        '    source: none in the sentence itself; cited in its list item:',
+        '      [^trial] NCT0001: recruiting as of February 2026.',
+      ].join('\n'),
     );
     expect(text).toContain('lessons/01-sample.md:11 references[1].text: as of 2026-02 (10 months old, TOO OLD)');
     expect(text).toContain('    source: in the reference [^trial] itself');
