@@ -18,8 +18,15 @@ if (unknown.length) {
   console.error(`unknown option ${unknown.join(' ')}: npm run check [-- --dated] [-- --uncited]`);
   process.exit(2);
 }
+let today: string;
 try {
-  const { course, warnings } = await loadCourse(root);
+  today = buildDay();
+} catch (err) {
+  console.error(String(err instanceof Error ? err.message : err));
+  process.exit(2);
+}
+try {
+  const { course, warnings } = await loadCourse(root, { today });
   for (const w of warnings) console.log(`warning: ${formatProblem(w)}`);
   const questions = course.quizzes.reduce((n, q) => n + q.questions.length, 0);
   console.log(
@@ -37,7 +44,6 @@ try {
 } catch {
   // reported above
 }
-const today = buildDay();
 const dated = datedStatements(root, today, maxMonths);
 const uncited = uncitedFacts(root);
 if (args.includes('--dated')) console.log(`\n${formatDatedList(dated, today, maxMonths)}`);
