@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ActivityInfo, DisclosedPerson, Evaluation, EvaluationQuestion } from '../course/types.ts';
 import type { ContentProblem } from './errors.ts';
 import { DEFAULT_RULES, type HouseRules } from './house-rules.ts';
+import { AS_OF, asOfProblem, plainAsOfWarning, type AsOfMark } from './lesson-markup.ts';
+import { isIsoDate } from '../course/dates.ts';
 import { contentId } from './schema-parts.ts';
 import { YamlSource } from './yaml-source.ts';
 
@@ -182,6 +184,9 @@ const rulesSchema = z.strictObject({
   lessons_have_checks: z.boolean({ error: 'must be true or false' }).optional(),
   exam_questions_per_objective: whole('the fewest exam questions per objective').optional(),
   exam_min_questions: whole("the fewest questions in the exam's bank").optional(),
+  dated_statement_max_age_months: whole('the most months a dated statement ({as of 2026-01}) may go unchecked, e.g. 6')
+    .min(1, { error: 'must be at least 1 month' })
+    .optional(),
 });
 
 const evaluationSchema = z.strictObject({
@@ -259,8 +264,51 @@ export interface ParsedCourseFile {
   rules?: HouseRules;
   source: YamlSource;
   problems: ContentProblem[];
-  /** Placeholders still in the file, and a credit without an accreditation statement. */
+  /** Placeholders still in the file, a credit without an accreditation statement, a date typed as text. */
   warnings: ContentProblem[];
+  /** Dated statements (`{as of 2026-01}`) in the text learners read, each at its own line. */
+  asOf: AsOfMark[];
+}
+
+/**
+ * The fields of course.yaml that learners read as text, where a statement may be dated as in
+ * the lessons (`{as of 2026-01}`), by their key in `ActivityInfo`.
+ */
+export const DATED_FIELDS = {
+  audience: 'audience',
+  introduction: 'introduction',
+  disclaimer: 'disclaimer',
+  practice_gap: 'practiceGap',
+  unapproved_use: 'unapprovedUse',
+} as const satisfies Record<string, keyof ActivityInfo>;
+
+/**
+ * Checks the dated statements of one text field, each at the line it is written on, and
+ * returns the text with each written as `{as of 2026-01}` (or `{As of …}`), which the
+ * course shows as "as of January 2026" (src/ui/dated-text.ts).
+ */
+function datedField(
+  value: string,
+  field: string,
+  source: YamlSource,
+  found: { asOf: AsOfMark[]; problems: ContentProblem[]; warnings: ContentProblem[] },
+): string {
+  const written = source.written([field]);
+  const file = source.file;
+  const lineOf = (index: number) => written?.lineAt(index) ?? source.lineOf([field]);
+  for (const m of (written?.text ?? value).matchAll(AS_OF)) {
+    const date = m[2] ?? '';
+    const line = lineOf(m.index);
+    if (isIsoDate(date)) found.asOf.push({ file, line, field, date });
+    else found.problems.push(asOfProblem(file, line, field, m[0].replace(/\s+/g, ' ')));
+  }
+  const plain = plainAsOfWarning(value, { file, line: source.lineOf([field]), field });
+  if (plain) {
+    // At the line it is typed on, when it is typed on one.
+    const at = written?.text.search(/\b[Aa]s of [A-Z][a-z]+/) ?? -1;
+    found.warnings.push({ ...plain, line: at >= 0 ? lineOf(at) : plain.line });
+  }
+  return value.replace(AS_OF, (w, cap: string, date: string) => (isIsoDate(date) ? `{${cap}s of ${date}}` : w));
 }
 
 function evaluationOf(e: CourseFile['evaluation']): Evaluation | null {
@@ -287,7 +335,7 @@ function placeholderPaths(data: unknown, path: (string | number)[] = []): (strin
 export function parseCourseFile(file: string, text: string): ParsedCourseFile {
   const source = new YamlSource(file, text);
   const f = source.validate(courseFileSchema);
-  if (!f) return { source, problems: source.problems, warnings: [] };
+  if (!f) return { source, problems: source.problems, warnings: [], asOf: [] };
 
   const warnings: ContentProblem[] = placeholderPaths(source.data).map((path) => {
     const field = path.join('.');
@@ -318,10 +366,19 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
     });
   }
 
+  const dated = { asOf: [] as AsOfMark[], problems: source.problems, warnings };
+  const texts = Object.fromEntries(
+    Object.keys(DATED_FIELDS).flatMap((field) => {
+      const value = (f as Record<string, unknown>)[field];
+      return typeof value === 'string' ? [[field, datedField(value, field, source, dated)]] : [];
+    }),
+  ) as Partial<Record<keyof typeof DATED_FIELDS, string>>;
+
   return {
     source,
     problems: source.problems,
     warnings,
+    asOf: dated.asOf,
     evaluation: evaluationOf(f.evaluation),
     rules: {
       objectivesPerLesson: f.rules?.objectives_per_lesson ?? DEFAULT_RULES.objectivesPerLesson,
@@ -329,20 +386,21 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       lessonsHaveChecks: f.rules?.lessons_have_checks ?? DEFAULT_RULES.lessonsHaveChecks,
       examQuestionsPerObjective: f.rules?.exam_questions_per_objective ?? DEFAULT_RULES.examQuestionsPerObjective,
       examMinQuestions: f.rules?.exam_min_questions ?? DEFAULT_RULES.examMinQuestions,
+      datedStatementMaxAgeMonths: f.rules?.dated_statement_max_age_months ?? DEFAULT_RULES.datedStatementMaxAgeMonths,
     },
     activity: {
       providerName: f.provider.name,
       providerContact: f.provider.contact,
       activityId: f.activity_id,
-      audience: f.audience,
-      introduction: f.introduction,
-      disclaimer: f.disclaimer,
-      practiceGap: f.practice_gap,
+      audience: texts.audience ?? f.audience,
+      introduction: texts.introduction ?? f.introduction,
+      disclaimer: texts.disclaimer ?? f.disclaimer,
+      practiceGap: f.practice_gap === null ? null : (texts.practice_gap ?? f.practice_gap),
       planners: f.planners,
       authors: f.authors,
       reviewers: f.reviewers,
       commercialSupport: f.commercial_support,
-      unapprovedUse: f.unapproved_use,
+      unapprovedUse: texts.unapproved_use ?? f.unapproved_use,
       releaseDate: f.release_date,
       reviewDate: f.review_date,
       expiryDate: f.expiry_date,

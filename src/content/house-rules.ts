@@ -21,6 +21,11 @@ export interface HouseRules {
   examQuestionsPerObjective: number;
   /** Size of the exam's bank. */
   examMinQuestions: number;
+  /**
+   * Months a dated statement (`{as of 2026-01}`) may go unchecked, counted back from the day
+   * of the build: an older one is a warning (load-course.ts).
+   */
+  datedStatementMaxAgeMonths: number;
 }
 
 export const DEFAULT_RULES: HouseRules = {
@@ -29,6 +34,7 @@ export const DEFAULT_RULES: HouseRules = {
   lessonsHaveChecks: true,
   examQuestionsPerObjective: 2,
   examMinQuestions: 40,
+  datedStatementMaxAgeMonths: 6,
 };
 
 interface Sourced<T> {

@@ -1,6 +1,6 @@
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { citationAnchor, referenceAnchor } from '../course/citations.ts';
-import { isIsoDate, predates, spelledDate } from '../course/dates.ts';
+import { isIsoDate, monthsBefore, monthsBetween, predates, spelledDate } from '../course/dates.ts';
 import type { ContentProblem } from './errors.ts';
 import { ComponentChecker, componentExtension } from './lesson-components.ts';
 
@@ -12,7 +12,8 @@ import { ComponentChecker, componentExtension } from './lesson-components.ts';
  *   order they are first cited.
  * - `{as of 2026-01}` (or `{As of 2026-01-15}` at the start of a sentence) dates a
  *   time-sensitive statement. It renders as "as of January 2026"; the build warns when
- *   it is older than the course's content review date.
+ *   it is older than the course's content review date, or older than the course's limit
+ *   (rules.dated_statement_max_age_months) on the day of the build.
  * - `<!-- no-citation: reason -->` under a `##` heading says why that section cites
  *   nothing (it states no facts that need a source). It is not rendered.
  * - `:::care-card emergency "Title"` … `:::` and the other content components
@@ -20,11 +21,11 @@ import { ComponentChecker, componentExtension } from './lesson-components.ts';
  */
 
 const CITATION = /\[\^([^\]\s]*)\]/g;
-const AS_OF = /\{([Aa])s[ -]of\s+([^{}]*?)\s*\}/g;
+export const AS_OF = /\{([Aa])s[ -]of\s+([^{}]*?)\s*\}/g;
 const NO_CITATION = /<!--\s*no-citation\b\s*:?\s*([\s\S]*?)\s*-->/g;
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** "as of January 2026" typed as plain text, which the build cannot check. */
-const PLAIN_AS_OF = new RegExp(`\\b[Aa]s of (?:${MONTH_NAMES})(?: \\d{1,2},)? \\d{4}\\b`);
+export const PLAIN_AS_OF = new RegExp(`\\b[Aa]s of (?:${MONTH_NAMES})(?: \\d{1,2},)? \\d{4}\\b`);
 /** Sections that summarize what the lesson has cited above them. */
 export const SUMMARY_SECTIONS = ['Key points'];
 
@@ -60,7 +61,7 @@ function withoutCodeSpans(line: string): string {
   return line.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
 }
 
-function asOfProblem(file: string, line: number, field: string, written: string): ContentProblem {
+export function asOfProblem(file: string, line: number, field: string, written: string): ContentProblem {
   return {
     file,
     line,
@@ -127,15 +128,8 @@ export function scanLessonBody(file: string, lines: readonly string[], firstLine
       if (isIsoDate(date)) scan.asOf.push({ file, line, field: 'body', date });
       else scan.problems.push(asOfProblem(file, line, 'body', m[0]));
     }
-    const plain = PLAIN_AS_OF.exec(text.replace(AS_OF, ''));
-    if (plain) {
-      scan.warnings.push({
-        file,
-        line,
-        field: 'body',
-        message: `"${plain[0]}" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review`,
-      });
-    }
+    const plain = plainAsOfWarning(text, { file, line, field: 'body' });
+    if (plain) scan.warnings.push(plain);
     out.push(raw.replace(NO_CITATION, ''));
   });
   components.end();
@@ -160,14 +154,20 @@ export function resolveAsOfText(
     scan.asOf.push({ ...where, date });
     return `${cap}s of ${spelledDate(date)}`;
   });
-  const plain = PLAIN_AS_OF.exec(text.replace(AS_OF, ''));
-  if (plain) {
-    scan.warnings.push({
-      ...where,
-      message: `"${plain[0]}" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review`,
-    });
-  }
+  const plain = plainAsOfWarning(text, where);
+  if (plain) scan.warnings.push(plain);
   return resolved;
+}
+
+/** "as of January 2026" typed as text in `text`, which the build cannot check: a warning at `where`, or null. */
+export function plainAsOfWarning(text: string, where: { file: string; line: number; field: string }): ContentProblem | null {
+  const plain = PLAIN_AS_OF.exec(text.replace(AS_OF, ''));
+  return plain
+    ? {
+        ...where,
+        message: `"${plain[0]}" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review`,
+      }
+    : null;
 }
 
 function escapeHtml(s: string): string {
@@ -235,25 +235,48 @@ export function stripCitations(html: string): string {
   return html.replace(/<sup class="cite">[\s\S]*?<\/sup>/g, '');
 }
 
+function once(marks: readonly AsOfMark[]): AsOfMark[] {
+  // Two statements of the same date on one line need one look, and one warning.
+  const seen = new Set<string>();
+  return marks.filter((m) => {
+    const key = `${m.file}:${m.line}:${m.field}:${m.date}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Time-sensitive statements nobody has re-checked for longer than the course allows: each
+ * as-of date more than `maxMonths` months before `today` (the day of the build,
+ * `2026-12-05`), as a warning at its line. A month counts as current through its last
+ * day: with 6 months, "as of January 2026" is too old from August 1, 2026.
+ */
+export function tooOldAsOfWarnings(marks: readonly AsOfMark[], today: string, maxMonths: number): ContentProblem[] {
+  if (!DAY.test(today) || !isIsoDate(today)) throw new Error(`today "${today}" is not a date such as 2026-12-05`);
+  const cutoff = monthsBefore(today, maxMonths);
+  return once(marks.filter((m) => predates(m.date, cutoff))).map((m) => {
+    const months = monthsBetween(m.date, today);
+    const age = months > maxMonths ? `${months} months` : `more than ${maxMonths} months`;
+    return {
+      file: m.file,
+      line: m.line,
+      field: m.field,
+      message: `"as of ${spelledDate(m.date)}" (${m.date}) is ${age} old on ${spelledDate(today)}; the course allows ${maxMonths} ${maxMonths === 1 ? 'month' : 'months'}: re-check this statement against its source and update the date, or change the limit in course.yaml rules (dated_statement_max_age_months)`,
+    };
+  });
+}
+
 /**
  * Time-sensitive statements the content review has not caught up with: each as-of date
  * older than `reviewDate` (`2026-11-01`), as a warning at its line.
  */
 export function staleAsOfWarnings(marks: readonly AsOfMark[], reviewDate: string): ContentProblem[] {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(reviewDate) || !isIsoDate(reviewDate))
-    throw new Error(`review date "${reviewDate}" is not a date such as 2026-11-01`);
-  const seen = new Set<string>();
-  return marks
-    .filter((m) => predates(m.date, reviewDate))
-    .filter((m) => {
-      // Two statements of the same date on one line need one look, and one warning.
-      const key = `${m.file}:${m.line}:${m.field}:${m.date}`;
-      return !seen.has(key) && !!seen.add(key);
-    })
-    .map((m) => ({
-      file: m.file,
-      line: m.line,
-      field: m.field,
-      message: `"as of ${spelledDate(m.date)}" is older than the content review of ${spelledDate(reviewDate)}: check the statement against current sources, then update its date (or the statement)`,
-    }));
+  if (!DAY.test(reviewDate) || !isIsoDate(reviewDate)) throw new Error(`review date "${reviewDate}" is not a date such as 2026-11-01`);
+  return once(marks.filter((m) => predates(m.date, reviewDate))).map((m) => ({
+    file: m.file,
+    line: m.line,
+    field: m.field,
+    message: `"as of ${spelledDate(m.date)}" is older than the content review of ${spelledDate(reviewDate)}: check the statement against current sources, then update its date (or the statement)`,
+  }));
 }

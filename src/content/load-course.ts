@@ -13,7 +13,17 @@ import { ContentError, type ContentProblem } from './errors.ts';
 import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
 import { glossarySchema, lessonFrontMatterSchema, quizSchema, type GlossaryEntry } from './schema.ts';
 import { YamlSource } from './yaml-source.ts';
-import { renderLessonBody, resolveAsOfText, scanLessonBody, staleAsOfWarnings, stripCitations, type AsOfMark } from './lesson-markup.ts';
+import {
+  renderLessonBody,
+  resolveAsOfText,
+  scanLessonBody,
+  staleAsOfWarnings,
+  stripCitations,
+  tooOldAsOfWarnings,
+  type AsOfMark,
+} from './lesson-markup.ts';
+import { isIsoDate } from '../course/dates.ts';
+import { localIsoDate } from '../course/activity.ts';
 
 export interface ParsedLesson {
   lesson?: Lesson;
@@ -267,6 +277,24 @@ export interface LoadOptions {
   reviewDate?: string;
   /** The course's editorial limits (DEFAULT_RULES when not given). */
   rules?: HouseRules;
+  /**
+   * The day of the build (`2026-12-05`), from which the age of every dated statement is
+   * counted (rules.dated_statement_max_age_months). By default `buildDay()`.
+   */
+  today?: string;
+}
+
+/**
+ * The day the build counts the age of dated statements from: the environment variable
+ * COURSE_TODAY when set (`COURSE_TODAY=2027-03-01 npm run check` shows what will be stale
+ * then), otherwise the machine's calendar day.
+ */
+export function buildDay(env: Record<string, string | undefined> = process.env, now = Date.now()): string {
+  const given = env['COURSE_TODAY']?.trim();
+  if (!given) return localIsoDate(now);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || !isIsoDate(given))
+    throw new Error(`COURSE_TODAY="${given}" is not a day: write it as 2026-12-05, or unset it to use today's date`);
+  return given;
 }
 
 /**
@@ -323,10 +351,10 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     activityFile = parseCourseFile(courseFile, activityText);
     problems.push(...activityFile.problems);
   }
+  const asOf: AsOfMark[] = [...(activityFile?.asOf ?? [])];
 
   const lessons: { lesson: Lesson; source: YamlSource; file: string }[] = [];
   const lessonWarnings: ContentProblem[] = [];
-  const asOf: AsOfMark[] = [];
   for (const name of listFiles(join(root, 'lessons'), /\.md$/)) {
     const file = `lessons/${name}`;
     const parsed = parseLesson(file, read(file));
@@ -445,6 +473,10 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   // Statements dated before the last content review were not re-checked by it.
   const reviewDate = options.reviewDate ?? activityFile?.activity?.reviewDate ?? null;
   if (reviewDate) warnings.push(...staleAsOfWarnings(asOf, reviewDate));
+  // Statements nobody has re-checked for longer than the course allows, counted from today.
+  const today = options.today ?? buildDay();
+  const rules = options.rules ?? activityFile?.rules ?? DEFAULT_RULES;
+  warnings.push(...tooOldAsOfWarnings(asOf, today, rules.datedStatementMaxAgeMonths));
   if (allLessonsParsed && allQuizzesParsed) {
     const { findings } = checkItemQuality(
       quizzes,

@@ -12,6 +12,7 @@ export class YamlSource {
   readonly problems: ContentProblem[] = [];
   private readonly doc: Document;
   private readonly lines = new LineCounter();
+  private readonly text: string;
 
   /** `firstLine` is the file line of the text's first line (front matter starts at 2). */
   constructor(
@@ -19,6 +20,7 @@ export class YamlSource {
     text: string,
     private readonly firstLine = 1,
   ) {
+    this.text = text;
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: true });
     // An indentation mistake reads as grammar in the parser's words, often at the line above:
     // when one is found, it is the one problem reported, at its own line.
@@ -52,6 +54,17 @@ export class YamlSource {
       return this.toFileLine(node.range[0]);
     }
     return this.firstLine;
+  }
+
+  /**
+   * The value at `path` as written in the file (a block scalar with its line breaks), and
+   * the file line of a position in it: to report a mark inside a long text at its own line.
+   */
+  written(path: readonly PropertyKey[]): { text: string; lineAt: (index: number) => number } | null {
+    const node = this.doc.getIn(path as unknown[], true) as Node | undefined;
+    if (!node?.range) return null;
+    const [start, end] = node.range;
+    return { text: this.text.slice(start, end), lineAt: (index) => this.toFileLine(start + index) };
   }
 
   private toFileLine(offset: number): number {

@@ -33,3 +33,54 @@ export function spelledDate(iso: string): string {
 export function predates(asOf: string, reviewDate: string): boolean {
   return reviewDate.slice(0, asOf.length) > asOf;
 }
+
+/** Whole months from `from` (a day or a month) to `to` (a day); a month date counts from its first day. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy = 0, fm = 0, fd = 1] = from.split('-').map(Number);
+  const [ty = 0, tm = 0, td = 1] = to.split('-').map(Number);
+  const months = (ty - fy) * 12 + (tm - fm);
+  return from.length > 7 && td < fd ? months - 1 : months;
+}
+
+/**
+ * The day `months` calendar months before `day` (`2026-08-31` less 6 is `2026-02-28`):
+ * a statement dated before it (see `predates`) is older than `months` months on `day`.
+ */
+export function monthsBefore(day: string, months: number): string {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const index = y * 12 + (m - 1) - months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
+/**
+ * A dated statement as compiled content carries it in learner-facing text of course.yaml:
+ * `{as of 2026-01}` or `{As of 2026-01-15}`. The build has checked the date; the course
+ * shows it as "as of January 2026", like the lessons.
+ */
+const DATED = /\{([Aa])s of (\d{4}-\d{2}(?:-\d{2})?)\}/g;
+
+export type DatedPart = string | { capital: boolean; date: string };
+
+/** Splits text into plain runs and its as-of dates, in order. */
+export function splitDated(text: string): DatedPart[] {
+  const parts: DatedPart[] = [];
+  let at = 0;
+  for (const m of text.matchAll(DATED)) {
+    if (m.index > at) parts.push(text.slice(at, m.index));
+    parts.push({ capital: m[1] === 'A', date: m[2] ?? '' });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
+/** The text as learners read it, dates spelled out: "current as of January 2026." */
+export function datedPlainText(text: string): string {
+  return splitDated(text)
+    .map((p) => (typeof p === 'string' ? p : `${p.capital ? 'A' : 'a'}s of ${spelledDate(p.date)}`))
+    .join('');
+}

@@ -4,6 +4,7 @@ import { ACTIVITY_STRINGS, activityInfo, completionText } from './activity-info.
 import { activityInfoStyles } from './activity-info.styles.ts';
 import { contentComponents } from './content-components.ts';
 import { theme } from './theme.ts';
+import { datedText } from './dated-text.ts';
 
 const STRINGS = {
   heading: ACTIVITY_STRINGS.about,
@@ -47,9 +48,9 @@ export class AboutView extends LitElement {
     const a = this.course.activity;
     const text = completionText(this.course, this.minutes, this.passMark);
     return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
-      <p>${a.introduction}</p>
-      <p>${a.audience}</p>
-      <p class="inset-text"><span class="visually-hidden">Information: </span>${a.disclaimer}</p>
+      <p>${datedText(a.introduction)}</p>
+      <p>${datedText(a.audience)}</p>
+      <p class="inset-text"><span class="visually-hidden">Information: </span>${datedText(a.disclaimer)}</p>
       <h2>${STRINGS.complete}</h2>
       <p>${text.time}</p>
       <p>${text.complete} ${text.certificate}</p>

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { anyRelationships, creditEarned, designatedCredit, isExpired } from '../course/activity.ts';
 import { creditHours, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import type { ActivityInfo, Course, DisclosedPerson } from '../course/types.ts';
+import { datedText } from './dated-text.ts';
 import { amountText, countText, hoursText, isoDateText } from './format.ts';
 
 /**
@@ -185,7 +186,7 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
     return html`<dl class="facts">
       ${row(S.provider, html`<p>${a.providerName ? providerName : sentence(S.notYet)} ${activityId}</p>`)} ${row(S.credit, credit)}
       ${row(S.dates, dates)} ${row(S.disclosures, disclosures)} ${row(S.commercialSupport, html`<p>${sentence(support)}</p>`)}
-      ${row(S.unapproved, html`<p>${a.unapprovedUse}</p>`)} ${row(S.help, html`<p>${help}</p>`)}
+      ${row(S.unapproved, html`<p>${datedText(a.unapprovedUse)}</p>`)} ${row(S.help, html`<p>${help}</p>`)}
     </dl>`;
   }
   return html`<h2>${S.credit}</h2>
@@ -196,9 +197,9 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
     ${disclosures}
     <p>${S.commercialSupport}: ${support}</p>
     <h2>${S.unapproved}</h2>
-    <p>${a.unapprovedUse}</p>
+    <p>${datedText(a.unapprovedUse)}</p>
     <h2>${S.gap}</h2>
-    <p>${a.practiceGap ?? `The practice gap this activity addresses: ${S.notYet}.`}</p>
+    <p>${a.practiceGap ? datedText(a.practiceGap) : `The practice gap this activity addresses: ${S.notYet}.`}</p>
     <h2>${S.provider}</h2>
     <p>${providerName} ${activityId}</p>
     <p>${S.contact}: ${a.providerContact ?? `${S.notYet}.`}</p>

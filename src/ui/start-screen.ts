@@ -9,6 +9,7 @@ import { isoDateText } from './format.ts';
 import type { MenuItem } from './menu-items.ts';
 import { contentComponents } from './content-components.ts';
 import { theme } from './theme.ts';
+import { datedText } from './dated-text.ts';
 
 const STRINGS = {
   objectives: 'What you will learn',
@@ -95,8 +96,8 @@ export class StartScreen extends LitElement {
             </p>`
           : null
       }
-      <p>${activity.introduction}</p>
-      <p>${activity.audience}</p>
+      <p>${datedText(activity.introduction)}</p>
+      <p>${datedText(activity.audience)}</p>
       <p>${text.time} ${text.complete} ${text.certificate}</p>
       ${this.resume ? null : info}
       <div class="actions">
@@ -114,7 +115,7 @@ export class StartScreen extends LitElement {
         }
       </div>
       ${this.resume ? html`<p>${STRINGS.continueNote(this.resume.label)}</p>` : null}
-      <p class="inset-text"><span class="visually-hidden">Information: </span>${activity.disclaimer}</p>
+      <p class="inset-text"><span class="visually-hidden">Information: </span>${datedText(activity.disclaimer)}</p>
       ${
         this.started
           ? html`<h2>${STRINGS.progress}</h2>

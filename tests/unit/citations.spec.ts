@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { formatProblem } from '../../src/content/errors.ts';
-import { staleAsOfWarnings } from '../../src/content/lesson-markup.ts';
-import { loadCourse, parseLesson } from '../../src/content/load-course.ts';
-import { isIsoDate, predates, spelledDate } from '../../src/course/dates.ts';
+import { staleAsOfWarnings, tooOldAsOfWarnings } from '../../src/content/lesson-markup.ts';
+import { buildDay, loadCourse, parseLesson } from '../../src/content/load-course.ts';
+import { isIsoDate, monthsBefore, monthsBetween, predates, spelledDate } from '../../src/course/dates.ts';
 import { ROOT } from '../support/paths.ts';
 
 /** A lesson file: front matter lines 1-7, then `references` from line 8, then the body. */
@@ -208,7 +208,83 @@ test.describe('dated statements', () => {
       expect((await loadCourse(dir, { reviewDate: '2026-01-31' })).warnings.filter(stale)).toEqual([]);
       const later = (await loadCourse(dir, { reviewDate: '2026-11-01' })).warnings.filter(stale);
       expect(later.length).toBeGreaterThan(5);
-      expect(later.every((w) => w.file.startsWith('lessons/') && w.line > 0)).toBe(true);
+      expect(later.every((w) => (w.file.startsWith('lessons/') || w.file === 'course.yaml') && w.line > 0)).toBe(true);
+      // course.yaml's own dated statement, at its line.
+      expect(later.filter((w) => w.file === 'course.yaml').map((w) => `${w.line} ${w.field}`)).toEqual(['43 unapproved_use']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test.describe('dated statements older than the limit, counted from the day of the build', () => {
+  const marks = [
+    { file: 'lessons/04-clinic-therapy.md', line: 71, field: 'body', date: '2026-01' },
+    { file: 'lessons/04-clinic-therapy.md', line: 71, field: 'body', date: '2026-01' },
+    { file: 'lessons/05-claims-evidence.md', line: 40, field: 'body', date: '2026-06-15' },
+    { file: 'course.yaml', line: 43, field: 'unapproved_use', date: '2025-11' },
+  ];
+  const where = (ws: { file: string; line: number }[]) => ws.map((w) => `${w.file}:${w.line}`);
+
+  test('an old statement warns with its file, line, date and what to do; a recent one does not', () => {
+    // January 2026 is current through January 31: with 6 months it is too old from August 1.
+    expect(where(tooOldAsOfWarnings(marks, '2026-07-31', 6))).toEqual(['course.yaml:43']);
+    const august = tooOldAsOfWarnings(marks, '2026-08-01', 6);
+    expect(august.map(formatProblem)).toEqual([
+      'lessons/04-clinic-therapy.md:71 body: "as of January 2026" (2026-01) is 7 months old on August 1, 2026; the course allows 6 months: re-check this statement against its source and update the date, or change the limit in course.yaml rules (dated_statement_max_age_months)',
+      'course.yaml:43 unapproved_use: "as of November 2025" (2025-11) is 9 months old on August 1, 2026; the course allows 6 months: re-check this statement against its source and update the date, or change the limit in course.yaml rules (dated_statement_max_age_months)',
+    ]);
+    // A day: too old the day after its sixth "monthiversary".
+    expect(where(tooOldAsOfWarnings(marks, '2026-12-15', 6))).not.toContain('lessons/05-claims-evidence.md:40');
+    expect(where(tooOldAsOfWarnings(marks, '2026-12-16', 6))).toContain('lessons/05-claims-evidence.md:40');
+    expect(tooOldAsOfWarnings(marks, '2026-12-16', 6).find((w) => w.line === 40)?.message).toContain('is more than 6 months old');
+    // A longer limit lets them be.
+    expect(tooOldAsOfWarnings(marks, '2026-08-01', 12)).toEqual([]);
+    expect(() => tooOldAsOfWarnings(marks, '2026-08', 6)).toThrow(/not a date/);
+  });
+
+  test('months are counted on the calendar', () => {
+    expect(monthsBefore('2026-08-31', 6)).toBe('2026-02-28');
+    expect(monthsBefore('2026-03-15', 6)).toBe('2025-09-15');
+    expect(monthsBetween('2026-01', '2026-12-05')).toBe(11);
+    expect(monthsBetween('2026-01-15', '2026-07-14')).toBe(5);
+    expect(monthsBetween('2026-01-15', '2026-07-15')).toBe(6);
+  });
+
+  test('the day of the build is today, or COURSE_TODAY', () => {
+    expect(buildDay({}, new Date(2026, 11, 5, 12).getTime())).toBe('2026-12-05');
+    expect(buildDay({ COURSE_TODAY: '2027-03-01' })).toBe('2027-03-01');
+    expect(() => buildDay({ COURSE_TODAY: '2027-03' })).toThrow(/COURSE_TODAY="2027-03" is not a day/);
+  });
+
+  test("the build counts from the day it is given, with the limit of course.yaml's rules", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'course-'));
+    try {
+      for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+      const tooOld = async (today: string) =>
+        (await loadCourse(dir, { today })).warnings.filter((w) => /the course allows \d+ month/.test(w.message));
+      // The shipped statements are dated January 2026 (and a recent one is added below).
+      const lesson = join(dir, 'lessons/03-stem-cells.md');
+      const text = readFileSync(lesson, 'utf8');
+      writeFileSync(lesson, text.replace('## Key points', 'Recent.{as of 2026-07}\n\n## Key points'));
+      const recentLine = readFileSync(lesson, 'utf8').split('\n').indexOf('Recent.{as of 2026-07}') + 1;
+      expect(await tooOld('2026-07-31')).toEqual([]);
+      const august = await tooOld('2026-08-01');
+      expect(august.length).toBeGreaterThan(5);
+      expect(august.some((w) => w.file === 'lessons/03-stem-cells.md' && w.line === recentLine)).toBe(false);
+      expect(august.find((w) => w.file === 'course.yaml')).toMatchObject({ line: 43, field: 'unapproved_use' });
+      expect(august.every((w) => w.line > 0 && /re-check this statement against its source/.test(w.message))).toBe(true);
+      // The limit in course.yaml rules.
+      const yaml = join(dir, 'course.yaml');
+      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('dated_statement_max_age_months: 6', 'dated_statement_max_age_months: 12'));
+      expect(await tooOld('2026-08-01')).toEqual([]);
+      expect(await tooOld('2027-01-31')).toEqual([]);
+      const next = await tooOld('2027-02-01');
+      expect(next.length).toBe(august.length);
+      expect(next[0]?.message).toContain('the course allows 12 months');
+      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('dated_statement_max_age_months: 12', 'dated_statement_max_age_months: 0'));
+      const error: unknown = await loadCourse(dir, { today: '2026-08-01' }).catch((e: unknown) => e);
+      expect(String(error)).toMatch(/course\.yaml:\d+ rules\.dated_statement_max_age_months: must be at least 1 month/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

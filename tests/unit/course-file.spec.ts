@@ -6,8 +6,10 @@ import { parseCourseFile, PLACEHOLDER } from '../../src/content/course-file.ts';
 import { formatProblem, type ContentProblem } from '../../src/content/errors.ts';
 import { loadCourse } from '../../src/content/load-course.ts';
 import { creditEarned, isExpired, localIsoDate } from '../../src/course/activity.ts';
+import { datedPlainText, splitDated } from '../../src/course/dates.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
 import { completionText } from '../../src/ui/activity-info.ts';
+import { datedText } from '../../src/ui/dated-text.ts';
 import { ROOT } from '../support/paths.ts';
 import { courseOf, QUESTIONS, quizOf } from '../support/sample-course.ts';
 
@@ -251,11 +253,68 @@ test.describe('in the build', () => {
     ]);
   });
 
+  test('a dated statement of course.yaml older than the limit is a warning at its line', async () => {
+    const text = edited('has not approved, and off-label', 'has not approved {as of 2026-01}, and off-label');
+    writeFileSync(join(dir, FILE), text);
+    const tooOld = async (today: string) =>
+      (await loadCourse(dir, { today })).warnings.filter((w) => w.file === FILE && /the course allows/.test(w.message)).map(formatProblem);
+    expect(await tooOld('2026-07-31')).toEqual([]);
+    expect(await tooOld('2026-08-01')).toEqual([
+      `${FILE}:${lineOf(text, '{as of 2026-01}')} unapproved_use: "as of January 2026" (2026-01) is 7 months old on August 1, 2026; the course allows 6 months: re-check this statement against its source and update the date, or change the limit in course.yaml rules (dated_statement_max_age_months)`,
+    ]);
+  });
+
   test('the course carries the activity information and the evaluation', async () => {
     writeFileSync(join(dir, FILE), COMPLETE);
     const { course } = await loadCourse(dir);
     expect(course.activity.providerName).toBe('Example Nursing Education Provider (fictitious)');
     expect(course.evaluation?.questions.map((q) => q.id)).toEqual(['objectives_met', 'comments']);
+  });
+});
+
+test.describe('dated statements in the text learners read', () => {
+  test('the shipped unapproved_use carries its date as a dated statement, at its line', () => {
+    const parsed = parseCourseFile(FILE, SHIPPED);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.asOf).toEqual([{ file: FILE, line: lineOf(SHIPPED, '{as of 2026-01}'), field: 'unapproved_use', date: '2026-01' }]);
+    const text = parsed.activity?.unapprovedUse ?? '';
+    expect(text).toMatch(/current \{as of 2026-01\}\.$/);
+    // Shown as the lessons show it.
+    expect(datedPlainText(text)).toMatch(/current as of January 2026\.$/);
+    // In the course, in a time element as in the lessons: <time class="as-of" datetime="2026-01">as of January 2026</time>.
+    const [before, time, after] = datedText('current {as of 2026-01}.');
+    expect([before, after]).toEqual(['current ', '.']);
+    if (typeof time !== 'object') throw new Error('the date is not a template');
+    expect(time.strings.join('|')).toBe('<time class="as-of" datetime=|>|s of |</time>');
+    expect(time.values).toEqual(['2026-01', 'a', 'January 2026']);
+    expect(splitDated('{As of 2026-01-15}, none; recruiting {as of 2026-01}.')).toEqual([
+      { capital: true, date: '2026-01-15' },
+      ', none; recruiting ',
+      { capital: false, date: '2026-01' },
+      '.',
+    ]);
+  });
+
+  test('each date at its own line of a folded text; a date the build cannot read is an error there; one typed as text a warning', () => {
+    const text = edited(
+      'has not approved, and off-label',
+      'has not approved {as of 2025-11}, and\n  {As-of  2026-01-15} off-label',
+    ).replace('audience: For', 'audience: "{As of 2026-02}, for');
+    const parsed = parseCourseFile(FILE, text.replace(/^(audience: .*)$/m, '$1"'));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.asOf.map((m) => `${m.line} ${m.field} ${m.date}`)).toEqual([
+      `${lineOf(text, 'audience:')} audience 2026-02`,
+      `${lineOf(text, '{as of 2025-11}')} unapproved_use 2025-11`,
+      `${lineOf(text, '{As-of')} unapproved_use 2026-01-15`,
+    ]);
+    expect(parsed.activity?.unapprovedUse).toContain('has not approved {as of 2025-11}, and {As of 2026-01-15} off-label');
+    expect(errors(edited('has not approved,', 'has not approved\n  {as of Jan 2026},'))).toEqual([
+      `${FILE}:${lineOf(COMPLETE, 'has not approved,') + 1} unapproved_use: "{as of Jan 2026}" has no valid date: write it as {as of 2026-01} (year and month) or {as of 2026-01-15}`,
+    ]);
+    const typed = edited('has not approved,', 'has not approved\n  as of January 2026,');
+    expect(parseCourseFile(FILE, typed).warnings.map(formatProblem)).toEqual([
+      `${FILE}:${lineOf(typed, 'as of January 2026')} unapproved_use: "as of January 2026" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review`,
+    ]);
   });
 });
 

@@ -512,6 +512,7 @@ test.describe('in the build', () => {
     lessonsHaveChecks: false,
     examQuestionsPerObjective: 0,
     examMinQuestions: 0,
+    datedStatementMaxAgeMonths: 6,
   };
   let dir = '';
   const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
