@@ -221,6 +221,7 @@ test('the build reads a question level, and leaves it out of the course it ships
     lessonsHaveChecks: false,
     examQuestionsPerObjective: 0,
     examMinQuestions: 0,
+    datedStatementMaxAgeMonths: 6,
   };
   const dir = mkdtempSync(join(tmpdir(), 'course-'));
   try {
