@@ -130,6 +130,8 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
     });
   };
   const facts = new Map<Question, ItemFacts>();
+  /** The exam's "only longest" warnings, listed only when the exam is over the cap (see rule 4 below). */
+  const longestInExam = new Map<Quiz, Array<() => void>>();
   const lessonWords = lessons.map((l) => ({ file: l.file, words: ` ${words(l.text).join(' ')} ` }));
 
   for (const { quiz, source } of quizzes) {
@@ -194,22 +196,25 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
       if (wrong.length && Math.min(...keyLengths) > Math.max(...wrongLengths)) {
         f.keyLongest = true;
       }
-      // In the graded exam a single-choice key may be the longest now and then (keys placed by
-      // length evenly is the aim): the quiz-wide cap and the test-wise learner's "longest"
-      // strategy judge the bank as a whole, so only knowledge checks and multiple response warn.
-      if (f.keyLongest && !(quiz.graded && q.type === 'single')) {
+      if (f.keyLongest) {
         const what =
           q.type === 'single'
             ? `the correct choice is the only longest option (${keyLengths[0]} characters; the others ${range(wrongLengths)})`
             : `every correct choice is longer than every wrong one (correct ${range(keyLengths)} characters; wrong ${range(wrongLengths)})`;
-        report(
-          source,
-          at,
-          'warning',
-          'longest-key',
-          `${what}: shorten ${q.type === 'single' ? 'it' : 'them'} or lengthen the others so length does not give the answer away`,
-          'choices',
-        );
+        const warn = () =>
+          report(
+            source,
+            at,
+            'warning',
+            'longest-key',
+            `${what}: shorten ${q.type === 'single' ? 'it' : 'them'} or lengthen the others so length does not give the answer away`,
+            'choices',
+          );
+        // In the exam a single-choice key may be the longest now and then (keys spread evenly over
+        // the length positions is the aim); the cap and the test-wise learner's "longest" strategy
+        // judge the exam as a whole, and the questions are listed only when it is over the cap.
+        if (quiz.graded && q.type === 'single') longestInExam.set(quiz, [...(longestInExam.get(quiz) ?? []), warn]);
+        else warn();
       }
       if (q.type === 'single') {
         const lengths = q.choices.map((c) => c.text.length);
@@ -306,7 +311,8 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
   trueFalseBalance(checks, 'the knowledge checks together have', report);
 
   // Rule 4, per quiz; small knowledge checks are judged together.
-  for (const q of exams) keyLongestShare([q], 'this quiz', facts, report, MIN_CHOICE_ITEMS);
+  for (const q of exams)
+    if (keyLongestShare([q], 'this quiz', facts, report, MIN_CHOICE_ITEMS)) longestInExam.get(q.quiz)?.forEach((warn) => warn());
   for (const q of checks) keyLongestShare([q], 'this quiz', facts, report, MIN_CHOICE_ITEMS);
   const small = checks.find((q) => choiceItems(q.quiz).length < MIN_CHOICE_ITEMS);
   if (small) keyLongestShare(checks, 'the knowledge checks together', facts, report, MIN_CHOICE_ITEMS, small);
@@ -426,12 +432,12 @@ function keyLongestShare(
   report: Report,
   minItems: number,
   at = set[0],
-): void {
+): boolean {
   const items = set.flatMap((s) => choiceItems(s.quiz));
-  if (items.length < minItems || !at) return;
+  if (items.length < minItems || !at) return false;
   const longest = items.filter((q) => facts.get(q)?.keyLongest).length;
   const share = longest / items.length;
-  if (share <= MAX_KEY_LONGEST_SHARE) return;
+  if (share <= MAX_KEY_LONGEST_SHARE) return false;
   const perFile =
     set.length > 1
       ? `; ${breakdown(set, (q) => (hasChoices(q) ? (facts.get(q)?.keyLongest ? 'key only longest' : 'other') : undefined))}`
@@ -444,6 +450,7 @@ function keyLongestShare(
     `in ${longest} of the ${items.length} single- and multiple-choice questions of ${label} (${pct(share)}${perFile}) the correct answer is the only longest option; at most ${pct(MAX_KEY_LONGEST_SHARE)} may be, or learners learn to pick the longest. Even out the option lengths of the questions listed with "the correct choice is the only longest option" or "every correct choice is longer"`,
     'questions',
   );
+  return true;
 }
 
 /**

@@ -1,5 +1,25 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where the global setup unzips the packages the browser tests open. */
 export const UNPACKED = `${ROOT}build/test-packages`;
+
+/**
+ * Sets every dated statement ({as of …}) in a copy of the content (its lessons and course.yaml)
+ * to one month, so that tests of the date rules do not depend on the dates the content ships with.
+ */
+export function pinDatedStatements(dir: string, month: string): void {
+  const files = [
+    join(dir, 'course.yaml'),
+    ...readdirSync(join(dir, 'lessons'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join(dir, 'lessons', f)),
+  ];
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/\{([Aa]s of) \d{4}-\d{2}(?:-\d{2})?\}/g, `{$1 ${month}}`));
+  }
+}

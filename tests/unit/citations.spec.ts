@@ -6,7 +6,7 @@ import { formatProblem } from '../../src/content/errors.ts';
 import { staleAsOfWarnings, tooOldAsOfWarnings } from '../../src/content/lesson-markup.ts';
 import { buildDay, loadCourse, parseLesson } from '../../src/content/load-course.ts';
 import { isIsoDate, monthsBefore, monthsBetween, predates, spelledDate } from '../../src/course/dates.ts';
-import { ROOT } from '../support/paths.ts';
+import { ROOT, pinDatedStatements } from '../support/paths.ts';
 
 /** A lesson file: front matter lines 1-7, then `references` from line 8, then the body. */
 function lessonFile(references: string, body: string): string {
@@ -194,6 +194,8 @@ test.describe('dated statements', () => {
     const dir = mkdtempSync(join(tmpdir(), 'course-'));
     try {
       for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+      // The rule, not the content's own dates: every statement of the copy is dated January 2026.
+      pinDatedStatements(dir, '2026-01');
       const stale = (w: { message: string }) => /older than the content review/.test(w.message);
       // The shipped course.yaml has no review date yet (a placeholder): nothing to compare with.
       expect((await loadCourse(dir)).warnings.filter(stale)).toEqual([]);
@@ -261,9 +263,10 @@ test.describe('dated statements older than the limit, counted from the day of th
     const dir = mkdtempSync(join(tmpdir(), 'course-'));
     try {
       for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+      pinDatedStatements(dir, '2026-01');
       const tooOld = async (today: string) =>
         (await loadCourse(dir, { today })).warnings.filter((w) => /the course allows \d+ month/.test(w.message));
-      // The shipped statements are dated January 2026 (and a recent one is added below).
+      // The copy's statements are dated January 2026 (and a recent one is added below).
       const lesson = join(dir, 'lessons/03-stem-cells.md');
       const text = readFileSync(lesson, 'utf8');
       writeFileSync(lesson, text.replace('## Key points', 'Recent.{as of 2026-07}\n\n## Key points'));

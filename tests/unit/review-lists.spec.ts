@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -73,6 +73,8 @@ test.describe('review lists', () => {
   test.beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'course-'));
     cpSync(join(ROOT, 'course.yaml'), join(dir, 'course.yaml'));
+    // The list, not the shipped dates: course.yaml's statement is dated January 2026 here.
+    writeFileSync(join(dir, 'course.yaml'), readFileSync(join(dir, 'course.yaml'), 'utf8').replace(/\{as of [\d-]+\}/, '{as of 2026-01}'));
     mkdirSync(join(dir, 'lessons'));
     writeFileSync(join(dir, 'lessons/01-sample.md'), LESSON);
   });
