@@ -421,6 +421,7 @@ function launchInfo(): LaunchInfo {
 
 function stored(): Record<string, string> {
   if (profile !== 'moodle') return carryOver(api.getFlattenedCMI());
+  reloadStore();
   return current ? { ...records.record(current.info.learnerId, current.info.activity, current.info.attempt) } : {};
 }
 

@@ -85,6 +85,9 @@ export class Tracker {
   private role: Promise<Role> = Promise.resolve('writer');
   private standby = false;
   private offline = false;
+  /** After saves the LMS may have lost, the next saved state is stamped at least this late, so it differs. */
+  private stampFloor = 0;
+  private lastStamp = 0;
   private reporter: Reporter | null = null;
   private store: CourseStore | null = null;
   private readonly clock: Clock;
@@ -251,6 +254,8 @@ export class Tracker {
     const onOnline = () => {
       this.offline = false;
       if (!this.session.open || this.standby) return;
+      // An LMS that posts only what changed would skip saved progress identical to what it thinks it sent.
+      this.stampFloor = this.lastStamp + 1000;
       this.reporter?.resendUnconfirmed();
       this.scheduler.request('now');
     };
@@ -316,7 +321,8 @@ export class Tracker {
 
   /** Encodes the state; if it ever outgrows the limit, keeps the essentials. */
   private encode(state: CourseState): string {
-    const stamp = { savedAt: this.clock.now(), token: this.token };
+    const stamp = { savedAt: Math.max(this.clock.now(), this.stampFloor), token: this.token };
+    this.lastStamp = stamp.savedAt;
     const full = encodeState(state, stamp);
     if (full.length <= SUSPEND_LIMIT) return full;
     const essentials: CourseState = {

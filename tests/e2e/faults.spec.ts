@@ -1,0 +1,167 @@
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { correctAnswer } from '../../src/course/questions.ts';
+import type { HostConfig } from '../../src/preview/lms-host.ts';
+import { courseData, finishExam, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
+import { giveAnswer } from '../support/learner.ts';
+import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, relaunchMoodle, storedRecord } from '../support/lms.ts';
+import { readSaved } from '../support/saved-progress.ts';
+import { strictViolations } from '../support/strict-scorm.ts';
+
+// Moodle's rules, with its records shared by every page of the browser, as a learner's tabs share Moodle's database.
+const MOODLE: HostConfig = { profile: 'moodle', persist: true };
+
+const faults = (page: Page, fault: 'endSession' | 'logIn') => page.evaluate((f) => window.__lms?.faults[f](), fault);
+const dropSaves = (page: Page, on: boolean) => page.evaluate((o) => window.__lms?.faults.dropSaves(o), on);
+
+/** What Moodle holds: the course's saved state, decoded, and the exam's interaction ids. */
+async function inMoodle(page: Page) {
+  const record = await storedRecord(page);
+  const { gradedQuiz } = await courseData();
+  const saved = await readSaved(record['cmi.suspend_data'] ?? '');
+  const interactions = Object.entries(record)
+    .filter(([k, v]) => /^cmi\.interactions\.\d+\.id$/.test(k) && v.startsWith(`${gradedQuiz}-`))
+    .map(([, v]) => v);
+  return { record, exam: saved.state.quizzes[gradedQuiz], interactions };
+}
+
+async function passExam(frame: FrameLocator): Promise<void> {
+  await readAllLessons(frame);
+  await startExam(frame);
+  await finishExam(frame);
+}
+
+for (const version of VERSIONS) {
+  const el = EL[version];
+  const passed = version === '12' ? 'cmi.core.lesson_status' : 'cmi.success_status';
+
+  test.describe(`SCORM ${version === '12' ? '1.2' : '2004'} in Moodle: a passed exam is never lost`, () => {
+    test.describe.configure({ timeout: 150_000 });
+
+    test('two tabs on one record: one writes, the other says so; a take-over carries the passed exam and nothing lowers it', async ({
+      page,
+    }) => {
+      const a = await launchCourse(page, version, MOODLE);
+      await a.getByRole('button', { name: 'Start the course' }).click();
+      const pageB = await page.context().newPage();
+      const b = await launchCourse(pageB, version, MOODLE);
+      await expect(b.getByRole('heading', { level: 1, name: 'This course is open in another tab or window' })).toBeFocused();
+      // The second copy sends nothing while it stands by (values set at launch stay in its player's memory).
+      expect((await lmsCalls(pageB)).filter((c) => /Commit|Terminate|Finish/.test(c.fn))).toEqual([]);
+
+      // The learner continues in the second tab and passes the exam there.
+      await b.getByRole('button', { name: 'Continue here' }).click();
+      await expect(a.getByRole('heading', { level: 1, name: 'You continued this course in another tab or window' })).toBeVisible();
+      await passExam(b);
+      expect((await inMoodle(pageB)).exam).toMatchObject({ attemptsUsed: 1, bestScore: 100 });
+
+      // Back in the first tab, opened before: it writes only after taking over, and then holds the pass.
+      const before = (await lmsCalls(page)).length;
+      await a.getByRole('button', { name: 'Continue here' }).click();
+      await expect(b.getByRole('heading', { level: 1, name: 'You continued this course in another tab or window' })).toBeVisible();
+      await expect(a.getByText('You are now continuing here.')).toBeVisible();
+      const lesson = (await courseData()).lessons[0];
+      await openFromMenu(a, lesson?.title ?? '');
+      await expect(a.getByRole('heading', { level: 1, name: lesson?.title })).toBeVisible();
+      expect((await lmsCalls(page)).slice(before).some((c) => /Commit$/.test(c.fn) && c.result === 'true')).toBe(true);
+      const afterTakeOver = await inMoodle(page);
+      expect(afterTakeOver.exam).toMatchObject({ attemptsUsed: 1, bestScore: 100 });
+      expect(afterTakeOver.interactions.length).toBeGreaterThan(0);
+
+      // Both close: the tab that handed over ends nothing, so its older record is never posted.
+      await closeCourse(pageB);
+      await closeCourse(page);
+      expect((await inMoodle(page)).exam).toMatchObject({ attemptsUsed: 1, bestScore: 100 });
+      expect((await lmsCalls(pageB)).filter((c) => /Terminate|Finish/.test(c.fn))).toEqual([]);
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+      expect(strictViolations(await lmsCalls(pageB), version)).toEqual([]);
+    });
+
+    test('an ended Moodle session and a login that clears localStorage: the exam submitted meanwhile is restored and reported once', async ({
+      page,
+    }) => {
+      let frame = await launchCourse(page, version, MOODLE);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await readAllLessons(frame);
+      await startExam(frame);
+      await faults(page, 'endSession');
+      await finishExam(frame);
+      await expect(frame.getByText('Progress not yet saved')).toBeVisible();
+      expect((await inMoodle(page)).exam?.attemptsUsed ?? 0).toBe(0);
+
+      // Moodle sends the page to its login page, which clears the site's localStorage.
+      await closeCourse(page);
+      await faults(page, 'logIn');
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => !k.startsWith('preview-lms:')))).toEqual([]);
+      frame = await relaunchMoodle(page);
+      await expect(frame.getByRole('status').filter({ hasText: 'had not reached your learning management system' })).toContainText(
+        `your ${(await courseData()).quizzes.find((q) => q.graded)?.title} result`,
+      );
+      const restored = await inMoodle(page);
+      expect(restored.exam).toMatchObject({ attemptsUsed: 1, bestScore: 100 });
+      // SCORM 2004 records the pass at once; 1.2 waits for the required evaluation (README, "Why it is done this way").
+      if (version === '2004') expect([restored.record[el.raw], restored.record[passed]]).toEqual(['100', 'passed']);
+      const answers = restored.interactions.length;
+      expect(answers).toBeGreaterThan(0);
+
+      // The next launch owes nothing: no notice, and no answer sent twice.
+      frame = await relaunchMoodle(page);
+      await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+      await expect(frame.getByText('had not reached your learning management system')).toHaveCount(0);
+      expect((await inMoodle(page)).interactions).toHaveLength(answers);
+      // The ended session's refusals were the LMS's; everything since follows the rules.
+      expect(
+        strictViolations(
+          (await lmsCalls(page)).filter((c) => c.launch > 1),
+          version,
+        ),
+      ).toEqual([]);
+    });
+
+    test('an ended session mid-exam: the answers given survive the login and the exam is submitted after it', async ({ page }) => {
+      let frame = await startWithClock(page, version, MOODLE);
+      const quiz = await startExam(frame);
+      const shown = (await shownOrder(frame)).slice(0, 3);
+      await faults(page, 'endSession');
+      for (const id of shown) {
+        const q = quiz.questions.find((x) => x.id === id);
+        if (q) await giveAnswer(frame, q, correctAnswer(q));
+      }
+      // The answers' commit fails: the exam's own bar says so, where the learner is.
+      await page.clock.runFor(61_000);
+      await expect(frame.locator('quiz-view .bar').getByRole('status')).toHaveText('Progress not yet saved. Retrying…');
+      await closeCourse(page);
+      await faults(page, 'logIn');
+      frame = await relaunchMoodle(page);
+      await expect(frame.getByText('had not reached your learning management system')).toBeVisible();
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      await expect(frame.getByRole('button', { name: 'Submit answers', exact: true })).toBeVisible();
+      const saved = await readSaved((await storedRecord(page))['cmi.suspend_data'] ?? '');
+      expect(Object.keys(saved.state.quizzes[quiz.id]?.attempt?.answers ?? {}).sort()).toEqual([...shown].sort());
+    });
+
+    test('an outage that aborts saves, which the player reports as done: the learner is told, and all is sent again online', async ({
+      page,
+    }) => {
+      const frame = await startWithClock(page, version, MOODLE);
+      await readAllLessons(frame);
+      await startExam(frame);
+      await page.context().setOffline(true);
+      await dropSaves(page, true);
+      await finishExam(frame);
+      await expect(frame.getByText('You seem to be offline')).toBeVisible();
+      expect((await inMoodle(page)).interactions).toEqual([]);
+      await page.clock.runFor(90_000);
+
+      await dropSaves(page, false);
+      await page.context().setOffline(false);
+      await expect(frame.getByText('You seem to be offline')).toHaveCount(0);
+      const online = await inMoodle(page);
+      expect(online.exam).toMatchObject({ attemptsUsed: 1, bestScore: 100 });
+      expect(online.interactions.length).toBeGreaterThan(0);
+      // Moodle's 1.2 player posts only what changed since its last post, aborted or not: the
+      // status and score it believes sent reach Moodle with the next launch, set again there.
+      await relaunchMoodle(page);
+      if (version === '2004') expect((await storedRecord(page))[el.raw]).toBe('100');
+    });
+  });
+}
