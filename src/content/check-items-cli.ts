@@ -1,7 +1,7 @@
 import { QUESTION_TYPES } from '../course/question-types/index.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_CUE_GAIN, MIN_APPLICATION_SHARE, type Share, type TestWiseReport } from './cue-strategies.ts';
+import { MAX_CUE_GAIN, MIN_APPLICATION_SHARE, MIN_SIMULATED_ITEMS, type Share, type TestWiseReport } from './cue-strategies.ts';
 import { ContentError, formatProblem } from './errors.ts';
 import { checkItemQuality, type ItemFinding, type QuizSummary } from './item-quality.ts';
 import { readItemBank } from './load-course.ts';
@@ -74,7 +74,7 @@ function testWiseTable(r: TestWiseReport): string {
     vs(f.attempts) + over(f.attempts),
     vs(f.critical) + over(f.critical),
     `${(100 * f.passed).toFixed(2)}%${f.passed > 0 ? ' !' : '  '}`,
-    vs(f.checks) + '  ',
+    vs(f.checks) + (f.checks.items >= MIN_SIMULATED_ITEMS ? over(f.checks) : '  '),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -86,7 +86,7 @@ function testWiseTable(r: TestWiseReport): string {
     line(head),
     ...body.map(line),
     '',
-    `Each cell: the strategy's score / a blind guess's, in percent. single: expected share of single-choice questions right (ties guessed); attempt mean: mean score of the simulated attempts (the course's draw, weights and scoring); critical: share of questions on critical objectives fully right; passed: simulated attempts passed (critical rule included); checks: knowledge checks, for information. "!" marks a failure: more than ${Math.round(100 * MAX_CUE_GAIN)} points above chance, or any attempt passed.`,
+    `Each cell: the strategy's score / a blind guess's, in percent. single: expected share of single-choice questions right (ties guessed); attempt mean: mean score of the simulated attempts (the course's draw, weights and scoring); critical: share of questions on critical objectives fully right; passed: simulated attempts passed (critical rule included); checks: the knowledge checks' single-choice questions together (judged from ${MIN_SIMULATED_ITEMS} of them). "!" marks a failure: more than ${Math.round(100 * MAX_CUE_GAIN)} points above chance, or any attempt passed.`,
     '',
     `Levels: ${tagged} of ${items} exam questions have a level; ${application} (${pct(items ? application / items : 0)}) are application (at least ${pct(MIN_APPLICATION_SHARE)}); application share of an attempt: min ${pct(drawShare.min)}, mean ${pct(drawShare.mean)} (at least ${pct(MIN_APPLICATION_SHARE)}); objectives with no application question: ${objectivesWithout.length}.`,
   ].join('\n');

@@ -419,7 +419,7 @@ export interface StrategyFigures {
   critical: Share;
   /** (d) Share of the simulated attempts that pass, the critical rule included. */
   passed: number;
-  /** The knowledge checks' single-choice items, for information. */
+  /** The knowledge checks' single-choice items together (judged by checkKnowledgeCheckCues). */
   checks: Share;
 }
 
@@ -534,11 +534,7 @@ export function checkTestWiseness({ quiz, source }: CheckedQuiz, checks: Quiz[],
         .map(([what, s]) => `${pct(s.right)} on ${what}, against ${pct(s.chance)} by chance (+${points(s.right - s.chance)} points)`);
       if (f.passed > 0) over.push(`passes ${pct(f.passed, 1)} of ${sim.attempts} simulated attempts`);
       if (!over.length) return;
-      const cued = quiz.questions.flatMap((q, qi) => {
-        if (q.type !== 'single') return [];
-        const p = picks(strategy, q);
-        return p.length < q.choices.length && p.some((c) => c.id === q.correct) ? [at(qi)] : [];
-      });
+      const cued = cuedQuestions(strategy, [{ quiz, source }]).map((c) => c.at);
       report(
         source,
         [],
@@ -618,6 +614,46 @@ export function checkTestWiseness({ quiz, source }: CheckedQuiz, checks: Quiz[],
       );
   }
   return sim;
+}
+
+/**
+ * The test-wise learner on the knowledge checks: on their single-choice questions together, no
+ * strategy may beat a blind guess by more than MAX_CUE_GAIN, as on the exam's. A check is
+ * practice, not a grade, but a key found from its form teaches the form instead of the subject.
+ * Judged from MIN_SIMULATED_ITEMS single-choice questions (fewer: a cue is not yet a pattern).
+ */
+export function checkKnowledgeCheckCues(checks: CheckedQuiz[], report: Report): void {
+  const singles = checks.flatMap(({ quiz }) => quiz.questions.filter((q) => q.type === 'single'));
+  if (singles.length < MIN_SIMULATED_ITEMS || !checks[0]) return;
+  for (const strategy of STRATEGIES) {
+    const s = share(strategy, singles, (o) => o.expected);
+    if (s.right - s.chance <= MAX_CUE_GAIN) continue;
+    const cued = cuedQuestions(strategy, checks);
+    report(
+      cued[0]?.source ?? checks[0].source,
+      [],
+      'error',
+      'test-wise-strategy',
+      `the "${strategy.name}" strategy (a learner who knows nothing and ${strategy.rule}) scores ${pct(s.right)} on the ${s.items} single-choice questions of the knowledge checks together, against ${pct(s.chance)} by chance (+${points(s.right - s.chance)} points): at most ${points(MAX_CUE_GAIN)} points above chance. ${strategy.advice}${cued.length ? `. Its cue narrows the options to ones that include the key in ${cued.length} knowledge-check questions: ${cued.map((c) => c.at).join(', ')}` : ''}`,
+      'questions',
+    );
+  }
+}
+
+/**
+ * The single-choice questions where a strategy's cue points to the key: it narrows the options
+ * to some that include the key. As `id (file:line)`, with the source each comes from.
+ */
+function cuedQuestions(strategy: Strategy, set: CheckedQuiz[]): { at: string; source: CheckedQuiz['source'] }[] {
+  return set.flatMap(({ quiz, source }) =>
+    quiz.questions.flatMap((q, qi) => {
+      if (q.type !== 'single') return [];
+      const p = picks(strategy, q);
+      return p.length < q.choices.length && p.some((c) => c.id === q.correct)
+        ? [{ at: `${q.id} (${source.file}:${source.lineOf(['questions', qi])})`, source }]
+        : [];
+    }),
+  );
 }
 
 function pct(share: number, digits = 0): string {

@@ -2,7 +2,7 @@ import { kindOf, QUESTION_TYPES } from '../course/question-types/index.ts';
 import { correctAnswer } from '../course/questions.ts';
 import type { Choice, Question, QuestionType, Quiz } from '../course/types.ts';
 import { fieldPath, type ContentProblem } from './errors.ts';
-import { checkTestWiseness, type TestWiseReport } from './cue-strategies.ts';
+import { checkKnowledgeCheckCues, checkTestWiseness, type TestWiseReport } from './cue-strategies.ts';
 import { contentWords, lengthGroups, words } from './item-text.ts';
 import type { YamlSource } from './yaml-source.ts';
 
@@ -356,6 +356,8 @@ export function checkItemQuality(quizzes: CheckedQuiz[], lessons: LessonText[]):
       report,
     ),
   );
+  // Rule 9 on the knowledge checks' single-choice questions together, with or without an exam.
+  checkKnowledgeCheckCues(checks, report);
 
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const summary = [...quizzes.map((q) => summarize(q.source.file, [q], facts, findings))];

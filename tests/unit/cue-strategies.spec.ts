@@ -100,6 +100,67 @@ test('an exam whose key is always the most urgent-sounding option fails, naming 
   expect(figures.find((f) => f.name === 'most urgent')!.single.right).toBe(1);
 });
 
+test('knowledge checks whose keys share a cue fail too, naming the strategy and the questions where it points to the key', () => {
+  // Options of equal length; the key moves around, and in `cued` items it is the one naming a clinician.
+  const options = ['Refer it to the provider', 'Book a routine check-up.', 'Note it in her chart too', 'Hand her a leaflet, too.'];
+  expect(new Set(options.map((o) => o.length)).size).toBe(1);
+  const bank = (cued: (i: number) => boolean) =>
+    twelve((i) => {
+      const k = i % 4;
+      const choices = options.slice(1);
+      choices.splice(k, 0, options[0]!);
+      return { choices, correct: cued(i) ? k : (k + 1) % 4, prompt: `Case ${i}: a patient asks at the desk. What do you do?`, level: null };
+    });
+  // Two ungraded checks of six questions each, and no exam: the checks are judged together.
+  const checks = (items: Item[]) => {
+    const files = ['quizzes/check-a.yaml', 'quizzes/check-b.yaml'].map((file, n) => {
+      const text = [
+        `id: check_${n}`,
+        `title: Check ${n}`,
+        'pass_mark: 75',
+        'questions:',
+        ...items.slice(6 * n, 6 * n + 6).map(itemYaml),
+        '',
+      ].join('\n');
+      const parsed = parseQuiz(file, text);
+      expect(parsed.problems.map(formatProblem)).toEqual([]);
+      return { file, text, checked: { quiz: parsed.quiz!, source: parsed.source } };
+    });
+    const at = (id: string) => {
+      const f = files.find((x) => x.text.includes(`- id: ${id}\n`))!;
+      return `${id} (${f.file}:${f.text.split('\n').indexOf(`  - id: ${id}`) + 1})`;
+    };
+    return {
+      findings: checkItemQuality(
+        files.map((f) => f.checked),
+        [],
+      ).findings,
+      at,
+      files,
+    };
+  };
+
+  const cued = checks(bank(() => true));
+  const errors = cued.findings.filter((f) => f.rule === 'test-wise-strategy' && f.severity === 'error');
+  expect(errors.map((f) => f.message.match(/^the "([^"]+)" strategy/)?.[1])).toEqual(['names a clinician']);
+  expect(errors[0]!.message).toContain(
+    'scores 100% on the 12 single-choice questions of the knowledge checks together, against 25% by chance (+75.0 points): at most 10.0 points above chance',
+  );
+  expect(errors[0]!.message).toContain(
+    `in 12 knowledge-check questions: ${Array.from({ length: 12 }, (_, i) => cued.at(`q${i}`)).join(', ')}`,
+  );
+  expect([errors[0]!.file, errors[0]!.line, errors[0]!.field]).toEqual([
+    'quizzes/check-a.yaml',
+    cued.files[0]!.text.split('\n').indexOf('questions:') + 1,
+    'questions',
+  ]);
+
+  // The same options with the clinician's one keyed a quarter of the time: chance, no error.
+  expect(checks(bank((i) => i % 4 === 0)).findings.filter((f) => f.rule === 'test-wise-strategy')).toEqual([]);
+  // Fewer than twelve single-choice questions are not judged: a cue in a few items is not a pattern.
+  expect(checks(bank(() => true).slice(0, 11)).findings.filter((f) => f.rule === 'test-wise-strategy')).toEqual([]);
+});
+
 test('ties: a strategy guesses among its tied options, and scores the share of them that is the key', () => {
   const q = (id: string, texts: string[], correct: number): Question => ({
     ...QUESTIONS.single,
