@@ -381,11 +381,14 @@ export class CourseApp extends LitElement {
     return this.saveState === 'saving' ? STRINGS.saving : '';
   }
 
-  /** An exam attempt is open on screen: its bar shows the save state. */
+  /** An attempt or its result is on screen: the quiz shows the save state there, where the learner is. */
   private inAttempt(): boolean {
     const [kind, id = ''] = this.screen.split(':');
-    const attempt = kind === 'quiz' ? quizProgress(this.state, id).attempt : null;
-    return attempt !== null && !attempt.submitted;
+    const quiz = kind === 'quiz' ? findQuiz(this.course, id) : undefined;
+    const attempt = quiz ? quizProgress(this.state, quiz.id).attempt : null;
+    if (!quiz || !attempt) return false;
+    // The quiz's sticky bar is there for timed quizzes and exams; every result shows it.
+    return attempt.submitted || this.timeLimit(quiz) !== null || quiz.feedback === 'after_submit';
   }
 
   /** Another copy writes the record: nothing here would be saved, so the course waits behind this. */
@@ -419,7 +422,7 @@ export class CourseApp extends LitElement {
     const percent = Math.round(outcome.progress * 100);
     const exited = this.screen === 'exited';
     const saving = this.connection === 'lms' && !exited && this.role === 'writer' ? this.saveNotice() : '';
-    // During an exam attempt the notice sits in the exam's own sticky bar, where the learner is.
+    // During a quiz attempt the notice sits in the quiz's sticky bar (and above its result), where the learner is.
     const inExam = this.inAttempt();
     return html`
       <a

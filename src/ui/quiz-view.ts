@@ -144,7 +144,7 @@ export class QuizView extends LitElement {
   declare revisit: Revisit[];
   /** The quiz's critical objectives, named before an attempt and in a result that missed one. */
   declare critical: Objective[];
-  /** The save state in words while it is not saved ('' when it is): shown in the sticky bar during an attempt. */
+  /** The save state in words while it is not saved ('' when it is): in the sticky bar during an attempt, above the result after it. */
   declare saveNotice: string;
   declare showUnanswered: boolean;
   /** The list of question numbers is shown (it opens from the bar above the questions). */
@@ -506,6 +506,7 @@ export class QuizView extends LitElement {
     const canRetry = left > 0 && (!passed || !quiz.graded);
     return html`<section class="result" aria-labelledby="result-heading">
       <h2 id="result-heading" tabindex="-1">${STRINGS.resultHeading}</h2>
+      <p class="save-state ${this.saveNotice ? 'shown' : ''}" role="status">${this.saveNotice}</p>
       ${a.timedOut ? html`<p class="notice">${STRINGS.timedOut}</p>` : null}
       <p>
         ${STRINGS.score(percent)}
