@@ -1,0 +1,57 @@
+import { test, expect } from '@playwright/test';
+import { correctAnswer } from '../../src/course/questions.ts';
+import { finishExam, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
+import { giveAnswer } from '../support/learner.ts';
+import { closeCourse, launchCourse, relaunchMoodle } from '../support/lms.ts';
+
+const M = { profile: 'moodle' as const, persist: true };
+test.use({ viewport: { width: 1366, height: 768 } });
+test('shots', async ({ page }) => {
+  test.setTimeout(180_000);
+  const a = await launchCourse(page, '12', M);
+  await a.getByRole('button', { name: 'Start the course' }).click();
+  const pageB = await page.context().newPage();
+  await pageB.setViewportSize({ width: 390, height: 844 });
+  const b = await launchCourse(pageB, '12', M);
+  await pageB.screenshot({ path: '/work/shots/standby-phone.png' });
+  await b.getByRole('button', { name: 'Continue here' }).click();
+  await expect(a.getByText('You continued this course')).toBeVisible();
+  await page.screenshot({ path: '/work/shots/handed-over-1366.png' });
+  await pageB.screenshot({ path: '/work/shots/took-over-phone.png' });
+  await pageB.close();
+  await a.getByRole('button', { name: 'Continue here' }).click();
+  await expect(a.getByText('You are now continuing here.')).toBeVisible();
+  await page.screenshot({ path: '/work/shots/took-over-1366.png' });
+});
+test('bar', async ({ page }) => {
+  const frame = await startWithClock(page, '2004', { profile: 'moodle' });
+  const quiz = await startExam(frame);
+  await page.evaluate(() => window.__lms?.faults.endSession());
+  const [id] = await shownOrder(frame);
+  const q = quiz.questions.find((x) => x.id === id);
+  if (q) await giveAnswer(frame, q, correctAnswer(q));
+  await page.clock.runFor(61_000);
+  await frame.locator('[data-question]').nth(5).scrollIntoViewIfNeeded();
+  await expect(frame.locator('quiz-view .bar').getByRole('status')).toHaveText(/not yet saved/);
+  await page.screenshot({ path: '/work/shots/exam-bar-unsaved.png' });
+});
+test('offline and restored', async ({ page }) => {
+  test.setTimeout(180_000);
+  let frame = await launchCourse(page, '2004', M);
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await readAllLessons(frame);
+  await startExam(frame);
+  await page.evaluate(() => window.__lms?.faults.endSession());
+  await finishExam(frame);
+  await page.screenshot({ path: '/work/shots/result-unsaved.png' });
+  await closeCourse(page);
+  await page.evaluate(() => window.__lms?.faults.logIn());
+  frame = await relaunchMoodle(page);
+  await expect(frame.getByText('had not reached')).toBeVisible();
+  await page.screenshot({ path: '/work/shots/restored.png' });
+  await page.context().setOffline(true);
+  await page.evaluate(() => window.__lms?.faults.dropSaves(true));
+  await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+  await frame.getByRole('navigation').getByRole('button').first().click();
+  await page.screenshot({ path: '/work/shots/offline.png' });
+});
