@@ -81,9 +81,14 @@ export class LessonView extends LitElement {
   override firstUpdated(): void {
     const end = this.renderRoot.querySelector('.end');
     if (!end || typeof IntersectionObserver === 'undefined') return;
-    this.observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) this.markRead();
-    });
+    // Seen within the course's own document: inside an LMS's frame, the page around it may
+    // leave the frame's bottom below the window's fold while the learner reads to the end.
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.markRead();
+      },
+      { root: document },
+    );
     this.observer.observe(end);
   }
 

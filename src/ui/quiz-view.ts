@@ -234,17 +234,21 @@ export class QuizView extends LitElement {
       this.watched = new WeakSet();
       this.watchedAttempt = a.startedAt;
     }
-    this.sightings ??= new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        this.sightings?.unobserve(entry.target);
-        const id = entry.target.getAttribute('data-question');
-        const open = this.attempt;
-        if (id && open && !open.submitted && !open.times[id]) {
-          this.dispatchEvent(intent('question-shown', { quizId: this.quiz.id, questionId: id }));
+    this.sightings ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          this.sightings?.unobserve(entry.target);
+          const id = entry.target.getAttribute('data-question');
+          const open = this.attempt;
+          if (id && open && !open.submitted && !open.times[id]) {
+            this.dispatchEvent(intent('question-shown', { quizId: this.quiz.id, questionId: id }));
+          }
         }
-      }
-    });
+        // Seen within the course's own document, whatever the page around an LMS's frame shows.
+      },
+      { root: document },
+    );
     for (const el of this.renderRoot.querySelectorAll('[data-question]')) {
       if (this.watched.has(el)) continue;
       this.watched.add(el);

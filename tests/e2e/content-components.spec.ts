@@ -31,10 +31,16 @@ test('lesson 2: red flags in an emergency care card read as "Emergency advice", 
 
   const card = frame.locator('lesson-view .care-card--emergency');
   await expect(card).toHaveCount(1);
-  await expect(card.getByRole('heading', { level: 3 })).toHaveAccessibleName('Emergency advice: Escalate immediately if a patient has:');
+  await expect(card.getByRole('heading', { level: 3 })).toHaveAccessibleName(
+    'Emergency advice: Emergency: get a clinician now; if none can be reached at once, the emergency department',
+  );
   await expectHidden(card.locator('h3 .visually-hidden'));
-  await expect(card.getByRole('listitem')).toHaveCount(5);
-  await expect(card.getByRole('listitem').first()).toContainText('Cauda equina syndrome is an emergency');
+  await expect(card.getByRole('listitem')).toHaveCount(3);
+  await expect(card.getByRole('listitem').first()).toContainText('Cauda equina syndrome');
+  // The same-day signs in an urgent card beside it.
+  await expect(frame.locator('lesson-view .care-card--urgent').getByRole('heading', { level: 3 })).toHaveAccessibleName(
+    'Urgent advice: Same day: pass to a clinician before the call ends',
+  );
   // Citations and glossary links inside the card still work.
   await expect(card.locator('sup.cite a').first()).toHaveAccessibleName(/^Reference \d+$/);
   await expect(card.locator('a.term').first()).toBeVisible();
@@ -44,7 +50,7 @@ test('lesson 2: red flags in an emergency care card read as "Emergency advice", 
   await expect(warning).toContainText('In April 2014 the FDA required a warning');
 
   const inset = frame.locator('lesson-view .inset-text');
-  await expect(inset).toContainText('no stem-cell or other cell product is a standard or FDA-approved treatment');
+  await expect(inset).toContainText('no stem-cell or other cell product is FDA-approved for spinal stenosis');
   await expectHidden(inset.getByText('Information:'));
 });
 
@@ -56,8 +62,10 @@ test('lesson 6: an urgent care card read as "Urgent advice"; "Do" and "Don\'t" l
   await openLesson(frame, 'risks');
 
   const card = frame.locator('lesson-view .care-card--urgent');
-  await expect(card.getByRole('heading', { level: 3 })).toHaveAccessibleName('Urgent advice: Escalate to a clinician');
-  await expect(card).toContainText('needs urgent clinical assessment');
+  await expect(card.getByRole('heading', { level: 3 })).toHaveAccessibleName(
+    'Urgent advice: Same day: after an injection or harvest, a patient reports',
+  );
+  await expect(card).toContainText('the patient needs to be assessed today');
 
   const doList = frame.locator('lesson-view .do-dont--do');
   await expect(doList.getByRole('heading', { level: 3 })).toHaveAccessibleName('Do');
