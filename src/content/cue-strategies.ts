@@ -68,6 +68,26 @@ export const LEXICONS = {
     'escalated',
     'escalation',
   ],
+  /**
+   * Acts now: keeps the patient or the call going while something happens at once. On safety
+   * questions a learner picks the option that does not let the moment pass (a clinical
+   * reviewer's finding on this course's red-flag items), whatever the alarm words say.
+   * Pronoun variants are listed; "keep her on" also covers "keep her on the line".
+   */
+  immediacy: [
+    'now',
+    'on the line',
+    'on the phone',
+    'before she hangs up',
+    'before he hangs up',
+    'before the call ends',
+    'put her through',
+    'put him through',
+    'while she is',
+    'while he is',
+    'keep her on',
+    'keep him on',
+  ],
   /** Hedged: qualified statements sound like the careful, correct one. */
   hedged: [
     'may',
@@ -219,6 +239,12 @@ export const STRATEGIES: Strategy[] = [
     pick: byLexicon('urgent'),
     advice:
       'Give wrong options urgent wording too (an escalation that is not needed), and make the calm option the key where calm is right',
+  },
+  {
+    name: 'acts now',
+    rule: 'picks the option that acts now (now, on the line, before the call ends, put her through…)',
+    pick: byLexicon('immediacy'),
+    advice: "Give wrong options immediate wording too: an immediate action that is wrong, or 'now' attached to the wrong route",
   },
   {
     name: 'most hedged',

@@ -100,6 +100,28 @@ test('an exam whose key is always the most urgent-sounding option fails, naming 
   expect(figures.find((f) => f.name === 'most urgent')!.single.right).toBe(1);
 });
 
+test('an exam whose key always acts now fails, naming the "acts now" strategy', () => {
+  // Options of equal length, the key alternating between two immediate wordings and moving around.
+  const keys = ['Fetch the clinician now.', 'Keep her on the line too'];
+  const wrong = ['Book a routine check-up.', 'Ask again at next visit.', 'Hand her a leaflet, too.'];
+  expect(new Set([...keys, ...wrong].map((o) => o.length)).size).toBe(1);
+  const b = exam(
+    twelve((i) => {
+      const k = i % 4;
+      const choices = [...wrong];
+      choices.splice(k, 0, keys[i % 2]!);
+      return { choices, correct: k, prompt: `Case ${i}: a caller reports a new symptom. What do you do?` };
+    }),
+  );
+  const errors = errorsOf(b.findings, 'test-wise-strategy');
+  const actsNow = errors.find((m) => m.startsWith('the "acts now" strategy'));
+  expect(actsNow).toContain('100% on the single-choice questions, against 25% by chance (+75.0 points)');
+  expect(actsNow).toContain(
+    "Give wrong options immediate wording too: an immediate action that is wrong, or 'now' attached to the wrong route",
+  );
+  expect(b.testWise[0]!.strategies.find((f) => f.name === 'acts now')!.single.right).toBe(1);
+});
+
 test('knowledge checks whose keys share a cue fail too, naming the strategy and the questions where it points to the key', () => {
   // Options of equal length; the key moves around, and in `cued` items it is the one naming a clinician.
   const options = ['Refer it to the provider', 'Book a routine check-up.', 'Note it in her chart too', 'Hand her a leaflet, too.'];
@@ -197,6 +219,8 @@ test('words are matched whole, case-insensitive, with a plural -s and hyphenated
   expect(lexiconCount('urgent', 'Recall the nowhere caller')).toBe(0);
   expect(lexiconCount('clinician', 'Ask the care team or the doctors')).toBe(2);
   expect(lexiconCount('absolute', "It can't be 100% safe")).toBe(2);
+  expect(lexiconCount('immediacy', 'Now keep him on the line before the call ends')).toBe(3);
+  expect(lexiconCount('immediacy', 'Nowhere known; put her throughout the day')).toBe(0);
 });
 
 test('a strategy that passes any simulated attempt fails the check, even a blind guess', () => {
