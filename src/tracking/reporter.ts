@@ -102,9 +102,10 @@ export class Reporter {
   }
 
   /**
-   * Commits made while the browser was offline may never have reached the LMS, though it said
-   * they did. Where the LMS posts only what changed, what they carried is set again (interactions
-   * as new records), so the next commit sends it; elsewhere the next commit carries the whole record.
+   * A commit the LMS refused, or one made while the browser was offline (which the LMS may report
+   * as done), may not have stored what it carried. Where the LMS posts only what changed since its
+   * last post, failed or not (Moodle's 1.2 player), that is set again (interactions as new records)
+   * so the next commit sends it; elsewhere the next commit carries the whole record.
    */
   resendUnconfirmed(): void {
     if (this.session.postsOnlyChanges) {

@@ -301,7 +301,13 @@ export class Tracker {
   }
 
   private writeAndCommit(): CommitResult {
-    if (!this.write() || !this.session.commit()) return 'refused';
+    if (!this.write()) return 'refused';
+    if (!this.session.commit()) {
+      // The LMS did not store it, but a player that posts only what changed counts it as sent
+      // (Moodle's 1.2 player): what it carried is set again, so that the retry sends it.
+      this.reporter?.resendUnconfirmed();
+      return 'refused';
+    }
     if (this.offline) return 'unconfirmed';
     this.reporter?.confirm();
     return 'confirmed';

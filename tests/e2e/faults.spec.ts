@@ -139,6 +139,25 @@ for (const version of VERSIONS) {
       expect(Object.keys(saved.state.quizzes[quiz.id]?.attempt?.answers ?? {}).sort()).toEqual([...shown].sort());
     });
 
+    test('saves refused for a while (the LMS answers false): once they succeed, every answer is in Moodle, once', async ({ page }) => {
+      const frame = await startWithClock(page, version, MOODLE);
+      await readAllLessons(frame);
+      await startExam(frame);
+      await faults(page, 'endSession');
+      const shown = await finishExam(frame);
+      await expect(frame.getByText('Progress not yet saved')).toBeVisible();
+      // The refusals end (the session is back) while the course is still open: its retries go through.
+      await page.evaluate(() => window.__lms?.faults.dropSaves(false));
+      await page.evaluate(() => window.__lms?.faults.logIn());
+      await page.clock.runFor(120_000);
+      await expect(frame.getByText('Progress not yet saved')).toHaveCount(0);
+      const { interactions, exam } = await inMoodle(page);
+      expect(exam).toMatchObject({ attemptsUsed: 1, bestScore: 100 });
+      // Moodle's 1.2 player counts a failed post as sent: the answers were set again for the retry.
+      const { gradedQuiz } = await courseData();
+      expect([...interactions].sort()).toEqual(shown.map((q) => `${gradedQuiz}-${q.id}`).sort());
+    });
+
     test('an outage that aborts saves, which the player reports as done: the learner is told, and all is sent again online', async ({
       page,
     }) => {
