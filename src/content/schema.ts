@@ -200,34 +200,16 @@ export const quizSchema = z
           path: ['blueprint', i, 'draw'],
           message: `${draw} is more than the ${bank.length} questions assessing "${entry.objective}" (${bank.join(', ')}): add questions or draw fewer`,
         });
-      entry.always.forEach((id, j) => {
-        if (!ids.includes(id))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['blueprint', i, 'always', j],
-            message: `"${id}" is not the id of a question in this quiz`,
-          });
-        else if (!bank.includes(id))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['blueprint', i, 'always', j],
-            message: `question "${id}" does not assess "${entry.objective}": add the objective to the question or list it under its own objective`,
-          });
-      });
-      entry.one_of.forEach((id, j) => {
-        if (!ids.includes(id))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['blueprint', i, 'one_of', j],
-            message: `"${id}" is not the id of a question in this quiz`,
-          });
-        else if (!bank.includes(id))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['blueprint', i, 'one_of', j],
-            message: `question "${id}" does not assess "${entry.objective}": add the objective to the question or list it under its own objective`,
-          });
-      });
+      // Questions a blueprint entry names must exist and assess its objective.
+      for (const key of ['always', 'one_of'] as const)
+        entry[key].forEach((id, j) => {
+          const message = !ids.includes(id)
+            ? `"${id}" is not the id of a question in this quiz`
+            : !bank.includes(id)
+              ? `question "${id}" does not assess "${entry.objective}": add the objective to the question or list it under its own objective`
+              : null;
+          if (message) ctx.addIssue({ code: 'custom', path: ['blueprint', i, key, j], message });
+        });
       if (entry.one_of.length === 1)
         ctx.addIssue({
           code: 'custom',

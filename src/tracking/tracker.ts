@@ -190,10 +190,12 @@ export class Tracker {
       },
     });
     this.guard = guard;
+    // Nothing is committed until it is known whether another copy already writes this record.
+    this.scheduler.pause();
     this.role = guard.start().then((role) => {
-      if (role === 'standby') {
+      if (role === 'writer') this.scheduler.resume();
+      else {
         this.standby = true;
-        this.scheduler.pause();
         this.options.log('this record is open in another tab or window: this copy does not write until the learner takes over here');
         this.options.onRole?.('standby', 'open-elsewhere');
       }
