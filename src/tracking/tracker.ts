@@ -140,7 +140,8 @@ export class Tracker {
       course: this.course,
       suspendData: launch.suspendData,
       location: launch.location,
-      local: (await this.backup?.read()) ?? [],
+      // The copy only ever repairs a record the LMS holds: with none, the first screen need not wait for it.
+      local: launch.suspendData && this.backup ? await this.backup.read() : [],
       now: this.clock.now(),
       expiring: (quiz) => this.timeLimit(quiz)?.onExpiry === 'submit',
       newToken: this.options.newToken ?? randomToken,
