@@ -1,3 +1,4 @@
+import type { HouseRules } from '../../src/content/house-rules.ts';
 import type { ActivityInfo, Course, Question, Quiz } from '../../src/course/types.ts';
 
 const base = { rationale: 'Because.', weight: 1 };
@@ -131,4 +132,17 @@ export const ACTIVITY: ActivityInfo = {
   credit: null,
   accreditationStatement: null,
   supportContact: null,
+};
+
+/**
+ * The course's editorial rules set aside (bank size, questions per objective and per check), for
+ * tests that build the real lessons with small quizzes of their own.
+ */
+export const LOOSE_RULES: HouseRules = {
+  objectivesPerLesson: { min: 0, max: 99 },
+  questionsPerCheck: { min: 0, max: 99 },
+  lessonsHaveChecks: false,
+  examQuestionsPerObjective: 0,
+  examMinQuestions: 0,
+  datedStatementMaxAgeMonths: 6,
 };

@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { blindGuess, lexiconCount, simulateTestWiseLearner, strategyOdds, STRATEGIES } from '../../src/content/cue-strategies.ts';
 import { formatProblem } from '../../src/content/errors.ts';
-import type { HouseRules } from '../../src/content/house-rules.ts';
 import { checkItemQuality, type ItemFinding } from '../../src/content/item-quality.ts';
 import { loadCourse, parseQuiz } from '../../src/content/load-course.ts';
 import type { Question } from '../../src/course/types.ts';
 import { ROOT } from '../support/paths.ts';
-import { QUESTIONS, quizOf } from '../support/sample-course.ts';
+import { LOOSE_RULES, QUESTIONS, quizOf } from '../support/sample-course.ts';
 
 // The test-wise learner (rules 9-11 of README "Item quality"): small hand-made exams in YAML,
 // checked as the build checks them.
@@ -300,14 +299,6 @@ test('check-items reads another project directory', async () => {
 });
 
 test('the build reads a question level, and leaves it out of the course it ships', async () => {
-  const LOOSE: HouseRules = {
-    objectivesPerLesson: { min: 0, max: 99 },
-    questionsPerCheck: { min: 0, max: 99 },
-    lessonsHaveChecks: false,
-    examQuestionsPerObjective: 0,
-    examMinQuestions: 0,
-    datedStatementMaxAgeMonths: 6,
-  };
   const dir = mkdtempSync(join(tmpdir(), 'course-'));
   try {
     for (const d of ['lessons', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
@@ -327,7 +318,7 @@ test('the build reads a question level, and leaves it out of the course it ships
     for (const id of ['anatomy_quiz', 'stenosis_check', 'stem_cells_check', 'clinic_therapy_check', 'claims_check', 'risks_check'])
       writeFileSync(join(dir, `quizzes/${id}.yaml`), quiz(id, false));
     expect(parseQuiz('q.yaml', quiz('final_exam', true)).quiz?.questions[0]?.level).toBe('application');
-    const { course } = await loadCourse(dir, { rules: LOOSE });
+    const { course } = await loadCourse(dir, { rules: LOOSE_RULES });
     expect(course.quizzes.flatMap((q) => q.questions).filter((q) => 'level' in q)).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

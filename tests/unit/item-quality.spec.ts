@@ -11,9 +11,9 @@ import {
   type ItemFinding,
   type LessonText,
 } from '../../src/content/item-quality.ts';
-import type { HouseRules } from '../../src/content/house-rules.ts';
 import { loadCourse, parseQuiz, readItemBank } from '../../src/content/load-course.ts';
 import { ROOT } from '../support/paths.ts';
+import { LOOSE_RULES } from '../support/sample-course.ts';
 
 // Small in-memory quizzes: each test adds one flawed item to a clean exam or check.
 
@@ -502,14 +502,6 @@ test('lesson HTML is read as text: tags removed, entities decoded', () => {
 test.describe('in the build', () => {
   // The real lessons and manifest with small clean quizzes, so that these tests do not depend on
   // the bank; the course's editorial rules (bank size, questions per objective) are set aside.
-  const LOOSE: HouseRules = {
-    objectivesPerLesson: { min: 0, max: 99 },
-    questionsPerCheck: { min: 0, max: 99 },
-    lessonsHaveChecks: false,
-    examQuestionsPerObjective: 0,
-    examMinQuestions: 0,
-    datedStatementMaxAgeMonths: 6,
-  };
   let dir = '';
   const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
   const EXAM = 'quizzes/final-exam.yaml';
@@ -530,7 +522,7 @@ test.describe('in the build', () => {
       single('two', 'Is the patient ready for the visit?', ['Yes, ready to go', 'No, still waiting']),
     ]);
     write(EXAM, text);
-    const { warnings } = await loadCourse(dir, { rules: LOOSE });
+    const { warnings } = await loadCourse(dir, { rules: LOOSE_RULES });
     const line = text.split('\n').findIndex((l) => l.includes('Yes, ready')); // the "choices:" line above it, 1-based
     expect(warnings.filter((w) => w.file.startsWith('quizzes/')).map(formatProblem)).toEqual([
       `${EXAM}:${line} questions[1].choices: offers 2 options: a guess is right half the time; give 3 to 5`,
@@ -548,7 +540,7 @@ test.describe('in the build', () => {
       ),
     ]);
     write(EXAM, text);
-    const error: unknown = await loadCourse(dir, { rules: LOOSE }).catch((e: unknown) => e);
+    const error: unknown = await loadCourse(dir, { rules: LOOSE_RULES }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     const line = text.split('\n').findIndex((l) => l.includes('All of the above')) + 1;
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
