@@ -18,6 +18,7 @@ import './lesson-view.ts';
 import { locationLabel, menuItems, passMarkOf } from './menu-items.ts';
 import './quiz-view.ts';
 import './start-screen.ts';
+import { focusWithinCourse, scrollCourseToTop } from './course-scroll.ts';
 import { theme } from './theme.ts';
 
 /** How the course is connected, for the notices the learner sees. */
@@ -225,8 +226,8 @@ export class CourseApp extends LitElement {
     document.title = `${location === 'start' ? '' : `${locationLabel(this.course, location)} – `}${this.course.title}`;
     void this.updateComplete.then(() => {
       const view = this.view();
+      scrollCourseToTop();
       view?.focusHeading?.();
-      window.scrollTo(0, 0);
       if (section > 0) view?.scrollToSection?.(section);
     });
   }
@@ -256,7 +257,10 @@ export class CourseApp extends LitElement {
     this.dispatchEvent(new CustomEvent('exit-course', { bubbles: true, composed: true }));
     this.menuOpen = false;
     this.screen = 'exited';
-    void this.updateComplete.then(() => (this.renderRoot.querySelector('main h1') as HTMLElement | null)?.focus());
+    void this.updateComplete.then(() => {
+      scrollCourseToTop();
+      focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('main h1'));
+    });
   }
 
   private toggleMenu(): void {
@@ -266,7 +270,7 @@ export class CourseApp extends LitElement {
   private closeMenu(focusToggle: boolean): void {
     if (!this.menuOpen) return;
     this.menuOpen = false;
-    if (focusToggle) (this.renderRoot.querySelector('.menu-toggle') as HTMLElement | null)?.focus();
+    if (focusToggle) focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('.menu-toggle'));
   }
 
   /** Escape closes the open contents and returns to their button. */
@@ -430,7 +434,7 @@ export class CourseApp extends LitElement {
         href="#main"
         @click=${(e: Event) => {
           e.preventDefault();
-          (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus();
+          focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('main'), 'start');
         }}
         >${STRINGS.skip}</a
       >

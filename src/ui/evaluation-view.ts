@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { EvaluationState } from '../course/evaluation.ts';
 import type { Evaluation, EvaluationQuestion } from '../course/types.ts';
+import { focusWithinCourse } from './course-scroll.ts';
 import { evaluationViewStyles } from './evaluation-view.styles.ts';
 import { intent } from './events.ts';
 import { formStyles } from './form-styles.ts';
@@ -58,7 +59,7 @@ export class EvaluationView extends LitElement {
   protected override updated(): void {
     if (this.focusThanks && this.progress.submittedAt !== null) {
       this.focusThanks = false;
-      (this.renderRoot.querySelector('#thanks-heading') as HTMLElement | null)?.focus();
+      focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('#thanks-heading'), 'start');
     }
   }
 
@@ -74,7 +75,7 @@ export class EvaluationView extends LitElement {
     e.preventDefault();
     if (this.missing().length) {
       this.showMissing = true;
-      void this.updateComplete.then(() => (this.renderRoot.querySelector('.error-summary') as HTMLElement | null)?.focus());
+      void this.updateComplete.then(() => focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('.error-summary'), 'start'));
       return;
     }
     this.focusThanks = true;
@@ -84,7 +85,7 @@ export class EvaluationView extends LitElement {
   private jumpTo(e: Event, q: EvaluationQuestion): void {
     e.preventDefault();
     const target = this.renderRoot.querySelector(`[name="${q.id}"], #${q.id}`) as HTMLElement | null;
-    target?.focus();
+    focusWithinCourse(target);
   }
 
   private renderQuestion(q: EvaluationQuestion, i: number) {

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { GlossaryTerm } from '../course/types.ts';
 import { intent } from './events.ts';
+import { focusWithinCourse } from './course-scroll.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
@@ -49,8 +50,7 @@ export class GlossaryView extends LitElement {
   /** Moves focus (and the screen reader) to one term. */
   focusTerm(id: string): void {
     const dt = this.renderRoot.querySelector<HTMLElement>(`#glossary-${id}`);
-    dt?.focus();
-    dt?.scrollIntoView({ block: 'start' });
+    focusWithinCourse(dt, 'start');
   }
 
   private back() {

@@ -7,6 +7,7 @@ import { intent } from './events.ts';
 import { contentComponents } from './content-components.ts';
 import { lessonViewStyles } from './lesson-view.styles.ts';
 import { spineDiagramStyles } from './spine-diagram.styles.ts';
+import { focusWithinCourse, scrollWithinCourse } from './course-scroll.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
@@ -61,7 +62,7 @@ export class LessonView extends LitElement {
   scrollToSection(section: number): void {
     this.section = section;
     const heading = this.headings()[section - 1];
-    if (heading) heading.scrollIntoView({ block: 'start' });
+    if (heading) scrollWithinCourse(heading, 'start');
   }
 
   /** The last section heading above the upper third of the window is where the learner is. */
@@ -132,8 +133,7 @@ export class LessonView extends LitElement {
     const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(href.slice(1))}"]`);
     if (!target) return;
     e.preventDefault();
-    target.focus({ preventScroll: true });
-    target.scrollIntoView({ block: 'center' });
+    focusWithinCourse(target, 'center');
   }
 
   /** Links from a reference back to where the text cites it: one, or one per citation (a, b, c…). */
