@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { correctAnswer, describeAnswer, describeCorrect } from '../../course/questions.ts';
 import type { Answer, Question, QuestionType } from '../../course/types.ts';
 import { intent } from '../events.ts';
+import { focusWithinCourse } from '../course-scroll.ts';
 import { formStyles } from '../form-styles.ts';
 import { theme } from '../theme.ts';
 
@@ -253,7 +254,7 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
 
   /** Moves focus to the feedback, which replaces the Check button that had it. */
   focusFeedback(): void {
-    (this.renderRoot.querySelector('.feedback') as HTMLElement | null)?.focus();
+    focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('.feedback'));
   }
 
   /** Moves keyboard focus to the first control, or to the chosen option of a radio group. */
