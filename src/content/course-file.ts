@@ -27,6 +27,9 @@ const SHOWN_INSTEAD: Record<string, string> = {
 const isPlaceholder = (v: unknown) => typeof v === 'string' && v.trim() === PLACEHOLDER;
 const isNone = (v: string) => v.trim().toLowerCase() === 'none';
 
+/** The longest short title the header shows whole in a 700 px frame. */
+export const SHORT_TITLE_MAX = 40;
+
 const text = (what: string) =>
   z
     .string({ error: `must be ${what} (text)` })
@@ -213,6 +216,10 @@ export const courseFileSchema = z
       { error: "must hold the provider's name and contact" },
     ),
     activity_id: orPlaceholder(text("the provider's id of this activity")),
+    // The course's header shows it where the full title would be cut short (a frame 700 px wide, a phone).
+    short_title: text('a short form of the course title for the header, e.g. "Stenosis and stem-cell therapy"')
+      .max(SHORT_TITLE_MAX, { error: `must be at most ${SHORT_TITLE_MAX} characters, so the header shows it whole` })
+      .optional(),
     audience: text('who the course is for'),
     introduction: text('one paragraph introducing the course').refine((v) => !v.includes('\n'), {
       error: 'must be one paragraph: remove the blank line (write it on one line, or folded with ">")',
@@ -392,6 +399,7 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       providerName: f.provider.name,
       providerContact: f.provider.contact,
       activityId: f.activity_id,
+      shortTitle: f.short_title ?? null,
       audience: texts.audience ?? f.audience,
       introduction: texts.introduction ?? f.introduction,
       disclaimer: texts.disclaimer ?? f.disclaimer,

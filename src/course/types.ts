@@ -180,6 +180,8 @@ export interface ActivityInfo {
   providerContact: string | null;
   /** The provider's own id of the activity. */
   activityId: string | null;
+  /** The course title as the header shows it; null: the full title. */
+  shortTitle: string | null;
   audience: string;
   /** One paragraph. */
   introduction: string;

@@ -84,9 +84,24 @@ export const courseAppStyles = css`
     margin: 0 auto;
     position: relative;
   }
+  /* Beside the lesson, the contents stay in view while it scrolls (the course's own scroller). */
   course-menu {
     padding: 1rem 1.25rem;
     border-right: 1px solid var(--line);
+    position: sticky;
+    top: 0;
+    align-self: start;
+    max-height: 100vh;
+    box-sizing: border-box;
+    overflow-y: auto;
+  }
+  /* After exit there is nothing to navigate: the title and the progress, on one row at every width. */
+  header.exited {
+    grid-template-columns: minmax(0, 1fr) auto;
+  }
+  .layout.exited {
+    grid-template-columns: minmax(0, 1fr);
+    max-width: 48rem;
   }
   main {
     padding: 1rem 1.5rem 3rem;
@@ -153,6 +168,8 @@ export const courseAppStyles = css`
     course-menu {
       display: none;
       position: absolute;
+      max-height: none;
+      overflow-y: visible;
       z-index: 5;
       top: 0;
       right: 0;
@@ -180,6 +197,9 @@ export const courseAppStyles = css`
     }
     .course-title {
       display: none;
+    }
+    header.exited {
+      grid-template-columns: minmax(0, 1fr);
     }
     .progress {
       justify-self: center;

@@ -30,7 +30,10 @@ export type RoleReason = 'open-elsewhere' | 'taken-over' | 'took-over';
 
 const STRINGS = {
   skip: 'Skip to content',
-  progressWords: 'Course progress:',
+  progressWords: 'Required parts:',
+  progressOf: (done: number, of: number) => `${done} of ${of} done`,
+  progressCounts: (lessons: number, evaluation: boolean) =>
+    `Counts the ${lessons} lessons read, the final exam passed${evaluation ? ' and the evaluation given' : ''}: what completing the course takes. Knowledge checks are practice.`,
   exit: 'Exit course',
   contents: 'Contents',
   showContents: 'Show course contents',
@@ -424,6 +427,10 @@ export class CourseApp extends LitElement {
   override render() {
     const outcome = courseOutcome(this.course, this.state, this.passMark);
     const percent = Math.round(outcome.progress * 100);
+    // What completion counts: every lesson, the exam, and the evaluation when it is required.
+    const evaluation = !!this.course.evaluation?.required;
+    const steps = this.course.lessons.length + 1 + (evaluation ? 1 : 0);
+    const done = Math.round(outcome.progress * steps);
     const exited = this.screen === 'exited';
     const saving = this.connection === 'lms' && !exited && this.role === 'writer' ? this.saveNotice() : '';
     // During a quiz attempt the notice sits in the quiz's sticky bar (and above its result), where the learner is.
@@ -438,38 +445,46 @@ export class CourseApp extends LitElement {
         }}
         >${STRINGS.skip}</a
       >
-      <header>
+      <header class=${exited ? 'exited' : ''}>
         ${exited ? null : html`<button class="exit secondary" @click=${this.exit}>${STRINGS.exit}</button>`}
-        <p class="course-title">${this.course.title}</p>
-        <label class="progress"
-          ><span class="progress-words">${STRINGS.progressWords}</span> ${percent}% <progress max="100" .value=${percent}></progress
+        <p class="course-title">${this.course.activity.shortTitle ?? this.course.title}</p>
+        <label class="progress" title=${STRINGS.progressCounts(this.course.lessons.length, evaluation)}
+          ><span class="progress-words">${STRINGS.progressWords}</span> ${STRINGS.progressOf(done, steps)}
+          <progress max="100" .value=${percent} aria-valuetext=${STRINGS.progressOf(done, steps)}></progress
         ></label>
         <span class="saving" role="status">${inExam ? '' : saving}</span>
-        <button
-          class="menu-toggle secondary"
-          aria-expanded=${this.menuOpen ? 'true' : 'false'}
-          aria-controls="contents"
-          aria-label=${this.menuOpen ? STRINGS.hideContents : STRINGS.showContents}
-          @click=${this.toggleMenu}
-        >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor">
-            <rect x="2" y="4" width="16" height="2" rx="1" />
-            <rect x="2" y="9" width="16" height="2" rx="1" />
-            <rect x="2" y="14" width="16" height="2" rx="1" />
-          </svg>
-          ${STRINGS.contents}
-        </button>
+        ${
+          exited
+            ? null
+            : html`<button
+                class="menu-toggle secondary"
+                aria-expanded=${this.menuOpen ? 'true' : 'false'}
+                aria-controls="contents"
+                aria-label=${this.menuOpen ? STRINGS.hideContents : STRINGS.showContents}
+                @click=${this.toggleMenu}
+              >
+                <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor">
+                  <rect x="2" y="4" width="16" height="2" rx="1" />
+                  <rect x="2" y="9" width="16" height="2" rx="1" />
+                  <rect x="2" y="14" width="16" height="2" rx="1" />
+                </svg>
+                ${STRINGS.contents}
+              </button>`
+        }
       </header>
-      <div class="layout">
-        <course-menu
-          id="contents"
-          class=${this.menuOpen ? 'open' : ''}
-          .items=${menuItems(this.course, this.state, this.passMark)}
-          .current=${this.screen}
-          ?disabled=${exited}
-          @keydown=${this.onMenuKey}
-          @focusout=${this.onMenuFocusOut}
-        ></course-menu>
+      <div class="layout ${exited ? 'exited' : ''}">
+        ${
+          exited
+            ? null
+            : html`<course-menu
+                id="contents"
+                class=${this.menuOpen ? 'open' : ''}
+                .items=${menuItems(this.course, this.state, this.passMark)}
+                .current=${this.screen}
+                @keydown=${this.onMenuKey}
+                @focusout=${this.onMenuFocusOut}
+              ></course-menu>`
+        }
         <main id="main" tabindex="-1">
           ${this.role === 'standby' ? this.renderStandby() : html`${this.renderNotices()} ${this.renderScreen()}`}
         </main>

@@ -68,8 +68,22 @@ export const lessonViewStyles = css`
     min-width: 1.5em;
     text-align: center;
   }
+  /* For keyboard users: out of sight until it has focus, then where it is. */
+  .skip-end:not(:focus) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .skip-end:focus {
+    display: inline-block;
+    margin: 0 0 0.75rem;
+    color: var(--accent);
+  }
   .end {
-    margin-top: 2rem;
+    margin: 2rem 0;
     padding-top: 1rem;
     border-top: 1px solid var(--line);
     display: flex;

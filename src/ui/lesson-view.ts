@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { citationAnchor, referenceAnchor } from '../course/citations.ts';
 import { spelledDate } from '../course/dates.ts';
@@ -22,6 +22,7 @@ const STRINGS = {
   backToCitation: 'Back to citation ',
   ofReference: (n: number) => ` of reference ${n}`,
   next: (label: string) => `Continue: ${label}`,
+  skipToEnd: 'Skip to the end of the lesson',
 };
 
 /** One lesson. Counts as read once its end has been on screen. */
@@ -177,6 +178,7 @@ export class LessonView extends LitElement {
       <article aria-labelledby="title" @click=${this.onClick}>
         <h1 id="title" tabindex="-1">${l.title}</h1>
         <p class="meta">${STRINGS.minutes(l.minutes)}</p>
+        <a class="skip-end" href="#lesson-end">${STRINGS.skipToEnd}</a>
         <section class="objectives" aria-label="Learning objectives">
           <p>${STRINGS.objectives}</p>
           <ul>
@@ -184,6 +186,11 @@ export class LessonView extends LitElement {
           </ul>
         </section>
         <div class="body">${unsafeHTML(l.html)}</div>
+        <!-- The way on comes straight after the text, before the references and their links (a few Tab presses from the last paragraph). -->
+        <div class="end" id=${this.nextLocation ? nothing : 'lesson-end'} tabindex=${this.nextLocation ? nothing : '-1'}>
+          ${this.viewed ? html`<p>${STRINGS.read}</p>` : null}
+          ${this.nextLocation ? html`<button id="lesson-end" @click=${this.next}>${STRINGS.next(this.nextLabel)}</button>` : null}
+        </div>
         <section class="references" aria-labelledby="refs">
           <h2 id="refs">${STRINGS.references}</h2>
           <ol>
@@ -204,10 +211,6 @@ export class LessonView extends LitElement {
             )}
           </ol>
         </section>
-        <div class="end">
-          ${this.viewed ? html`<p>${STRINGS.read}</p>` : null}
-          ${this.nextLocation ? html`<button @click=${this.next}>${STRINGS.next(this.nextLabel)}</button>` : null}
-        </div>
       </article>
     `;
   }

@@ -1,6 +1,6 @@
 import { certificateReady, evaluationOpen, evaluationState } from '../course/evaluation.ts';
 import { attemptsLeft, countedScore, courseSequence, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
-import type { Course } from '../course/types.ts';
+import type { Course, Quiz } from '../course/types.ts';
 
 const STRINGS = {
   glossary: 'Glossary',
@@ -17,6 +17,8 @@ const STRINGS = {
   outOfAttempts: (p: number) => `not passed, ${p}%, no attempts left`,
   inProgress: 'in progress',
   todo: 'not taken yet',
+  /** A knowledge check: practice, not part of completion (the header's progress does not count it). */
+  practice: (state: string) => `practice, ${state}`,
   terms: (n: number) => `${n} terms`,
   ready: 'ready to print',
 };
@@ -53,6 +55,11 @@ function itemState(course: Course, state: CourseState, location: string, passMar
   if (kind === 'lesson') return state.viewed.includes(id) ? STRINGS.read : STRINGS.unread;
   const quiz = findQuiz(course, id);
   if (!quiz) return STRINGS.todo;
+  return quiz.graded ? quizState(course, state, quiz, passMark) : STRINGS.practice(quizState(course, state, quiz, passMark));
+}
+
+function quizState(course: Course, state: CourseState, quiz: Quiz, passMark: number): string {
+  const id = quiz.id;
   const progress = quizProgress(state, id);
   if (progress.attempt && !progress.attempt.submitted) return STRINGS.inProgress;
   const score = countedScore(quiz, progress);

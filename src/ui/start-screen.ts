@@ -1,11 +1,11 @@
 import { LitElement, css, html } from 'lit';
-import { isExpired } from '../course/activity.ts';
+import { anyRelationships, isExpired } from '../course/activity.ts';
 import { courseSequence } from '../course/state.ts';
 import type { Course } from '../course/types.ts';
-import { ACTIVITY_STRINGS, activityInfo, completionText } from './activity-info.ts';
+import { ACTIVITY_STRINGS, activityInfo, completionText, creditLines } from './activity-info.ts';
 import { activityInfoStyles } from './activity-info.styles.ts';
 import { intent } from './events.ts';
-import { isoDateText } from './format.ts';
+import { hoursText, isoDateText } from './format.ts';
 import type { MenuItem } from './menu-items.ts';
 import { contentComponents } from './content-components.ts';
 import { theme } from './theme.ts';
@@ -13,6 +13,7 @@ import { datedText } from './dated-text.ts';
 
 const STRINGS = {
   objectives: 'What you will learn',
+  details: (n: number) => `Objectives (${n}), credit, dates, disclosures and commercial support in full`,
   progress: 'Your progress',
   start: 'Start the course',
   continue: 'Continue where you left off',
@@ -20,12 +21,31 @@ const STRINGS = {
   continueNote: (label: string) =>
     `You were last in: ${label}. Your progress is saved; you can also pick any part from the course contents.`,
   certificate: 'View your certificate',
+  time: (hours: string, lessons: number) => `Time: about ${hours}, in ${lessons} short lessons and a final exam.`,
+  disclosuresLabel: 'Disclosures:',
+  disclosuresPending: 'not yet provided.',
+  disclosuresNone: 'no one who planned, wrote or reviewed it has a relevant financial relationship with an ineligible company.',
+  disclosuresSome: 'some who planned, wrote or reviewed it have relevant financial relationships with ineligible companies, all mitigated.',
+  supportLabel: 'Commercial support:',
+  supportPending: 'not yet disclosed.',
+  supportNone: 'none.',
+  supportSome: 'received (named in full below).',
   expired: (expiry: string, review: string | null) =>
     `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. ` +
     'It may be out of date. You can still take the course, but it no longer offers credit.',
 };
 
-/** The first screen: who the course is for, its objectives and time, and where the learner stands. */
+/** The introduction's first sentence: what the course is for, in one line; the rest waits below the way in. */
+function firstSentence(text: string): [string, string] {
+  const m = /^(.+?[.!?])\s+(?=[A-Z"“])/.exec(text);
+  return m?.[1] ? [m[1], text.slice(m[0].length)] : [text, ''];
+}
+
+/**
+ * The first screen. What fits a 700 x 470 px frame comes first: the title, what the course is
+ * for, time and credit, a one-line summary of the disclosures (what an accreditor requires
+ * before the activity starts, with the detail one step away), and the way in. The rest follows.
+ */
 export class StartScreen extends LitElement {
   static override properties = {
     course: { attribute: false },
@@ -55,11 +75,33 @@ export class StartScreen extends LitElement {
     activityInfoStyles,
     contentComponents,
     css`
+      /* Two lines in a 700 px frame, so that Start is on the first screen. */
+      h1 {
+        font-size: clamp(1.5rem, 1.2rem + 1.2vw, 2rem);
+        margin: 0.5rem 0 0.75rem;
+      }
+      h4 {
+        margin: 0.75rem 0 0.25rem;
+      }
+      .lead {
+        font-size: 1.1rem;
+        margin: 0 0 0.75rem;
+      }
+      .key {
+        margin: 0 0 0.5rem;
+      }
+      .key p {
+        margin: 0 0 0.25rem;
+        font-weight: 400;
+      }
+      .label {
+        font-weight: 600;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
         gap: 1rem;
-        margin: 1.5rem 0 1rem;
+        margin: 0.75rem 0 1rem;
       }
       .progress li {
         margin-bottom: 0.25rem;
@@ -78,15 +120,41 @@ export class StartScreen extends LitElement {
     this.dispatchEvent(intent('navigate', { location, section }));
   }
 
+  /** Disclosures and commercial support in one short line each; the full list is one step away. */
+  private disclosureSummary() {
+    const a = this.course.activity;
+    const pending = a.planners === null || a.authors === null || a.reviewers === null;
+    const people = pending ? STRINGS.disclosuresPending : anyRelationships(a) ? STRINGS.disclosuresSome : STRINGS.disclosuresNone;
+    const support =
+      a.commercialSupport === null ? STRINGS.supportPending : a.commercialSupport === 'none' ? STRINGS.supportNone : STRINGS.supportSome;
+    return html`<p>
+      <span class="label">${STRINGS.disclosuresLabel}</span> ${people} <span class="label">${STRINGS.supportLabel}</span> ${support}
+    </p>`;
+  }
+
   override render() {
     const first = courseSequence(this.course)[0] ?? 'start';
     const activity = this.course.activity;
     const text = completionText(this.course, this.minutes, this.passMark);
     const expired = isExpired(activity, this.today);
-    // First visit: the activity information comes before the Start button; back again, the way on comes first.
+    const [lead, rest] = firstSentence(activity.introduction);
+    const objectives = this.course.lessons.reduce((n, l) => n + l.objectives.length, 0);
+    // The detail an accreditor asks for, one step away: folded, before the way in on a first visit.
     const info = html`<section aria-labelledby="about-activity">
-      <h2 id="about-activity">${ACTIVITY_STRINGS.about}</h2>
-      ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: true })}
+      <h2 id="about-activity" class="visually-hidden">${ACTIVITY_STRINGS.about}</h2>
+      <details>
+        <summary>${STRINGS.details(objectives)}</summary>
+        <h3>${STRINGS.objectives}</h3>
+        ${this.course.lessons.map(
+          (l) =>
+            html`<h4>${l.title}</h4>
+              <ul>
+                ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
+              </ul>`,
+        )}
+        <h3>${ACTIVITY_STRINGS.about}</h3>
+        ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: true })}
+      </details>
     </section>`;
     return html`<h1 tabindex="-1">${this.course.title}</h1>
       ${
@@ -96,10 +164,12 @@ export class StartScreen extends LitElement {
             </p>`
           : null
       }
-      <p>${datedText(activity.introduction)}</p>
-      <p>${datedText(activity.audience)}</p>
-      <p>${text.time} ${text.complete} ${text.certificate}</p>
-      ${this.resume ? null : info}
+      <p class="lead">${datedText(lead)}</p>
+      <div class="key">
+        <p>${STRINGS.time(hoursText(this.minutes), this.course.lessons.length)}</p>
+        ${creditLines(activity, this.minutes, this.today, { measured: false })} ${this.resume ? null : this.disclosureSummary()}
+      </div>
+      ${this.resume ? html`<p>${STRINGS.continueNote(this.resume.label)}</p>` : info}
       <div class="actions">
         ${this.completed ? html`<button @click=${() => this.go('certificate')}>${STRINGS.certificate}</button>` : null}
         ${
@@ -114,8 +184,6 @@ export class StartScreen extends LitElement {
             : html`<button @click=${() => this.go(first)}>${STRINGS.start}</button>`
         }
       </div>
-      ${this.resume ? html`<p>${STRINGS.continueNote(this.resume.label)}</p>` : null}
-      <p class="inset-text"><span class="visually-hidden">Information: </span>${datedText(activity.disclaimer)}</p>
       ${
         this.started
           ? html`<h2>${STRINGS.progress}</h2>
@@ -124,15 +192,10 @@ export class StartScreen extends LitElement {
               </ul>`
           : null
       }
-      ${this.resume ? info : null}
-      <h2>${STRINGS.objectives}</h2>
-      ${this.course.lessons.map(
-        (l) =>
-          html`<h3>${l.title}</h3>
-            <ul>
-              ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
-            </ul>`,
-      )}`;
+      ${this.resume ? html`${this.disclosureSummary()} ${info}` : null} ${rest ? html`<p>${datedText(rest)}</p>` : null}
+      <p>${datedText(activity.audience)}</p>
+      <p>${text.time} ${text.complete} ${text.certificate}</p>
+      <p class="inset-text"><span class="visually-hidden">Information: </span>${datedText(activity.disclaimer)}</p>`;
   }
 }
 customElements.define('start-screen', StartScreen);

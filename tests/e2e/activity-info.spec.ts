@@ -161,8 +161,13 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
       'products and uses that the US Food and Drug Administration (FDA)',
     );
     await expect(fact(frame, 'Questions')).toHaveText('ce-support@example.org');
-    // The people are folded away, and open with the keyboard.
-    const people = info.locator('details');
+    // The information is one step away, before Start; inside it the people are folded away too; both open with the keyboard.
+    const all = info.locator('details').first();
+    await expect(fact(frame, 'Provider')).toBeHidden();
+    await all.locator('summary').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(fact(frame, 'Provider')).toBeVisible();
+    const people = info.locator('.facts details');
     await expect(people.locator('summary')).toHaveText('Who planned, wrote and reviewed this course (4 people)');
     await expect(info.getByText(EXAMPLE.relationship)).toBeHidden();
     await people.locator('summary').focus();
@@ -300,7 +305,7 @@ test.describe('as shipped, with the provider fields still placeholders (course.y
     for (const text of [HONEST.credit, ...HONEST.dates, HONEST.people]) await expect(start).toContainText(text);
     await expect(fact(frame, 'Commercial support')).toHaveText('Not yet disclosed by the provider.');
     await expect(fact(frame, 'Questions')).toHaveText('Not yet provided.');
-    await expect(start.locator('details')).toHaveCount(0);
+    await expect(start.locator('.facts details')).toHaveCount(0);
     await expect(start).not.toContainText('Accreditation statement');
     await expect(start).not.toContainText('mitigated');
     await expect(start).toContainText('For nurses, medical assistants, front-desk and patient-coordinator staff');

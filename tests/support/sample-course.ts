@@ -117,6 +117,7 @@ export const ACTIVITY: ActivityInfo = {
   providerName: null,
   providerContact: null,
   activityId: null,
+  shortTitle: null,
   audience: 'Clinic staff.',
   introduction: 'A sample course.',
   disclaimer: 'Education, not medical advice.',

@@ -138,6 +138,20 @@ test.describe('each rule names the file, the line and the field', () => {
     expect(errors(edited(/financial_relationships: Consultant.*\n {4}mitigation: .*/, 'financial_relationships: None'))).toEqual([]);
   });
 
+  test('a short title for the header is text of at most 40 characters, and may be left out', () => {
+    const line = lineOf(COMPLETE, 'short_title:');
+    expect(errors(edited(/^short_title: .*$/m, `short_title: ${'x'.repeat(41)}`))).toEqual([
+      `${FILE}:${line} short_title: must be at most 40 characters, so the header shows it whole`,
+    ]);
+    expect(errors(edited(/^short_title: .*$/m, 'short_title: 12'))).toEqual([
+      `${FILE}:${line} short_title: must be a short form of the course title for the header, e.g. "Stenosis and stem-cell therapy" (text)`,
+    ]);
+    expect(parseCourseFile(FILE, COMPLETE).activity?.shortTitle).toBe('Stenosis and stem cells');
+    const without = parseCourseFile(FILE, edited(/^short_title: .*$/m, ''));
+    expect(without.problems).toEqual([]);
+    expect(without.activity?.shortTitle).toBeNull();
+  });
+
   test('the dates go release <= review <= expiry', () => {
     expect(errors(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).toEqual([
       `${FILE}:43 review_date: 2025-12-01 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
