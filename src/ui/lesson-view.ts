@@ -81,8 +81,8 @@ export class LessonView extends LitElement {
   }
 
   override firstUpdated(): void {
-    const end = this.renderRoot.querySelector('.end');
-    if (!end || typeof IntersectionObserver === 'undefined') return;
+    const ends = this.ends();
+    if (!ends.length || typeof IntersectionObserver === 'undefined') return;
     // Seen within the course's own document: inside an LMS's frame, the page around it may
     // leave the frame's bottom below the window's fold while the learner reads to the end.
     this.observer = new IntersectionObserver(
@@ -91,17 +91,16 @@ export class LessonView extends LitElement {
       },
       { root: document },
     );
-    this.observer.observe(end);
+    for (const end of ends) this.observer.observe(end);
   }
 
   override updated(changed: Map<string, unknown>): void {
     // Reused for another lesson: watch its end again.
     if (changed.has('lesson') && changed.get('lesson') !== undefined) {
       this.section = 0;
-      const end = this.renderRoot.querySelector('.end');
-      if (end && this.observer) {
-        this.observer.unobserve(end);
-        this.observer.observe(end);
+      for (const end of this.ends()) {
+        this.observer?.unobserve(end);
+        this.observer?.observe(end);
       }
     }
   }
@@ -110,6 +109,14 @@ export class LessonView extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('scroll', this.onScroll);
     this.observer?.disconnect();
+  }
+
+  /**
+   * The end of the text (the Continue row) and the end of the page (after the references): a
+   * jump to the bottom (End, a scrollbar drag) can pass over the first without it ever being on screen.
+   */
+  private ends(): Element[] {
+    return [...this.renderRoot.querySelectorAll('.end, .page-end')];
   }
 
   private markRead(): void {
@@ -211,6 +218,7 @@ export class LessonView extends LitElement {
             )}
           </ol>
         </section>
+        <div class="page-end"></div>
       </article>
     `;
   }

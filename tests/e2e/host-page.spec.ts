@@ -92,6 +92,8 @@ async function readAll(page: Page, frame: FrameLocator): Promise<void> {
   await pressEnterOn(page, frame.getByRole('button', { name: 'Start the course' }));
   for (const [i, lesson] of course.lessons.entries()) {
     if (i > 0) await openFromContents(page, frame, lesson.title);
+    // The course has moved focus to the lesson, so End scrolls the lesson.
+    await expect(frame.getByRole('heading', { level: 1, name: lesson.title })).toBeFocused();
     await readToEnd(page, frame);
   }
 }
