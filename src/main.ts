@@ -25,7 +25,7 @@ async function launch(): Promise<void> {
   const tracker = new Tracker(course, connectToLms(version, log), {
     log,
     onSaveState: (s) => (app.saveState = s),
-    storage: localStore(),
+    storage: localStore,
     indexedDB: typeof indexedDB === 'undefined' ? null : indexedDB,
     locks: navigator.locks ?? null,
     channel: (name) => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name)),
