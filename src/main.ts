@@ -1,4 +1,5 @@
-import course from 'virtual:course';
+import course, { minutes } from 'virtual:course';
+import { knownEstimatedMinutes } from './course/learning-time.ts';
 import { newSeed } from './course/random.ts';
 import { CourseStore } from './course/store.ts';
 import { connectToLms, type PackageVersion } from './scorm/connect.ts';
@@ -9,6 +10,7 @@ import './ui/course-app.ts';
 const meta = document.querySelector<HTMLMetaElement>('meta[name="scorm-version"]')?.content;
 const version: PackageVersion = meta === '1.2' || meta === '2004' ? meta : 'auto';
 const log = (message: string) => console.warn(`[course] ${message}`);
+knownEstimatedMinutes(course, minutes);
 
 function localStore(): Storage | null {
   try {
@@ -23,7 +25,7 @@ async function launch(): Promise<void> {
   const tracker = new Tracker(course, connectToLms(version, log), {
     log,
     onSaveState: (s) => (app.saveState = s),
-    storage: localStore(),
+    storage: localStore,
     indexedDB: typeof indexedDB === 'undefined' ? null : indexedDB,
     locks: navigator.locks ?? null,
     channel: (name) => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name)),

@@ -59,6 +59,11 @@ export function estimatedMinutes(course: Course): number {
   return minutes;
 }
 
+/** Records a course's learning time counted beforehand (at build time), so a launch need not count it. */
+export function knownEstimatedMinutes(course: Course, minutes: number): void {
+  computed.set(course, minutes);
+}
+
 /**
  * The most credit hours the measured learning time supports: the minutes in hours,
  * rounded down to the quarter hour (never more than the time a learner needs).

@@ -13,15 +13,23 @@ export class BrowserCopy {
   private last = '';
   private writing: Promise<void> = Promise.resolve();
   private queued: string | null = null;
+  private local: (() => Storage | null) | Storage | null;
 
+  /** `storage` may be a function, called when the copy is first read or written (see `TrackerOptions.storage`). */
   constructor(
     courseId: string,
     activity: string,
     learnerId: string,
-    private readonly storage: Storage | null,
+    storage: Storage | null | (() => Storage | null),
     private readonly idb: IDBFactory | null,
   ) {
     this.key = `scorm-course:${courseId}:${activity}:learner:${learnerId}`;
+    this.local = storage;
+  }
+
+  private get storage(): Storage | null {
+    if (typeof this.local === 'function') this.local = this.local();
+    return this.local;
   }
 
   /** Every copy this browser holds for the record (IndexedDB's first), empty ones left out. */

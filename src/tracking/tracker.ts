@@ -48,8 +48,12 @@ export interface TrackerOptions {
   answerCommitDelay?: number;
   /** Waits between tries when the LMS refuses to initialise, in ms. */
   initializeRetryDelays?: readonly number[];
-  /** Where this browser's copy of the record lives: localStorage and IndexedDB; null for none. */
-  storage?: Storage | null;
+  /**
+   * Where this browser's copy of the record lives: localStorage and IndexedDB; null for none.
+   * A function is called only when the copy is first read or written: the first touch of
+   * localStorage waits on the browser process (measured up to 20 ms), so not before the first screen.
+   */
+  storage?: Storage | null | (() => Storage | null);
   indexedDB?: IDBFactory | null;
   /** Finds the other copies of the course open on the same record in this browser (tabs, windows). */
   locks?: LockManager | null;
