@@ -33,7 +33,14 @@ function activities(): { label: string; cmid: number }[] {
   const version = process.env.SHOTS_SCORM === '2004' ? '2004' : '12';
   const zip = join(ROOT, 'dist', `spine-stem-cell-course-scorm${version}.zip`);
   const presets = (process.env.SHOTS_PRESETS ?? 'default,recommended').split(',') as Preset[];
-  return presets.map((preset) => ({ label: preset, cmid: activity(`Lab ${version === '12' ? '1.2' : '2004'}: ${preset}`, zip, preset) }));
+  const made = presets.map((preset) => ({
+    label: preset,
+    cmid: activity(`Lab ${version === '12' ? '1.2' : '2004'}: ${preset}`, zip, preset),
+  }));
+  // Playwright loads this file in the runner and again in the worker, which inherits the runner's
+  // environment: the zip is uploaded once.
+  process.env.SHOTS_ACTIVITIES = made.map((a) => `${a.label}:${a.cmid}`).join(',');
+  return made;
 }
 const sizes = (process.env.SHOTS_SIZES ?? 'laptop,phone').split(',') as Size[];
 const OUT = process.env.SHOTS_OUT ?? join(HERE, 'out', 'shots');
