@@ -1,4 +1,4 @@
-// ESLint for src/, tests/, bench/ and the config files. Templates are type-checked by
+// ESLint for src/, tests/, bench/, tools/ and the config files. Templates are type-checked by
 // lit-analyzer (`npm run lint:templates`), formatting is Prettier's: this file only looks for mistakes.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
