@@ -21,6 +21,18 @@ import './start-screen.ts';
 import { focusWithinCourse, scrollCourseToTop } from './course-scroll.ts';
 import { theme } from './theme.ts';
 
+/**
+ * Whether the LMS opened the course in a window of its own (Moodle's "New window"): its top
+ * window was opened by the LMS page, so closing it is the way back.
+ */
+function openedAsWindow(): boolean {
+  try {
+    return !!window.top?.opener;
+  } catch {
+    return false;
+  }
+}
+
 /** How the course is connected, for the notices the learner sees. */
 export type Connection = 'lms' | 'standalone' | 'refused';
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'offline';
@@ -68,6 +80,7 @@ const STRINGS = {
   exitedWayOut:
     "To go back, use your learning management system's own button or link (in Moodle: Exit activity, " +
     'or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.',
+  exitedOwnWindow: 'The course opened in a window of its own: close this window to return to your learning management system.',
   unreadable:
     'Your saved progress could not be read, so the course starts from the beginning. ' +
     'Please tell your education coordinator if this happens again.',
@@ -299,7 +312,7 @@ export class CourseApp extends LitElement {
       return html`<section>
         <h1 tabindex="-1">${STRINGS.exitedHeading}</h1>
         <p>${this.reviewMode ? STRINGS.exitedReview : this.saveState === 'unsaved' ? STRINGS.exitedUnsaved : STRINGS.exited}</p>
-        <p>${STRINGS.exitedWayOut}</p>
+        <p>${openedAsWindow() ? STRINGS.exitedOwnWindow : STRINGS.exitedWayOut}</p>
       </section>`;
     }
     if (this.screen === 'glossary') {
