@@ -142,7 +142,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const given = new Map(drawn.map((q) => [q.id, wrong.has(q.id) ? wrongAnswer(q) : correctAnswer(q)]));
       for (const q of drawn) await giveAnswer(frame, q, given.get(q.id) ?? []);
       await submitExam(frame);
-      await expect(frame.getByText('You passed.')).toBeVisible();
+      await expect(frame.getByRole('heading', { name: 'You passed' })).toBeVisible();
       for (const type of TYPES) {
         const shown = drawn.filter((q) => q.type === type);
         const q = shown.find((x) => wrong.has(x.id)) ?? (shown[0] as Question);
@@ -279,7 +279,7 @@ for (const version of VERSIONS) {
     await expect(frame.getByRole('button', { name: 'Submit answers', exact: true })).toBeFocused();
 
     await submitExam(frame);
-    await expect(frame.getByText('You passed.')).toBeVisible();
+    await expect(frame.getByRole('heading', { name: 'You passed' })).toBeVisible();
     await closeCourse(page);
     const cmi = await lmsData(page);
     const key = Object.keys(cmi).find((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && cmi[k] === `${quiz.id}-${order[open]}`);

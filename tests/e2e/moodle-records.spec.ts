@@ -49,7 +49,7 @@ async function passCourse(frame: FrameLocator): Promise<void> {
   await readAllLessons(frame);
   await startExam(frame);
   await finishExam(frame);
-  await expect(frame.getByText('You passed.')).toBeVisible();
+  await expect(frame.getByRole('heading', { name: 'You passed' })).toBeVisible();
   await evaluate(frame);
 }
 
