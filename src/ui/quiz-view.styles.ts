@@ -81,8 +81,16 @@ export const quizViewStyles = css`
   .timer.low {
     color: var(--bad);
   }
-  @container (max-width: 19rem) {
-    .timer-label {
+  .clock {
+    width: 1em;
+    height: 1em;
+    margin-right: 0.35em;
+    vertical-align: -0.125em;
+  }
+  /* Narrow: the clock icon and the figures say it; the words stay for screen readers. */
+  @container (max-width: 25rem) {
+    .timer-label,
+    .toggle-label {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -93,6 +101,7 @@ export const quizViewStyles = css`
   }
   .count {
     font-variant-numeric: tabular-nums;
+    font-weight: 400;
   }
   .bar-row .toggle {
     margin-left: auto;

@@ -423,6 +423,9 @@ export class QuizView extends LitElement {
         ${
           left !== null
             ? html`<span class="timer ${left < 60_000 ? 'low' : ''}" role="timer" aria-live="off"
+                ><svg class="clock" viewBox="0 0 16 16" aria-hidden="true">
+                  <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.6" />
+                  <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="1.6" /></svg
                 ><span class="timer-label">${STRINGS.timeLeft} </span>${formatClock(left)}</span
               >`
             : null
@@ -436,8 +439,8 @@ export class QuizView extends LitElement {
                 aria-controls="navigator"
                 @click=${this.toggleNavigator}
               >
-                ${STRINGS.questions}
-                <span class="count">${answered}/${questions.length}<span class="visually-hidden"> ${STRINGS.answered}</span></span>
+                <span class="toggle-label">${STRINGS.questions}</span>
+                <span class="count">${answered}/${questions.length} ${STRINGS.answered}</span>
                 <svg class="chevron" viewBox="0 0 12 12" aria-hidden="true">
                   <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" />
                 </svg>
@@ -489,7 +492,7 @@ export class QuizView extends LitElement {
     const questions = a ? attemptQuestions(quiz, a) : [];
     const left = a && !a.submitted ? this.clock.remaining : null;
     const live = html`<p class="visually-hidden" aria-live="assertive">${this.announcement}</p>
-      <p class="visually-hidden" aria-live="polite">${this.stepAnnouncement}</p>`;
+      <p class="visually-hidden step-live" aria-live="polite">${this.stepAnnouncement}</p>`;
     const heading = html`<h1 tabindex="-1">${quiz.title}</h1>`;
     if (!a) {
       return html`${heading}

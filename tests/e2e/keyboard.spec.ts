@@ -41,7 +41,7 @@ async function takeExamByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise
   const order = await frame.locator('quiz-view [data-jump]').evaluateAll((els) => els.map((e) => e.getAttribute('data-jump') ?? ''));
   const n = order.length;
   const at = async () => (await focused(frame))?.question ?? '';
-  const step = view.locator('quiz-view [aria-live="polite"]');
+  const step = view.locator('quiz-view .step-live');
   const onQuestion = async (i: number) => {
     await expect.poll(at).toBe(order[i]);
     expect((await focused(frame))?.tag).toBe('legend');

@@ -44,8 +44,13 @@ for (const version of VERSIONS) {
         if (i > 1) await frame.getByRole('button', { name: 'Start', exact: true }).click();
         else await startExam(frame);
         await finishExam(frame, () => true);
+        await expect(resultHeading(frame)).toHaveText('You did not pass');
+        const left = (quiz.attempts ?? 1) - i;
+        if (left) await expect(frame.getByText(`You have ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`)).toBeVisible();
       }
       await expect(frame.getByText(`You have used all ${quiz.attempts} attempts for this quiz`)).toBeVisible();
+      // The introduction's timing text does not follow the last attempt.
+      await expect(frame.getByText(/The clock starts/)).toHaveCount(0);
       await expect(frame.getByRole('button', { name: 'Try again' })).toHaveCount(0);
       await expect(frame.getByRole('navigation').getByRole('button', { name: /no attempts left/ })).toBeVisible();
       await closeCourse(page);

@@ -14,6 +14,8 @@ const STRINGS = {
   critical: (mark: number) =>
     'A question on a topic critical for patient safety was not answered correctly. ' +
     `Every question on these topics must be right to pass, so the score recorded is held just below the pass mark of ${mark}%:`,
+  criticalToo:
+    'A question on a topic critical for patient safety was not answered correctly either. Every question on these topics must be right to pass:',
   timedOut: 'Time ran out, so your attempt was submitted with the answers you had given.',
   counted: (p: number, counts: Quiz['counts']) =>
     `${counts === 'last' ? 'Score that counts (your last attempt)' : 'Best score so far, the one that counts'}: ${p}%.`,
@@ -103,7 +105,7 @@ export class QuizResult extends LitElement {
     const { quiz, progress } = this;
     const a = progress.attempt;
     if (!a?.submitted) return null;
-    const { passed, score, criticalMissed } = attemptResult(quiz, a, this.passMark);
+    const { passed, score, percent, criticalMissed } = attemptResult(quiz, a, this.passMark);
     const missed = this.critical.filter((o) => criticalMissed.includes(o.id));
     const left = attemptsLeft(quiz, progress);
     const counted = countedScore(quiz, progress);
@@ -133,14 +135,18 @@ export class QuizResult extends LitElement {
       ${saveState}
       <p class="score">${STRINGS.score(score)}</p>
       ${
+        // Why: below the pass mark, or (only) a critical topic missed, which held the recorded score below it.
+        percent < this.passMark ? html`<p>${STRINGS.belowMark(this.passMark)}</p>` : null
+      }
+      ${
         missed.length
           ? html`<div class="critical">
-              <p>${STRINGS.critical(this.passMark)}</p>
+              <p>${percent < this.passMark ? STRINGS.criticalToo : STRINGS.critical(this.passMark)}</p>
               <ul>
                 ${missed.map((o) => html`<li>${o.text}</li>`)}
               </ul>
             </div>`
-          : html`<p>${STRINGS.belowMark(this.passMark)}</p>`
+          : null
       }
       ${common} ${this.revisit.length ? this.renderRevisit() : null}
       ${quiz.attempts !== null ? html`<p>${left > 0 ? STRINGS.attemptsLeft(left) : STRINGS.noAttempts(quiz.attempts)}</p>` : null}
