@@ -498,6 +498,7 @@ export function simulateTestWiseLearner(exam: Quiz, checks: Quiz[], attempts = S
         answers: Object.fromEntries(drawn.map((q) => [q.id, strategyAnswer(s, q, random)])),
         checked: [],
         flagged: [],
+        current: 0,
         times: {},
         startedAt: 0,
         deadline: null,

@@ -25,6 +25,8 @@ export interface QuizAttempt {
   checked: string[];
   /** Questions the learner flagged for review, in the order shown; cleared once submitted. */
   flagged: string[];
+  /** Index of the question on screen where the exam shows one at a time, so a resume returns to it. */
+  current: number;
   /** Per question id; kept until the attempt is submitted and reported. */
   times: Record<string, QuestionTimes>;
   startedAt: number;
@@ -138,6 +140,7 @@ export function startAttempt(
     answers: {},
     checked: [],
     flagged: [],
+    current: 0,
     times: {},
     startedAt: opts.now,
     deadline: opts.limitMs === null ? null : opts.now + opts.limitMs,
@@ -181,6 +184,13 @@ export function flagQuestion(state: CourseState, quizId: string, questionId: str
   if (!attempt || !attempt.questions.includes(questionId) || attempt.flagged.includes(questionId) === flagged) return state;
   const next = attempt.questions.filter((id) => (id === questionId ? flagged : attempt.flagged.includes(id)));
   return withQuiz(state, quizId, { ...quizProgress(state, quizId), attempt: { ...attempt, flagged: next } });
+}
+
+/** The learner moves to another question of the open attempt (one question per screen). */
+export function goToQuestion(state: CourseState, quizId: string, index: number): CourseState {
+  const attempt = openAttempt(state, quizId);
+  if (!attempt || !Number.isInteger(index) || index < 0 || index >= attempt.questions.length || attempt.current === index) return state;
+  return withQuiz(state, quizId, { ...quizProgress(state, quizId), attempt: { ...attempt, current: index } });
 }
 
 /** Immediate feedback: checks (and locks) one answered question. */
@@ -267,8 +277,8 @@ export function submitQuiz(
   const progress = quizProgress(state, quizId);
   const { score } = attemptResult(quiz, attempt, quizPassMark(course, quiz, coursePassMark));
   return withQuiz(state, quizId, {
-    // Flags only help the learner find their way back before submitting.
-    attempt: { ...attempt, flagged: [], submitted: true, timedOut },
+    // Flags and the question on screen only help the learner find their way before submitting.
+    attempt: { ...attempt, flagged: [], current: 0, submitted: true, timedOut },
     attemptsUsed: progress.attemptsUsed + 1,
     bestScore: Math.max(progress.bestScore ?? 0, score),
     lastScore: score,

@@ -3,6 +3,7 @@ import {
   checkAnswer,
   findQuiz,
   flagQuestion,
+  goToQuestion,
   isValidLocation,
   markCompleted,
   markViewed,
@@ -30,6 +31,7 @@ export type CourseIntent =
   | { type: 'answer'; quizId: string; questionId: string; value: Answer }
   | { type: 'check-answer'; quizId: string; questionId: string }
   | { type: 'flag-question'; quizId: string; questionId: string; flagged: boolean }
+  | { type: 'go-to-question'; quizId: string; index: number }
   | { type: 'submit-quiz'; quizId: string; timedOut: boolean }
   | { type: 'retry-quiz'; quizId: string }
   | { type: 'evaluation-answer'; questionId: string; value: string }
@@ -95,6 +97,8 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
       return findQuiz(course, intent.quizId)?.feedback === 'after_submit'
         ? flagQuestion(state, intent.quizId, intent.questionId, intent.flagged)
         : state;
+    case 'go-to-question':
+      return goToQuestion(state, intent.quizId, intent.index);
     case 'submit-quiz':
       return submitQuiz(course, state, intent.quizId, intent.timedOut, ctx.passMark);
     case 'retry-quiz':

@@ -76,6 +76,7 @@ export function largestState(course: Course): CourseState {
           answers: Object.fromEntries(drawn.map((q) => [q.id, kindOf(q).longestAnswer(q)])),
           checked: quiz.feedback === 'immediate' ? drawn.map((q) => q.id) : [],
           flagged: quiz.feedback === 'after_submit' ? drawn.map((q) => q.id) : [],
+          current: Math.max(0, drawn.length - 1),
           times: reported.includes(quiz)
             ? Object.fromEntries(drawn.map((q) => [q.id, { shown: late, firstAnswer: late, answered: late }]))
             : {},

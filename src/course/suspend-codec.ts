@@ -11,14 +11,16 @@ import type { Answer, Course, Quiz } from './types.ts';
  * Format 5:
  * `{"v":5,"k":record token,"t":savedAt,"l":location,"p":section,"s":[lesson ids read],
  *   "q":{quizId:[attemptsUsed,best,last,attempt?]},"c":completedAt}` where an attempt is
- * `[seed,startedAt,deadline|0,status,[question ids],[answers],[checked indices],[times]?,[flagged indices]?]`,
+ * `[seed,startedAt,deadline|0,status,[question ids],[answers],[checked indices],[times]?,[flagged indices]?,current?]`,
  * times in epoch seconds, status a bit set (1 submitted, 2 timed out), answers aligned with
  * the question ids and joined by "|". While an attempt is open, `times` holds per question
  * `shown.firstAnswer.answered` in base-36 seconds after startedAt (empty: not yet), the
  * questions' triples joined by ","; 0 when none was noted but flags follow; once submitted
  * they have been reported and are dropped. The
  * flagged indices (questions the learner marked to come back to) are kept only while the
- * attempt is open and only when there are any.
+ * attempt is open and only when there are any. `current`, the index of the question on screen
+ * (the exam shows one at a time), is kept while the attempt is open and only when it is not
+ * the first; the elements before it are then 0 and [] when empty. Older copies read it as 0.
  * The record token ties the data to one LMS record (one learner, activity and attempt).
  * `"e":[startedAt,submittedAt|0,{questionId:answer}]` is the learner evaluation, once
  * opened; its answers are kept only until submitted (then they are in the LMS's
@@ -33,7 +35,7 @@ export const SUSPEND_LIMIT = 4096;
 const SUBMITTED = 1;
 const TIMED_OUT = 2;
 
-type EncodedAttempt = [number, number, number, number, string[], string[], number[], (string | 0)?, number[]?];
+type EncodedAttempt = [number, number, number, number, string[], string[], number[], (string | 0)?, number[]?, number?];
 type EncodedQuiz = [number, number | null, number | null, EncodedAttempt?];
 
 function toAscii(json: string): string {
@@ -64,6 +66,11 @@ function encodeAttempt(a: QuizAttempt): EncodedAttempt {
   if (!a.submitted && a.flagged.length) {
     encoded[7] ??= 0;
     encoded[8] = a.flagged.map((id) => a.questions.indexOf(id)).filter((i) => i >= 0);
+  }
+  if (!a.submitted && a.current > 0) {
+    encoded[7] ??= 0;
+    encoded[8] ??= [];
+    encoded[9] = a.current;
   }
   return encoded;
 }
@@ -140,7 +147,7 @@ const score = (v: unknown): number | null => {
 
 function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
   if (!Array.isArray(raw)) return null;
-  const [seed, started, deadline, status, ids, answers, checked, times, flagged] = raw as unknown[];
+  const [seed, started, deadline, status, ids, answers, checked, times, flagged, current] = raw as unknown[];
   const drawn = strings(ids);
   // An attempt whose questions changed cannot be continued fairly: it is dropped.
   if (num(seed) === null || num(started) === null || !drawn.length || !drawn.every((id) => quiz.questions.some((q) => q.id === id)))
@@ -179,6 +186,7 @@ function decodeAttempt(quiz: Quiz, raw: unknown): QuizAttempt | null {
       .map((i) => drawn[i as number])
       .filter((id): id is string => id !== undefined && id in byId),
     flagged: (f & SUBMITTED) !== 0 || !Array.isArray(flagged) ? [] : drawn.filter((_, i) => flagged.includes(i)),
+    current: (f & SUBMITTED) !== 0 ? 0 : Math.min(drawn.length - 1, Math.max(0, Math.floor(num(current) ?? 0))),
     times: byQuestion,
     startedAt: (started as number) * 1000,
     deadline: num(deadline) ? (deadline as number) * 1000 : null,

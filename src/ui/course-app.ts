@@ -210,6 +210,7 @@ export class CourseApp extends LitElement {
     this.on('flag-question', (d) =>
       this.dispatch({ type: 'flag-question', quizId: d.quizId, questionId: d.questionId, flagged: d.flagged }),
     );
+    this.on('go-to-question', (d) => this.dispatch({ type: 'go-to-question', quizId: d.quizId, index: d.index }));
     this.on('submit-quiz', (d) => this.dispatch({ type: 'submit-quiz', quizId: d.quizId, timedOut: d.timedOut }));
     this.on('retry-quiz', (d) => this.dispatch({ type: 'retry-quiz', quizId: d.quizId }));
     this.on('evaluation-answer', (d) => this.dispatch({ type: 'evaluation-answer', questionId: d.questionId, value: d.value }));
@@ -375,6 +376,7 @@ export class CourseApp extends LitElement {
         .revisit=${this.revisitFor(quiz)}
         .critical=${objectivesByIds(this.course, criticalObjectives(quiz))}
         .saveNotice=${this.connection === 'lms' && this.role === 'writer' ? this.saveNotice() : ''}
+        .now=${this.now}
       ></quiz-view>`;
     }
     const started = this.state.viewed.length > 0 || Object.values(this.state.quizzes).some((p) => p.attemptsUsed > 0 || p.attempt);

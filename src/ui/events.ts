@@ -16,6 +16,8 @@ export interface CourseIntents {
   'check-answer': { quizId: string; questionId: string };
   /** The learner flagged a question to come back to before submitting, or removed the flag. */
   'flag-question': { quizId: string; questionId: string; flagged: boolean };
+  /** The exam moves to another of its questions (one per screen); resume returns there. */
+  'go-to-question': { quizId: string; index: number };
   'submit-quiz': { quizId: string; timedOut: boolean };
   'retry-quiz': { quizId: string };
   /** A draft answer of the evaluation (a scale id, or the text typed). */

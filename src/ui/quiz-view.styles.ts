@@ -1,9 +1,9 @@
 import { css } from 'lit';
 
 /**
- * A quiz: its intro, the questions, the sticky bar with the time left and the count answered, the
- * question navigator and its key, flags, the summary before submitting, and the result with what
- * to revisit.
+ * A quiz and its parts (intro, navigator, summary, result share these): the questions, the
+ * one-row sticky bar with the time left and the question list's button, the pager, the
+ * navigator and its key, flags, the summary before submitting, and the result.
  */
 export const quizViewStyles = css`
   .questions {
@@ -52,8 +52,11 @@ export const quizViewStyles = css`
   [hidden] {
     display: none !important;
   }
-  /* The bar above the questions stays in view: time left, how many are answered, and the
-     button that opens the list of questions. */
+  /* The attempt measures its own width: at a phone's, the timer's words go to screen readers only. */
+  .attempt {
+    container-type: inline-size;
+  }
+  /* One row that stays in view: the time left and the button that opens the question list. */
   .bar {
     position: sticky;
     top: 0;
@@ -62,30 +65,100 @@ export const quizViewStyles = css`
     border-bottom: 1px solid var(--line);
     margin-bottom: 1rem;
   }
-  /* Open, the list lies over the questions scrolled beneath it: a shadow shows its edge. */
-  .bar.open {
-    box-shadow: 0 6px 8px -6px rgb(0 0 0 / 45%);
-  }
   .bar-row {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
     align-items: center;
-    gap: 0.25rem 1.25rem;
-    padding: 0.4rem 0;
+    gap: 0.75rem;
+    padding: 0.3rem 0;
+    min-height: 44px;
   }
   .timer {
     font-variant-numeric: tabular-nums;
     font-weight: 600;
+    white-space: nowrap;
   }
   .timer.low {
     color: var(--bad);
   }
+  .clock {
+    width: 1em;
+    height: 1em;
+    margin-right: 0.35em;
+    vertical-align: -0.125em;
+  }
+  /* Narrow: the clock icon and the figures say it; the words stay for screen readers. */
+  @container (max-width: 25rem) {
+    .timer-label,
+    .toggle-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
   .count {
     font-variant-numeric: tabular-nums;
+    font-weight: 400;
   }
   .bar-row .toggle {
     margin-left: auto;
-    padding: 0.4rem 0.9rem;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.35rem 0.75rem;
+    white-space: nowrap;
+  }
+  .chevron {
+    width: 0.75rem;
+    height: 0.75rem;
+  }
+  .toggle[aria-expanded='true'] .chevron {
+    transform: rotate(180deg);
+  }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+    margin-top: 1.5rem;
+  }
+  .pager .next {
+    margin-left: auto;
+  }
+  .review-heading {
+    margin-top: 2rem;
+  }
+  /* The pass: GOV.UK's confirmation panel, its colours from the theme's (forced colours keep its border). */
+  .panel {
+    background: var(--ok);
+    color: var(--accent-text);
+    border: 2px solid transparent;
+    border-radius: 8px;
+    padding: 1.25rem 1.5rem;
+    text-align: center;
+    margin-bottom: 1rem;
+  }
+  .panel h2 {
+    font-size: 2rem;
+    margin: 0 0 0.5rem;
+    color: inherit;
+  }
+  .panel-body {
+    font-size: 1.5rem;
+    margin: 0;
+  }
+  .result.failed h2 {
+    font-size: 1.75rem;
+    margin-top: 0.25rem;
+  }
+  .result .score {
+    font-size: 1.35rem;
+    font-weight: 600;
+  }
+  .to-summary {
+    margin: 0.75rem 0 0;
   }
   /* The save state, only while something is not saved: where the learner is, not at the page's top. */
   .save-state {
@@ -97,11 +170,12 @@ export const quizViewStyles = css`
     border-left: 4px solid var(--bad);
     font-weight: 600;
   }
+  /* In the page's flow under the bar, not over the question: nothing covered, no row clipped. */
   .navigator {
-    max-height: min(50vh, 22rem);
-    overflow-y: auto;
-    padding: 0.25rem 0.25rem 0.75rem;
-    border-top: 1px solid var(--line);
+    display: block;
+    padding: 0 0.25rem 0.75rem;
+    margin-bottom: 1rem;
+    border-bottom: 1px solid var(--line);
   }
   .key {
     display: flex;
@@ -129,6 +203,20 @@ export const quizViewStyles = css`
   .swatch.answered {
     background: var(--accent);
     border-color: var(--accent);
+  }
+  /* The question shown now: a ring of the text colour (the focus ring keeps its own colour). */
+  .swatch.current,
+  .grid button[aria-current] {
+    box-shadow:
+      0 0 0 2px var(--bg),
+      0 0 0 5px var(--text);
+  }
+  @media (forced-colors: active) {
+    .swatch.current,
+    .grid button[aria-current] {
+      border-width: 4px;
+      border-style: double;
+    }
   }
   .grid {
     display: grid;

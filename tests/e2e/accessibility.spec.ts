@@ -3,7 +3,7 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { afterPaint, launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 import { courseData, exam, finishExam, goToCertificate, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
-import { answerShownQuestions, giveAnswer, isCritical } from '../support/learner.ts';
+import { answerShownQuestions, giveAnswer, goToQuestion, isCritical } from '../support/learner.ts';
 import { showComponentSample } from '../support/components-sample.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { join } from 'node:path';
@@ -31,7 +31,10 @@ async function answerSomeAndFlag(frame: FrameLocator): Promise<void> {
     const q = quiz.questions.find((x) => x.id === id);
     if (q) await giveAnswer(frame, q, correctAnswer(q));
   }
-  for (const n of [2, 5]) await frame.getByRole('button', { name: `Flag for review: question ${n}`, exact: true }).click();
+  for (const n of [2, 5]) {
+    await goToQuestion(frame, n);
+    await frame.getByRole('button', { name: `Flag for review: question ${n}`, exact: true }).click();
+  }
 }
 
 /** Each screen the learner can meet, reached as a learner would. */
@@ -83,7 +86,7 @@ const SCREENS: { name: string; config?: HostConfig; reach: (frame: FrameLocator,
     reach: async (frame) => {
       await frame.getByRole('button', { name: 'Start the course' }).click();
       await answerSomeAndFlag(frame);
-      await frame.getByRole('button', { name: 'Show question list' }).click();
+      await frame.locator('quiz-view .bar .toggle').click();
       await expect(frame.getByRole('navigation', { name: 'Questions' })).toBeVisible();
     },
   },
@@ -92,7 +95,8 @@ const SCREENS: { name: string; config?: HostConfig; reach: (frame: FrameLocator,
     reach: async (frame) => {
       await frame.getByRole('button', { name: 'Start the course' }).click();
       await answerSomeAndFlag(frame);
-      await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+      await frame.locator('quiz-view .bar .toggle').click();
+      await frame.getByRole('button', { name: 'Check your answers and submit' }).click();
       await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeVisible();
     },
   },

@@ -4,8 +4,18 @@ import { drawQuestions } from '../../src/course/pool.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { QUESTION_TYPES } from '../../src/course/question-types/index.ts';
 import type { Question, Quiz } from '../../src/course/types.ts';
-import { courseData, exam, openFromMenu, shownOrder, startExam, startWithClock, submitExam } from '../support/flows.ts';
-import { expectReview, giveAnswer, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
+import {
+  courseData,
+  exam,
+  finishExam,
+  openFromMenu,
+  readAllLessons,
+  shownOrder,
+  startExam,
+  startWithClock,
+  submitExam,
+} from '../support/flows.ts';
+import { expectReview, giveAnswer, goToQuestion, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, courseFrame, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
 import { readSaved } from '../support/saved-progress.ts';
@@ -52,7 +62,11 @@ async function layout(frame: Frame) {
     // The focused element, followed down through the shadow roots it sits in; its question is the root's host.
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    const focused = el && el !== document.body ? el.getBoundingClientRect() : null;
+    // Only what has focus inside the quiz (Tab goes on to the course's header and contents after it).
+    let inQuiz = false;
+    for (let n: Node | null = el; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null))
+      if (n instanceof Element && n.tagName === 'QUIZ-VIEW') inQuiz = true;
+    const focused = el && el !== document.body && inQuiz ? el.getBoundingClientRect() : null;
     const host = el ? ((el.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
     return {
       viewport: window.innerHeight,
@@ -142,7 +156,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const given = new Map(drawn.map((q) => [q.id, wrong.has(q.id) ? wrongAnswer(q) : correctAnswer(q)]));
       for (const q of drawn) await giveAnswer(frame, q, given.get(q.id) ?? []);
       await submitExam(frame);
-      await expect(frame.getByText('You passed.')).toBeVisible();
+      await expect(frame.getByRole('heading', { name: 'You passed' })).toBeVisible();
       for (const type of TYPES) {
         const shown = drawn.filter((q) => q.type === type);
         const q = shown.find((x) => wrong.has(x.id)) ?? (shown[0] as Question);
@@ -171,7 +185,17 @@ test("a failed exam that keeps its answers hidden marks only the learner's answe
   await shootQuestion(frame, drawn.find((q) => q.type === 'single') as Question, 'exam-review-hidden');
 });
 
-test("the navigator counts answers, says each question's state in words, moves to a question, and flags survive a relaunch", async ({
+/** Where focus is in the course frame: the element's tag and the question whose shadow root holds it. */
+async function focusIn(page: Page): Promise<{ tag: string; question: string }> {
+  return courseFrame(page).evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const host = el ? ((el.getRootNode() as ShadowRoot).host as HTMLElement | undefined) : undefined;
+    return { tag: el?.tagName.toLowerCase() ?? '', question: host?.dataset?.question ?? '' };
+  });
+}
+
+test("one question per screen: Previous, Next and the question list (each question's state in words) move, focus the question and say its number; a relaunch returns to the same question and its flag", async ({
   page,
 }) => {
   const quiz = await exam();
@@ -181,54 +205,75 @@ test("the navigator counts answers, says each question's state in words, moves t
   const order = await shownOrder(frame);
   const n = order.length;
   const byId = (id: string) => quiz.questions.find((q) => q.id === id) as Question;
-  const count = (text: string) => frame.getByText(text, { exact: true });
-  await expect(count(`0 of ${n} answered`)).toBeVisible();
-  const toggle = frame.getByRole('button', { name: 'Show question list' });
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await expect(frame.getByRole('navigation', { name: 'Questions' })).toBeHidden();
-
+  const step = frame.locator('quiz-view .step-live');
+  const toggle = frame.locator('quiz-view .bar .toggle');
+  const list = frame.getByRole('navigation', { name: 'Questions' });
+  /** Question i (0-based) is the only one on screen, its legend has focus, and its number was said. */
+  const onQuestion = async (i: number) => {
+    await expect(frame.locator('quiz-view [data-question]')).toHaveCount(1);
+    await expect(frame.locator(`[data-question="${order[i]}"]`)).toBeVisible();
+    await expect.poll(() => focusIn(page)).toEqual({ tag: 'legend', question: order[i] });
+    await expect(step).toHaveText(`Question ${i + 1} of ${n}`);
+  };
+  await onQuestion(0);
+  // Only the question on screen has inputs in the page.
+  expect(await frame.locator('quiz-view').evaluate((el) => el.shadowRoot?.querySelectorAll('[data-question]').length)).toBe(1);
+  await expect(frame.getByRole('button', { name: 'Previous', exact: true })).toHaveCount(0);
+  await frame.getByRole('button', { name: 'Next', exact: true }).click();
+  await onQuestion(1);
   await giveAnswer(frame, byId(order[1] as string), correctAnswer(byId(order[1] as string)));
-  await expect(count(`1 of ${n} answered`)).toBeVisible();
+  await expect(toggle).toHaveAccessibleName(`Questions 1/${n} answered`);
+  await frame.getByRole('button', { name: 'Previous', exact: true }).click();
+  await onQuestion(0);
+
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(list).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const names = await list
+    .getByRole('button', { name: /^Question \d+,/ })
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(names).toHaveLength(n);
+  expect(names.slice(0, 4)).toEqual([
+    'Question 1, not answered, shown now',
+    'Question 2, answered',
+    'Question 3, not answered',
+    'Question 4, not answered',
+  ]);
+  await list.getByRole('button', { name: 'Question 5, not answered', exact: true }).click();
+  // The list closes and question 5 is shown, focused and said.
+  await expect(list).toBeHidden();
+  await onQuestion(4);
   const flag5 = flagButton(frame, 5);
   await expect(flag5).toHaveAttribute('aria-pressed', 'false');
   await flag5.click();
   await expect(flag5).toHaveAttribute('aria-pressed', 'true');
-  await expect(count(`1 of ${n} answered, 1 flagged`)).toBeVisible();
-
   await toggle.click();
-  const list = frame.getByRole('navigation', { name: 'Questions' });
-  await expect(frame.getByRole('button', { name: 'Hide question list' })).toHaveAttribute('aria-expanded', 'true');
-  const names = await list.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-  expect(names).toHaveLength(n);
-  expect(names.slice(0, 5)).toEqual([
-    'Question 1, not answered',
-    'Question 2, answered',
-    'Question 3, not answered',
-    'Question 4, not answered',
-    'Question 5, not answered, flagged',
-  ]);
-  await list.getByRole('button', { name: 'Question 5, not answered, flagged' }).click();
-  // The list closes, the question is moved to and its first control has focus, clear of the sticky bar.
-  await expect(list).toBeHidden();
-  const at = await layout(courseFrame(page));
-  expect(at.question).toBe(order[4]);
-  expect(at.legendTop).toBeGreaterThanOrEqual(at.barBottom);
-
+  await expect(list.getByRole('button', { name: 'Question 5, not answered, flagged, shown now' })).toBeVisible();
   // Escape closes the list and returns to its button.
-  await frame.getByRole('button', { name: 'Show question list' }).click();
   await list.getByRole('button').first().focus();
   await page.keyboard.press('Escape');
   await expect(list).toBeHidden();
-  await expect(frame.getByRole('button', { name: 'Show question list' })).toBeFocused();
+  await expect(toggle).toBeFocused();
+  // After the last question, Submit answers takes the place of Next.
+  await goToQuestion(frame, n);
+  await expect(frame.getByRole('button', { name: 'Next', exact: true })).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Submit answers', exact: true })).toBeVisible();
+  await goToQuestion(frame, 5);
+  await onQuestion(4);
 
-  // Flags are saved with the attempt and come back with it; the LMS gets no record of them.
+  // A relaunch (the page reloaded mid-exam) returns to question 5, flag and answers kept; the LMS gets no record of them.
   frame = await relaunch(page);
   await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+  await expect(frame.locator('quiz-view [data-question]')).toHaveCount(1);
+  await expect(frame.locator(`[data-question="${order[4]}"]`)).toBeVisible();
   await expect(flagButton(frame, 5)).toHaveAttribute('aria-pressed', 'true');
-  await expect(frame.getByText(`1 of ${n} answered, 1 flagged`, { exact: true })).toBeVisible();
+  await expect(frame.locator('quiz-view .bar .toggle')).toHaveAccessibleName(`Questions 1/${n} answered`);
   const cmi = await lmsData(page);
   expect(Object.keys(cmi).filter((k) => k.startsWith('cmi.interactions.') && k.endsWith('.id'))).toEqual([]);
-  expect((await readSaved(cmi['cmi.suspend_data'])).state.quizzes[quiz.id]?.attempt?.flagged).toEqual([order[4]]);
+  const saved = (await readSaved(cmi['cmi.suspend_data'])).state.quizzes[quiz.id]?.attempt;
+  expect(saved?.flagged).toEqual([order[4]]);
+  expect(saved?.current).toBe(4);
 });
 
 for (const version of VERSIONS) {
@@ -245,10 +290,14 @@ for (const version of VERSIONS) {
     const open = order.findIndex((id, i) => i > 2 && byId(id).type === 'single' && !isCritical(quiz, byId(id)));
     const answeredFlag = 1;
     for (const [i, id] of order.entries()) if (i !== open) await giveAnswer(frame, byId(id), correctAnswer(byId(id)));
-    await flagButton(frame, open + 1).click();
-    await flagButton(frame, answeredFlag + 1).click();
+    for (const i of [open, answeredFlag]) {
+      await goToQuestion(frame, i + 1);
+      await flagButton(frame, i + 1).click();
+    }
 
-    await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+    // The summary from the question list (not after the last question).
+    await frame.locator('quiz-view .bar .toggle').click();
+    await frame.getByRole('button', { name: 'Check your answers and submit' }).click();
     const summary = frame.getByRole('region', { name: 'Check your answers before submitting' });
     await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
     await expect(summary).toContainText(`You have answered ${order.length - 1} of ${order.length} questions.`);
@@ -270,16 +319,17 @@ for (const version of VERSIONS) {
     await expect(frame.getByRole('form', { name: quiz.title, includeHidden: true })).toBeHidden();
     if (version === '12') await shoot(page, 'summary');
 
-    // A question in the summary leads to it; "Go back to the questions" to the Submit button.
+    // A question in the summary leads to it; "Go back to the questions" to the question the learner was on.
     await summary.getByRole('button', { name: `Question ${answeredFlag + 1}` }).click();
     await expect(summary).toHaveCount(0);
-    expect((await layout(courseFrame(page))).question).toBe(order[answeredFlag]);
-    await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+    await expect.poll(() => focusIn(page)).toEqual({ tag: 'legend', question: order[answeredFlag] });
+    await frame.locator('quiz-view .bar .toggle').click();
+    await frame.getByRole('button', { name: 'Check your answers and submit' }).click();
     await frame.getByRole('button', { name: 'Go back to the questions' }).click();
-    await expect(frame.getByRole('button', { name: 'Submit answers', exact: true })).toBeFocused();
+    await expect.poll(() => focusIn(page)).toEqual({ tag: 'legend', question: order[answeredFlag] });
 
     await submitExam(frame);
-    await expect(frame.getByText('You passed.')).toBeVisible();
+    await expect(frame.getByRole('heading', { name: 'You passed' })).toBeVisible();
     await closeCourse(page);
     const cmi = await lmsData(page);
     const key = Object.keys(cmi).find((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && cmi[k] === `${quiz.id}-${order[open]}`);
@@ -309,12 +359,14 @@ test('with nothing open or flagged the summary still asks; time running out whil
   await expect(frame.getByRole('button', { name: 'Submit answers now' })).toBeVisible();
   await frame.getByRole('button', { name: 'Submit answers now' }).focus();
   await page.clock.runFor((quiz.timeLimitMinutes ?? 0) * 60_000 + 1000);
-  const result = frame.getByRole('region', { name: 'Your result' });
+  const result = frame.getByRole('region', { name: 'You passed' });
   await expect(
     result.getByText('Time ran out, so your attempt was submitted with the answers you had given.', { exact: true }),
   ).toBeVisible();
-  await expect(frame.getByRole('heading', { name: 'Your result' })).toBeFocused();
-  await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText(/^Time ran out, .* Your score is 100 percent, a pass\.$/);
+  await expect(frame.getByRole('heading', { name: 'You passed' })).toBeFocused();
+  await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText(
+    /^Time ran out, .* You passed\. Your score is 100 percent\.$/,
+  );
 });
 
 /** Each layout the navigator must fit: a phone, a 700 px LMS frame, a desktop, and 200% zoom of a 1280 x 1024 screen. */
@@ -326,7 +378,7 @@ const SIZES = [
 ];
 
 for (const size of SIZES) {
-  test(`navigator at ${size.name}: fits without sideways scrolling, the list opens within the screen, and the bar never hides what has focus (screenshots)`, async ({
+  test(`exam at ${size.name}: one question fits without sideways scrolling, the bar is one row, the question list opens in the page's flow with its last row whole, and the bar never hides what has focus (screenshots)`, async ({
     page,
   }) => {
     await page.setViewportSize(size.viewport);
@@ -341,43 +393,66 @@ for (const size of SIZES) {
       const q = quiz.questions.find((x) => x.id === id) as Question;
       await giveAnswer(frame, q, correctAnswer(q));
     }
-    await flagButton(frame, 3).click();
-    await flagButton(frame, 8).click();
-    // Mid-exam: the bar has stuck to the top of the screen.
-    await frame.locator(`[data-question="${order[5]}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await expect.poll(async () => (await layout(inner)).barTop).toBe(0);
+    for (const i of [3, 8]) {
+      await goToQuestion(frame, i);
+      await flagButton(frame, i).click();
+    }
+    await goToQuestion(frame, 6);
     let at = await layout(inner);
     expect(at.overflow).toBeLessThanOrEqual(0);
+    // The bar is one row: the timer and the list's button side by side, the bar no taller than one button.
+    const bar = await frame.locator('quiz-view .bar').evaluate((el) => {
+      const box = (s: string) => el.querySelector(s)?.getBoundingClientRect();
+      const timer = box('.timer');
+      const toggle = box('.toggle');
+      return {
+        height: el.getBoundingClientRect().height,
+        rows: timer && toggle ? Math.abs(timer.top + timer.height / 2 - (toggle.top + toggle.height / 2)) : -1,
+      };
+    });
+    expect(bar.rows).toBeGreaterThanOrEqual(0);
+    expect(bar.rows).toBeLessThan(4);
+    expect(bar.height).toBeLessThanOrEqual(60);
     if (size.name === '700-frame') {
-      const flagged = frame.locator(`[data-question="${order[2]}"]`).locator('xpath=..');
-      await flagged.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-      await flagged.screenshot({ path: join(SHOTS, 'quizux-flagged-question.png') });
-      await frame.locator(`[data-question="${order[5]}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await goToQuestion(frame, 3);
+      await frame
+        .locator(`[data-question="${order[2]}"]`)
+        .locator('xpath=..')
+        .screenshot({ path: join(SHOTS, 'quizux-flagged-question.png') });
+      await goToQuestion(frame, 6);
     }
-    // The bar takes at most a third of the screen, so the questions keep most of it.
-    expect(at.rowHeight).toBeLessThan(at.viewport / 3);
     await shoot(page, `exam-${size.name}`);
 
-    await frame.getByRole('button', { name: 'Show question list' }).click();
+    await frame.locator('quiz-view .bar .toggle').click();
     const list = frame.getByRole('navigation', { name: 'Questions' });
-    const box = await list.evaluate((el) => el.getBoundingClientRect().bottom);
-    expect(box).toBeLessThanOrEqual(at.viewport);
+    // In the flow under the bar: the question follows it rather than lying beneath it, and no row is cut off.
+    const fit = await list.evaluate((nav) => {
+      const buttons = [...nav.querySelectorAll('.grid button')].map((b) => b.getBoundingClientRect());
+      const last = buttons[buttons.length - 1];
+      const box = nav.getBoundingClientRect();
+      return { bottom: box.bottom, lastBottom: last?.bottom ?? Infinity, scrolls: nav.scrollHeight > nav.clientHeight + 1 };
+    });
+    expect(fit.lastBottom).toBeLessThanOrEqual(fit.bottom);
+    expect(fit.scrolls).toBe(false);
+    const legendTop = await frame.locator(`[data-question="${order[5]}"] legend`).evaluate((el) => el.getBoundingClientRect().top);
+    expect(legendTop).toBeGreaterThanOrEqual(fit.bottom);
     expect((await layout(inner)).overflow).toBeLessThanOrEqual(0);
     await shoot(page, `exam-${size.name}-list`);
 
     await list.getByRole('button', { name: /^Question 12,/ }).click();
     at = await layout(inner);
-    expect(at.question).toBe(order[11]);
     expect(at.legendTop).toBeGreaterThanOrEqual(at.barBottom);
+    await expect.poll(() => focusIn(page)).toEqual({ tag: 'legend', question: order[11] });
     await shoot(page, `exam-${size.name}-moved`);
-    // Tabbing on from there: each control reached is scrolled clear of the sticky bar.
+    // Tabbing on from there: each control reached is clear of the sticky bar.
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
       const now = await layout(inner);
       if (now.focused) expect(now.focused.top, `focus ${i + 1} under the bar`).toBeGreaterThanOrEqual(now.barBottom - 1);
     }
     if (size.name === '320') {
-      await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+      await frame.locator('quiz-view .bar .toggle').click();
+      await frame.getByRole('button', { name: 'Check your answers and submit' }).click();
       await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
       expect((await layout(inner)).overflow).toBeLessThanOrEqual(0);
       await shoot(page, 'summary-320');
@@ -398,13 +473,52 @@ test.describe('dark colour scheme', () => {
       const q = quiz.questions.find((x) => x.id === id) as Question;
       await giveAnswer(frame, q, correctAnswer(q));
     }
-    await flagButton(frame, 2).click();
-    await flagButton(frame, 6).click();
-    await frame.getByRole('button', { name: 'Show question list' }).click();
+    for (const i of [2, 6]) {
+      await goToQuestion(frame, i);
+      await flagButton(frame, i).click();
+    }
+    const toggle = frame.locator('quiz-view .bar .toggle');
+    await toggle.click();
     await shoot(page, 'exam-700-frame-list-dark');
-    await frame.getByRole('button', { name: 'Hide question list' }).click();
-    await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+    await frame.getByRole('button', { name: 'Check your answers and submit' }).click();
     await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
     await shoot(page, 'summary-dark');
   });
 });
+
+for (const version of VERSIONS) {
+  test(`SCORM ${version === '12' ? '1.2' : '2004'}: a pass is a confirmation panel, first on the screen, with the recorded score and the next step (screenshot)`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const frame = await launchCourse(page, version);
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await readAllLessons(frame);
+    await startExam(frame);
+    await finishExam(frame);
+    const heading = frame.getByRole('heading', { name: 'You passed' });
+    await expect(heading).toBeFocused();
+    const panel = frame.locator('quiz-result .panel');
+    await expect(panel).toContainText('You passed');
+    await expect(panel).toContainText('Your score: 100%');
+    // The result, not the introduction, follows the title: no timing text, the panel on the first screen.
+    await expect(frame.getByRole('region', { name: 'About this quiz' })).toHaveCount(0);
+    await expect(frame.getByText(/The clock starts/)).toHaveCount(0);
+    const next = frame.getByRole('button', { name: /^Continue: / });
+    await expect(next).toBeInViewport();
+    await expect(heading).toBeInViewport();
+    const [panelTop, reviewTop] = await Promise.all([
+      panel.evaluate((el) => el.getBoundingClientRect().top),
+      frame
+        .locator('[data-question]')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(panelTop).toBeLessThan(reviewTop);
+    if (version === '12') await shoot(page, 'result-pass');
+    // The score shown is the one recorded (SCORM 1.2 holds a score only once the whole course is complete).
+    await closeCourse(page);
+    if (version === '2004') expect((await lmsData(page))[EL[version].raw]).toBe('100');
+    else expect((await readSaved((await lmsData(page))['cmi.suspend_data'])).state.quizzes[(await exam()).id]?.lastScore).toBe(100);
+  });
+}

@@ -28,45 +28,55 @@ async function takeQuizByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise
   }
   await tabTo(page, frame, button('Submit answers'), 'Submit answers');
   await page.keyboard.press('Enter');
-  await expect(page.frameLocator('#frame').getByText('You passed.')).toBeVisible();
+  await expect(page.frameLocator('#frame').getByRole('heading', { name: 'You passed' })).toBeVisible();
 }
 
 /**
- * The exam by keyboard, through its question list, a flag and the summary before submitting:
- * focus is checked at every step.
+ * The exam by keyboard, one question per screen: the question list, Previous and Next, a flag
+ * and the summary before submitting. Focus (on each question's legend) and the step said are
+ * checked at every step.
  */
 async function takeExamByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise<void> {
   const view = page.frameLocator('#frame');
-  const order = await frame.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
+  const order = await frame.locator('quiz-view [data-jump]').evaluateAll((els) => els.map((e) => e.getAttribute('data-jump') ?? ''));
+  const n = order.length;
   const at = async () => (await focused(frame))?.question ?? '';
-  // Start left focus on the first question: the list of questions opens from the bar just above.
-  expect(await at()).toBe(order[0]);
-  await tabTo(page, frame, button('Show question list'), 'Show question list', 'Shift+Tab');
+  const step = view.locator('quiz-view .step-live');
+  const onQuestion = async (i: number) => {
+    await expect.poll(at).toBe(order[i]);
+    expect((await focused(frame))?.tag).toBe('legend');
+    await expect(step).toHaveText(`Question ${i + 1} of ${n}`);
+  };
+  // Start left focus on question 1 itself; the list of questions opens from the bar just above.
+  await onQuestion(0);
+  const toggle = view.locator('quiz-view .bar .toggle');
+  await tabTo(page, frame, button(/^Questions /), 'the question list', 'Shift+Tab');
   await page.keyboard.press('Enter');
-  await expect(view.getByRole('button', { name: 'Hide question list' })).toBeFocused();
-  await expect(view.getByRole('button', { name: 'Hide question list' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await tabTo(page, frame, button('Question 3, not answered'), 'question 3 in the list');
   await page.keyboard.press('Enter');
-  // The list has closed; focus is on question 3's first control.
+  // The list has closed; question 3 alone is on screen, focused and said.
   await expect(view.getByRole('navigation', { name: 'Questions' })).toBeHidden();
-  expect(await at()).toBe(order[2]);
+  await onQuestion(2);
+  await expect(view.locator('quiz-view [data-question]')).toHaveCount(1);
   await tabTo(page, frame, button('Flag for review: question 3'), 'the flag of question 3');
   await page.keyboard.press('Space');
   await expect(view.getByRole('button', { name: 'Flag for review: question 3', exact: true })).toHaveAttribute('aria-pressed', 'true');
   expect((await focused(frame))?.label).toBe('Flag for review: question 3');
-  // Back up to the list, which now says question 3 is flagged, and on to question 1.
-  await tabTo(page, frame, button('Show question list'), 'Show question list', 'Shift+Tab');
-  await page.keyboard.press('Enter');
-  await expect(view.getByRole('button', { name: 'Question 3, not answered, flagged' })).toBeVisible();
-  await tabTo(page, frame, button('Question 1, not answered'), 'question 1 in the list');
-  await page.keyboard.press('Enter');
-  expect(await at()).toBe(order[0]);
-  // One step back, to the bar, so that answering starts with question 1's first control.
-  await page.keyboard.press('Shift+Tab');
-  expect((await focused(frame))?.label).toBe('Show question list');
-  for (const id of order) {
+  // Back to question 1 with Previous, one step at a time.
+  for (const i of [1, 0]) {
+    await tabTo(page, frame, button('Previous'), 'Previous');
+    await page.keyboard.press('Enter');
+    await onQuestion(i);
+  }
+  for (const [i, id] of order.entries()) {
     const q = quiz.questions.find((x) => x.id === id);
     if (q) await answerByKeyboard(page, frame, q);
+    if (i === n - 1) break;
+    await tabTo(page, frame, button('Next'), 'Next');
+    await page.keyboard.press('Enter');
+    await onQuestion(i + 1);
   }
 
   await tabTo(page, frame, button('Submit answers'), 'Submit answers');
@@ -77,19 +87,21 @@ async function takeExamByKeyboard(page: Page, frame: Frame, quiz: Quiz): Promise
   await expect(summary.getByRole('heading', { name: /^Not answered/ })).toHaveCount(0);
   await tabTo(page, frame, button('Question 3'), 'question 3 in the summary');
   await page.keyboard.press('Enter');
-  expect(await at()).toBe(order[2]);
+  await onQuestion(2);
   await tabTo(page, frame, button('Flag for review: question 3'), 'the flag of question 3');
   await page.keyboard.press('Space');
   await expect(view.getByRole('button', { name: 'Flag for review: question 3', exact: true })).toHaveAttribute('aria-pressed', 'false');
 
-  await tabTo(page, frame, button('Submit answers'), 'Submit answers');
+  // The summary again, this time from the question list.
+  await tabTo(page, frame, button(/^Questions /), 'the question list', 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await tabTo(page, frame, button('Check your answers and submit'), 'Check your answers and submit');
   await page.keyboard.press('Enter');
   await expect(view.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
   await expect(summary).toContainText('You have answered every question, and none is flagged for review.');
   await tabTo(page, frame, button('Submit answers now'), 'Submit answers now');
   await page.keyboard.press('Enter');
-  await expect(view.getByRole('heading', { name: 'Your result' })).toBeFocused();
-  await expect(view.getByText('You passed.')).toBeVisible();
+  await expect(view.getByRole('heading', { name: 'You passed' })).toBeFocused();
 }
 
 test('the whole course can be completed with the keyboard alone', async ({ page }) => {
@@ -184,22 +196,22 @@ test('focus stays with the learner when a control disappears: after Check answer
   await openFromMenu(frame, exam.title);
   await frame.getByRole('button', { name: 'Start', exact: true }).focus();
   await page.keyboard.press('Enter');
-  // The Start button is gone: focus is on the first question's first control.
-  await expect.poll(focusPath).toMatch(/^course-app > quiz-view > [a-z-]+-view > (input|select|button)/);
+  // The Start button is gone: focus is on the first question (its legend: number and prompt).
+  await expect.poll(focusPath).toMatch(/^course-app > quiz-view > [a-z-]+-view > legend$/);
 
   await answerShownQuestions(frame, exam);
   await frame.getByRole('button', { name: 'Submit answers', exact: true }).focus();
   await page.keyboard.press('Enter');
-  // The questions give way to the summary: focus is on its heading.
-  await expect.poll(focusPath).toBe('course-app > quiz-view > h2#summary-heading');
+  // The question gives way to the summary: focus is on its heading.
+  await expect.poll(focusPath).toBe('course-app > quiz-view > quiz-summary > h2#summary-heading');
   await frame.getByRole('button', { name: 'Go back to the questions' }).focus();
   await page.keyboard.press('Enter');
-  // Back where the learner was: on Submit answers.
-  await expect.poll(focusPath).toBe('course-app > quiz-view > button');
+  // Back where the learner was: on Submit answers, after the last question.
+  await expect.poll(focusPath).toBe('course-app > quiz-view > button.next');
   await page.keyboard.press('Enter');
   await frame.getByRole('button', { name: 'Submit answers now' }).focus();
   await page.keyboard.press('Enter');
-  // The summary is gone: focus is on the result heading, and the score is announced.
-  await expect.poll(focusPath).toBe('course-app > quiz-view > h2#result-heading');
-  await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('Answers submitted. Your score is 100 percent, a pass.');
+  // The summary is gone: focus is on the result heading, and the result is announced.
+  await expect.poll(focusPath).toBe('course-app > quiz-view > quiz-result > h2#result-heading');
+  await expect(frame.locator('quiz-view [aria-live="assertive"]')).toHaveText('Answers submitted. You passed. Your score is 100 percent.');
 });

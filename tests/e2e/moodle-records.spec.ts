@@ -49,7 +49,7 @@ async function passCourse(frame: FrameLocator): Promise<void> {
   await readAllLessons(frame);
   await startExam(frame);
   await finishExam(frame);
-  await expect(frame.getByText('You passed.')).toBeVisible();
+  await expect(frame.getByRole('heading', { name: 'You passed' })).toBeVisible();
   await evaluate(frame);
 }
 
@@ -324,9 +324,8 @@ for (const version of VERSIONS) {
         ),
       );
       await finishExam(frame, (q) => q.id === missed);
-      await expect(
-        frame.getByText('A question on a critical topic was not answered correctly, so this attempt does not pass:'),
-      ).toBeVisible();
+      await expect(frame.getByRole('heading', { name: 'You did not pass' })).toBeVisible();
+      await expect(frame.getByText('A question on a topic critical for patient safety was not answered correctly.')).toBeVisible();
     }
     await relaunchMoodle(page);
     const capped = String(quiz.passMark - 1);

@@ -58,29 +58,44 @@ export async function startExam(frame: FrameLocator): Promise<Quiz> {
   const quiz = await exam();
   await openFromMenu(frame, quiz.title);
   await frame.getByRole('button', { name: 'Start', exact: true }).click();
-  await expect(frame.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+  // One question per screen: the first, with the way on.
+  await expect(frame.locator('quiz-view .pager').getByRole('button', { name: 'Next', exact: true })).toBeVisible();
   return quiz;
 }
 
 /** Answers the exam's drawn questions (wrongly where `wrong` says) and submits. */
 export async function finishExam(frame: FrameLocator, wrong: (q: Question) => boolean = () => false): Promise<Question[]> {
-  // An attempt is on screen (not the previous one's review) once it can be submitted.
-  await expect(frame.getByRole('button', { name: 'Submit answers', exact: true })).toBeVisible();
+  // An attempt is on screen (not the previous one's review) once its question list is there.
+  await expect(frame.locator('quiz-view [data-jump]').first()).toBeAttached();
   const shown = await answerShownQuestions(frame, await exam(), wrong);
   await submitExam(frame);
   return shown;
 }
 
-/** Presses Submit answers, then confirms in "Check your answers before submitting". */
+/** The heading of a submitted attempt's result. */
+export const resultHeading = (frame: FrameLocator) => frame.getByRole('heading', { name: /^You (passed|did not pass)$/ });
+
+/**
+ * Opens "Check your answers before submitting" (Submit answers after the last question, else
+ * from the question list), then confirms.
+ */
 export async function submitExam(frame: FrameLocator): Promise<void> {
-  await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+  const submit = frame.getByRole('button', { name: 'Submit answers', exact: true });
+  if (await submit.isVisible()) await submit.click();
+  else {
+    const toggle = frame.locator('quiz-view .bar .toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await frame.getByRole('button', { name: 'Check your answers and submit' }).click();
+  }
   await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeFocused();
   await frame.getByRole('button', { name: 'Submit answers now' }).click();
-  await expect(frame.getByRole('heading', { name: 'Your result' })).toBeVisible();
+  await expect(resultHeading(frame)).toBeVisible();
 }
 
-/** The question ids of the attempt on screen, in the order shown. */
+/** The question ids of the attempt on screen, in the order shown (the exam's from its question list). */
 export async function shownOrder(frame: FrameLocator): Promise<string[]> {
+  const list = frame.locator('quiz-view [data-jump]');
+  if (await list.count()) return list.evaluateAll((els) => els.map((e) => e.getAttribute('data-jump') ?? ''));
   return frame.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question') ?? ''));
 }
 

@@ -8,6 +8,7 @@ const attempt = (over: Partial<QuizAttempt> = {}): QuizAttempt => ({
   answers: {},
   checked: [],
   flagged: [],
+  current: 0,
   times: {},
   startedAt: 1000,
   deadline: null,

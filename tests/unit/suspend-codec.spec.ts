@@ -3,6 +3,7 @@ import {
   answer,
   checkAnswer,
   flagQuestion,
+  goToQuestion,
   initialState,
   markViewed,
   navigate,
@@ -82,6 +83,28 @@ test('flags for review survive a round trip while the attempt is open, with or w
   const marked = JSON.parse(text);
   marked.q.exam[3][3] = 1;
   expect(decodeState(course, JSON.stringify(marked)).state.quizzes.exam?.attempt).toMatchObject({ submitted: true, flagged: [] });
+});
+
+test('the question on screen (the exam shows one at a time) is kept while the attempt is open, so a resume returns to it', () => {
+  const s = inProgress();
+  // On the first question nothing is written for it.
+  expect(JSON.parse(encodeState(s, STAMP)).q.exam[3]).toHaveLength(8);
+  const moved = goToQuestion(s, 'exam', 4);
+  const text = encodeState(moved, STAMP);
+  expect(JSON.parse(text).q.exam[3][9]).toBe(4);
+  expect(decodeState(course, text).state).toEqual(moved);
+  // Out of range or not a number: the nearest question that exists, or the first.
+  const raw = JSON.parse(text);
+  raw.q.exam[3][9] = 99;
+  const drawn = moved.quizzes.exam?.attempt?.questions.length ?? 0;
+  expect(decodeState(course, JSON.stringify(raw)).state.quizzes.exam?.attempt?.current).toBe(drawn - 1);
+  raw.q.exam[3][9] = 'x';
+  expect(decodeState(course, JSON.stringify(raw)).state.quizzes.exam?.attempt?.current).toBe(0);
+  // No move past the attempt's questions, and none once it is submitted; a submitted attempt keeps none.
+  expect(goToQuestion(moved, 'exam', drawn)).toBe(moved);
+  const done = submitQuiz(course, moved, 'exam');
+  expect(goToQuestion(done, 'exam', 1)).toBe(done);
+  expect(decodeState(course, encodeState(done, STAMP)).state.quizzes.exam?.attempt?.current).toBe(0);
 });
 
 test('format 4 (question times as lists of decimal seconds) still reads, times included', () => {

@@ -4,8 +4,9 @@ import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 /** Several answers from a list: native checkboxes. */
 export class MultipleResponseView extends QuestionBase<MultipleResponseQuestion> {
-  protected override hint(): string {
-    return 'Select all that apply.';
+  protected override hint(): string | null {
+    // Said once: many prompts already end with it.
+    return /select all that apply/i.test(this.question.prompt) ? null : 'Select all that apply.';
   }
   private toggle(id: string, on: boolean): void {
     const now = new Set(this.answer ?? []);

@@ -252,6 +252,13 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     </fieldset>`;
   }
 
+  /** Moves focus to the question itself (its legend: number and prompt), as the exam steps to it. */
+  focusPrompt(options?: FocusOptions): void {
+    const legend = this.renderRoot.querySelector('legend');
+    legend?.setAttribute('tabindex', '-1');
+    legend?.focus(options);
+  }
+
   /** Moves focus to the feedback, which replaces the Check button that had it. */
   focusFeedback(): void {
     focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('.feedback'));
