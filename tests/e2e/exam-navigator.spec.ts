@@ -109,17 +109,18 @@ for (const scheme of ['light', 'dark'] as const) {
         const wrong = wrongAnswer(q);
         await giveAnswer(frame, q, wrong);
         await frame.locator(`[data-check="${q.id}"]`).click();
-        await expect(questionGroup(frame, q).getByText(/^Not correct\.|^Partly correct\./)).toBeVisible();
+        await expect(questionGroup(frame, q).getByText(/^\s*(Incorrect|Partly correct)\./)).toBeVisible();
         await expectReview(frame, q, wrong, true);
         await shootQuestion(frame, q, `check-${type}-${scheme}`);
       }
-      // A right answer carries both words on the one option.
+      // A right answer is called right on the one option, and no other is marked.
       const check = course.quizzes.find((quiz) => !quiz.graded) as Quiz;
       const single = check.questions.find((x) => x.type === 'single' && !checked.has(x.id)) as Question;
       await openFromMenu(frame, check.title);
       await giveAnswer(frame, single, correctAnswer(single));
       await frame.locator(`[data-check="${single.id}"]`).click();
-      await expect(questionGroup(frame, single).getByRole('radio', { name: /Your answer.*Correct answer/ })).toBeChecked();
+      await expect(questionGroup(frame, single).getByRole('radio', { name: /Your answer — Correct$/ })).toBeChecked();
+      await expect(questionGroup(frame, single).getByRole('radio', { name: /Correct answer|Incorrect/ })).toHaveCount(0);
       await shootQuestion(frame, single, `check-single-right-${scheme}`);
     });
 
