@@ -19,6 +19,7 @@ import { locationLabel, menuItems, passMarkOf } from './menu-items.ts';
 import './quiz-view.ts';
 import './start-screen.ts';
 import { theme } from './theme.ts';
+import './scheme-switch.ts';
 
 /** How the course is connected, for the notices the learner sees. */
 export type Connection = 'lms' | 'standalone' | 'refused';
@@ -440,6 +441,7 @@ export class CourseApp extends LitElement {
         <label class="progress"
           ><span class="progress-words">${STRINGS.progressWords}</span> ${percent}% <progress max="100" .value=${percent}></progress
         ></label>
+        <scheme-switch class="scheme"></scheme-switch>
         <span class="saving" role="status">${inExam ? '' : saving}</span>
         <button
           class="menu-toggle secondary"

@@ -9,6 +9,7 @@ import { correctAnswer } from '../../src/course/questions.ts';
 import { join } from 'node:path';
 import type { HostConfig } from '../../src/preview/lms-host.ts';
 import { ROOT } from '../support/paths.ts';
+import { chooseScheme, courseScheme } from '../support/color-scheme.ts';
 
 /** WCAG 2.1 A and AA rules, checked inside the course frame only (the preview LMS is not ours). */
 async function violations(page: Page): Promise<string[]> {
@@ -151,7 +152,9 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme });
     for (const screen of SCREENS) {
       test(`axe finds no WCAG 2.1 AA violation: ${screen.name}`, async ({ page }) => {
+        await chooseScheme(page, scheme);
         const frame = await launchCourse(page, '12', screen.config ?? {});
+        expect((await courseScheme(frame)).scheme).toBe(scheme);
         await screen.reach(frame, page);
         expect(await violations(page)).toEqual([]);
       });
@@ -291,6 +294,7 @@ for (const size of SIZES) {
 for (const scheme of ['light', 'dark'] as const) {
   test(`${scheme} colour scheme: axe finds no WCAG 2.1 AA violation in a 700 px LMS frame, contents closed and open`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
+    await chooseScheme(page, scheme);
     await page.setViewportSize({ width: 1116, height: 800 });
     const frame = await launchCourse(page, '12');
     await frame.getByRole('button', { name: 'Start the course' }).click();
@@ -333,4 +337,95 @@ test('on a phone the course contents collapse behind a button and touch targets 
     return found;
   });
   expect(small).toEqual([]);
+});
+
+test.describe('colour scheme', () => {
+  test('a light LMS page on a dark device gives a light course; the switch overrides it and is remembered after a reload', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    let frame = await launchCourse(page, '12');
+    expect(await courseScheme(frame)).toEqual({ scheme: 'light', dark: false });
+    const choice = frame.getByRole('combobox', { name: 'Colour scheme' });
+    await expect(choice).toHaveValue('auto');
+    await choice.selectOption({ label: 'Dark' });
+    expect(await courseScheme(frame)).toEqual({ scheme: 'dark', dark: true });
+    // The whole LMS page reloads: the choice is this browser's, not the course record's.
+    frame = await launchCourse(page, '2004');
+    expect(await courseScheme(frame)).toEqual({ scheme: 'dark', dark: true });
+    await expect(frame.getByRole('combobox', { name: 'Colour scheme' })).toHaveValue('dark');
+    expect(JSON.stringify(await lmsData(page))).not.toContain('dark');
+    await frame.getByRole('combobox', { name: 'Colour scheme' }).selectOption({ label: 'Light' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await courseScheme(frame)).toEqual({ scheme: 'light', dark: false });
+    await frame.getByRole('combobox', { name: 'Colour scheme' }).selectOption({ label: 'Automatic' });
+    expect(await courseScheme(frame)).toEqual({ scheme: 'light', dark: false });
+  });
+
+  test('a dark LMS page gives a dark course on a light device, read from its data-bs-theme or its background', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    // Set on the LMS page only (init scripts run in the course frame too).
+    await page.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        if (window === window.top) document.documentElement.setAttribute('data-bs-theme', 'dark');
+      }),
+    );
+    let frame = await launchCourse(page, '12');
+    expect(await courseScheme(frame)).toEqual({ scheme: 'dark', dark: true });
+    await page.close();
+    const other = await page.context().newPage();
+    await other.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        if (window === window.top) document.body.style.background = '#1b1b1f';
+      }),
+    );
+    frame = await launchCourse(other, '12');
+    expect(await courseScheme(frame)).toEqual({ scheme: 'dark', dark: true });
+  });
+
+  test('in a page of another origin, which it cannot read, the course follows the device', async ({ page }) => {
+    // The same server under another name is another origin; a page of its own (its 404) holds the frame.
+    const lms = new URL(process.env.LMS_URL ?? '');
+    const course = `${lms.origin}/scorm12/index.html`;
+    lms.hostname = lms.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const host = `${lms.origin}/host-of-another-origin`;
+    for (const device of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: device });
+      await page.goto(host);
+      await page.evaluate((src) => {
+        document.body.innerHTML = `<iframe name="course" src="${src}"></iframe>`;
+      }, course);
+      const frame = page.frameLocator('iframe[name="course"]');
+      await expect(frame.locator(':root[data-course-ready]')).toBeAttached();
+      expect(await courseScheme(frame)).toEqual({ scheme: device, dark: device === 'dark' });
+      // Following the device as it changes.
+      await page.emulateMedia({ colorScheme: device === 'dark' ? 'light' : 'dark' });
+      await expect.poll(async () => (await courseScheme(frame)).scheme).toBe(device === 'dark' ? 'light' : 'dark');
+    }
+  });
+
+  test('forced colours (Windows high contrast) still draw the controls, the answers and the text in system colours', async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    const frame = await launchCourse(page, '12');
+    const course = await courseData();
+    const check = course.quizzes.find((q) => !q.graded);
+    const q = check?.questions.find((x) => x.type === 'single');
+    if (!check || !q) throw new Error('no knowledge check with a single-choice question');
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await openFromMenu(frame, check.title);
+    const group = frame.getByRole('group', { name: q.prompt });
+    const radio = group.getByRole('radio').first();
+    const unchecked = await radio.screenshot();
+    await radio.check();
+    await expect(radio).toBeChecked();
+    // The checked radio draws its mark in forced colours too (a box-shadow or a colour alone would vanish).
+    expect((await radio.screenshot()).equals(unchecked)).toBe(false);
+    // The text and its background are system colours, and differ.
+    const colours = await group.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { text: style.color, bg: getComputedStyle(document.body).backgroundColor };
+    });
+    expect(colours.text).not.toBe(colours.bg);
+    await page.locator('#frame').screenshot({ path: join(ROOT, 'test-results/screenshots', 'forced-colours-check.png') });
+  });
 });
