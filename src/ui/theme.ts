@@ -26,6 +26,9 @@ import { css } from 'lit';
  */
 export const palette = css`
   :root {
+    /* Body text: 16 px on small screens, 19 px where the course's own window is wider (GOV.UK's
+       and NHS.UK's sizes; in an LMS frame that window is the frame). */
+    --body-size: 1rem;
     color-scheme: light;
     --bg: #fbfbfa;
     --surface: #ffffff;
@@ -60,6 +63,11 @@ export const palette = css`
     --spine-thoracic: #e3ecd9;
     --spine-lumbar: #f5e3cf;
     --spine-sacral: #e6dcef;
+  }
+  @media (min-width: 641px) {
+    :root {
+      --body-size: 1.1875rem;
+    }
   }
   @media screen {
     :root[data-scheme='dark'] {
@@ -120,7 +128,7 @@ export const theme = css`
       'Helvetica Neue',
       Arial,
       sans-serif;
-    font-size: 1rem;
+    font-size: var(--body-size, 1rem);
     line-height: 1.55;
   }
   *:focus-visible {

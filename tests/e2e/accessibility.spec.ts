@@ -2,7 +2,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { afterPaint, launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
-import { courseData, exam, finishExam, goToCertificate, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
+import {
+  completeEvaluation,
+  courseData,
+  exam,
+  finishExam,
+  goToCertificate,
+  openFromMenu,
+  readAllLessons,
+  shownOrder,
+  startExam,
+} from '../support/flows.ts';
 import { answerShownQuestions, giveAnswer, isCritical } from '../support/learner.ts';
 import { showComponentSample } from '../support/components-sample.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
@@ -428,4 +438,130 @@ test.describe('colour scheme', () => {
     expect(colours.text).not.toBe(colours.bg);
     await page.locator('#frame').screenshot({ path: join(ROOT, 'test-results/screenshots', 'forced-colours-check.png') });
   });
+});
+
+/**
+ * Every target on screen too small to hit, walking the course's shadow roots: WCAG 2.2's 24 px
+ * (2.5.8) for each button, field, select, summary and link that is not inline in a sentence
+ * (those are exempt), and GOV.UK's 40 px for a radio or checkbox box.
+ */
+async function smallTargets(frame: FrameLocator): Promise<{ small: string[]; measured: number; boxes: number }> {
+  return frame.locator('course-app').evaluate((app) => {
+    const found: string[] = [];
+    let measured = 0;
+    let boxes = 0;
+    const name = (el: Element) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+    // A link inside a line of text (a glossary term, a citation): the block around it says more than the link.
+    const inline = (a: Element) => {
+      const block = a.parentElement?.closest('p, li, td, dd, figcaption, blockquote');
+      return !!block && (block.textContent ?? '').trim().length > (a.textContent ?? '').trim().length + 1;
+    };
+    const walk = (root: ParentNode) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (!el.matches('button, input:not([type=hidden]), select, textarea, summary, a[href], [role=button], [tabindex="0"]')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        if (el.matches('a') && inline(el)) continue;
+        const box = el.matches('input[type=radio], input[type=checkbox]');
+        const min = box ? 40 : 24;
+        measured++;
+        if (box) boxes++;
+        if (r.width < min - 0.5 || r.height < min - 0.5)
+          found.push(`${name(el)} ${Math.round(r.width)}×${Math.round(r.height)} (need ${min})`);
+      }
+    };
+    walk(app.shadowRoot as ShadowRoot);
+    return { small: found, measured, boxes };
+  });
+}
+
+/** The body text's size, and the longest line of the first lesson paragraphs on screen, in characters. */
+async function bodyType(frame: FrameLocator): Promise<{ size: number; longest: number }> {
+  return frame.locator('lesson-view').evaluate((view) => {
+    const paragraphs = [...(view.shadowRoot as ShadowRoot).querySelectorAll('.body p')].slice(0, 12);
+    let longest = 0;
+    for (const p of paragraphs) {
+      const lines = new Map<number, number>();
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const top = Math.round(rect.top / 4);
+          lines.set(top, (lines.get(top) ?? 0) + 1);
+        }
+      }
+      longest = Math.max(longest, ...lines.values());
+    }
+    const first = paragraphs[0];
+    return { size: first ? parseFloat(getComputedStyle(first).fontSize) : 0, longest };
+  });
+}
+
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+test('body text is 19 px on a 1366 px laptop and 16 px on a 390 px phone, in lines of at most about 75 characters', async ({ page }) => {
+  await page.setViewportSize(LAPTOP);
+  const frame = await launchCourse(page, '12');
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  for (const [viewport, body] of [
+    [LAPTOP, 19],
+    [PHONE, 16],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await afterPaint(frame);
+    const type = await bodyType(frame);
+    expect(type.size, `body text at ${viewport.width} px`).toBe(body);
+    expect(type.longest, `longest line at ${viewport.width} px, in characters`).toBeLessThanOrEqual(78);
+    expect(type.longest, 'the measure found whole lines').toBeGreaterThan(30);
+  }
+});
+
+test('every target on every kind of screen is at least 24 px, and radios and checkboxes 40 px, on a laptop and on a phone', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize(LAPTOP);
+  const frame = await launchCourse(page, '12');
+  const failures: string[] = [];
+  // Each screen is measured at both sizes; the learner moves on at the laptop's.
+  const check = async (screen: string, { boxes = false } = {}) => {
+    for (const viewport of [PHONE, LAPTOP]) {
+      await page.setViewportSize(viewport);
+      await afterPaint(frame);
+      const found = await smallTargets(frame);
+      failures.push(...found.small.map((t) => `${screen} at ${viewport.width} px: ${t}`));
+      // The walk reached the screen's controls (and its radios or checkboxes, where it has them).
+      expect(found.measured, `targets measured on ${screen}`).toBeGreaterThan(3);
+      if (boxes) expect(found.boxes, `radios and checkboxes on ${screen}`).toBeGreaterThan(1);
+    }
+  };
+  await check('start');
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await check('lesson');
+  const knowledge = (await courseData()).quizzes.find((q) => !q.graded);
+  if (!knowledge) throw new Error('no knowledge check');
+  await openFromMenu(frame, knowledge.title);
+  await check('knowledge check', { boxes: true });
+  await answerShownQuestions(frame, knowledge, (q) => q.id === knowledge.questions[0]?.id);
+  await check('knowledge check after checking');
+  await readAllLessons(frame);
+  await startExam(frame);
+  await check('exam question', { boxes: true });
+  await finishExam(frame);
+  await check('exam result');
+  await frame.getByRole('button', { name: 'Continue: Evaluation' }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: 'Evaluate this activity' })).toBeVisible();
+  await check('evaluation', { boxes: true });
+  await completeEvaluation(frame);
+  await frame.getByRole('button', { name: /Continue: Certificate/ }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: /certificate/i })).toBeVisible();
+  await check('certificate');
+  expect(failures).toEqual([]);
 });
