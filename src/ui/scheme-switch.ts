@@ -13,7 +13,7 @@ const CHOICES: SchemeChoice[] = ['auto', 'light', 'dark'];
 /**
  * The colour scheme switch of the course header: a native select (Automatic, Light, Dark),
  * remembered in this browser. Automatic follows the page around the course, else the device.
- * Where the header is narrow only its icon shows; the select keeps its name and value.
+ * Unless the header is roomy only its icon shows; the select keeps its name and value.
  */
 export class SchemeSwitch extends LitElement {
   static override styles = [
@@ -50,8 +50,8 @@ export class SchemeSwitch extends LitElement {
         color: var(--text);
         background: var(--surface);
       }
-      /* A phone: the icon alone, over a select as wide as a button. */
-      @container course (max-width: 30rem) {
+      /* Unless the header is roomy, the icon alone, over a select as wide as a button. */
+      @container course (max-width: 60rem) {
         select {
           appearance: none;
           width: 2.75rem;
@@ -93,7 +93,7 @@ export class SchemeSwitch extends LitElement {
         <path d="M10 2a8 8 0 0 1 0 16z" fill="currentColor" />
       </svg>
       <span class="visually-hidden">${STRINGS.label}</span>
-      <select @change=${(e: Event) => colorScheme.choose((e.target as HTMLSelectElement).value as SchemeChoice)}>
+      <select title=${STRINGS.label} @change=${(e: Event) => colorScheme.choose((e.target as HTMLSelectElement).value as SchemeChoice)}>
         ${CHOICES.map((c) => html`<option value=${c} ?selected=${colorScheme.choice === c}>${STRINGS[c]}</option>`)}
       </select>
     </label>`;
