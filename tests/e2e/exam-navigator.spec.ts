@@ -5,6 +5,7 @@ import { correctAnswer } from '../../src/course/questions.ts';
 import { QUESTION_TYPES } from '../../src/course/question-types/index.ts';
 import type { Question, Quiz } from '../../src/course/types.ts';
 import { courseData, exam, openFromMenu, shownOrder, startExam, startWithClock, submitExam } from '../support/flows.ts';
+import { chooseScheme } from '../support/color-scheme.ts';
 import { expectReview, giveAnswer, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, courseFrame, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
@@ -91,6 +92,7 @@ async function showContentsIfCollapsed(frame: FrameLocator): Promise<void> {
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} colour scheme`, () => {
     test.use({ colorScheme: scheme, viewport: { width: 1280, height: 1400 } });
+    test.beforeEach(({ page }) => chooseScheme(page, scheme));
 
     test('after "Check answer" the learner\'s answer and the correct one are marked in words, for every type a knowledge check asks', async ({
       page,

@@ -94,6 +94,11 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
         border-radius: 0 6px 6px 0;
         margin-bottom: 0.2rem;
       }
+      /* The form's option padding would otherwise win and shift a marked option sideways. */
+      label.option.reviewed {
+        padding-left: 0.6rem;
+        padding-right: 0.25rem;
+      }
       .reviewed.mine {
         border-left-color: var(--accent);
         background: var(--mine-bg);
