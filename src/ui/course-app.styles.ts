@@ -36,12 +36,15 @@ export const courseAppStyles = css`
     padding: 0.625rem 1.25rem;
     border-bottom: 1px solid var(--line);
     background: var(--surface);
+    /* The header is a tool bar, not body text: it keeps 16 px where the body grows to 19 px. */
+    font-size: var(--font-size-m);
   }
   header > :not(.saving) {
     grid-row: 1;
   }
   .course-title {
     font-weight: 600;
+    font-size: var(--font-size-s);
     margin: 0;
     order: -1;
   }

@@ -20,6 +20,7 @@ import './quiz-view.ts';
 import './start-screen.ts';
 import { focusWithinCourse, scrollCourseToTop } from './course-scroll.ts';
 import { theme } from './theme.ts';
+import './scheme-switch.ts';
 
 /**
  * Whether the LMS opened the course in a window of its own (Moodle's "New window"): its top
@@ -467,6 +468,7 @@ export class CourseApp extends LitElement {
           ><span class="progress-words">${STRINGS.progressWords}</span> ${STRINGS.progressOf(done, steps)}
           <progress max="100" .value=${percent} aria-valuetext=${STRINGS.progressOf(done, steps)}></progress
         ></label>
+        <scheme-switch class="scheme"></scheme-switch>
         <span class="saving" role="status">${inExam ? '' : saving}</span>
         ${
           exited

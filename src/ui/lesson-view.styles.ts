@@ -8,6 +8,10 @@ export const lessonViewStyles = css`
   .meta {
     color: var(--muted);
   }
+  /* Lines of at most about 75 characters at any width (GOV.UK's and WCAG 1.4.8's measure). */
+  :is(p, li, dd, dt, blockquote, figcaption, summary) {
+    max-width: 64ch;
+  }
   .objectives {
     background: var(--surface);
     border: 1px solid var(--line);

@@ -40,27 +40,19 @@ export const spineDiagramStyles = css`
     stroke: var(--text);
     stroke-width: 1.5;
   }
+  /* The regions' tints are the palette's (theme.ts): pale in light, the surface colour in dark. */
   .diagram .cervical {
-    fill: #d8e8f3;
+    fill: var(--spine-cervical);
   }
   .diagram .thoracic {
-    fill: #e3ecd9;
+    fill: var(--spine-thoracic);
   }
   .diagram .lumbar {
-    fill: #f5e3cf;
+    fill: var(--spine-lumbar);
   }
   .diagram .sacral,
   .diagram .coccyx {
-    fill: #e6dcef;
-  }
-  @media (prefers-color-scheme: dark) {
-    .diagram .cervical,
-    .diagram .thoracic,
-    .diagram .lumbar,
-    .diagram .sacral,
-    .diagram .coccyx {
-      fill: var(--surface);
-    }
+    fill: var(--spine-sacral);
   }
   .diagram .canal {
     fill: var(--bg);

@@ -19,20 +19,17 @@ import { css } from 'lit';
  * | links on the warning, --accent                         | 6.70:1 | 6.75:1 |
  * | tick #007f3b / #7fd49b, cross #c0271c / #ff9d92 (icons, 3:1 needed) | 5.12:1, 5.72:1 | 8.91:1, 7.93:1 |
  */
-export const theme = css`
-  :host {
-    /* Type scale */
-    --font-size-s: 0.875rem;
-    --font-size-m: 1rem;
-    --font-size-l: 1.1875rem;
-    --font-size-xl: 1.5rem;
-    /* Spacing scale */
-    --space-1: 0.25rem;
-    --space-2: 0.5rem;
-    --space-3: 0.75rem;
-    --space-4: 1rem;
-    --space-5: 1.5rem;
-    --space-6: 2rem;
+/**
+ * The colours, on the course document's root so that every component inherits them: light by
+ * default, dark when color-scheme.ts says so (`data-scheme="dark"` on <html>: the learner's
+ * choice, the page around the course, or the device). Print is always light.
+ */
+export const palette = css`
+  :root {
+    /* Body text: 16 px on small screens, 19 px where the course's own window is wider (GOV.UK's
+       and NHS.UK's sizes; in an LMS frame that window is the frame). */
+    --body-size: 1rem;
+    color-scheme: light;
     --bg: #fbfbfa;
     --surface: #ffffff;
     --text: #1c2329;
@@ -61,20 +58,20 @@ export const theme = css`
     --warning-label-text: #1c2329;
     --do-mark: #007f3b;
     --dont-mark: #c0271c;
-    color: var(--text);
-    font-family:
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
-      sans-serif;
-    font-size: 1rem;
-    line-height: 1.55;
+    /* The spine figure's regions */
+    --spine-cervical: #d8e8f3;
+    --spine-thoracic: #e3ecd9;
+    --spine-lumbar: #f5e3cf;
+    --spine-sacral: #e6dcef;
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
+  @media (min-width: 641px) {
+    :root {
+      --body-size: 1.1875rem;
+    }
+  }
+  @media screen {
+    :root[data-scheme='dark'] {
+      color-scheme: dark;
       --bg: #15191d;
       --surface: #1d2328;
       --text: #e8ecef;
@@ -99,7 +96,40 @@ export const theme = css`
       --warning-label-text: #15191d;
       --do-mark: #7fd49b;
       --dont-mark: #ff9d92;
+      --spine-cervical: var(--surface);
+      --spine-thoracic: var(--surface);
+      --spine-lumbar: var(--surface);
+      --spine-sacral: var(--surface);
     }
+  }
+`;
+
+/** What every component shares: type, spacing, focus, buttons; the colours come from `palette`. */
+export const theme = css`
+  :host {
+    /* Type scale */
+    --font-size-s: 0.875rem;
+    --font-size-m: 1rem;
+    --font-size-l: 1.1875rem;
+    --font-size-xl: 1.5rem;
+    /* Spacing scale */
+    --space-1: 0.25rem;
+    --space-2: 0.5rem;
+    --space-3: 0.75rem;
+    --space-4: 1rem;
+    --space-5: 1.5rem;
+    --space-6: 2rem;
+    color: var(--text);
+    font-family:
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Helvetica Neue',
+      Arial,
+      sans-serif;
+    font-size: var(--body-size, 1rem);
+    line-height: 1.55;
   }
   *:focus-visible {
     outline: 3px solid var(--focus);

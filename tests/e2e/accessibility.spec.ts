@@ -2,13 +2,24 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { afterPaint, launchCourse, lmsCalls, lmsData } from '../support/lms.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
-import { courseData, exam, finishExam, goToCertificate, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
+import {
+  completeEvaluation,
+  courseData,
+  exam,
+  finishExam,
+  goToCertificate,
+  openFromMenu,
+  readAllLessons,
+  shownOrder,
+  startExam,
+} from '../support/flows.ts';
 import { answerShownQuestions, giveAnswer, goToQuestion, isCritical } from '../support/learner.ts';
 import { showComponentSample } from '../support/components-sample.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { join } from 'node:path';
 import type { HostConfig } from '../../src/preview/lms-host.ts';
 import { ROOT } from '../support/paths.ts';
+import { chooseScheme, courseScheme } from '../support/color-scheme.ts';
 
 /** WCAG 2.1 A and AA rules, checked inside the course frame only (the preview LMS is not ours). */
 async function violations(page: Page): Promise<string[]> {
@@ -155,7 +166,9 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme });
     for (const screen of SCREENS) {
       test(`axe finds no WCAG 2.1 AA violation: ${screen.name}`, async ({ page }) => {
+        await chooseScheme(page, scheme);
         const frame = await launchCourse(page, '12', screen.config ?? {});
+        expect((await courseScheme(frame)).scheme).toBe(scheme);
         await screen.reach(frame, page);
         expect(await violations(page)).toEqual([]);
       });
@@ -295,6 +308,7 @@ for (const size of SIZES) {
 for (const scheme of ['light', 'dark'] as const) {
   test(`${scheme} colour scheme: axe finds no WCAG 2.1 AA violation in a 700 px LMS frame, contents closed and open`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
+    await chooseScheme(page, scheme);
     await page.setViewportSize({ width: 1116, height: 800 });
     const frame = await launchCourse(page, '12');
     await frame.getByRole('button', { name: 'Start the course' }).click();
@@ -337,4 +351,221 @@ test('on a phone the course contents collapse behind a button and touch targets 
     return found;
   });
   expect(small).toEqual([]);
+});
+
+test.describe('colour scheme', () => {
+  test('a light LMS page on a dark device gives a light course; the switch overrides it and is remembered after a reload', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    let frame = await launchCourse(page, '12');
+    expect(await courseScheme(frame)).toEqual({ scheme: 'light', dark: false });
+    const choice = frame.getByRole('combobox', { name: 'Colour scheme' });
+    await expect(choice).toHaveValue('auto');
+    await choice.selectOption({ label: 'Dark' });
+    expect(await courseScheme(frame)).toEqual({ scheme: 'dark', dark: true });
+    // The whole LMS page reloads: the choice is this browser's, not the course record's.
+    frame = await launchCourse(page, '2004');
+    expect(await courseScheme(frame)).toEqual({ scheme: 'dark', dark: true });
+    await expect(frame.getByRole('combobox', { name: 'Colour scheme' })).toHaveValue('dark');
+    expect(JSON.stringify(await lmsData(page))).not.toContain('dark');
+    await frame.getByRole('combobox', { name: 'Colour scheme' }).selectOption({ label: 'Light' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await courseScheme(frame)).toEqual({ scheme: 'light', dark: false });
+    await frame.getByRole('combobox', { name: 'Colour scheme' }).selectOption({ label: 'Automatic' });
+    expect(await courseScheme(frame)).toEqual({ scheme: 'light', dark: false });
+  });
+
+  test('a dark LMS page gives a dark course on a light device, read from its data-bs-theme or its background', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    // Set on the LMS page only (init scripts run in the course frame too).
+    await page.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        if (window === window.top) document.documentElement.setAttribute('data-bs-theme', 'dark');
+      }),
+    );
+    let frame = await launchCourse(page, '12');
+    expect(await courseScheme(frame)).toEqual({ scheme: 'dark', dark: true });
+    await page.close();
+    const other = await page.context().newPage();
+    await other.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        if (window === window.top) document.body.style.background = '#1b1b1f';
+      }),
+    );
+    frame = await launchCourse(other, '12');
+    expect(await courseScheme(frame)).toEqual({ scheme: 'dark', dark: true });
+  });
+
+  test('in a page of another origin, which it cannot read, the course follows the device', async ({ page }) => {
+    // The same server under another name is another origin; a page of its own (its 404) holds the frame.
+    const lms = new URL(process.env.LMS_URL ?? '');
+    const course = `${lms.origin}/scorm12/index.html`;
+    lms.hostname = lms.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const host = `${lms.origin}/host-of-another-origin`;
+    for (const device of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: device });
+      await page.goto(host);
+      await page.evaluate((src) => {
+        document.body.innerHTML = `<iframe name="course" src="${src}"></iframe>`;
+      }, course);
+      const frame = page.frameLocator('iframe[name="course"]');
+      await expect(frame.locator(':root[data-course-ready]')).toBeAttached();
+      expect(await courseScheme(frame)).toEqual({ scheme: device, dark: device === 'dark' });
+      // Following the device as it changes.
+      await page.emulateMedia({ colorScheme: device === 'dark' ? 'light' : 'dark' });
+      await expect.poll(async () => (await courseScheme(frame)).scheme).toBe(device === 'dark' ? 'light' : 'dark');
+    }
+  });
+
+  test('forced colours (Windows high contrast) still draw the controls, the answers and the text in system colours', async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    const frame = await launchCourse(page, '12');
+    const course = await courseData();
+    const check = course.quizzes.find((q) => !q.graded);
+    const q = check?.questions.find((x) => x.type === 'single');
+    if (!check || !q) throw new Error('no knowledge check with a single-choice question');
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await openFromMenu(frame, check.title);
+    const group = frame.getByRole('group', { name: q.prompt });
+    const radio = group.getByRole('radio').first();
+    const unchecked = await radio.screenshot();
+    await radio.check();
+    await expect(radio).toBeChecked();
+    // The checked radio draws its mark in forced colours too (a box-shadow or a colour alone would vanish).
+    expect((await radio.screenshot()).equals(unchecked)).toBe(false);
+    // The text and its background are system colours, and differ.
+    const colours = await group.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { text: style.color, bg: getComputedStyle(document.body).backgroundColor };
+    });
+    expect(colours.text).not.toBe(colours.bg);
+    await page.locator('#frame').screenshot({ path: join(ROOT, 'test-results/screenshots', 'forced-colours-check.png') });
+  });
+});
+
+/**
+ * Every target on screen too small to hit, walking the course's shadow roots: WCAG 2.2's 24 px
+ * (2.5.8) for each button, field, select, summary and link that is not inline in a sentence
+ * (those are exempt), and GOV.UK's 40 px for a radio or checkbox box.
+ */
+async function smallTargets(frame: FrameLocator): Promise<{ small: string[]; measured: number; boxes: number }> {
+  return frame.locator('course-app').evaluate((app) => {
+    const found: string[] = [];
+    let measured = 0;
+    let boxes = 0;
+    const name = (el: Element) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+    // A link inside a line of text (a glossary term, a citation): the block around it says more than the link.
+    const inline = (a: Element) => {
+      const block = a.parentElement?.closest('p, li, td, dd, figcaption, blockquote');
+      return !!block && (block.textContent ?? '').trim().length > (a.textContent ?? '').trim().length + 1;
+    };
+    const walk = (root: ParentNode) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (!el.matches('button, input:not([type=hidden]), select, textarea, summary, a[href], [role=button], [tabindex="0"]')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        if (el.matches('a') && inline(el)) continue;
+        const box = el.matches('input[type=radio], input[type=checkbox]');
+        const min = box ? 40 : 24;
+        measured++;
+        if (box) boxes++;
+        if (r.width < min - 0.5 || r.height < min - 0.5)
+          found.push(`${name(el)} ${Math.round(r.width)}×${Math.round(r.height)} (need ${min})`);
+      }
+    };
+    walk(app.shadowRoot as ShadowRoot);
+    return { small: found, measured, boxes };
+  });
+}
+
+/** The body text's size, and the longest line of the first lesson paragraphs on screen, in characters. */
+async function bodyType(frame: FrameLocator): Promise<{ size: number; longest: number }> {
+  return frame.locator('lesson-view').evaluate((view) => {
+    const paragraphs = [...(view.shadowRoot as ShadowRoot).querySelectorAll('.body p')].slice(0, 12);
+    let longest = 0;
+    for (const p of paragraphs) {
+      const lines = new Map<number, number>();
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const top = Math.round(rect.top / 4);
+          lines.set(top, (lines.get(top) ?? 0) + 1);
+        }
+      }
+      longest = Math.max(longest, ...lines.values());
+    }
+    const first = paragraphs[0];
+    return { size: first ? parseFloat(getComputedStyle(first).fontSize) : 0, longest };
+  });
+}
+
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+test('body text is 19 px on a 1366 px laptop and 16 px on a 390 px phone, in lines of at most about 75 characters', async ({ page }) => {
+  await page.setViewportSize(LAPTOP);
+  const frame = await launchCourse(page, '12');
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  for (const [viewport, body] of [
+    [LAPTOP, 19],
+    [PHONE, 16],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await afterPaint(frame);
+    const type = await bodyType(frame);
+    expect(type.size, `body text at ${viewport.width} px`).toBe(body);
+    expect(type.longest, `longest line at ${viewport.width} px, in characters`).toBeLessThanOrEqual(78);
+    expect(type.longest, 'the measure found whole lines').toBeGreaterThan(30);
+  }
+});
+
+test('every target on every kind of screen is at least 24 px, and radios and checkboxes 40 px, on a laptop and on a phone', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize(LAPTOP);
+  const frame = await launchCourse(page, '12');
+  const failures: string[] = [];
+  // Each screen is measured at both sizes; the learner moves on at the laptop's.
+  const check = async (screen: string, { boxes = false } = {}) => {
+    for (const viewport of [PHONE, LAPTOP]) {
+      await page.setViewportSize(viewport);
+      await afterPaint(frame);
+      const found = await smallTargets(frame);
+      failures.push(...found.small.map((t) => `${screen} at ${viewport.width} px: ${t}`));
+      // The walk reached the screen's controls (and its radios or checkboxes, where it has them).
+      expect(found.measured, `targets measured on ${screen}`).toBeGreaterThan(3);
+      if (boxes) expect(found.boxes, `radios and checkboxes on ${screen}`).toBeGreaterThan(1);
+    }
+  };
+  await check('start');
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await check('lesson');
+  const knowledge = (await courseData()).quizzes.find((q) => !q.graded);
+  if (!knowledge) throw new Error('no knowledge check');
+  await openFromMenu(frame, knowledge.title);
+  await check('knowledge check', { boxes: true });
+  await answerShownQuestions(frame, knowledge, (q) => q.id === knowledge.questions[0]?.id);
+  await check('knowledge check after checking');
+  await readAllLessons(frame);
+  await startExam(frame);
+  await check('exam question', { boxes: true });
+  await finishExam(frame);
+  await check('exam result');
+  await frame.getByRole('button', { name: 'Continue: Evaluation' }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: 'Evaluate this activity' })).toBeVisible();
+  await check('evaluation', { boxes: true });
+  await completeEvaluation(frame);
+  await frame.getByRole('button', { name: /Continue: Certificate/ }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: /certificate/i })).toBeVisible();
+  await check('certificate');
+  expect(failures).toEqual([]);
 });

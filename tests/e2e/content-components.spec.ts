@@ -1,3 +1,4 @@
+import { chooseScheme } from '../support/color-scheme.ts';
 import { join } from 'node:path';
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { showComponentSample } from '../support/components-sample.ts';
@@ -122,6 +123,8 @@ for (const scheme of ['light', 'dark'] as const) {
   for (const width of [320, 1280]) {
     test(`${scheme}, ${width} px: every component fits without sideways scrolling (screenshots cards-*)`, async ({ page }, info) => {
       await page.emulateMedia({ colorScheme: scheme });
+      // The preview LMS's page is light: the switch's stored choice gives the dark scheme.
+      await chooseScheme(page, scheme);
       await page.setViewportSize({ width, height: width < 700 ? 720 : 900 });
       const frame = await launchCourse(page, '12');
       await frame.getByRole('button', { name: 'Start the course' }).click();

@@ -15,6 +15,7 @@ import {
   startWithClock,
   submitExam,
 } from '../support/flows.ts';
+import { chooseScheme } from '../support/color-scheme.ts';
 import { expectReview, giveAnswer, goToQuestion, isCritical, questionGroup, wrongAnswer } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, courseFrame, launchCourse, lmsCalls, lmsData, relaunch } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
@@ -105,6 +106,7 @@ async function showContentsIfCollapsed(frame: FrameLocator): Promise<void> {
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} colour scheme`, () => {
     test.use({ colorScheme: scheme, viewport: { width: 1280, height: 1400 } });
+    test.beforeEach(({ page }) => chooseScheme(page, scheme));
 
     test('after "Check answer" the learner\'s answer and the correct one are marked in words, for every type a knowledge check asks', async ({
       page,
@@ -123,17 +125,18 @@ for (const scheme of ['light', 'dark'] as const) {
         const wrong = wrongAnswer(q);
         await giveAnswer(frame, q, wrong);
         await frame.locator(`[data-check="${q.id}"]`).click();
-        await expect(questionGroup(frame, q).getByText(/^Not correct\.|^Partly correct\./)).toBeVisible();
+        await expect(questionGroup(frame, q).getByText(/^\s*(Incorrect|Partly correct)\./)).toBeVisible();
         await expectReview(frame, q, wrong, true);
         await shootQuestion(frame, q, `check-${type}-${scheme}`);
       }
-      // A right answer carries both words on the one option.
+      // A right answer is called right on the one option, and no other is marked.
       const check = course.quizzes.find((quiz) => !quiz.graded) as Quiz;
       const single = check.questions.find((x) => x.type === 'single' && !checked.has(x.id)) as Question;
       await openFromMenu(frame, check.title);
       await giveAnswer(frame, single, correctAnswer(single));
       await frame.locator(`[data-check="${single.id}"]`).click();
-      await expect(questionGroup(frame, single).getByRole('radio', { name: /Your answer.*Correct answer/ })).toBeChecked();
+      await expect(questionGroup(frame, single).getByRole('radio', { name: /Your answer — Correct$/ })).toBeChecked();
+      await expect(questionGroup(frame, single).getByRole('radio', { name: /Correct answer|Incorrect/ })).toHaveCount(0);
       await shootQuestion(frame, single, `check-single-right-${scheme}`);
     });
 

@@ -261,7 +261,7 @@ test('an ordering question the learner has not touched is unanswered; "Use this 
   // The confirmed order is the one that was shown, now listed as the learner's answer (never the key, so it is marked wrong).
   const answered = group.locator('.orders > div').filter({ hasText: 'Your answer' });
   expect((await answered.locator('li').allTextContents()).map((t) => t.trim())).toEqual(shownOrder);
-  await expect(group.getByText(/not correct/i).first()).toBeVisible();
+  await expect(group.getByText('Your answer — Incorrect', { exact: true })).toBeVisible();
 });
 
 test('a failed exam names the objectives and lessons to review, without the answers', async ({ page }) => {

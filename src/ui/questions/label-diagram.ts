@@ -126,7 +126,31 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
         fill: var(--focus);
         stroke: var(--text);
       }
+      .marker.right > circle,
+      .marker.right .badge circle {
+        fill: var(--ok);
+      }
+      .marker.wrong > circle,
+      .marker.wrong .badge circle {
+        fill: var(--bad);
+      }
+      .badge circle {
+        stroke: var(--surface);
+        stroke-width: 2;
+      }
+      .badge path {
+        fill: none;
+        stroke: var(--surface);
+        stroke-linecap: round;
+      }
       @media (forced-colors: active) {
+        .badge circle {
+          fill: CanvasText;
+          stroke: Canvas;
+        }
+        .badge path {
+          stroke: Canvas;
+        }
         .leader {
           stroke: CanvasText;
         }
@@ -139,6 +163,10 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
         }
         .marker text {
           fill: Canvas;
+        }
+        .marker.right > circle,
+        .marker.wrong > circle {
+          fill: CanvasText;
         }
         .marker.active circle {
           fill: Highlight;
@@ -170,13 +198,29 @@ export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
       <svg viewBox=${q.viewBox.join(' ')} role="img" aria-label=${q.alt} focusable="false">
         ${unsafeSVG(q.svg)}
         ${q.parts.map((p) => (p.to ? svg`<path class="leader" d=${`M${p.at.join(' ')}L${p.to.join(' ')}`}></path><circle class="leader-end" cx=${p.to[0]} cy=${p.to[1]} r="3"></circle>` : null))}
-        ${q.parts.map(
-          (p, i) => svg`<g class="marker ${this.active === p.id ? 'active' : ''}" transform=${`translate(${p.at[0]} ${p.at[1]})`}>
+        ${q.parts.map((p, i) => {
+          const verdict = this.judging ? (chosenTarget(this.answer, p.id) === p.match ? 'right' : 'wrong') : '';
+          return svg`<g class="marker ${this.active === p.id ? 'active' : ''} ${verdict}" transform=${`translate(${p.at[0]} ${p.at[1]})`}>
             <circle r=${r}></circle><text font-size=${Math.round(r * 1.3)}>${i + 1}</text>
-          </g>`,
-        )}
+            ${verdict ? this.badge(verdict === 'right', r) : null}
+          </g>`;
+        })}
       </svg>
     </figure>`;
+  }
+
+  /**
+   * After checking, a marker turns green or red and carries a tick or a cross beside its
+   * number, so the figure shows right and wrong by shape too; the list below says it in words.
+   */
+  private badge(right: boolean, r: number) {
+    const b = Math.round(r * 0.6);
+    const d = right
+      ? `M${-b * 0.5} 0l${b * 0.35} ${b * 0.4}l${b * 0.6} ${-b * 0.75}`
+      : `M${-b * 0.4} ${-b * 0.4}l${b * 0.8} ${b * 0.8}M${b * 0.4} ${-b * 0.4}l${-b * 0.8} ${b * 0.8}`;
+    return svg`<g class="badge" transform=${`translate(${r * 0.85} ${-r * 0.85})`}>
+      <circle r=${b}></circle><path d=${d} stroke-width=${Math.max(2, b * 0.3)}></path>
+    </g>`;
   }
 
   private partName(p: DiagramPart) {

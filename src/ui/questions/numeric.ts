@@ -8,6 +8,9 @@ export class NumericView extends QuestionBase<NumericQuestion> {
   protected override hint(): string {
     return 'Type a number.';
   }
+  protected override get onePart(): boolean {
+    return true;
+  }
   /** The number given and, when shown and different, the correct one, in words. */
   private renderReview() {
     const mine = this.describe(this.answer);

@@ -61,6 +61,9 @@ export class OrderingView extends QuestionBase<OrderingQuestion> {
       }
     `,
   ];
+  protected override get onePart(): boolean {
+    return true;
+  }
   protected override hint(): string {
     return 'Use the Up and Down buttons to put the items in order, first at the top. If the order shown is already yours, choose "Use this order".';
   }

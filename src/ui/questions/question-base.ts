@@ -10,11 +10,13 @@ const STRINGS = {
   count: (i: number, n: number) => `Question ${i} of ${n}`,
   correct: 'Correct.',
   partly: 'Partly correct.',
-  incorrect: 'Not correct.',
+  incorrect: 'Incorrect.',
   yours: 'Your answer:',
   right: 'Correct answer:',
   none: 'no answer',
   mine: 'Your answer',
+  /** Joins "Your answer" and its verdict: "Your answer — Incorrect". */
+  judged: (right: boolean) => `Your answer — ${right ? 'Correct' : 'Incorrect'}`,
   key: 'Correct answer',
   unanswered: 'You did not answer this question.',
 };
@@ -93,12 +95,21 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
         border-radius: 0 6px 6px 0;
         margin-bottom: 0.2rem;
       }
+      /* The form's option padding would otherwise win and shift a marked option sideways. */
+      label.option.reviewed {
+        padding-left: 0.6rem;
+        padding-right: 0.25rem;
+      }
       .reviewed.mine {
         border-left-color: var(--accent);
         background: var(--mine-bg);
       }
-      .reviewed.key {
+      .reviewed.key,
+      .reviewed.mine.ok {
         border-left-color: var(--ok);
+      }
+      .reviewed.mine.bad {
+        border-left-color: var(--bad);
       }
       .marks {
         display: inline;
@@ -118,10 +129,15 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
       .mark.mine {
         color: var(--accent);
       }
-      .mark.key {
+      .mark.key,
+      .mark.ok {
         color: var(--ok);
       }
-      .mark svg {
+      .mark.bad {
+        color: var(--bad);
+      }
+      .mark svg,
+      .verdict svg {
         width: 0.8em;
         height: 0.8em;
         margin-right: 0.25em;
@@ -180,32 +196,44 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
   }
 
   /**
-   * The words that mark an option or value in review: "Your answer" when the learner gave it,
-   * "Correct answer" when it is right and the quiz shows correct answers. Inside a label they
-   * become part of the option's name, so screen readers say them with it. `after: false`
-   * when they stand alone, as a caption.
+   * The learner's answers are called right or wrong one by one when the correct answers are
+   * shown, or when the question's own verdict says the same (a one-part answer, or all right):
+   * a review that keeps the answers hidden gives nothing away part by part.
    */
-  protected marks(mine: boolean, right: boolean, { after = true } = {}): TemplateResult | typeof nothing {
-    const key = right && this.revealing;
-    if (!this.reviewing || (!mine && !key)) return nothing;
-    const comma = (first: boolean) => (first && !after ? nothing : html`<span class="visually-hidden">, </span>`);
-    return html`<span class="marks"
-      >${mine ? html`${comma(true)}<span class="mark mine">${STRINGS.mine}</span>` : nothing}${
-        key
-          ? html`${comma(!mine)}<span class="mark key"
-                ><svg viewBox="0 0 12 12" aria-hidden="true">
-                  <path d="M1.5 6.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="2" /></svg
-                >${STRINGS.key}</span
-              >`
-          : nothing
-      }</span
-    >`;
+  protected get judging(): boolean {
+    return this.reviewing && (this.revealing || this.onePart || this.feedback?.earned === 1);
   }
 
-  /** Classes of an option or value row in review: a bar beside the learner's answer and the correct one. */
+  /** The answer is one thing (a choice, a number, an order), so the question's verdict is its verdict. */
+  protected get onePart(): boolean {
+    return false;
+  }
+
+  /**
+   * The words that mark an option or value in review: "Your answer — Correct" or "Your answer
+   * — Incorrect" on the learner's (plain "Your answer" where it is not judged), "Correct answer"
+   * on a right one the learner did not give, when the quiz shows correct answers. An icon goes
+   * with the words, never colour alone. Inside a label they become part of the option's name,
+   * so screen readers say them with it. `after: false` when they stand alone, as a caption.
+   */
+  protected marks(mine: boolean, right: boolean, { after = true } = {}): TemplateResult | typeof nothing {
+    if (!this.reviewing) return nothing;
+    const comma = after ? html`<span class="visually-hidden">, </span>` : nothing;
+    if (mine)
+      return this.judging
+        ? html`<span class="marks"
+            >${comma}<span class="mark mine ${right ? 'ok' : 'bad'}">${icon(right)}${STRINGS.judged(right)}</span></span
+          >`
+        : html`<span class="marks">${comma}<span class="mark mine">${STRINGS.mine}</span></span>`;
+    if (right && this.revealing) return html`<span class="marks">${comma}<span class="mark key">${icon(true)}${STRINGS.key}</span></span>`;
+    return nothing;
+  }
+
+  /** Classes of an option or value row in review: a bar beside the learner's answer (green or red when judged) and the correct one. */
   protected reviewClass(mine: boolean, right: boolean): string {
     if (!this.reviewing) return '';
-    return `reviewed${mine ? ' mine' : ''}${right && this.revealing ? ' key' : ''}`;
+    if (mine) return `reviewed mine${this.judging ? (right ? ' ok' : ' bad') : ''}`;
+    return right && this.revealing ? 'reviewed key' : '';
   }
 
   protected emit(value: Answer): void {
@@ -227,7 +255,7 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
     const verdict = f.earned === 1 ? STRINGS.correct : f.earned > 0 ? STRINGS.partly : STRINGS.incorrect;
     return html`<div class="feedback ${f.earned === 1 ? 'ok' : ''}" tabindex="-1">
       <p>
-        <span class="verdict">${verdict}</span>
+        <span class="verdict">${f.earned === 1 || f.earned === 0 ? icon(f.earned === 1) : nothing}${verdict}</span>
         ${
           f.earned < 1
             ? html`<span class="visually-hidden"
@@ -288,6 +316,17 @@ export const pairReviewStyles = css`
     color: var(--muted);
   }
 `;
+
+/** A tick for right, a cross for wrong: the shape says it too, for those who do not tell the colours apart. */
+export function icon(right: boolean): TemplateResult {
+  return right
+    ? html`<svg viewBox="0 0 12 12" aria-hidden="true">
+        <path d="M1.5 6.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="2" />
+      </svg>`
+    : html`<svg viewBox="0 0 12 12" aria-hidden="true">
+        <path d="M2 2l8 8M10 2l-8 8" fill="none" stroke="currentColor" stroke-width="2" />
+      </svg>`;
+}
 
 const ELEMENTS = new Map<QuestionType, string>();
 

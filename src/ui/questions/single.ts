@@ -4,6 +4,9 @@ import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 /** One answer from a list: native radio buttons. */
 export class SingleChoiceView extends QuestionBase<SingleChoiceQuestion> {
+  protected override get onePart(): boolean {
+    return true;
+  }
   protected renderControls() {
     const q = this.question;
     return html`${this.order.map((id) => {

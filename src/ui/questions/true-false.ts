@@ -6,6 +6,9 @@ const LABELS: Record<string, string> = { true: 'True', false: 'False' };
 
 /** A statement to judge: two native radio buttons. */
 export class TrueFalseView extends QuestionBase<TrueFalseQuestion> {
+  protected override get onePart(): boolean {
+    return true;
+  }
   protected renderControls() {
     return html`${['true', 'false'].map((v) => {
       const mine = this.answer?.[0] === v;

@@ -45,7 +45,11 @@ export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, 
 export const targetIn = (answer: Answer, item: string): string =>
   answer.find((p) => p.startsWith(`${item}.`))?.slice(item.length + 1) ?? '';
 
-/** Shared by the pairing types: review rows in words, one per item or part, and no select left. */
+/**
+ * Shared by the pairing types: review rows in words, one per item or part, and no select left.
+ * Each row's answer says "Your answer — Correct" or "— Incorrect" when the answers are shown or
+ * all are right (a hidden review does not judge part by part); a wrong row shows "Correct answer".
+ */
 export async function expectPairsReview(
   group: Locator,
   rows: { text: string; id: string; match: string }[],
@@ -53,12 +57,17 @@ export async function expectPairsReview(
   given: Answer,
   revealed: boolean,
 ) {
+  const allRight = rows.every((r) => targetIn(given, r.id) === r.match);
+  const judged = revealed || allRight;
   await expect(group.getByText('Your answer').first()).toBeVisible();
-  await expect(group.getByText('Correct answer', { exact: true })).toHaveCount(revealed ? rows.length : 0);
+  const missed = rows.filter((r) => targetIn(given, r.id) !== r.match).length;
+  await expect(group.getByText('Correct answer', { exact: true })).toHaveCount(revealed ? missed : 0);
   for (const r of rows) {
     const row = group.getByRole('listitem').filter({ hasText: r.text });
     const chosen = targetIn(given, r.id);
-    await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, chosen))}${ANY}Your answer`));
+    const mark = judged ? `Your answer — ${chosen === r.match ? 'Correct' : 'Incorrect'}` : 'Your answer';
+    await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, chosen))}${ANY}${mark}`));
+    if (!judged) await expect(row).not.toContainText(/Your answer — /);
     if (revealed && chosen !== r.match)
       await expect(row).toContainText(new RegExp(`${escapeRe(textOf(targets, r.match))}${ANY}Correct answer`));
   }

@@ -34,7 +34,13 @@ export default {
       )
         .map((label) => q.choices.find((c) => label.includes(c.text))?.id)
         .sort();
-    expect(await marked(/Your answer/)).toEqual([...given].sort());
-    expect(await marked(/Correct answer/)).toEqual(revealed ? [...correctAnswer(q)].sort() : []);
+    const right = correctAnswer(q);
+    const sorted = (ids: readonly string[]) => [...ids].sort();
+    expect(await marked(/Your answer/)).toEqual(sorted(given));
+    // Each choice is judged when the answers are shown, or when the verdict says the same (all right).
+    const judged = revealed || sorted(given).join() === sorted(right).join();
+    expect(await marked(/Your answer — Correct$/)).toEqual(judged ? sorted(given.filter((id) => right.includes(id))) : []);
+    expect(await marked(/Your answer — Incorrect$/)).toEqual(judged ? sorted(given.filter((id) => !right.includes(id))) : []);
+    expect(await marked(/Correct answer$/)).toEqual(revealed ? sorted(right.filter((id) => !given.includes(id))) : []);
   },
 } satisfies QuestionHarness<MultipleResponseQuestion>;

@@ -15,9 +15,9 @@ export default {
   },
   wrong: (q) => [String(q.answer + q.tolerance + 1)],
   async expectReview(group, q, given, revealed) {
-    await expect(group).toContainText(new RegExp(`${escapeRe(given[0] ?? '')}${ANY}Your answer`));
     const right = Math.abs(Number(given[0]) - q.answer) <= q.tolerance;
-    await expect(group.getByText('Correct answer', { exact: true })).toHaveCount(revealed ? 1 : 0);
+    await expect(group).toContainText(new RegExp(`${escapeRe(given[0] ?? '')}${ANY}Your answer — ${right ? 'Correct' : 'Incorrect'}`));
+    await expect(group.getByText('Correct answer', { exact: true })).toHaveCount(revealed && !right ? 1 : 0);
     if (revealed && !right) await expect(group).toContainText(new RegExp(`${q.answer}${ANY}Correct answer`));
     await expect(group.getByRole('textbox')).toHaveCount(0);
   },

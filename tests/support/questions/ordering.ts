@@ -34,10 +34,11 @@ export default {
   async expectReview(group, q, given, revealed) {
     const lists = group.getByRole('list');
     const texts = async (n: number) => (await lists.nth(n).getByRole('listitem').allTextContents()).map((t) => t.trim());
-    await expect(group.getByText('Your answer', { exact: true })).toBeVisible();
-    expect(await texts(0)).toEqual(given.map((id) => textOf(q.items, id)));
     const right = given.join() === q.items.map((i) => i.id).join();
-    await expect(group.getByText('Correct answer', { exact: true })).toHaveCount(revealed ? 1 : 0);
+    // One order, so the question's verdict is the answer's.
+    await expect(group.getByText(`Your answer — ${right ? 'Correct' : 'Incorrect'}`, { exact: true })).toBeVisible();
+    expect(await texts(0)).toEqual(given.map((id) => textOf(q.items, id)));
+    await expect(group.getByText('Correct answer', { exact: true })).toHaveCount(revealed && !right ? 1 : 0);
     if (revealed && !right) expect(await texts(1)).toEqual(q.items.map((i) => i.text));
     await expect(group.getByRole('button')).toHaveCount(0);
   },

@@ -31,13 +31,18 @@ export async function radiosByKeyboard(k: KeyboardLearner, wanted: string): Prom
   for (let i = 0; i < Math.abs(steps); i++) await k.page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
 }
 
-/** The learner's option says "Your answer" as part of its name; the correct one "Correct answer". */
+/**
+ * The learner's option says "Your answer — Correct" or "Your answer — Incorrect" as part of its
+ * name; the right one, when it was not chosen and answers are shown, "Correct answer".
+ */
 export async function expectRadioReview(group: Locator, mine: string, right: string, revealed: boolean): Promise<void> {
-  await expect(group.getByRole('radio', { name: /Your answer/ })).toHaveAccessibleName(new RegExp(`^${escapeRe(mine)}\\W*Your answer`));
-  await expect(group.getByRole('radio', { name: /Your answer/ })).toBeChecked();
-  await expect(group.getByRole('radio', { name: /Correct answer/ })).toHaveCount(revealed ? 1 : 0);
-  if (revealed)
+  const verdict = mine === right ? 'Correct' : 'Incorrect';
+  const chosen = group.getByRole('radio', { name: /Your answer/ });
+  await expect(chosen).toHaveAccessibleName(new RegExp(`^${escapeRe(mine)}\\W*Your answer — ${verdict}$`));
+  await expect(chosen).toBeChecked();
+  await expect(group.getByRole('radio', { name: /Correct answer/ })).toHaveCount(revealed && mine !== right ? 1 : 0);
+  if (revealed && mine !== right)
     await expect(group.getByRole('radio', { name: /Correct answer/ })).toHaveAccessibleName(
-      new RegExp(`^${escapeRe(right)}\\W*(Your answer\\W*)?Correct answer`),
+      new RegExp(`^${escapeRe(right)}\\W*Correct answer$`),
     );
 }
