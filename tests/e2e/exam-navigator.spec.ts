@@ -467,6 +467,7 @@ test.describe('dark colour scheme', () => {
   test.use({ colorScheme: 'dark', viewport: { width: 1116, height: 800 } });
   test('navigator and summary in the dark scheme (screenshots)', async ({ page }) => {
     const quiz = await exam();
+    await chooseScheme(page, 'dark');
     const frame = await launchCourse(page, '12');
     await frame.getByRole('button', { name: 'Start the course' }).click();
     await showContentsIfCollapsed(frame);
