@@ -2,8 +2,9 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { correctAnswer } from '../../src/course/questions.ts';
-import { courseData, finishExam, goToCertificate, openFromMenu, shownOrder, startExam } from '../../tests/support/flows.ts';
-import { answerShownQuestions, giveAnswer } from '../../tests/support/learner.ts';
+import { chooseScheme } from '../../tests/support/color-scheme.ts';
+import { courseData, exam, finishExam, goToCertificate, openFromMenu, shownOrder, startExam } from '../../tests/support/flows.ts';
+import { answerShownQuestions, giveAnswer, goToQuestion, isCritical } from '../../tests/support/learner.ts';
 import { launchCourse } from '../../tests/support/lms.ts';
 import { OUT, SCHEMES, SCREENS, SIZES, shotName, type ScreenId } from './sheet.ts';
 
@@ -27,14 +28,22 @@ async function readAllLessons(frame: FrameLocator): Promise<void> {
   }
 }
 
-/** Starts the exam and answers its first three questions, flagging the second. */
+/** Starts the exam and answers its first three questions, flagging the second; ends on the third. */
 async function answerSome(frame: FrameLocator): Promise<void> {
   const quiz = await startExam(frame);
-  for (const id of (await shownOrder(frame)).slice(0, 3)) {
+  const order = await shownOrder(frame);
+  for (const [i, id] of order.slice(0, 3).entries()) {
     const q = quiz.questions.find((x) => x.id === id);
     if (q) await giveAnswer(frame, q, correctAnswer(q));
+    if (i === 1) await frame.getByRole('button', { name: /^Flag for review/ }).click();
   }
-  await frame.getByRole('button', { name: 'Flag for review: question 2', exact: true }).click();
+  await goToQuestion(frame, 3);
+}
+
+/** Opens the question list in the exam's bar. */
+async function openQuestionList(frame: FrameLocator): Promise<void> {
+  const toggle = frame.locator('quiz-view .bar .toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
 /** Reaches each screen as a learner would, from the start screen. */
@@ -60,25 +69,47 @@ const REACH: Record<ScreenId, (frame: FrameLocator, page: Page) => Promise<void>
       .first()
       .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   },
+  'exam-question': async (frame) => {
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await showContents(frame);
+    await answerSome(frame);
+  },
   'exam-navigator': async (frame) => {
     await frame.getByRole('button', { name: 'Start the course' }).click();
     await showContents(frame);
     await answerSome(frame);
-    await frame.getByRole('button', { name: 'Show question list' }).click();
-    await expect(frame.getByRole('navigation', { name: 'Questions' })).toBeVisible();
+    await openQuestionList(frame);
   },
   'submit-summary': async (frame) => {
     await frame.getByRole('button', { name: 'Start the course' }).click();
     await showContents(frame);
     await answerSome(frame);
-    await frame.getByRole('button', { name: 'Submit answers', exact: true }).click();
+    await openQuestionList(frame);
+    await frame.getByRole('button', { name: 'Check your answers and submit' }).click();
     await expect(frame.getByRole('heading', { name: 'Check your answers before submitting' })).toBeVisible();
   },
-  result: async (frame) => {
+  'result-pass': async (frame) => {
     await frame.getByRole('button', { name: 'Start the course' }).click();
     await showContents(frame);
     await startExam(frame);
     await finishExam(frame);
+  },
+  'result-fail': async (frame) => {
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await showContents(frame);
+    await startExam(frame);
+    // Every other question wrong, none of them critical where that can be helped: below the pass mark.
+    const quiz = await exam();
+    let n = 0;
+    await finishExam(frame, (q) => !isCritical(quiz, q) && n++ % 2 === 0);
+  },
+  'result-critical': async (frame) => {
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await showContents(frame);
+    await startExam(frame);
+    const quiz = await exam();
+    let missed = false;
+    await finishExam(frame, (q) => !missed && isCritical(quiz, q) && (missed = true));
   },
   evaluation: async (frame) => {
     await frame.getByRole('button', { name: 'Start the course' }).click();
@@ -101,6 +132,11 @@ const REACH: Record<ScreenId, (frame: FrameLocator, page: Page) => Promise<void>
     await frame.locator('lesson-view a.term').first().click();
     await expect(frame.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
   },
+  exit: async (frame) => {
+    await frame.getByRole('button', { name: 'Start the course' }).click();
+    await frame.getByRole('button', { name: 'Exit course' }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: 'You have left the course' })).toBeVisible();
+  },
 };
 
 mkdirSync(OUT, { recursive: true });
@@ -111,6 +147,8 @@ for (const scheme of SCHEMES) {
       test.use({ colorScheme: scheme, viewport: size.viewport });
       for (const screen of SCREENS) {
         test(screen.label, async ({ page }) => {
+          // The preview LMS's page is light: dark is the learner's choice in the course's switch.
+          await chooseScheme(page, scheme);
           const frame = await launchCourse(page, '12');
           await REACH[screen.id](frame, page);
           await page.waitForTimeout(150);

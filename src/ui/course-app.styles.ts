@@ -120,7 +120,7 @@ export const courseAppStyles = css`
   @container course (max-width: 48rem) {
     header {
       grid-template-columns: auto minmax(0, 1fr) auto auto;
-      gap: 0 0.75rem;
+      gap: 0 0.5rem;
       padding: 0.375rem 0.75rem;
     }
     .menu-toggle {
@@ -151,8 +151,9 @@ export const courseAppStyles = css`
       clip: rect(0 0 0 0);
       white-space: nowrap;
     }
+    /* Short beside its words, so the short title fits whole in Moodle's 714 px frame. */
     progress {
-      width: 4.5rem;
+      width: 3rem;
     }
     .course-title,
     .exit {

@@ -84,11 +84,12 @@ export class StartScreen extends LitElement {
         margin: 0.75rem 0 0.25rem;
       }
       .lead {
-        font-size: 1.1rem;
         margin: 0 0 0.75rem;
       }
+      /* Key facts, like a summary list's: the small size keeps Start on the first screen of Moodle's 470 px. */
       .key {
         margin: 0 0 0.5rem;
+        font-size: var(--font-size-m);
       }
       .key p {
         margin: 0 0 0.25rem;
