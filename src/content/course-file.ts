@@ -3,7 +3,7 @@ import type { ActivityInfo, DisclosedPerson, Evaluation, EvaluationQuestion } fr
 import type { ContentProblem } from './errors.ts';
 import { DEFAULT_RULES, type HouseRules } from './house-rules.ts';
 import { AS_OF, asOfProblem, plainAsOfWarning, type AsOfMark } from './lesson-markup.ts';
-import { isIsoDate } from '../course/dates.ts';
+import { isIsoDate, monthsAfter } from '../course/dates.ts';
 import { contentId } from './schema-parts.ts';
 import { YamlSource } from './yaml-source.ts';
 
@@ -227,6 +227,12 @@ export const courseFileSchema = z
     release_date: orPlaceholder(isoDate),
     review_date: orPlaceholder(isoDate),
     expiry_date: orPlaceholder(isoDate),
+    max_validity_months: z
+      .number({ error: 'must be the most months credit may be offered after the release or the last content review, e.g. 36' })
+      .int({ error: 'must be a whole number of months' })
+      .min(1, { error: 'must be at least 1 month' })
+      .max(120, { error: 'must be at most 120 months' })
+      .default(36),
     credit: orPlaceholder(creditSchema),
     accreditation_statement: orPlaceholder(noneOrText('the accreditation statement, word for word')),
     support_contact: orPlaceholder(text('where learners get help with the course or their certificate')),
@@ -234,25 +240,33 @@ export const courseFileSchema = z
     rules: rulesSchema.optional(),
   })
   .superRefine((f, ctx) => {
-    // Dates in order: released, then reviewed, then expiring.
-    const dates = (
-      [
-        ['release_date', 'release date'],
-        ['review_date', 'content review date'],
-        ['expiry_date', 'expiry date'],
-      ] as const
-    ).flatMap(([key, name]) => (f[key] ? [{ key, name, value: f[key] }] : []));
-    for (let i = 1; i < dates.length; i++) {
-      const before = dates[i - 1];
-      const date = dates[i];
-      if (before && date && date.value < before.value) {
+    // The content review may come before the release (the usual order); the expiry comes after both,
+    // within the longest validity the provider allows, counted from the later of the two.
+    const expiry = f.expiry_date;
+    if (!expiry) return;
+    for (const [key, name] of [
+      ['release_date', 'release date'],
+      ['review_date', 'content review date'],
+    ] as const) {
+      const date = f[key];
+      if (date && expiry <= date)
         ctx.addIssue({
           code: 'custom',
-          path: [date.key],
-          message: `${date.value} is before the ${before.name} ${before.value}: the dates go release <= review <= expiry`,
+          path: ['expiry_date'],
+          message: `${expiry} is not after the ${name} ${date}: the expiry date comes after both the release and the content review`,
         });
-      }
     }
+    const from = [f.release_date, f.review_date]
+      .filter((d): d is string => !!d)
+      .sort()
+      .pop();
+    const months = f.max_validity_months;
+    if (from && expiry > monthsAfter(from, months))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiry_date'],
+        message: `${expiry} is more than max_validity_months (${months}) after ${from === f.review_date ? 'the content review date' : 'the release date'} ${from}: set it on or before ${monthsAfter(from, months)}, or review the content again`,
+      });
   });
 
 export type CourseFile = z.infer<typeof courseFileSchema>;

@@ -12,14 +12,19 @@ export function isExpired(activity: ActivityInfo, ms: number): boolean {
   return activity.expiryDate !== null && localIsoDate(ms) > activity.expiryDate;
 }
 
+/** Before its release date on the day of `ms`: credit is not offered yet. */
+export function isBeforeRelease(activity: ActivityInfo, ms: number): boolean {
+  return activity.releaseDate !== null && localIsoDate(ms) < activity.releaseDate;
+}
+
 /** The credit designated for the activity, or null when there is none (not designated, or not yet). */
 export function designatedCredit(activity: ActivityInfo): CreditDesignation | null {
   return activity.credit && activity.credit !== 'none' ? activity.credit : null;
 }
 
-/** The credit a completion on the day of `completedAt` earns: none once the activity has expired. */
+/** The credit a completion on the day of `completedAt` earns: none before the release date or after expiry. */
 export function creditEarned(activity: ActivityInfo, completedAt: number): CreditDesignation | null {
-  return isExpired(activity, completedAt) ? null : designatedCredit(activity);
+  return isExpired(activity, completedAt) || isBeforeRelease(activity, completedAt) ? null : designatedCredit(activity);
 }
 
 /** Someone in control of the content has a relevant financial relationship. */

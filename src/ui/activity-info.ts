@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { anyRelationships, creditEarned, designatedCredit, isExpired } from '../course/activity.ts';
+import { anyRelationships, creditEarned, designatedCredit, isBeforeRelease, isExpired } from '../course/activity.ts';
 import { creditHours, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import type { ActivityInfo, Course, DisclosedPerson } from '../course/types.ts';
 import { datedText } from './dated-text.ts';
@@ -24,6 +24,8 @@ export const ACTIVITY_STRINGS = {
   notDesignated: 'This activity has not been designated for credit.',
   noLongerOffered: 'Credit is no longer offered.',
   expiredOn: (date: string) => `This activity expired on ${date}.`,
+  notYetOffered: (date: string) =>
+    `Credit is not offered yet: this activity is released for credit on ${date}. A completion before that day earns no credit.`,
   measured: (minutes: number, hours: number) =>
     `Set from the measured learning time: ${minutes} minutes (every lesson read at ${WORDS_PER_MINUTE} words per minute, ` +
     `and one attempt at each quiz), which supports at most ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}, ` +
@@ -121,6 +123,8 @@ function dateLine(label: string, iso: string | null, note = '') {
 export function creditLines(activity: ActivityInfo, minutes: number, at: number, { measured = true, label = true } = {}): TemplateResult {
   const credit = creditEarned(activity, at);
   const expired = isExpired(activity, at) && activity.expiryDate;
+  if (!credit && designatedCredit(activity) && isBeforeRelease(activity, at))
+    return html`<p class="credit">${S.notYetOffered(isoDateText(activity.releaseDate ?? ''))}</p>`;
   if (!credit) {
     const line = expired && designatedCredit(activity) ? S.noLongerOffered : S.notDesignated;
     return html`<p class="credit">${line}${expired ? ` ${S.expiredOn(isoDateText(activity.expiryDate ?? ''))}` : ''}</p>`;

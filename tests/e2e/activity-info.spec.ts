@@ -268,6 +268,18 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     await screenshots(page, frame, 'certificate');
   });
 
+  test('before the release date the course runs and says why it offers no credit yet', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-01-14T15:00:00') });
+    const frame = await launch(page, '12');
+    const line =
+      'Credit is not offered yet: this activity is released for credit on January 15, 2026. A completion before that day earns no credit.';
+    await expect(fact(frame, 'Credit')).toHaveText(line);
+    await expect(frame.locator('start-screen')).not.toContainText(EXAMPLE.statement);
+    await openFromMenu(frame, 'About this activity');
+    await expect(frame.locator('about-view')).toContainText(line);
+    await expect(frame.locator('about-view')).not.toContainText('ANCC');
+  });
+
   test('after the expiry date the course still runs, says it has expired, and the certificate gives no credit', async ({ page }) => {
     test.setTimeout(120_000);
     await page.clock.install({ time: new Date('2029-01-10T15:00:00') });

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { parseCourseFile, PLACEHOLDER } from '../../src/content/course-file.ts';
 import { formatProblem, type ContentProblem } from '../../src/content/errors.ts';
 import { loadCourse } from '../../src/content/load-course.ts';
-import { creditEarned, isExpired, localIsoDate } from '../../src/course/activity.ts';
+import { creditEarned, isBeforeRelease, isExpired, localIsoDate } from '../../src/course/activity.ts';
 import { datedPlainText, splitDated } from '../../src/course/dates.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
 import { completionText } from '../../src/ui/activity-info.ts';
@@ -138,19 +138,28 @@ test.describe('each rule names the file, the line and the field', () => {
     expect(errors(edited(/financial_relationships: Consultant.*\n {4}mitigation: .*/, 'financial_relationships: None'))).toEqual([]);
   });
 
-  test('the dates go release <= review <= expiry', () => {
-    expect(errors(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).toEqual([
-      `${FILE}:43 review_date: 2025-12-01 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
-    ]);
+  test('the review may come before the release; the expiry comes after both, within max_validity_months', () => {
+    // A review before the release is the usual order, not an error.
+    expect(errors(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).toEqual([]);
     expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2026-05-31'))).toEqual([
-      `${FILE}:44 expiry_date: 2026-05-31 is before the content review date 2026-06-01: the dates go release <= review <= expiry`,
+      `${FILE}:44 expiry_date: 2026-05-31 is not after the content review date 2026-06-01: the expiry date comes after both the release and the content review`,
     ]);
     // A date still to be given is left out of the comparison.
     expect(
       errors(
-        edited('review_date: 2026-06-01', `review_date: ${PLACEHOLDER}`).replace('expiry_date: 2028-12-31', 'expiry_date: 2026-01-14'),
+        edited('review_date: 2026-06-01', `review_date: ${PLACEHOLDER}`).replace('expiry_date: 2028-12-31', 'expiry_date: 2026-01-15'),
       ),
-    ).toEqual([`${FILE}:44 expiry_date: 2026-01-14 is before the release date 2026-01-15: the dates go release <= review <= expiry`]);
+    ).toEqual([
+      `${FILE}:44 expiry_date: 2026-01-15 is not after the release date 2026-01-15: the expiry date comes after both the release and the content review`,
+    ]);
+    // 36 months by default, counted from the later of release and review (2026-06-01 here).
+    expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2029-06-01'))).toEqual([]);
+    expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2029-06-02'))).toEqual([
+      `${FILE}:44 expiry_date: 2029-06-02 is more than max_validity_months (36) after the content review date 2026-06-01: set it on or before 2029-06-01, or review the content again`,
+    ]);
+    expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2028-12-31\nmax_validity_months: 24'))).toEqual([
+      `${FILE}:44 expiry_date: 2028-12-31 is more than max_validity_months (24) after the content review date 2026-06-01: set it on or before 2028-06-01, or review the content again`,
+    ]);
     expect(errors(edited('release_date: 2026-01-15', 'release_date: 2026-02-30'))).toEqual([
       `${FILE}:42 release_date: "2026-02-30" is not a day of the calendar`,
     ]);
@@ -227,8 +236,8 @@ test.describe('in the build', () => {
   };
 
   test('a mistake in course.yaml fails the build like any content error; a missing file too', async () => {
-    expect((await build(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).errors).toEqual([
-      `${FILE}:43 review_date: 2025-12-01 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
+    expect((await build(edited('expiry_date: 2028-12-31', 'expiry_date: 2026-05-31'))).errors).toEqual([
+      `${FILE}:44 expiry_date: 2026-05-31 is not after the content review date 2026-06-01: the expiry date comes after both the release and the content review`,
     ]);
     rmSync(join(dir, FILE));
     try {
@@ -323,7 +332,7 @@ test('credit hours: the learning time in hours, rounded down to the quarter hour
   expect([14, 15, 74, 75, 81, 89, 90, 105, 119, 120].map(creditHours)).toEqual([0, 0.25, 1, 1.25, 1.25, 1.25, 1.5, 1.75, 1.75, 2]);
 });
 
-test('after the expiry date the activity has expired and a completion earns no credit; on the day itself it still does', () => {
+test('before the release date and after the expiry date a completion earns no credit; on either day itself it does', () => {
   const { activity } = parseCourseFile(FILE, COMPLETE);
   if (!activity) throw new Error('the example did not parse');
   const lastDay = new Date(2028, 11, 31, 23, 59).getTime();
@@ -333,6 +342,13 @@ test('after the expiry date the activity has expired and a completion earns no c
   expect(creditEarned(activity, lastDay)).toEqual({ type: 'ANCC nursing contact hours', amount: 1.25 });
   expect(isExpired(activity, dayAfter)).toBe(true);
   expect(creditEarned(activity, dayAfter)).toBeNull();
+  // Before the release date no credit is offered either; from the release day it is.
+  const dayBefore = new Date(2026, 0, 14, 23, 59).getTime();
+  const releaseDay = new Date(2026, 0, 15, 0, 1).getTime();
+  expect(isBeforeRelease(activity, dayBefore)).toBe(true);
+  expect(creditEarned(activity, dayBefore)).toBeNull();
+  expect(isBeforeRelease(activity, releaseDay)).toBe(false);
+  expect(creditEarned(activity, releaseDay)).toEqual({ type: 'ANCC nursing contact hours', amount: 1.25 });
   // Without an expiry date (not yet given) nothing expires, and without a designation there is no credit.
   expect(isExpired({ ...activity, expiryDate: null }, dayAfter)).toBe(false);
   expect(creditEarned({ ...activity, credit: null }, lastDay)).toBeNull();
