@@ -97,6 +97,18 @@ const people = (who: string) =>
       .min(1, { error: `must list at least one of the ${who} (or be the placeholder until they are known)` }),
   );
 
+const creditTypeSchema = z.strictObject({
+  type: text('the kind of credit, e.g. "ANCC nursing contact hours"'),
+  amount: z
+    .number({ error: 'must be the number of credits or hours designated, e.g. 1.25' })
+    .positive({ error: 'must be more than 0' })
+    .max(100, { error: 'must be at most 100' }),
+  designation: text('the designation statement word for word, e.g. "Example Provider designates this activity for 1.25 contact hours."'),
+  professions: z
+    .array(contentId, { error: 'must be the list of profession ids (from professions:) this credit is for, e.g. [nurse]' })
+    .min(1, { error: 'must name at least one profession (from professions:)' }),
+});
+
 const creditSchema = z.union(
   [
     z
@@ -104,16 +116,18 @@ const creditSchema = z.union(
       .trim()
       .refine(isNone)
       .transform(() => 'none' as const),
-    z.strictObject({
-      type: text('the kind of credit, e.g. "ANCC nursing contact hours"'),
-      amount: z
-        .number({ error: 'must be the number of credits or hours designated, e.g. 1.25' })
-        .positive({ error: 'must be more than 0' })
-        .max(100, { error: 'must be at most 100' }),
-    }),
+    z.array(creditTypeSchema).min(1, { error: 'must list at least one credit type, or be none' }),
   ],
-  { error: 'none, or the credit designated: type (e.g. "ANCC nursing contact hours") and amount (e.g. 1.25)' },
+  {
+    error:
+      'none, or the list of credit types designated, each with type (e.g. "ANCC nursing contact hours"), amount (e.g. 1.25), designation (the statement) and professions (e.g. [nurse])',
+  },
 );
+
+const professionSchema = z.strictObject({
+  id: contentId,
+  name: text('the profession as learners pick it, e.g. "Nurse (RN, LPN, LVN)"'),
+});
 
 const likertChoice = z.strictObject({
   id: z.string({ error: 'must be one letter from a to e' }).regex(/^[a-e]$/, {
@@ -233,11 +247,51 @@ export const courseFileSchema = z
       .min(1, { error: 'must be at least 1 month' })
       .max(120, { error: 'must be at most 120 months' })
       .default(36),
+    professions: z
+      .array(professionSchema, { error: 'must be the list of professions learners choose from, each with id and name' })
+      .min(1, { error: 'must list at least one profession' })
+      .default([]),
     credit: orPlaceholder(creditSchema),
     accreditation_statement: orPlaceholder(noneOrText('the accreditation statement, word for word')),
     support_contact: orPlaceholder(text('where learners get help with the course or their certificate')),
+    issuer: orPlaceholder(
+      z.strictObject(
+        {
+          name: text('the name of the person who issues the certificates, e.g. "Alex Example, MSN, RN"'),
+          role: text('their role, e.g. "Nurse planner" or "Director of continuing education"'),
+        },
+        { error: 'must hold the name and role of the person who signs the certificates' },
+      ),
+    ),
     evaluation: evaluationSchema.optional(),
     rules: rulesSchema.optional(),
+  })
+  .superRefine((f, ctx) => {
+    // Each credit names professions of the list, and a profession earns one credit at most.
+    const known = f.professions.map((p) => p.id);
+    f.professions.forEach((p, i) => {
+      if (known.indexOf(p.id) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['professions', i, 'id'],
+          message: `"${p.id}" is used twice: give each profession its own id`,
+        });
+    });
+    const claimed = new Map<string, string>();
+    (Array.isArray(f.credit) ? f.credit : []).forEach((c, i) =>
+      c.professions.forEach((id, j) => {
+        const path = ['credit', i, 'professions', j];
+        if (!known.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `"${id}" is not a profession of the list: use one of ${known.join(', ') || '(none: add professions: first)'}`,
+          });
+        else if (claimed.has(id))
+          ctx.addIssue({ code: 'custom', path, message: `"${id}" already earns ${claimed.get(id)}: a profession earns one credit type` });
+        else claimed.set(id, c.type);
+      }),
+    );
   })
   .superRefine((f, ctx) => {
     // The content review may come before the release (the usual order); the expiry comes after both,
@@ -361,7 +415,7 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       message: `is still the placeholder "${PLACEHOLDER}": fill it in before learners take the course for credit (until then learners see ${shown})`,
     };
   });
-  if (f.credit && f.credit !== 'none' && (!f.accreditation_statement || f.accreditation_statement === 'none')) {
+  if (Array.isArray(f.credit) && (!f.accreditation_statement || f.accreditation_statement === 'none')) {
     warnings.push({
       file,
       line: source.lineOf(['accreditation_statement']),
@@ -418,10 +472,12 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       releaseDate: f.release_date,
       reviewDate: f.review_date,
       expiryDate: f.expiry_date,
+      professions: f.professions,
       credit: f.credit,
       accreditationStatement:
         f.accreditation_statement && f.accreditation_statement !== 'none' ? f.accreditation_statement.description : null,
       supportContact: f.support_contact,
+      issuer: f.issuer,
     },
   };
 }
