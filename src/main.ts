@@ -61,6 +61,7 @@ async function launch(): Promise<void> {
     gained: start.gained,
     unreadable: start.unreadable,
     learnerName: start.launch.learnerName,
+    learnerId: start.launch.learnerId,
     now: Date.now,
   });
   app.addEventListener('exit-course', () => tracker.exit());

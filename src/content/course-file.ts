@@ -3,7 +3,7 @@ import type { ActivityInfo, DisclosedPerson, Evaluation, EvaluationQuestion } fr
 import type { ContentProblem } from './errors.ts';
 import { DEFAULT_RULES, type HouseRules } from './house-rules.ts';
 import { AS_OF, asOfProblem, plainAsOfWarning, type AsOfMark } from './lesson-markup.ts';
-import { isIsoDate } from '../course/dates.ts';
+import { isIsoDate, monthsAfter } from '../course/dates.ts';
 import { contentId } from './schema-parts.ts';
 import { YamlSource } from './yaml-source.ts';
 
@@ -100,6 +100,18 @@ const people = (who: string) =>
       .min(1, { error: `must list at least one of the ${who} (or be the placeholder until they are known)` }),
   );
 
+const creditTypeSchema = z.strictObject({
+  type: text('the kind of credit, e.g. "ANCC nursing contact hours"'),
+  amount: z
+    .number({ error: 'must be the number of credits or hours designated, e.g. 1.25' })
+    .positive({ error: 'must be more than 0' })
+    .max(100, { error: 'must be at most 100' }),
+  designation: text('the designation statement word for word, e.g. "Example Provider designates this activity for 1.25 contact hours."'),
+  professions: z
+    .array(contentId, { error: 'must be the list of profession ids (from professions:) this credit is for, e.g. [nurse]' })
+    .min(1, { error: 'must name at least one profession (from professions:)' }),
+});
+
 const creditSchema = z.union(
   [
     z
@@ -107,16 +119,18 @@ const creditSchema = z.union(
       .trim()
       .refine(isNone)
       .transform(() => 'none' as const),
-    z.strictObject({
-      type: text('the kind of credit, e.g. "ANCC nursing contact hours"'),
-      amount: z
-        .number({ error: 'must be the number of credits or hours designated, e.g. 1.25' })
-        .positive({ error: 'must be more than 0' })
-        .max(100, { error: 'must be at most 100' }),
-    }),
+    z.array(creditTypeSchema).min(1, { error: 'must list at least one credit type, or be none' }),
   ],
-  { error: 'none, or the credit designated: type (e.g. "ANCC nursing contact hours") and amount (e.g. 1.25)' },
+  {
+    error:
+      'none, or the list of credit types designated, each with type (e.g. "ANCC nursing contact hours"), amount (e.g. 1.25), designation (the statement) and professions (e.g. [nurse])',
+  },
 );
+
+const professionSchema = z.strictObject({
+  id: contentId,
+  name: text('the profession as learners pick it, e.g. "Nurse (RN, LPN, LVN)"'),
+});
 
 const likertChoice = z.strictObject({
   id: z.string({ error: 'must be one letter from a to e' }).regex(/^[a-e]$/, {
@@ -234,32 +248,86 @@ export const courseFileSchema = z
     release_date: orPlaceholder(isoDate),
     review_date: orPlaceholder(isoDate),
     expiry_date: orPlaceholder(isoDate),
+    max_validity_months: z
+      .number({ error: 'must be the most months credit may be offered after the release or the last content review, e.g. 36' })
+      .int({ error: 'must be a whole number of months' })
+      .min(1, { error: 'must be at least 1 month' })
+      .max(120, { error: 'must be at most 120 months' })
+      .default(36),
+    professions: z
+      .array(professionSchema, { error: 'must be the list of professions learners choose from, each with id and name' })
+      .min(1, { error: 'must list at least one profession' })
+      .default([]),
     credit: orPlaceholder(creditSchema),
     accreditation_statement: orPlaceholder(noneOrText('the accreditation statement, word for word')),
     support_contact: orPlaceholder(text('where learners get help with the course or their certificate')),
+    issuer: orPlaceholder(
+      z.strictObject(
+        {
+          name: text('the name of the person who issues the certificates, e.g. "Alex Example, MSN, RN"'),
+          role: text('their role, e.g. "Nurse planner" or "Director of continuing education"'),
+        },
+        { error: 'must hold the name and role of the person who signs the certificates' },
+      ),
+    ),
     evaluation: evaluationSchema.optional(),
     rules: rulesSchema.optional(),
   })
   .superRefine((f, ctx) => {
-    // Dates in order: released, then reviewed, then expiring.
-    const dates = (
-      [
-        ['release_date', 'release date'],
-        ['review_date', 'content review date'],
-        ['expiry_date', 'expiry date'],
-      ] as const
-    ).flatMap(([key, name]) => (f[key] ? [{ key, name, value: f[key] }] : []));
-    for (let i = 1; i < dates.length; i++) {
-      const before = dates[i - 1];
-      const date = dates[i];
-      if (before && date && date.value < before.value) {
+    // Each credit names professions of the list, and a profession earns one credit at most.
+    const known = f.professions.map((p) => p.id);
+    f.professions.forEach((p, i) => {
+      if (known.indexOf(p.id) !== i)
         ctx.addIssue({
           code: 'custom',
-          path: [date.key],
-          message: `${date.value} is before the ${before.name} ${before.value}: the dates go release <= review <= expiry`,
+          path: ['professions', i, 'id'],
+          message: `"${p.id}" is used twice: give each profession its own id`,
         });
-      }
+    });
+    const claimed = new Map<string, string>();
+    (Array.isArray(f.credit) ? f.credit : []).forEach((c, i) =>
+      c.professions.forEach((id, j) => {
+        const path = ['credit', i, 'professions', j];
+        if (!known.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `"${id}" is not a profession of the list: use one of ${known.join(', ') || '(none: add professions: first)'}`,
+          });
+        else if (claimed.has(id))
+          ctx.addIssue({ code: 'custom', path, message: `"${id}" already earns ${claimed.get(id)}: a profession earns one credit type` });
+        else claimed.set(id, c.type);
+      }),
+    );
+  })
+  .superRefine((f, ctx) => {
+    // The content review may come before the release (the usual order); the expiry comes after both,
+    // within the longest validity the provider allows, counted from the later of the two.
+    const expiry = f.expiry_date;
+    if (!expiry) return;
+    for (const [key, name] of [
+      ['release_date', 'release date'],
+      ['review_date', 'content review date'],
+    ] as const) {
+      const date = f[key];
+      if (date && expiry <= date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['expiry_date'],
+          message: `${expiry} is not after the ${name} ${date}: the expiry date comes after both the release and the content review`,
+        });
     }
+    const from = [f.release_date, f.review_date]
+      .filter((d): d is string => !!d)
+      .sort()
+      .pop();
+    const months = f.max_validity_months;
+    if (from && expiry > monthsAfter(from, months))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiry_date'],
+        message: `${expiry} is more than max_validity_months (${months}) after ${from === f.review_date ? 'the content review date' : 'the release date'} ${from}: set it on or before ${monthsAfter(from, months)}, or review the content again`,
+      });
   });
 
 export type CourseFile = z.infer<typeof courseFileSchema>;
@@ -354,7 +422,7 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       message: `is still the placeholder "${PLACEHOLDER}": fill it in before learners take the course for credit (until then learners see ${shown})`,
     };
   });
-  if (f.credit && f.credit !== 'none' && (!f.accreditation_statement || f.accreditation_statement === 'none')) {
+  if (Array.isArray(f.credit) && (!f.accreditation_statement || f.accreditation_statement === 'none')) {
     warnings.push({
       file,
       line: source.lineOf(['accreditation_statement']),
@@ -412,10 +480,12 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       releaseDate: f.release_date,
       reviewDate: f.review_date,
       expiryDate: f.expiry_date,
+      professions: f.professions,
       credit: f.credit,
       accreditationStatement:
         f.accreditation_statement && f.accreditation_statement !== 'none' ? f.accreditation_statement.description : null,
       supportContact: f.support_contact,
+      issuer: f.issuer,
     },
   };
 }

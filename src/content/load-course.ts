@@ -526,12 +526,13 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   warnings.push(...(activityFile?.warnings ?? []));
   const minutes = estimatedMinutes(course);
   const supported = creditHours(minutes);
-  if (activity.credit && activity.credit !== 'none' && activity.credit.amount > supported && activityFile) {
+  for (const [i, credit] of (Array.isArray(activity.credit) ? activity.credit : []).entries()) {
+    if (credit.amount <= supported || !activityFile) continue;
     warnings.push({
       file: courseFile,
-      line: activityFile.source.lineOf(['credit'], 'amount'),
-      field: 'credit.amount',
-      message: `${activity.credit.amount} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
+      line: activityFile.source.lineOf(['credit', i, 'amount']),
+      field: `credit[${i}].amount`,
+      message: `${credit.amount} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
     });
   }
   return { manifest, files, warnings, course };

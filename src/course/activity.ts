@@ -12,14 +12,37 @@ export function isExpired(activity: ActivityInfo, ms: number): boolean {
   return activity.expiryDate !== null && localIsoDate(ms) > activity.expiryDate;
 }
 
-/** The credit designated for the activity, or null when there is none (not designated, or not yet). */
-export function designatedCredit(activity: ActivityInfo): CreditDesignation | null {
-  return activity.credit && activity.credit !== 'none' ? activity.credit : null;
+/** Before its release date on the day of `ms`: credit is not offered yet. */
+export function isBeforeRelease(activity: ActivityInfo, ms: number): boolean {
+  return activity.releaseDate !== null && localIsoDate(ms) < activity.releaseDate;
 }
 
-/** The credit a completion on the day of `completedAt` earns: none once the activity has expired. */
-export function creditEarned(activity: ActivityInfo, completedAt: number): CreditDesignation | null {
-  return isExpired(activity, completedAt) ? null : designatedCredit(activity);
+/** Every credit type designated for the activity; none when not designated (or not yet). */
+export function designatedCredits(activity: ActivityInfo): CreditDesignation[] {
+  return Array.isArray(activity.credit) ? activity.credit : [];
+}
+
+/** Credit is offered on the day of `ms`: designated, released and not expired. */
+export function creditOffered(activity: ActivityInfo, ms: number): boolean {
+  return designatedCredits(activity).length > 0 && !isExpired(activity, ms) && !isBeforeRelease(activity, ms);
+}
+
+/** The credit type designated for a profession, or null (a certificate of participation). */
+export function creditFor(activity: ActivityInfo, profession: string | null | undefined): CreditDesignation | null {
+  return (profession && designatedCredits(activity).find((c) => c.professions.includes(profession))) || null;
+}
+
+/**
+ * The credit a completion on the day of `completedAt` earns for the learner's profession:
+ * none before the release date, after expiry, or for a profession no credit is designated for.
+ */
+export function creditEarned(activity: ActivityInfo, completedAt: number, profession: string | null | undefined): CreditDesignation | null {
+  return creditOffered(activity, completedAt) ? creditFor(activity, profession) : null;
+}
+
+/** The name of a profession of the course, or null. */
+export function professionName(activity: ActivityInfo, id: string | null | undefined): string | null {
+  return activity.professions.find((p) => p.id === id)?.name ?? null;
 }
 
 /** Someone in control of the content has a relevant financial relationship. */

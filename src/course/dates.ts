@@ -84,3 +84,8 @@ export function datedPlainText(text: string): string {
     .map((p) => (typeof p === 'string' ? p : `${p.capital ? 'A' : 'a'}s of ${spelledDate(p.date)}`))
     .join('');
 }
+
+/** The day `months` calendar months after `day` (`2026-08-31` plus 6 is `2027-02-28`). */
+export function monthsAfter(day: string, months: number): string {
+  return monthsBefore(day, -months);
+}

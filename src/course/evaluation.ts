@@ -59,9 +59,27 @@ export function answerEvaluation(course: Course, state: CourseState, questionId:
   return { ...state, evaluation: { ...e, answers: { ...e.answers, [q.id]: text } } };
 }
 
-/** Submits the evaluation when every required question is answered. */
+/** The course asks for the learner's profession and it has not been given yet. */
+export function professionMissing(course: Course, state: CourseState): boolean {
+  return course.activity.professions.length > 0 && !course.activity.professions.some((p) => p.id === state.profession);
+}
+
+/**
+ * The learner says (or corrects) their profession: in the evaluation until it is submitted,
+ * or once on the certificate screen of a course without an evaluation. Once the certificate
+ * is issued (the course complete with a profession given) it no longer changes.
+ */
+export function chooseProfession(course: Course, state: CourseState, profession: string): CourseState {
+  if (!course.activity.professions.some((p) => p.id === profession) || state.profession === profession) return state;
+  const settled = state.completedAt !== null && !professionMissing(course, state);
+  if (settled || evaluationState(state).submittedAt !== null) return state;
+  return { ...state, profession };
+}
+
+/** Submits the evaluation when every required question is answered (and the profession given, when asked). */
 export function submitEvaluation(course: Course, state: CourseState, now: number): CourseState {
   const e = evaluationState(state);
   if (!course.evaluation || e.startedAt === null || e.submittedAt !== null || missingAnswers(course, state).length) return state;
+  if (professionMissing(course, state)) return state;
   return { ...state, evaluation: { ...e, submittedAt: now } };
 }

@@ -42,6 +42,11 @@ export function mergeProgress(older: CourseState, newer: CourseState): CourseSta
   }
   const completed = [older.completedAt, newer.completedAt].filter((t): t is number => t !== null);
   const evaluation = furtherEvaluation(older.evaluation, newer.evaluation);
+  // The profession goes with the submitted evaluation (the one the certificate was issued on), else the newer choice.
+  const profession =
+    evaluation && evaluation === older.evaluation && evaluation !== newer.evaluation
+      ? older.profession
+      : (newer.profession ?? older.profession);
   return {
     location: newer.location,
     section: newer.section,
@@ -49,6 +54,7 @@ export function mergeProgress(older: CourseState, newer: CourseState): CourseSta
     quizzes,
     completedAt: completed.length ? Math.min(...completed) : null,
     ...(evaluation ? { evaluation } : {}),
+    ...(profession ? { profession } : {}),
   };
 }
 

@@ -58,6 +58,8 @@ export interface CourseState {
   completedAt: number | null;
   /** The learner's evaluation of the activity, once opened. */
   evaluation?: EvaluationState;
+  /** The id of the profession the learner said they belong to (course.yaml `professions`), once chosen. */
+  profession?: string;
 }
 
 export function initialState(): CourseState {

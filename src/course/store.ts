@@ -17,7 +17,7 @@ import {
   type CourseState,
   type Location,
 } from './state.ts';
-import { answerEvaluation, evaluationOpen, openEvaluation, submitEvaluation } from './evaluation.ts';
+import { answerEvaluation, chooseProfession, evaluationOpen, openEvaluation, submitEvaluation } from './evaluation.ts';
 import { reportedQuizzes } from './reported.ts';
 import type { Answer, Course, Quiz } from './types.ts';
 
@@ -35,7 +35,8 @@ export type CourseIntent =
   | { type: 'submit-quiz'; quizId: string; timedOut: boolean }
   | { type: 'retry-quiz'; quizId: string }
   | { type: 'evaluation-answer'; questionId: string; value: string }
-  | { type: 'submit-evaluation' };
+  | { type: 'submit-evaluation' }
+  | { type: 'choose-profession'; profession: string };
 
 /** What the reducer needs beyond the state: the course, a clock, a seed source and the limits in force. */
 export interface StoreContext {
@@ -107,6 +108,8 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
       return answerEvaluation(course, state, intent.questionId, intent.value);
     case 'submit-evaluation':
       return submitEvaluation(course, state, ctx.now());
+    case 'choose-profession':
+      return chooseProfession(course, state, intent.profession);
   }
 }
 

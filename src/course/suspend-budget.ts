@@ -66,6 +66,7 @@ export function largestState(course: Course): CourseState {
     location: `lesson:${longest(lessonIds)}`,
     section: 99,
     completedAt: FAR,
+    ...(course.activity.professions.length ? { profession: longest(course.activity.professions.map((p) => p.id)) } : {}),
     viewed: lessonIds,
     quizzes: Object.fromEntries(
       course.quizzes.map((quiz) => {

@@ -22,6 +22,7 @@ import type { Answer, Course, Quiz } from './types.ts';
  * (the exam shows one at a time), is kept while the attempt is open and only when it is not
  * the first; the elements before it are then 0 and [] when empty. Older copies read it as 0.
  * The record token ties the data to one LMS record (one learner, activity and attempt).
+ * `"w":professionId` is the profession the learner chose (course.yaml `professions`), once chosen.
  * `"e":[startedAt,submittedAt|0,{questionId:answer}]` is the learner evaluation, once
  * opened; its answers are kept only until submitted (then they are in the LMS's
  * interactions), and text drafts are shortened when the whole would not fit the limit.
@@ -112,6 +113,7 @@ function encodeWith(state: CourseState, stamp: SaveStamp, drafts: Record<string,
     s: state.viewed,
     q,
     ...(state.completedAt !== null ? { c: seconds(state.completedAt) } : {}),
+    ...(state.profession ? { w: state.profession } : {}),
     ...(state.evaluation?.startedAt != null
       ? {
           e: [
@@ -259,6 +261,7 @@ export function decodeState(course: Course, text: string): DecodeResult {
     };
   }
   if (Array.isArray(data.e) && course.evaluation) state.evaluation = decodeEvaluation(course, data.e);
+  if (typeof data.w === 'string' && course.activity.professions.some((p) => p.id === data.w)) state.profession = data.w;
   const savedAt = (num(data.t) ?? 0) * 1000;
   const token = typeof data.k === 'string' && /^[A-Za-z0-9]{1,32}$/.test(data.k) ? data.k : null;
   return notes.length ? { state, savedAt, token, note: notes.join('; ') } : { state, savedAt, token };

@@ -163,11 +163,22 @@ export interface DisclosedPerson {
   relationships: 'none' | { description: string; mitigation: string };
 }
 
-/** The credit an accredited provider designated for the activity. */
+/** A profession a learner can say they belong to (course.yaml `professions`). */
+export interface Profession {
+  id: string;
+  /** As learners pick it, e.g. "Nurse (RN, LPN, LVN)". */
+  name: string;
+}
+
+/** One kind of credit an accredited provider designated for the activity, for some professions. */
 export interface CreditDesignation {
   /** E.g. "ANCC nursing contact hours". */
   type: string;
   amount: number;
+  /** The designation statement, word for word. */
+  designation: string;
+  /** Ids of the professions this credit is for. */
+  professions: string[];
 }
 
 /**
@@ -201,12 +212,16 @@ export interface ActivityInfo {
   reviewDate: string | null;
   /** The last day credit can be earned. */
   expiryDate: string | null;
-  /** `none` when the activity is not designated for credit. */
-  credit: 'none' | CreditDesignation | null;
+  /** The professions learners choose from; empty when the course does not ask. */
+  professions: Profession[];
+  /** `none` when the activity is not designated for credit; otherwise each credit type offered. */
+  credit: 'none' | CreditDesignation[] | null;
   /** The accreditation statement, word for word; null when there is none. */
   accreditationStatement: string | null;
   /** Where learners get help with the course or their certificate. */
   supportContact: string | null;
+  /** Who signs the certificates: the nurse planner or CE director. */
+  issuer: { name: string; role: string } | null;
 }
 
 export interface Course {

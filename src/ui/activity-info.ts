@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { anyRelationships, creditEarned, designatedCredit, isExpired } from '../course/activity.ts';
+import { anyRelationships, creditOffered, designatedCredits, isBeforeRelease, isExpired, professionName } from '../course/activity.ts';
 import { creditHours, WORDS_PER_MINUTE } from '../course/learning-time.ts';
-import type { ActivityInfo, Course, DisclosedPerson } from '../course/types.ts';
+import type { ActivityInfo, Course, CreditDesignation, DisclosedPerson } from '../course/types.ts';
 import { datedText } from './dated-text.ts';
 import { amountText, countText, hoursText, isoDateText } from './format.ts';
 
@@ -21,9 +21,15 @@ export const ACTIVITY_STRINGS = {
   activityId: 'Activity ID',
   credit: 'Credit',
   creditAmount: (amount: number, type: string) => `${amountText(amount)} ${type}.`,
+  creditFor: (amount: number, type: string, who: string) => `${amountText(amount)} ${type}, for ${who}.`,
+  participation: (hours: number) =>
+    `Other professions: a certificate of participation for ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}.`,
+  designation: 'Designation statement',
   notDesignated: 'This activity has not been designated for credit.',
   noLongerOffered: 'Credit is no longer offered.',
   expiredOn: (date: string) => `This activity expired on ${date}.`,
+  notYetOffered: (date: string) =>
+    `Credit is not offered yet: this activity is released for credit on ${date}. A completion before that day earns no credit.`,
   measured: (minutes: number, hours: number) =>
     `Set from the measured learning time: ${minutes} minutes (every lesson read at ${WORDS_PER_MINUTE} words per minute, ` +
     `and one attempt at each quiz), which supports at most ${amountText(hours)} ${hours === 1 ? 'hour' : 'hours'}, ` +
@@ -74,8 +80,8 @@ export const ACTIVITY_STRINGS = {
 } as const;
 
 /** ["Planners", "Clinical reviewers"] → "Planners and clinical reviewers". */
-function listText(items: string[]): string {
-  const words = items.map((w, i) => (i ? w.toLowerCase() : w));
+function listText(items: string[], lower = true): string {
+  const words = items.map((w, i) => (i && lower ? w.toLowerCase() : w));
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
@@ -115,18 +121,38 @@ function dateLine(label: string, iso: string | null, note = '') {
 }
 
 /**
- * The credit: the designated amount with the measured time beside it, or the honest line.
- * `at` is when credit would be earned (today, or the completion on a certificate).
+ * The credit: each credit type designated with the professions it is for, then what other
+ * professions get, with the measured time beside it; or the honest line saying why there is
+ * none. `at` is when credit would be earned (today).
  */
-export function creditLines(activity: ActivityInfo, minutes: number, at: number, { measured = true, label = true } = {}): TemplateResult {
-  const credit = creditEarned(activity, at);
-  const expired = isExpired(activity, at) && activity.expiryDate;
-  if (!credit) {
-    const line = expired && designatedCredit(activity) ? S.noLongerOffered : S.notDesignated;
+export function creditLines(
+  activity: ActivityInfo,
+  minutes: number,
+  at: number,
+  { measured = true, label = true, statements = false } = {},
+): TemplateResult {
+  const credits = designatedCredits(activity);
+  if (!creditOffered(activity, at)) {
+    if (credits.length && isBeforeRelease(activity, at))
+      return html`<p class="credit">${S.notYetOffered(isoDateText(activity.releaseDate ?? ''))}</p>`;
+    const expired = isExpired(activity, at) && activity.expiryDate;
+    const line = expired && credits.length ? S.noLongerOffered : S.notDesignated;
     return html`<p class="credit">${line}${expired ? ` ${S.expiredOn(isoDateText(activity.expiryDate ?? ''))}` : ''}</p>`;
   }
-  return html`<p class="credit">${label ? `${S.credit}: ` : ''}${S.creditAmount(credit.amount, credit.type)}</p>
-    ${measured ? html`<p class="small">${S.measured(minutes, creditHours(minutes))}</p>` : null}`;
+  const names = (c: CreditDesignation) =>
+    listText(
+      c.professions.map((id) => professionName(activity, id) ?? id),
+      false,
+    );
+  const covered = new Set(credits.flatMap((c) => c.professions));
+  const others = activity.professions.some((p) => !covered.has(p.id));
+  return html`${credits.map(
+    (c) =>
+      html`<p class="credit">${label ? `${S.credit}: ` : ''}${S.creditFor(c.amount, c.type, names(c))}</p>
+        ${statements ? html`<p class="small"><span class="label">${S.designation}:</span> ${c.designation}</p>` : null}`,
+  )}
+  ${others ? html`<p class="credit">${S.participation(creditHours(minutes))}</p>` : null}
+  ${measured ? html`<p class="small">${S.measured(minutes, creditHours(minutes))}</p>` : null}`;
 }
 
 /** The activity information: a compact summary list (start screen) or sections (About this activity). */
@@ -147,9 +173,9 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
 
   const providerName = a.providerName ? S.providedBy(a.providerName) : `${S.provider}: ${S.notYet}.`;
   const activityId = `${S.activityId}: ${a.activityId ?? S.notYet}.`;
-  const credit = html`${creditLines(a, minutes, today, { label: false })}
+  const credit = html`${creditLines(a, minutes, today, { label: false, statements: !compact })}
   ${
-    a.accreditationStatement && creditEarned(a, today)
+    a.accreditationStatement && creditOffered(a, today)
       ? html`<p class="small"><span class="label">${S.accreditation}:</span> ${a.accreditationStatement}</p>`
       : null
   }`;

@@ -117,6 +117,7 @@ export class CourseApp extends LitElement {
     role: { state: true },
     roleReason: { state: true },
     learnerName: { state: true },
+    learnerId: { state: true },
     menuOpen: { state: true },
     now: { attribute: false },
   };
@@ -144,6 +145,8 @@ export class CourseApp extends LitElement {
   declare unreadable: boolean;
   /** As the LMS gives it. */
   declare learnerName: string;
+  /** The LMS's learner id, which numbers the certificate. */
+  declare learnerId: string;
   /** Whether the course contents are open where they sit behind a button (a narrow course). */
   declare menuOpen: boolean;
   /** The clock: today's date decides whether the activity has expired (tests set it). */
@@ -216,6 +219,7 @@ export class CourseApp extends LitElement {
     this.on('retry-quiz', (d) => this.dispatch({ type: 'retry-quiz', quizId: d.quizId }));
     this.on('evaluation-answer', (d) => this.dispatch({ type: 'evaluation-answer', questionId: d.questionId, value: d.value }));
     this.on('submit-evaluation', () => this.dispatch({ type: 'submit-evaluation' }));
+    this.on('choose-profession', (d) => this.dispatch({ type: 'choose-profession', profession: d.profession }));
   }
 
   override disconnectedCallback(): void {
@@ -329,6 +333,8 @@ export class CourseApp extends LitElement {
       return html`<evaluation-view
         .evaluation=${this.course.evaluation}
         .progress=${evaluationState(this.state)}
+        .professions=${this.course.activity.professions}
+        .profession=${this.state.profession}
         .nextLocation=${certificateReady(this.course, this.state, this.passMark) ? 'certificate' : null}
         .nextLabel=${locationLabel(this.course, 'certificate')}
         ?disabled=${this.reviewMode}
@@ -337,7 +343,11 @@ export class CourseApp extends LitElement {
     if (this.screen === 'certificate' && certificateReady(this.course, this.state, this.passMark) && outcome.score !== null) {
       return html`<certificate-view
         .courseTitle=${this.course.title}
+        .courseId=${this.course.id}
         .learnerName=${this.learnerName}
+        .learnerId=${this.learnerId}
+        .profession=${this.state.profession}
+        ?disabled=${this.reviewMode}
         .score=${outcome.score}
         .completedAt=${this.state.completedAt ?? this.now()}
         .minutes=${estimatedMinutes(this.course)}

@@ -1,7 +1,8 @@
 import { LitElement, html } from 'lit';
 import type { EvaluationState } from '../course/evaluation.ts';
-import type { Evaluation, EvaluationQuestion } from '../course/types.ts';
+import type { Evaluation, EvaluationQuestion, Profession } from '../course/types.ts';
 import { focusWithinCourse } from './course-scroll.ts';
+import { PROFESSION_STRINGS, professionChoice } from './profession-choice.ts';
 import { evaluationViewStyles } from './evaluation-view.styles.ts';
 import { intent } from './events.ts';
 import { formStyles } from './form-styles.ts';
@@ -32,12 +33,17 @@ export class EvaluationView extends LitElement {
     nextLocation: { attribute: false },
     nextLabel: { attribute: false },
     disabled: { type: Boolean },
+    professions: { attribute: false },
+    profession: { attribute: false },
     showMissing: { state: true },
   };
   declare evaluation: Evaluation;
   declare progress: EvaluationState;
   declare nextLocation: string | null;
   declare nextLabel: string;
+  /** The professions the learner chooses from (none: the course does not ask). */
+  declare professions: Profession[];
+  declare profession: string | undefined;
   /** Review mode: the form is shown but cannot change. */
   declare disabled: boolean;
   declare showMissing: boolean;
@@ -48,6 +54,7 @@ export class EvaluationView extends LitElement {
     super();
     this.showMissing = false;
     this.disabled = false;
+    this.professions = [];
   }
 
   static override styles = [theme, formStyles, evaluationViewStyles];
@@ -67,19 +74,28 @@ export class EvaluationView extends LitElement {
     return this.evaluation.questions.filter((q) => q.required && !(this.progress.answers[q.id] ?? '').trim());
   }
 
+  private professionMissing(): boolean {
+    return this.professions.length > 0 && !this.professions.some((p) => p.id === this.profession);
+  }
+
   private answer(q: EvaluationQuestion, value: string): void {
     this.dispatchEvent(intent('evaluation-answer', { questionId: q.id, value }));
   }
 
   private submit(e: Event): void {
     e.preventDefault();
-    if (this.missing().length) {
+    if (this.missing().length || this.professionMissing()) {
       this.showMissing = true;
       void this.updateComplete.then(() => focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('.error-summary'), 'start'));
       return;
     }
     this.focusThanks = true;
     this.dispatchEvent(intent('submit-evaluation', {}));
+  }
+
+  private jumpToProfession(e: Event): void {
+    e.preventDefault();
+    focusWithinCourse(this.renderRoot.querySelector<HTMLElement>('input[name="profession"]'));
   }
 
   private jumpTo(e: Event, q: EvaluationQuestion): void {
@@ -144,13 +160,21 @@ export class EvaluationView extends LitElement {
         </section>`;
     }
     const missing = this.showMissing ? this.missing() : [];
+    const professionMissing = this.showMissing && this.professionMissing();
     return html`<h1 tabindex="-1">${STRINGS.heading}</h1>
       <p>${STRINGS.intro(this.evaluation.required)}</p>
       ${
-        missing.length
+        missing.length || professionMissing
           ? html`<div class="error-summary" role="alert" tabindex="-1">
               <h2>${STRINGS.missingHeading}</h2>
               <ul>
+                ${
+                  this.professionMissing()
+                    ? html`<li>
+                        <a href="#legend-profession" @click=${(e: Event) => this.jumpToProfession(e)}>${PROFESSION_STRINGS.missing}</a>
+                      </li>`
+                    : null
+                }
                 ${missing.map(
                   (q) => html`<li><a href=${`#${q.id}`} @click=${(e: Event) => this.jumpTo(e, q)}>${STRINGS.missing(q.prompt)}</a></li>`,
                 )}
@@ -159,6 +183,18 @@ export class EvaluationView extends LitElement {
           : null
       }
       <form novalidate @submit=${this.submit}>
+        ${
+          this.professions.length
+            ? professionChoice(
+                this.professions,
+                this.profession,
+                (id) => this.dispatchEvent(intent('choose-profession', { profession: id })),
+                {
+                  disabled: this.disabled,
+                },
+              )
+            : null
+        }
         ${this.evaluation.questions.map((q, i) => this.renderQuestion(q, i))}
         <button type="submit" ?disabled=${this.disabled}>${STRINGS.submit}</button>
       </form>`;

@@ -23,6 +23,8 @@ export interface CourseIntents {
   /** A draft answer of the evaluation (a scale id, or the text typed). */
   'evaluation-answer': { questionId: string; value: string };
   'submit-evaluation': Record<string, never>;
+  /** The learner said which profession they belong to (course.yaml `professions`). */
+  'choose-profession': { profession: string };
 }
 
 export function intent<K extends keyof CourseIntents>(name: K, detail: CourseIntents[K]): CustomEvent<CourseIntents[K]> {

@@ -7,7 +7,8 @@ import { buildPackages } from '../../src/package/build-packages.ts';
 import { serveStatic, type StaticServer } from '../../src/preview/server.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
 import { amountText, countText } from '../../src/ui/format.ts';
-import { courseData, finishExam, goToCertificate, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
+import { certificateNumber, isValidCertificateNumber } from '../../src/course/certificate-number.ts';
+import { completeEvaluation, courseData, finishExam, goToCertificate, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
 import { afterPaint, launchCourse, lmsData, relaunch, type Version } from '../support/lms.ts';
 import { ROOT } from '../support/paths.ts';
 
@@ -26,7 +27,7 @@ const EXAMPLE = {
   provider: 'Example Nursing Education Provider (fictitious)',
   contact: '100 Example Street, Springfield, ce@example.org, 555-0100',
   id: 'EXAMPLE-SSC-2026',
-  credit: '1.25 ANCC nursing contact hours.',
+  credit: '1.25 ANCC nursing contact hours, for Nurse (RN, LPN, LVN).',
   statement:
     'Example statement (fictitious): Example Nursing Education Provider is accredited as a provider of nursing continuing professional development by an example accreditor.',
   released: 'Released: January 15, 2026',
@@ -98,11 +99,22 @@ async function screenshots(page: Page, frame: FrameLocator, name: string): Promi
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Reads every lesson, passes the exam, answers the evaluation and opens the certificate. */
-async function complete(frame: FrameLocator): Promise<void> {
+/** Reads every lesson, passes the exam, answers the evaluation (as `profession`, when given) and opens the certificate. */
+async function complete(frame: FrameLocator, profession?: string): Promise<void> {
   await readAllLessons(frame);
   await startExam(frame);
   await finishExam(frame);
+  if (profession) {
+    await frame.getByRole('button', { name: 'Continue: Evaluation' }).click();
+    await frame
+      .getByRole('group', { name: /Your profession/ })
+      .getByRole('radio', { name: profession })
+      .check();
+    await completeEvaluation(frame);
+    await frame.getByRole('button', { name: /Continue: Certificate/ }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: /certificate/i })).toBeVisible();
+    return;
+  }
   await goToCertificate(frame);
 }
 
@@ -256,25 +268,54 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     page,
   }) => {
     test.setTimeout(120_000);
-    const frame = await launch(page, '12', { cmi: { 'cmi.core.student_name': 'Okafor, Adaeze' } });
-    await complete(frame);
+    const frame = await launch(page, '12', { cmi: { 'cmi.core.student_name': 'Okafor, Adaeze', 'cmi.core.student_id': 'okafor-7' } });
+    await complete(frame, 'Nurse (RN, LPN, LVN)');
     const certificate = frame.locator('certificate-view .certificate');
     const today = new Date().toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+    // The heading once, as the page's only h1.
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText(['Certificate of completion']);
     for (const text of [
-      `Provided by ${EXAMPLE.provider}`,
+      EXAMPLE.provider,
+      EXAMPLE.contact,
       'Adaeze Okafor',
       'Spinal Stenosis and Stem-Cell Therapy',
-      `Activity ID: ${EXAMPLE.id}`,
-      `on ${today}.`,
-      `Credit: ${EXAMPLE.credit}`,
-      EXAMPLE.statement,
-      'Content last reviewed: June 1, 2026. Expires: December 31, 2028.',
+      `on ${today}`,
+      'Credit awarded: 1.25 ANCC nursing contact hours',
+      'Designation: Example statement (fictitious): this activity is designated for 1.25 ANCC nursing contact hours.',
+      `Accreditation: ${EXAMPLE.statement}`,
+      'Issued by Alex Example, MSN, RN, Nurse planner',
     ]) {
       await expect(certificate).toContainText(text);
     }
+    const facts = certificate.locator('.facts');
+    await expect(facts.locator('dt')).toHaveText(['Profession', 'Activity ID', 'Certificate number', 'Final exam score']);
+    await expect(facts.locator('dd').nth(0)).toHaveText('Nurse (RN, LPN, LVN)');
+    await expect(facts.locator('dd').nth(1)).toHaveText(EXAMPLE.id);
+    const number = (await facts.locator('dd').nth(2).textContent())?.trim() ?? '';
+    const day = new Date();
+    const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    expect(number).toBe(certificateNumber(EXAMPLE.id, 'okafor-7', iso));
+    expect(isValidCertificateNumber(number)).toBe(true);
+    // One hour figure: the credit, not the learning time beside it.
+    await expect(certificate).not.toContainText('Estimated learning time');
+    await expect(
+      page.getByRole('button', { name: 'Print or save as PDF' }).or(frame.getByRole('button', { name: 'Print or save as PDF' })),
+    ).toBeVisible();
     expect(await violations(page)).toEqual([]);
     expect(await printedHeight(page, frame, 'certificate')).toBeLessThanOrEqual(LETTER_HEIGHT);
     await screenshots(page, frame, 'certificate');
+  });
+
+  test('before the release date the course runs and says why it offers no credit yet', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-01-14T15:00:00') });
+    const frame = await launch(page, '12');
+    const line =
+      'Credit is not offered yet: this activity is released for credit on January 15, 2026. A completion before that day earns no credit.';
+    await expect(fact(frame, 'Credit')).toHaveText(line);
+    await expect(frame.locator('start-screen')).not.toContainText(EXAMPLE.statement);
+    await openFromMenu(frame, 'About this activity');
+    await expect(frame.locator('about-view')).toContainText(line);
+    await expect(frame.locator('about-view')).not.toContainText('ANCC');
   });
 
   test('after the expiry date the course still runs, says it has expired, and the certificate gives no credit', async ({ page }) => {
@@ -293,8 +334,9 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
     await complete(frame);
     const certificate = frame.locator('certificate-view .certificate');
     await expect(certificate).toContainText('Adaeze Okafor');
-    await expect(certificate).toContainText('on January 10, 2029.');
-    await expect(certificate).toContainText('Credit is no longer offered. This activity expired on December 31, 2028.');
+    await expect(certificate).toContainText('on January 10, 2029');
+    await expect(certificate).toContainText('Completed after the expiry date (December 31, 2028): credit is no longer offered.');
+    await expect(certificate).toContainText('Hours of participation:');
     await expect(certificate).not.toContainText('ANCC');
     await expect(certificate).not.toContainText(EXAMPLE.statement);
   });
@@ -336,13 +378,7 @@ test.describe('as shipped, with the provider fields still placeholders (course.y
 
     await complete(frame);
     const certificate = frame.locator('certificate-view .certificate');
-    for (const text of [
-      'Provider: not yet provided',
-      'Adaeze Okafor',
-      'Activity ID: not yet provided',
-      HONEST.credit,
-      'Content last reviewed: not yet provided. Expires: not yet provided.',
-    ]) {
+    for (const text of ['Provider: not yet provided', 'Adaeze Okafor', HONEST.credit, 'Issuer: not yet provided']) {
       await expect(certificate).toContainText(text);
     }
     expect(await printedHeight(page, frame, 'certificate-placeholders')).toBeLessThanOrEqual(LETTER_HEIGHT);

@@ -127,6 +127,8 @@ export const ACTIVITY: ActivityInfo = {
   reviewers: null,
   commercialSupport: null,
   unapprovedUse: 'None discussed.',
+  professions: [],
+  issuer: null,
   releaseDate: null,
   reviewDate: null,
   expiryDate: null,

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { parseCourseFile, PLACEHOLDER } from '../../src/content/course-file.ts';
 import { formatProblem, type ContentProblem } from '../../src/content/errors.ts';
 import { loadCourse } from '../../src/content/load-course.ts';
-import { creditEarned, isExpired, localIsoDate } from '../../src/course/activity.ts';
+import { creditEarned, isBeforeRelease, isExpired, localIsoDate } from '../../src/course/activity.ts';
 import { datedPlainText, splitDated } from '../../src/course/dates.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
 import { completionText } from '../../src/ui/activity-info.ts';
@@ -39,7 +39,16 @@ test('the example file fills in every field: no problem, no warning, nothing lef
   const activity = parsed.activity;
   expect(activity).toBeDefined();
   for (const [field, value] of Object.entries(activity ?? {})) expect(value, field).not.toBeNull();
-  expect(activity?.credit).toEqual({ type: 'ANCC nursing contact hours', amount: 1.25 });
+  expect(activity?.credit).toEqual([
+    {
+      type: 'ANCC nursing contact hours',
+      amount: 1.25,
+      designation: 'Example statement (fictitious): this activity is designated for 1.25 ANCC nursing contact hours.',
+      professions: ['nurse'],
+    },
+  ]);
+  expect(activity?.professions.map((p) => p.id)).toEqual(['nurse', 'medical_assistant', 'front_desk', 'other']);
+  expect(activity?.issuer).toEqual({ name: 'Alex Example, MSN, RN', role: 'Nurse planner' });
   expect(activity?.commercialSupport).toBe('none');
   // "none" as credentials shows nothing; relationships come with their mitigation.
   expect(activity?.planners?.[1]).toMatchObject({ name: 'Sam Sample', credentials: '', relationships: 'none' });
@@ -92,7 +101,7 @@ test('the shipped course.yaml asks what accreditors expect and every provider fi
     'reviewers',
     'commercial_support',
   ];
-  const more = ['release_date', 'review_date', 'expiry_date', 'credit', 'accreditation_statement', 'support_contact'];
+  const more = ['release_date', 'review_date', 'expiry_date', 'credit', 'accreditation_statement', 'support_contact', 'issuer'];
   expect(parsed.warnings.map((w) => w.field)).toEqual([...fields, ...more]);
   // Each at its own line, saying what learners see meanwhile.
   for (const w of parsed.warnings) {
@@ -152,19 +161,28 @@ test.describe('each rule names the file, the line and the field', () => {
     expect(without.activity?.shortTitle).toBeNull();
   });
 
-  test('the dates go release <= review <= expiry', () => {
-    expect(errors(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).toEqual([
-      `${FILE}:43 review_date: 2025-12-01 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
-    ]);
+  test('the review may come before the release; the expiry comes after both, within max_validity_months', () => {
+    // A review before the release is the usual order, not an error.
+    expect(errors(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).toEqual([]);
     expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2026-05-31'))).toEqual([
-      `${FILE}:44 expiry_date: 2026-05-31 is before the content review date 2026-06-01: the dates go release <= review <= expiry`,
+      `${FILE}:44 expiry_date: 2026-05-31 is not after the content review date 2026-06-01: the expiry date comes after both the release and the content review`,
     ]);
     // A date still to be given is left out of the comparison.
     expect(
       errors(
-        edited('review_date: 2026-06-01', `review_date: ${PLACEHOLDER}`).replace('expiry_date: 2028-12-31', 'expiry_date: 2026-01-14'),
+        edited('review_date: 2026-06-01', `review_date: ${PLACEHOLDER}`).replace('expiry_date: 2028-12-31', 'expiry_date: 2026-01-15'),
       ),
-    ).toEqual([`${FILE}:44 expiry_date: 2026-01-14 is before the release date 2026-01-15: the dates go release <= review <= expiry`]);
+    ).toEqual([
+      `${FILE}:44 expiry_date: 2026-01-15 is not after the release date 2026-01-15: the expiry date comes after both the release and the content review`,
+    ]);
+    // 36 months by default, counted from the later of release and review (2026-06-01 here).
+    expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2029-06-01'))).toEqual([]);
+    expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2029-06-02'))).toEqual([
+      `${FILE}:44 expiry_date: 2029-06-02 is more than max_validity_months (36) after the content review date 2026-06-01: set it on or before 2029-06-01, or review the content again`,
+    ]);
+    expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2028-12-31\nmax_validity_months: 24'))).toEqual([
+      `${FILE}:44 expiry_date: 2028-12-31 is more than max_validity_months (24) after the content review date 2026-06-01: set it on or before 2028-06-01, or review the content again`,
+    ]);
     expect(errors(edited('release_date: 2026-01-15', 'release_date: 2026-02-30'))).toEqual([
       `${FILE}:42 release_date: "2026-02-30" is not a day of the calendar`,
     ]);
@@ -173,15 +191,29 @@ test.describe('each rule names the file, the line and the field', () => {
     ]);
   });
 
-  test('credit is none or a type and an amount', () => {
-    expect(errors(edited('  amount: 1.25\n', ''))).toEqual([`${FILE}:47 credit.amount: is missing: add it (a number)`]);
-    expect(errors(edited('  amount: 1.25', '  amount: lots'))).toEqual([
-      `${FILE}:48 credit.amount: must be the number of credits or hours designated, e.g. 1.25`,
+  test('credit is none or a list of credit types, each for professions of the list', () => {
+    const at = (needle: string) => lineOf(COMPLETE, needle);
+    expect(errors(edited('    amount: 1.25\n', ''))).toEqual([
+      `${FILE}:${at('- type: ANCC')} credit[0].amount: is missing: add it (a number)`,
     ]);
-    expect(errors(edited(/credit:\n.*\n.*\n/, 'credit: some\n'))).toEqual([
-      `${FILE}:46 credit: none, or the credit designated: type (e.g. "ANCC nursing contact hours") and amount (e.g. 1.25)`,
+    expect(errors(edited('    amount: 1.25', '    amount: lots'))).toEqual([
+      `${FILE}:${at('amount: 1.25')} credit[0].amount: must be the number of credits or hours designated, e.g. 1.25`,
     ]);
-    expect(parseCourseFile(FILE, edited(/credit:\n.*\n.*\n/, 'credit: none\n')).activity?.credit).toBe('none');
+    expect(errors(edited('professions: [nurse]', 'professions: [nurses]'))).toEqual([
+      `${FILE}:${at('professions: [nurse]')} credit[0].professions[0]: "nurses" is not a profession of the list: use one of nurse, medical_assistant, front_desk, other`,
+    ]);
+    expect(errors(edited(/credit:\n(.*\n){4}/, 'credit: some\n'))).toEqual([
+      `${FILE}:${at('credit:')} credit: none, or the list of credit types designated, each with type (e.g. "ANCC nursing contact hours"), amount (e.g. 1.25), designation (the statement) and professions (e.g. [nurse])`,
+    ]);
+    // A profession earns one credit type at most.
+    const twice = edited(
+      '    professions: [nurse]\n',
+      '    professions: [nurse]\n  - type: Other hours\n    amount: 1\n    designation: Other.\n    professions: [other, nurse]\n',
+    );
+    expect(errors(twice)).toEqual([
+      `${FILE}:${lineOf(twice, 'professions: [other, nurse]')} credit[1].professions[1]: "nurse" already earns ANCC nursing contact hours: a profession earns one credit type`,
+    ]);
+    expect(parseCourseFile(FILE, edited(/credit:\n(.*\n){4}/, 'credit: none\n')).activity?.credit).toBe('none');
   });
 
   test('the introduction is one paragraph', () => {
@@ -192,24 +224,27 @@ test.describe('each rule names the file, the line and the field', () => {
 
   test('evaluation questions: likert ids are one letter a to e, text answers at most 1000 characters, ids unique', () => {
     expect(errors(edited('{ id: c, text: Agree }', '{ id: f, text: Agree }'))).toEqual([
-      `${FILE}:62 evaluation.questions[0].scale[2].id: "f" must be one letter from a to e: SCORM 1.2 records a likert answer as one character`,
+      `${FILE}:${lineOf(COMPLETE, '{ id: c, text: Agree }')} evaluation.questions[0].scale[2].id: "f" must be one letter from a to e: SCORM 1.2 records a likert answer as one character`,
     ]);
     expect(errors(edited('{ id: b, text: Neutral }', '{ id: a, text: Neutral }'))).toEqual([
-      `${FILE}:61 evaluation.questions[0].scale[1].id: "a" is used twice in this scale: give each answer its own letter`,
+      `${FILE}:${lineOf(COMPLETE, '{ id: b, text: Neutral }')} evaluation.questions[0].scale[1].id: "a" is used twice in this scale: give each answer its own letter`,
     ]);
     expect(errors(edited('      required: false', '      required: false\n      max_length: 2000'))).toEqual([
-      `${FILE}:67 evaluation.questions[1].max_length: must be at most 1000 characters`,
+      `${FILE}:${lineOf(COMPLETE, 'required: false') + 1} evaluation.questions[1].max_length: must be at most 1000 characters`,
     ]);
     expect(errors(edited('- id: comments', '- id: objectives_met'))).toEqual([
-      `${FILE}:63 evaluation.questions[1].id: "objectives_met" is used by another question: give each question its own id`,
+      `${FILE}:${lineOf(COMPLETE, '- id: comments')} evaluation.questions[1].id: "objectives_met" is used by another question: give each question its own id`,
     ]);
-    expect(errors(edited('type: text', 'type: essay'))).toEqual([`${FILE}:64 evaluation.questions[1].type: type must be likert or text`]);
+    expect(errors(edited('type: text', 'type: essay'))).toEqual([
+      `${FILE}:${lineOf(COMPLETE, 'type: text')} evaluation.questions[1].type: type must be likert or text`,
+    ]);
   });
 
   test('an accreditation statement without credit is a warning: it is not shown', () => {
-    const parsed = parseCourseFile(FILE, edited(/credit:\n.*\n.*\n/, 'credit: none\n'));
+    const noCredit = edited(/credit:\n(.*\n){4}/, 'credit: none\n');
+    const parsed = parseCourseFile(FILE, noCredit);
     expect(parsed.warnings.map(formatProblem)).toEqual([
-      `${FILE}:47 accreditation_statement: is not shown because credit is none: the statement goes with a credit designation`,
+      `${FILE}:${lineOf(noCredit, 'accreditation_statement:')} accreditation_statement: is not shown because credit is none: the statement goes with a credit designation`,
     ]);
   });
 
@@ -217,7 +252,7 @@ test.describe('each rule names the file, the line and the field', () => {
     const parsed = parseCourseFile(FILE, edited(/^accreditation_statement: .*$/m, 'accreditation_statement: none'));
     expect(parsed.problems).toEqual([]);
     expect(parsed.warnings.map(formatProblem)).toEqual([
-      `${FILE}:49 accreditation_statement: is missing while credit is designated: an accredited activity shows its accreditation statement with the credit, word for word as the accreditor gives it`,
+      `${FILE}:${lineOf(COMPLETE, 'accreditation_statement:')} accreditation_statement: is missing while credit is designated: an accredited activity shows its accreditation statement with the credit, word for word as the accreditor gives it`,
     ]);
   });
 });
@@ -241,8 +276,8 @@ test.describe('in the build', () => {
   };
 
   test('a mistake in course.yaml fails the build like any content error; a missing file too', async () => {
-    expect((await build(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).errors).toEqual([
-      `${FILE}:43 review_date: 2025-12-01 is before the release date 2026-01-15: the dates go release <= review <= expiry`,
+    expect((await build(edited('expiry_date: 2028-12-31', 'expiry_date: 2026-05-31'))).errors).toEqual([
+      `${FILE}:44 expiry_date: 2026-05-31 is not after the content review date 2026-06-01: the expiry date comes after both the release and the content review`,
     ]);
     rmSync(join(dir, FILE));
     try {
@@ -263,7 +298,7 @@ test.describe('in the build', () => {
     expect(supported).toBeGreaterThanOrEqual(1.25);
     const over = await build(edited('amount: 1.25', `amount: ${supported + 0.25}`));
     expect(over.warnings).toEqual([
-      `${FILE}:48 credit.amount: ${supported + 0.25} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
+      `${FILE}:${lineOf(COMPLETE, 'amount: 1.25')} credit[0].amount: ${supported + 0.25} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
     ]);
   });
 
@@ -337,19 +372,30 @@ test('credit hours: the learning time in hours, rounded down to the quarter hour
   expect([14, 15, 74, 75, 81, 89, 90, 105, 119, 120].map(creditHours)).toEqual([0, 0.25, 1, 1.25, 1.25, 1.25, 1.5, 1.75, 1.75, 2]);
 });
 
-test('after the expiry date the activity has expired and a completion earns no credit; on the day itself it still does', () => {
+test('before the release date and after the expiry date a completion earns no credit; on either day itself it does', () => {
   const { activity } = parseCourseFile(FILE, COMPLETE);
   if (!activity) throw new Error('the example did not parse');
   const lastDay = new Date(2028, 11, 31, 23, 59).getTime();
   const dayAfter = new Date(2029, 0, 1, 0, 1).getTime();
   expect(localIsoDate(lastDay)).toBe('2028-12-31');
   expect(isExpired(activity, lastDay)).toBe(false);
-  expect(creditEarned(activity, lastDay)).toEqual({ type: 'ANCC nursing contact hours', amount: 1.25 });
+  const nurse = activity.credit === 'none' ? null : activity.credit?.[0];
+  expect(creditEarned(activity, lastDay, 'nurse')).toEqual(nurse);
+  // A profession no credit is designated for earns none (a certificate of participation).
+  expect(creditEarned(activity, lastDay, 'front_desk')).toBeNull();
+  expect(creditEarned(activity, lastDay, undefined)).toBeNull();
   expect(isExpired(activity, dayAfter)).toBe(true);
-  expect(creditEarned(activity, dayAfter)).toBeNull();
+  expect(creditEarned(activity, dayAfter, 'nurse')).toBeNull();
+  // Before the release date no credit is offered either; from the release day it is.
+  const dayBefore = new Date(2026, 0, 14, 23, 59).getTime();
+  const releaseDay = new Date(2026, 0, 15, 0, 1).getTime();
+  expect(isBeforeRelease(activity, dayBefore)).toBe(true);
+  expect(creditEarned(activity, dayBefore, 'nurse')).toBeNull();
+  expect(isBeforeRelease(activity, releaseDay)).toBe(false);
+  expect(creditEarned(activity, releaseDay, 'nurse')).toEqual(nurse);
   // Without an expiry date (not yet given) nothing expires, and without a designation there is no credit.
   expect(isExpired({ ...activity, expiryDate: null }, dayAfter)).toBe(false);
-  expect(creditEarned({ ...activity, credit: null }, lastDay)).toBeNull();
+  expect(creditEarned({ ...activity, credit: null }, lastDay, 'nurse')).toBeNull();
 });
 
 test('how to complete the course counts the lessons and knowledge checks of the course, never a fixed number', () => {
