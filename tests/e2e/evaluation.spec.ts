@@ -48,6 +48,12 @@ for (const version of VERSIONS) {
         answers.set(q.id, text);
       }
     }
+    // The profession, asked once, decides the certificate's credit.
+    await frame
+      .getByRole('group', { name: /Your profession/ })
+      .getByRole('radio')
+      .first()
+      .check();
     // A relaunch before submitting keeps the drafts (each answer is in the course's state as
     // soon as its input or change event has run, which fill and check wait for).
     frame = await relaunch(page);
@@ -55,6 +61,12 @@ for (const version of VERSIONS) {
     for (const q of evaluation.questions) {
       if (q.type === 'text') await expect(frame.getByRole('textbox', { name: named(q.prompt) })).toHaveValue(answers.get(q.id) ?? '');
     }
+    await expect(
+      frame
+        .getByRole('group', { name: /Your profession/ })
+        .getByRole('radio')
+        .first(),
+    ).toBeChecked();
     await page.locator('#frame').screenshot({ path: `test-results/screenshots/evaluation-${version}.png` });
     await frame.getByRole('button', { name: 'Submit evaluation' }).click();
     await expect(frame.getByRole('heading', { name: 'Thank you' })).toBeFocused();
