@@ -196,7 +196,7 @@ export const courseAppStyles = css`
   @container course (max-width: 30rem) {
     header {
       grid-template-columns: auto minmax(0, 1fr) auto;
-      gap: 0 0.5rem;
+      gap: 0.25rem 0.5rem;
       padding: 0.375rem 0.5rem;
     }
     .course-title {
@@ -205,12 +205,22 @@ export const courseAppStyles = css`
     header.exited {
       grid-template-columns: minmax(0, 1fr);
     }
-    .progress {
-      justify-self: center;
+    /* Exit, the colour scheme and Contents on the first row; the progress on its own row under them. */
+    header > .progress {
+      grid-row: 2;
+      grid-column: 1 / -1;
+      justify-self: start;
       gap: 0.35rem;
+      font-size: var(--font-size-s);
+    }
+    header > .scheme {
+      justify-self: end;
+    }
+    .saving {
+      grid-row: 3;
     }
     progress {
-      width: 2.5rem;
+      width: 4rem;
     }
     .exit,
     .menu-toggle {
