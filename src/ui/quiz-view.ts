@@ -10,7 +10,8 @@ import { questionElement } from './questions/index.ts';
 import type { QuestionBase, QuestionFeedback } from './questions/question-base.ts';
 import { DeadlineController } from './quiz/deadline-controller.ts';
 import { flagIcon } from './quiz/flag-icon.ts';
-import { SightingController, StickyPaddingController, scrollCourseToTop } from './quiz/observers.ts';
+import { scrollCourseToTop } from './course-scroll.ts';
+import { SightingController, StickyPaddingController } from './quiz/observers.ts';
 import './quiz/quiz-intro.ts';
 import './quiz/quiz-navigator.ts';
 import { spokenResult } from './quiz/quiz-result.ts';
@@ -224,7 +225,7 @@ export class QuizView extends LitElement {
     this.navigatorOpen = false;
     this.summaryOpen = true;
     await this.updateComplete;
-    scrollCourseToTop(this);
+    scrollCourseToTop();
     const summary = this.renderRoot.querySelector('quiz-summary');
     await summary?.updateComplete;
     summary?.focusHeading();
@@ -272,7 +273,7 @@ export class QuizView extends LitElement {
     if (!a || a.submitted) return;
     const question = this.renderRoot.querySelector('[data-question]') as QuestionBase<Question> | null;
     await question?.updateComplete;
-    scrollCourseToTop(this);
+    scrollCourseToTop();
     question?.focusPrompt({ preventScroll: true });
     // A new string each time, so that the same step said twice is said again.
     const step = STRINGS.step(a.current + 1, a.questions.length);
@@ -340,7 +341,7 @@ export class QuizView extends LitElement {
       return;
     }
     if (target.kind === 'result') {
-      scrollCourseToTop(this);
+      scrollCourseToTop();
       const result = this.renderRoot.querySelector('quiz-result');
       await result?.updateComplete;
       result?.focusHeading();

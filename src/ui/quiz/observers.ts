@@ -93,24 +93,3 @@ export class StickyPaddingController implements ReactiveController {
     this.observer.observe(bar);
   }
 }
-
-/**
- * Scrolls the course's own scroller (the nearest scrolling ancestor of `el` inside this
- * document, else the document's) to its top. Never `scrollIntoView`, which would also scroll
- * the LMS page around the course's frame.
- */
-export function scrollCourseToTop(el: Element): void {
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof HTMLElement && node !== document.body && node !== document.documentElement) {
-      const { overflowY } = getComputedStyle(node);
-      if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) {
-        node.scrollTop = 0;
-        return;
-      }
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  const scroller = document.scrollingElement ?? document.documentElement;
-  scroller.scrollTop = 0;
-}
