@@ -6,7 +6,7 @@ import { validateManifest } from '../../src/content/manifest.ts';
 import { missingFiles } from '../../src/package/build-packages.ts';
 import { ROOT } from '../support/paths.ts';
 
-// The global setup built these exactly as `npm run package` does.
+// The `packages` setup project built these exactly as `npm run package` does.
 const COURSE_ID = /<manifest\b[^>]*identifier="([^"]+)"/.exec(readFileSync(join(ROOT, 'imsmanifest.xml'), 'utf8'))?.[1];
 const zip = (tag: string) => unzipSync(readFileSync(join(ROOT, 'dist', `${COURSE_ID}-${tag}.zip`)));
 
