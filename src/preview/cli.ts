@@ -1,9 +1,9 @@
-import { existsSync, watch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildErrorLines, buildPackages, reportBuildError } from '../package/build-packages.ts';
 import { buildPreviewHost } from './build-host.ts';
 import { serveStatic } from './server.ts';
+import { watchContent } from './watch-content.ts';
 
 // `npm start`: build both packages, serve them inside the preview LMS, and rebuild
 // them whenever a content file changes, so an edit shows up on the next reload.
@@ -16,7 +16,7 @@ const port = Number(process.env.PORT ?? 4173);
  * returns to where the author was); a failed one sets `problems`, which the page shows over
  * the last good build until a save fixes them.
  */
-const status: { build: number; problems: string[] } = { build: 1, problems: [] };
+const status: { build: number; problems: string[]; watch: string | null } = { build: 1, problems: [], watch: null };
 
 async function rebuild(): Promise<boolean> {
   const started = Date.now();
@@ -74,11 +74,13 @@ try {
       running = running.then(rebuild);
     }, 200);
   };
-  const watchers = ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']
-    .filter((path) => existsSync(join(root, path)))
-    .map((path) => watch(join(root, path), { recursive: true }, schedule));
+  // `watch` tells the page too: an author who sees no rebuild should know why.
+  const watcher = watchContent(root, schedule, (why) => {
+    status.watch = why;
+    console.log(why);
+  });
   stopWith(() => {
-    for (const w of watchers) w.close();
+    watcher.close();
     void server.close();
   });
 } catch (err) {

@@ -566,7 +566,7 @@ window.__lms = {
 async function followBuilds(): Promise<void> {
   let seen: number | null = null;
   for (;;) {
-    let status: { build: number; problems: string[] };
+    let status: { build: number; problems: string[]; watch?: string | null };
     try {
       const res = await fetch('/__preview/status', { cache: 'no-store' });
       if (!res.ok) return;
@@ -581,6 +581,11 @@ async function followBuilds(): Promise<void> {
     if (box && list) {
       box.hidden = status.problems.length === 0;
       list.innerHTML = status.problems.map((p) => `<li>${esc(p)}</li>`).join('');
+    }
+    const notice = document.getElementById('watch-notice');
+    if (notice) {
+      notice.hidden = !status.watch;
+      notice.textContent = status.watch ?? '';
     }
     if (seen !== null && status.build > seen && !status.problems.length) {
       continueAfterLaunch = true;

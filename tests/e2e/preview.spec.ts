@@ -4,7 +4,7 @@
  * after the fix reloads the course itself, back where the author was.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -83,4 +83,36 @@ test('a content error shows in the page with file and line; the fix reloads the 
     .poll(() => page.evaluate(() => (window as unknown as { __lms: { launches: number } }).__lms.launches), { timeout: 30_000 })
     .toBe(2);
   await expect(page.frameLocator('#frame').getByRole('heading', { level: 1 })).toHaveText(heading);
+});
+
+test('a file replaced by a new one (as sed -i and many editors save) is noticed at every save', async ({ page }) => {
+  const file = join(dir, 'quizzes/stenosis-check.yaml');
+  const good = readFileSync(file, 'utf8');
+  // Writes a new file and renames it over the old one: the old file, and any watch on it, is gone.
+  const saveByRename = (text: string) => {
+    writeFileSync(`${file}.new`, text);
+    renameSync(`${file}.new`, file);
+  };
+  const built = async () => ((await (await fetch(`${process.env.PREVIEW_URL}/__preview/status`)).json()) as { build: number }).build;
+  await page.goto(`${process.env.PREVIEW_URL}/?scorm=12`);
+  const alert = page.locator('#build-errors');
+  const title = 'Spinal stenosis: check what you know';
+  for (const [round, wrong] of [
+    [1, 'pass_mark: lots'],
+    [2, 'pass_mark: 200'],
+  ] as const) {
+    const before = await built();
+    saveByRename(good.replace(/^pass_mark: \d+$/m, wrong));
+    await expect(alert, `broken save ${round}`).toBeVisible({ timeout: 60_000 });
+    await expect(alert).toContainText('quizzes/stenosis-check.yaml:4 pass_mark: must be');
+    // The second fix changes the title too: the build that follows is the new content.
+    const fixed = round === 1 ? good : good.replace(/^title: .*$/m, `title: "${title}"`);
+    saveByRename(fixed);
+    await expect(alert, `fix ${round}`).toBeHidden({ timeout: 60_000 });
+    await expect.poll(built, { timeout: 30_000 }).toBeGreaterThan(before);
+  }
+  expect(readFileSync(join(dir, 'build/scorm12/index.html'), 'utf8')).toContain(title);
+  // Watching works here, so the page says nothing about it.
+  await expect(page.locator('#watch-notice')).toBeHidden();
+  writeFileSync(file, good);
 });
