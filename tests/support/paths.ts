@@ -23,3 +23,10 @@ export function pinDatedStatements(dir: string, month: string): void {
     writeFileSync(file, text.replace(/\{([Aa]s of) \d{4}-\d{2}(?:-\d{2})?\}/g, `{$1 ${month}}`));
   }
 }
+
+/**
+ * A copy of the course content as it stood when the tests of the engine were written. Those
+ * tests edit copies of it to make each mistake, so an author's edit of the shipped content
+ * (lessons/, quizzes/, course.yaml, imsmanifest.xml) never changes what they check.
+ */
+export const FIXTURE = join(ROOT, 'tests/fixtures/course');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { formatProblem, type ContentProblem } from '../../src/content/errors.ts';
 import { loadCourse } from '../../src/content/load-course.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE, ROOT } from '../support/paths.ts';
 
 test('the course passes its own editorial rules, and its exam uses every question type (so the browser tests meet each)', async () => {
   // On a day the shipped dated statements are current: their age is checked in citations.spec.ts.
@@ -21,7 +21,7 @@ test.describe('the checks fail on broken content', () => {
   let dir = '';
   test.beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'course-'));
-    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -98,7 +98,7 @@ test.describe('the checks fail on broken content', () => {
     expect(await problemsOf()).toContainEqual(
       expect.stringMatching(/^quizzes\/anatomy\.yaml:\d+ questions: holds 10 questions; a knowledge check has 3 to 5/),
     );
-    edit('quizzes/anatomy.yaml', () => readFileSync(join(ROOT, 'quizzes/anatomy.yaml'), 'utf8'));
+    edit('quizzes/anatomy.yaml', () => readFileSync(join(FIXTURE, 'quizzes/anatomy.yaml'), 'utf8'));
     edit(
       'lessons/glossary.yaml',
       (t) => `${t.trimEnd()}\n- id: zygapophysis\n  term: zygapophysis\n  definition: An old name for the facet joint.\n`,

@@ -10,7 +10,7 @@ import { attemptResult, courseOutcome, criticalCap, initialState, startAttempt, 
 import type { Answer, Question } from '../../src/course/types.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { wrongAnswer } from '../support/learner.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE, ROOT } from '../support/paths.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
 const SEEDS = 2000;
@@ -129,7 +129,7 @@ test.describe('the blueprint is checked at build, with file and line', () => {
   let dir = '';
   test.beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'course-'));
-    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,7 +6,7 @@ import { formatProblem } from '../../src/content/errors.ts';
 import { staleAsOfWarnings, tooOldAsOfWarnings } from '../../src/content/lesson-markup.ts';
 import { buildDay, loadCourse, parseLesson } from '../../src/content/load-course.ts';
 import { isIsoDate, monthsBefore, monthsBetween, predates, spelledDate } from '../../src/course/dates.ts';
-import { ROOT, pinDatedStatements } from '../support/paths.ts';
+import { FIXTURE, ROOT, pinDatedStatements } from '../support/paths.ts';
 
 /** A lesson file: front matter lines 1-7, then `references` from line 8, then the body. */
 function lessonFile(references: string, body: string): string {
@@ -193,7 +193,7 @@ test.describe('dated statements', () => {
   test("the course build checks the lessons' dates against the review date of course.yaml (or one it is given)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'course-'));
     try {
-      for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+      for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
       // The rule, not the content's own dates: every statement of the copy is dated January 2026.
       pinDatedStatements(dir, '2026-01');
       const stale = (w: { message: string }) => /older than the content review/.test(w.message);
@@ -262,7 +262,7 @@ test.describe('dated statements older than the limit, counted from the day of th
   test("the build counts from the day it is given, with the limit of course.yaml's rules", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'course-'));
     try {
-      for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+      for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
       pinDatedStatements(dir, '2026-01');
       const tooOld = async (today: string) =>
         (await loadCourse(dir, { today })).warnings.filter((w) => /the course allows \d+ month/.test(w.message));

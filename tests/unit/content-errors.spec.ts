@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { formatProblem } from '../../src/content/errors.ts';
 import { loadCourse, parseLesson, parseQuiz } from '../../src/content/load-course.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE } from '../support/paths.ts';
 
 const QUIZ = `id: anatomy_quiz
 title: Anatomy quiz
@@ -100,7 +100,7 @@ test('YAML syntax errors carry their line', () => {
 });
 
 test('an indentation mistake is one message at the line that is out of line, saying which columns fit', () => {
-  const quiz = readFileSync(join(ROOT, 'quizzes/anatomy.yaml'), 'utf8');
+  const quiz = readFileSync(join(FIXTURE, 'quizzes/anatomy.yaml'), 'utf8');
   const lineOf = (text: string, re: RegExp) => text.split('\n').findIndex((l) => re.test(l)) + 1;
   const over = quiz.replace(/\n {4}rationale:/, '\n      rationale:');
   expect(quizErrors(over)).toEqual([
@@ -119,7 +119,7 @@ test('an indentation mistake is one message at the line that is out of line, say
     `quizzes/anatomy.yaml:${lineOf(items, /^ {6}- \{ id: /)}: starts a list item 6 spaces in, but the items above start 4 spaces in: items of one list line up`,
   ]);
   // In lesson front matter, at the file's own line.
-  const lesson = readFileSync(join(ROOT, 'lessons/01-anatomy.md'), 'utf8');
+  const lesson = readFileSync(join(FIXTURE, 'lessons/01-anatomy.md'), 'utf8');
   const shifted = lesson.replace(/\n {4}text: Name the five/, '\n      text: Name the five');
   expect(parseLesson('lessons/01-anatomy.md', shifted).problems.map(formatProblem)).toEqual([
     `lessons/01-anatomy.md:${lineOf(shifted, /^ {6}text: Name the five/)}: is indented more than the line above (6 spaces; the line above has 4): fields of the same item start at the same column, and text that goes on from the line above must be in quotes`,
@@ -149,7 +149,7 @@ test.describe('the whole course', () => {
   let dir = '';
   test.beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'course-'));
-    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

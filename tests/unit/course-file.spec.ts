@@ -10,12 +10,14 @@ import { datedPlainText, splitDated } from '../../src/course/dates.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
 import { completionText } from '../../src/ui/activity-info.ts';
 import { datedText } from '../../src/ui/dated-text.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE, ROOT } from '../support/paths.ts';
 import { courseOf, QUESTIONS, quizOf } from '../support/sample-course.ts';
 
 const FILE = 'course.yaml';
 const COMPLETE = readFileSync(join(ROOT, 'tests/fixtures/course-complete.yaml'), 'utf8');
 const SHIPPED = readFileSync(join(ROOT, 'course.yaml'), 'utf8');
+// course.yaml as the project first shipped it: every provider field a placeholder.
+const PLACEHOLDERS = readFileSync(join(FIXTURE, 'course.yaml'), 'utf8');
 
 /** The 1-based line of the first line of `text` that contains `needle`. */
 function lineOf(text: string, needle: string): number {
@@ -79,18 +81,46 @@ test('the evaluation is mapped into the course: likert scales, text limits (500 
   expect(parseCourseFile(FILE, COMPLETE.replace(/\nevaluation:[\s\S]*$/, '\n')).evaluation).toBeNull();
 });
 
-test('the shipped course.yaml asks what accreditors expect and every provider field is a listed placeholder', () => {
+test('the shipped course.yaml asks what accreditors expect and lists every field still a placeholder, at its line', () => {
+  // Rules any valid course.yaml obeys: a provider filling fields in, or adding questions, keeps them.
   const parsed = parseCourseFile(FILE, SHIPPED);
   expect(parsed.problems).toEqual([]);
   const questions = parsed.evaluation?.questions ?? [];
-  expect(questions.map((q) => `${q.id} ${q.type} ${q.required ? 'required' : 'optional'}`)).toEqual([
-    'objectives_met likert required',
-    'free_of_bias likert required',
-    'relevant_to_practice likert required',
-    'practice_change text required',
-    'comments text optional',
-  ]);
+  const asked = new Map(questions.map((q) => [q.id, q]));
+  for (const [id, type] of [
+    ['objectives_met', 'likert'],
+    ['free_of_bias', 'likert'],
+    ['relevant_to_practice', 'likert'],
+    ['practice_change', 'text'],
+  ] as const)
+    expect(`${id} ${asked.get(id)?.type} ${asked.get(id)?.required ? 'required' : 'optional'}`).toBe(`${id} ${type} required`);
   for (const q of questions) if (q.type === 'likert') expect(q.scale.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  // Each field written as the placeholder is warned about at its own line, and nothing else is.
+  const lines = SHIPPED.split('\n');
+  const written = lines.flatMap((l, i) => (new RegExp(`^\\s*[a-z_]+: ${PLACEHOLDER}$`).test(l) ? [i + 1] : []));
+  expect(parsed.warnings.map((w) => w.line)).toEqual(written);
+  for (const w of parsed.warnings) {
+    const key = w.field.split('.').pop() ?? '';
+    expect(lines[w.line - 1]).toMatch(new RegExp(`^\\s*${key}: ${PLACEHOLDER}$`));
+  }
+  const says = (field: string) => parsed.warnings.find((w) => w.field === field)?.message;
+  // Saying what learners see meanwhile; nothing is made up in their place.
+  if (says('planners')) expect(says('planners')).toContain('"not yet disclosed by the provider"');
+  if (says('credit')) expect(says('credit')).toContain('"This activity has not been designated for credit."');
+  const shown = {
+    'provider.name': parsed.activity?.providerName,
+    planners: parsed.activity?.planners,
+    authors: parsed.activity?.authors,
+    reviewers: parsed.activity?.reviewers,
+    credit: parsed.activity?.credit,
+    accreditation_statement: parsed.activity?.accreditationStatement,
+    expiry_date: parsed.activity?.expiryDate,
+  };
+  for (const [field, value] of Object.entries(shown)) if (says(field)) expect(value, field).toBeNull();
+});
+
+// The same rules on a placeholder-only file: each kind of field, and what learners see meanwhile.
+test('every provider field can be left a placeholder, and each says what learners see', () => {
   const fields = [
     'provider.name',
     'provider.contact',
@@ -102,15 +132,11 @@ test('the shipped course.yaml asks what accreditors expect and every provider fi
     'commercial_support',
   ];
   const more = ['release_date', 'review_date', 'expiry_date', 'credit', 'accreditation_statement', 'support_contact', 'issuer'];
+  const parsed = parseCourseFile(FILE, PLACEHOLDERS);
+  expect(parsed.problems).toEqual([]);
   expect(parsed.warnings.map((w) => w.field)).toEqual([...fields, ...more]);
-  // Each at its own line, saying what learners see meanwhile.
-  for (const w of parsed.warnings) {
-    const key = w.field.split('.').pop() ?? '';
-    expect(SHIPPED.split('\n')[w.line - 1]).toMatch(new RegExp(`^\\s*${key}: ${PLACEHOLDER}$`));
-  }
   expect(parsed.warnings.find((w) => w.field === 'planners')?.message).toContain('"not yet disclosed by the provider"');
   expect(parsed.warnings.find((w) => w.field === 'credit')?.message).toContain('"This activity has not been designated for credit."');
-  // Nothing is made up in their place.
   expect(parsed.activity).toMatchObject({
     providerName: null,
     planners: null,
@@ -261,7 +287,7 @@ test.describe('in the build', () => {
   let dir = '';
   test.beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'course-'));
-    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    for (const d of ['lessons', 'quizzes', 'imsmanifest.xml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

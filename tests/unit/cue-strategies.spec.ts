@@ -7,7 +7,7 @@ import { formatProblem } from '../../src/content/errors.ts';
 import { checkItemQuality, type ItemFinding } from '../../src/content/item-quality.ts';
 import { loadCourse, parseQuiz } from '../../src/content/load-course.ts';
 import type { Question } from '../../src/course/types.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE, ROOT } from '../support/paths.ts';
 import { LOOSE_RULES, QUESTIONS, quizOf } from '../support/sample-course.ts';
 
 // The test-wise learner (rules 9-11 of README "Item quality"): small hand-made exams in YAML,
@@ -301,7 +301,7 @@ test('check-items reads another project directory', async () => {
 test('the build reads a question level, and leaves it out of the course it ships', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'course-'));
   try {
-    for (const d of ['lessons', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    for (const d of ['lessons', 'imsmanifest.xml', 'course.yaml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
     mkdirSync(join(dir, 'quizzes'));
     const fair = ['Book a routine visit', 'Give them the leaflet', 'Reassure the patient', 'Take a message now'];
     const quiz = (id: string, graded: boolean) =>

@@ -12,7 +12,7 @@ import {
   type LessonText,
 } from '../../src/content/item-quality.ts';
 import { loadCourse, parseQuiz, readItemBank } from '../../src/content/load-course.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE, ROOT } from '../support/paths.ts';
 import { LOOSE_RULES } from '../support/sample-course.ts';
 
 // Small in-memory quizzes: each test adds one flawed item to a clean exam or check.
@@ -507,7 +507,7 @@ test.describe('in the build', () => {
   const EXAM = 'quizzes/final-exam.yaml';
   test.beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'course-'));
-    for (const d of ['lessons', 'imsmanifest.xml', 'course.yaml']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    for (const d of ['lessons', 'imsmanifest.xml', 'course.yaml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
     mkdirSync(join(dir, 'quizzes'));
     const checks = ['anatomy_quiz', 'stenosis_check', 'stem_cells_check', 'clinic_therapy_check', 'claims_check', 'risks_check'];
     checks.forEach((id, i) =>

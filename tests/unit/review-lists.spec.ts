@@ -11,7 +11,7 @@ import {
   sentenceAround,
   uncitedFacts,
 } from '../../src/content/review-lists.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE } from '../support/paths.ts';
 
 // A small lesson: front matter on lines 1-13, the body from line 15.
 const LESSON = `---
@@ -72,7 +72,7 @@ test.describe('review lists', () => {
   let dir = '';
   test.beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'course-'));
-    cpSync(join(ROOT, 'course.yaml'), join(dir, 'course.yaml'));
+    cpSync(join(FIXTURE, 'course.yaml'), join(dir, 'course.yaml'));
     // The list, not the shipped dates: course.yaml's statement is dated January 2026 here.
     writeFileSync(join(dir, 'course.yaml'), readFileSync(join(dir, 'course.yaml'), 'utf8').replace(/\{as of [\d-]+\}/, '{as of 2026-01}'));
     mkdirSync(join(dir, 'lessons'));
