@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -10,7 +10,7 @@ import { amountText, countText } from '../../src/ui/format.ts';
 import { certificateNumber, isValidCertificateNumber } from '../../src/course/certificate-number.ts';
 import { completeEvaluation, courseData, finishExam, goToCertificate, openFromMenu, readAllLessons, startExam } from '../support/flows.ts';
 import { afterPaint, launchCourse, lmsData, relaunch, type Version } from '../support/lms.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE, ROOT } from '../support/paths.ts';
 
 /*
  * The activity information (course.yaml) as learners see it: on the start screen, on the
@@ -57,14 +57,19 @@ function fact(frame: FrameLocator, label: string) {
     .locator('dd');
 }
 
-/** Builds the course with the example course.yaml and serves it in the preview LMS. */
-async function serveExample(): Promise<{ server: StaticServer; dir: string }> {
+/**
+ * Builds the course's own content with another course.yaml (an example) and serves it in the
+ * preview LMS. The content's `rules:` come along: they belong to the lessons, not to the example.
+ */
+async function serveExample(courseYaml: string): Promise<{ server: StaticServer; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'course-example-'));
   for (const name of ['src', 'node_modules', 'lessons', 'quizzes', 'imsmanifest.xml', 'tsconfig.json', 'package.json'])
     symlinkSync(join(ROOT, name), join(dir, name));
   // Copied: Vite takes the project root from where these two files are.
   for (const name of ['vite.config.ts', 'index.html']) copyFileSync(join(ROOT, name), join(dir, name));
-  copyFileSync(join(ROOT, 'tests/fixtures/course-complete.yaml'), join(dir, 'course.yaml'));
+  const rules = /^rules:\n(?: .*\n|\n)*/m.exec(readFileSync(join(ROOT, 'course.yaml'), 'utf8'))?.[0] ?? '';
+  const example = readFileSync(courseYaml, 'utf8').replace(/^rules:\n(?: .*\n|\n)*/m, '');
+  writeFileSync(join(dir, 'course.yaml'), `${example.trimEnd()}\n\n${rules}`);
   const built = await buildPackages(dir, () => {});
   const dirOf = (v: string) => built.find((p) => p.version === v)?.dir ?? '';
   const server = await serveStatic({ '/': join(ROOT, 'build/preview'), '/scorm12/': dirOf('1.2'), '/scorm2004/': dirOf('2004') });
@@ -146,7 +151,7 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
   let example: { server: StaticServer; dir: string } | undefined;
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    example = await serveExample();
+    example = await serveExample(join(ROOT, 'tests/fixtures/course-complete.yaml'));
   });
   test.afterAll(async () => {
     await example?.server.close();
@@ -347,10 +352,21 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
   });
 });
 
-test.describe('as shipped, with the provider fields still placeholders (course.yaml)', () => {
+// The course.yaml the project first shipped, every provider field a placeholder: a provider who
+// fills in the shipped one does not change what this checks.
+test.describe('with the provider fields still placeholders (tests/fixtures/course/course.yaml)', () => {
+  let shipped: { server: StaticServer; dir: string } | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    shipped = await serveExample(join(FIXTURE, 'course.yaml'));
+  });
+  test.afterAll(async () => {
+    await shipped?.server.close();
+    if (shipped) rmSync(shipped.dir, { recursive: true, force: true });
+  });
   test('the start screen, About this activity and the certificate say what is not yet provided, and invent nothing', async ({ page }) => {
     test.setTimeout(120_000);
-    const frame = await launchCourse(page, '12', { cmi: { 'cmi.core.student_name': 'Okafor, Adaeze' } });
+    const frame = await launchCourse(page, '12', { cmi: { 'cmi.core.student_name': 'Okafor, Adaeze' } }, shipped?.server.url);
     const start = frame.locator('start-screen');
     await expect(fact(frame, 'Provider')).toHaveText('Not yet provided. Activity ID: not yet provided.');
     for (const text of [HONEST.credit, ...HONEST.dates, HONEST.people]) await expect(start).toContainText(text);
