@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './paths.ts';
+import { FIXTURE, ROOT } from './paths.ts';
 
 /** The files an author edits: what the README's "Editing the course" lists. */
 export const CONTENT_FILES = ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml'];
@@ -173,10 +173,10 @@ export function applyNewAuthorEdit(dir: string): void {
   );
 }
 
-/** A temporary copy of the project's content with the new author's edit applied. */
+/** A temporary copy of the fixture content (not the shipped one, which an author may have edited already) with the edit applied. */
 export function newAuthorCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'new-author-'));
-  for (const entry of CONTENT_FILES) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of CONTENT_FILES) cpSync(join(FIXTURE, entry), join(dir, entry), { recursive: true });
   applyNewAuthorEdit(dir);
   return dir;
 }

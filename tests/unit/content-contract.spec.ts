@@ -15,7 +15,7 @@ import { loadCourse, readItemBank } from '../../src/content/load-course.ts';
 import { QUESTION_TYPES } from '../../src/course/question-types/index.ts';
 import { buildPackages } from '../../src/package/build-packages.ts';
 import { linkProject, NEW_AUTHOR, newAuthorCopy } from '../support/new-author.ts';
-import { ROOT } from '../support/paths.ts';
+import { FIXTURE, ROOT } from '../support/paths.ts';
 
 // A day the shipped dated statements are current: their age is checked in citations.spec.ts.
 const TODAY = '2026-02-01';
@@ -74,7 +74,7 @@ test.describe('the new-author task', () => {
 
   test('the edited copy holds the edit: seven lessons, pass mark 75, the provider, an optional question', async () => {
     const { course } = await loadCourse(dir, { today: TODAY });
-    expect(course.lessons.length).toBe((await loadCourse(ROOT, { today: TODAY })).course.lessons.length + 1);
+    expect(course.lessons.length).toBe((await loadCourse(FIXTURE, { today: TODAY })).course.lessons.length + 1);
     expect(course.lessons.at(-1)?.title).toBe(NEW_AUTHOR.lessonTitle);
     expect(course.lessons.at(-1)?.objectives.map((o) => o.id)).toEqual(NEW_AUTHOR.objectives);
     expect(course.quizzes.find((q) => q.graded)?.passMark).toBe(NEW_AUTHOR.passMark);
