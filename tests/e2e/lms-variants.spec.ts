@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import type { LmsCall } from '../../src/preview/lms-host.ts';
+import { EL, VERSIONS, launchCourse, lmsCalls, relaunch } from '../support/lms.ts';
+import { courseData } from '../support/flows.ts';
+import { savedProgress } from '../support/saved-progress.ts';
+import { strictViolations } from '../support/strict-scorm.ts';
+
+/**
+ * What LMSs other than Moodle hand the course, seen in Chamilo 1.11 (../shared/chamilo-lab):
+ * a 2004 API that answers "" for cmi.completion_status on every launch, and a learner who
+ * leaves with the LMS's own navigation, so the course's last calls may never be stored.
+ */
+
+/** Every value the course set for `element`, in order. */
+const setValues = (calls: readonly LmsCall[], element: string) =>
+  calls.filter((c) => /SetValue$/.test(c.fn) && c.args[0] === element).map((c) => String(c.args[1]));
+
+/** A finished record as the course saved it: every lesson read, the exam passed, the evaluation sent. */
+async function finishedRecord(token: string, savedAt: number): Promise<string> {
+  const course = await courseData();
+  return savedProgress(
+    { token, savedAt },
+    {
+      location: 'certificate',
+      viewed: course.lessons.map((l) => l.id),
+      quizzes: { [course.gradedQuiz]: { attempt: null, attemptsUsed: 1, bestScore: 100, lastScore: 100 } },
+      completedAt: savedAt - 60_000,
+      evaluation: { answers: {}, startedAt: savedAt - 120_000, submittedAt: savedAt - 90_000 },
+    },
+  );
+}
+
+for (const version of VERSIONS) {
+  const el = EL[version];
+
+  test.describe(`SCORM ${version === '12' ? '1.2' : '2004'}`, () => {
+    test('a finished attempt whose status the LMS does not hand back is never written a lower status', async ({ page }) => {
+      // Chamilo's 2004 API answers "" (error 201) for completion_status; scorm-again's own empty value is
+      // "unknown" in 2004 and "not attempted" in 1.2, which the course reads the same way.
+      const record = await finishedRecord('chamilo1', Date.UTC(2026, 10, 20, 9));
+      const frame = await launchCourse(page, version, {
+        cmi: { 'cmi.suspend_data': record, [el.entry]: 'resume', [el.status]: version === '12' ? 'not attempted' : 'unknown' },
+      });
+      await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+      const again = await relaunch(page, {
+        [el.status]: version === '12' ? 'not attempted' : 'unknown',
+        [el.entry]: version === '12' ? 'ab-initio' : '',
+      });
+      await expect(again.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+
+      const calls = await lmsCalls(page);
+      for (const launch of [1, 2]) {
+        const inLaunch = calls.filter((c) => c.launch === launch);
+        // The status the record shows, and only that: never incomplete (or unknown) first.
+        expect(setValues(inLaunch, el.status)).toEqual([version === '12' ? 'passed' : 'completed']);
+        if (version === '2004') expect(setValues(inLaunch, 'cmi.success_status')).toEqual(['passed']);
+        // ...and it is written before the first commit.
+        const firstCommit = inLaunch.findIndex((c) => /Commit$/.test(c.fn));
+        expect(inLaunch.findIndex((c) => /SetValue$/.test(c.fn) && c.args[0] === el.status)).toBeLessThan(firstCommit);
+      }
+      expect(strictViolations(calls, version)).toEqual([]);
+    });
+
+    test('a first launch is still marked started before anything else is written', async ({ page }) => {
+      await launchCourse(page, version);
+      const calls = await lmsCalls(page);
+      expect(setValues(calls, el.status)[0]).toBe('incomplete');
+      expect(strictViolations(calls, version)).toEqual([]);
+    });
+  });
+}
