@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import type { LmsCall } from '../../src/preview/lms-host.ts';
-import { EL, VERSIONS, launchCourse, lmsCalls, relaunch } from '../support/lms.ts';
-import { courseData } from '../support/flows.ts';
-import { savedProgress } from '../support/saved-progress.ts';
+import { EL, VERSIONS, courseFrame, launchCourse, lmsCalls, relaunch } from '../support/lms.ts';
+import { correctAnswer } from '../../src/course/questions.ts';
+import { courseData, exam, shownOrder, startExam } from '../support/flows.ts';
+import { giveAnswer } from '../support/learner.ts';
+import { readSaved, savedProgress } from '../support/saved-progress.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
 /**
@@ -14,6 +16,18 @@ import { strictViolations } from '../support/strict-scorm.ts';
 /** Every value the course set for `element`, in order. */
 const setValues = (calls: readonly LmsCall[], element: string) =>
   calls.filter((c) => /SetValue$/.test(c.fn) && c.args[0] === element).map((c) => String(c.args[1]));
+
+/**
+ * What an LMS that stores only on Commit keeps when the learner leaves with the LMS's own navigation
+ * and the course's last calls (made as the page unloads) never arrive: the values of the last commit.
+ */
+function lastCommitted(calls: readonly LmsCall[], elements: readonly string[]): Record<string, string> {
+  const commit = calls.map((c) => /Commit$/.test(c.fn) && c.result === 'true').lastIndexOf(true);
+  const out: Record<string, string> = {};
+  for (const c of calls.slice(0, commit + 1))
+    if (/SetValue$/.test(c.fn) && elements.includes(String(c.args[0]))) out[String(c.args[0])] = String(c.args[1]);
+  return out;
+}
 
 /** A finished record as the course saved it: every lesson read, the exam passed, the evaluation sent. */
 async function finishedRecord(token: string, savedAt: number): Promise<string> {
@@ -59,6 +73,36 @@ for (const version of VERSIONS) {
         expect(inLaunch.findIndex((c) => /SetValue$/.test(c.fn) && c.args[0] === el.status)).toBeLessThan(firstCommit);
       }
       expect(strictViolations(calls, version)).toEqual([]);
+    });
+
+    test("leaving with the LMS's navigation, where the last calls are lost, is no false alarm at relaunch", async ({ page }) => {
+      let frame = await launchCourse(page, version);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await startExam(frame);
+      // The next question is shown (its time noted, the place moved): worth no commit of its own.
+      await frame.locator('quiz-view .pager').getByRole('button', { name: 'Next', exact: true }).click();
+      const kept = lastCommitted(await lmsCalls(page), ['cmi.suspend_data', el.location]);
+      const browser = await courseFrame(page).evaluate((key) => {
+        const k = Object.keys(localStorage).find((x) => x.startsWith('scorm-course:') && x.includes(':learner:'));
+        return k ? (localStorage.getItem(k) ?? '') : key;
+      }, '');
+      // The browser's copy is newer than what the LMS kept, and differs from it only where the learner is and when.
+      expect((await readSaved(browser)).savedAt).toBeGreaterThanOrEqual((await readSaved(kept['cmi.suspend_data'])).savedAt);
+      expect(browser).not.toBe(kept['cmi.suspend_data']);
+      frame = await relaunch(page, { ...kept, [el.entry]: version === '12' ? 'ab-initio' : '' });
+      await expect(frame.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+      await expect(frame.getByText('had not reached your learning management system')).toHaveCount(0);
+
+      // An answer given and lost the same way is something the learner did: then the notice is due.
+      await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+      const quiz = await exam();
+      const [id] = await shownOrder(frame);
+      const q = quiz.questions.find((x) => x.id === id);
+      if (q) await giveAnswer(frame, q, correctAnswer(q));
+      const lost = lastCommitted(await lmsCalls(page), ['cmi.suspend_data', el.location]);
+      frame = await relaunch(page, { ...lost, [el.entry]: version === '12' ? 'ab-initio' : '' });
+      await expect(frame.getByText('had not reached your learning management system')).toBeVisible();
+      expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
     });
 
     test('a first launch is still marked started before anything else is written', async ({ page }) => {
