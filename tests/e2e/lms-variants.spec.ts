@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import type { LmsCall } from '../../src/preview/lms-host.ts';
 import { EL, VERSIONS, courseFrame, launchCourse, lmsCalls, relaunch } from '../support/lms.ts';
+import { drawQuestions } from '../../src/course/pool.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
-import { courseData, exam, shownOrder, startExam } from '../support/flows.ts';
-import { giveAnswer } from '../support/learner.ts';
+import { courseData, exam, shownOrder, startExam, submitExam } from '../support/flows.ts';
+import { answerShownQuestions, giveAnswer } from '../support/learner.ts';
 import { readSaved, savedProgress } from '../support/saved-progress.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
@@ -103,6 +104,41 @@ for (const version of VERSIONS) {
       frame = await relaunch(page, { ...lost, [el.entry]: version === '12' ? 'ab-initio' : '' });
       await expect(frame.getByText('had not reached your learning management system')).toBeVisible();
       expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+    });
+
+    test("a numeric answer longer than the LMS's decimal holds is recorded as typed, in a fill-in record", async ({ page }) => {
+      const quiz = await exam();
+      const target = 'movable_vertebrae';
+      let seed = 1;
+      while (!drawQuestions(quiz, seed).includes(target)) seed++;
+      // The course draws with Math.random: fixed, the draw asks the numeric question.
+      await page.addInitScript(
+        (r) => {
+          if (location.pathname.includes('/scorm')) Math.random = () => r;
+        },
+        (seed + 0.5) / 0xffffffff,
+      );
+      const frame = await launchCourse(page, version);
+      await frame.getByRole('button', { name: 'Start the course' }).click();
+      await startExam(frame);
+      // 2400 has 4 integer digits (1.2's decimal holds 3 in Moodle); 240000 has 6 (2004's holds 5).
+      const typed = version === '12' ? '2400' : '240000';
+      const numeric = quiz.questions.find((q) => q.id === target);
+      if (!numeric) throw new Error('no numeric question');
+      await answerShownQuestions(frame, quiz);
+      await giveAnswer(frame, numeric, [typed]);
+      await submitExam(frame);
+      const calls = await lmsCalls(page);
+      const interaction = (i: number, field: string) =>
+        calls.find((c) => /SetValue$/.test(c.fn) && c.args[0] === `cmi.interactions.${i}.${field}`)?.args[1];
+      const ids = calls.filter((c) => /SetValue$/.test(c.fn) && /^cmi\.interactions\.\d+\.id$/.test(String(c.args[0])));
+      const n = Number(/\.(\d+)\./.exec(String(ids.find((c) => c.args[1] === `${quiz.id}-${target}`)?.args[0]))?.[1]);
+      expect([interaction(n, 'type'), interaction(n, el.response), interaction(n, 'correct_responses.0.pattern')]).toEqual([
+        'fill-in',
+        typed,
+        '24',
+      ]);
+      expect(strictViolations(calls, version)).toEqual([]);
     });
 
     test('a first launch is still marked started before anything else is written', async ({ page }) => {
