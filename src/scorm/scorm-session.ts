@@ -112,7 +112,8 @@ export class ScormSession implements LmsSession {
       mode,
       recordsResults: this.recordsResults,
       masteryScore: this.dialect.masteryScore(this.conn),
-      maxTimeMs: parseDuration(this.conn.get(el.maxTime)),
+      // A zero limit is none: Chamilo 1.11 hands 1.2's max_time_allowed as 00:00:00 when none is set.
+      maxTimeMs: parseDuration(this.conn.get(el.maxTime)) || null,
       timeLimitAction: this.conn.get(el.timeLimitAction),
       launchData: this.conn.get('cmi.launch_data'),
     };

@@ -92,10 +92,13 @@ export function resume(input: ResumeInput): Resumed {
  */
 function substance(state: CourseState): string {
   const quizzes = Object.fromEntries(
-    Object.entries(state.quizzes).map(([id, p]) => {
+    Object.entries(state.quizzes).flatMap(([id, p]) => {
       const a = p.attempt;
       const idle = a && !a.submitted && !Object.keys(a.answers).length && !a.flagged.length && !a.checked.length;
-      return [id, { ...p, attempt: !a || idle ? null : { ...a, current: 0, times: {} } }];
+      const attempt = !a || idle ? null : { ...a, current: 0, times: {} };
+      // A quiz only opened, never answered or submitted, is as if never opened.
+      if (!attempt && p.attemptsUsed === 0 && p.bestScore === null && p.lastScore === null) return [];
+      return [[id, { ...p, attempt }]];
     }),
   );
   const e = state.evaluation;

@@ -3,7 +3,7 @@ import type { LmsCall } from '../../src/preview/lms-host.ts';
 import { EL, VERSIONS, courseFrame, launchCourse, lmsCalls, relaunch } from '../support/lms.ts';
 import { drawQuestions } from '../../src/course/pool.ts';
 import { correctAnswer } from '../../src/course/questions.ts';
-import { courseData, exam, shownOrder, startExam, submitExam } from '../support/flows.ts';
+import { courseData, exam, openFromMenu, shownOrder, startExam, submitExam } from '../support/flows.ts';
 import { answerShownQuestions, giveAnswer } from '../support/learner.ts';
 import { readSaved, savedProgress } from '../support/saved-progress.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
@@ -82,6 +82,12 @@ for (const version of VERSIONS) {
       await startExam(frame);
       // The next question is shown (its time noted, the place moved): worth no commit of its own.
       await frame.locator('quiz-view .pager').getByRole('button', { name: 'Next', exact: true }).click();
+      // A knowledge check opened and left unanswered: an attempt the LMS never hears of, and no loss.
+      const check = (await courseData()).quizzes.find((q) => !q.graded);
+      if (check) {
+        await openFromMenu(frame, check.title);
+        await expect(frame.locator('[data-question]').first()).toBeVisible();
+      }
       const kept = lastCommitted(await lmsCalls(page), ['cmi.suspend_data', el.location]);
       const browser = await courseFrame(page).evaluate((key) => {
         const k = Object.keys(localStorage).find((x) => x.startsWith('scorm-course:') && x.includes(':learner:'));
@@ -97,6 +103,7 @@ for (const version of VERSIONS) {
       // An answer given and lost the same way is something the learner did: then the notice is due.
       await frame.getByRole('button', { name: 'Continue where you left off' }).click();
       const quiz = await exam();
+      await openFromMenu(frame, quiz.title);
       const [id] = await shownOrder(frame);
       const q = quiz.questions.find((x) => x.id === id);
       if (q) await giveAnswer(frame, q, correctAnswer(q));
@@ -140,6 +147,17 @@ for (const version of VERSIONS) {
       ]);
       expect(strictViolations(calls, version)).toEqual([]);
     });
+
+    if (version === '12')
+      test('a max_time_allowed of 00:00:00 (Chamilo 1.11: none set) leaves the exam its own time limit', async ({ page }) => {
+        const frame = await launchCourse(page, version, { cmi: { 'cmi.student_data.max_time_allowed': '00:00:00' } });
+        await frame.getByRole('button', { name: 'Start the course' }).click();
+        const quiz = await startExam(frame);
+        const sent = (await lmsCalls(page)).filter((c) => /SetValue$/.test(c.fn) && c.args[0] === 'cmi.suspend_data').at(-1);
+        const attempt = (await readSaved(sent?.args[1])).state.quizzes[quiz.id]?.attempt;
+        // The authored limit, committed as the attempt starts so that a reload keeps the deadline.
+        expect(attempt?.deadline).toBe((attempt?.startedAt ?? 0) + (quiz.timeLimitMinutes ?? 0) * 60_000);
+      });
 
     test('a first launch is still marked started before anything else is written', async ({ page }) => {
       await launchCourse(page, version);
