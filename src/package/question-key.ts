@@ -226,8 +226,8 @@ const MEANING: Partial<Record<FormattedAnswer['type'], [string, string]>> = {
     'the item ids in the learner\u2019s order, joined by <code>[,]</code>',
   ],
   numeric: [
-    'the number (a decimal comma is sent as a point); SCORM 1.2 has no ranges, so the right answer shows only the expected value',
-    'the number; a right answer with a tolerance is a range <code>min[:]max</code>',
+    'the number (a decimal comma is sent as a point); SCORM 1.2 has no ranges, so the right answer shows only the expected value. A number with more than 3 digits before the point (answer or expected value), which 1.2\u2019s decimal cannot hold in Moodle, is recorded as typed in a record of type <code>fill-in</code> whose right answer is the expected value',
+    'the number; a right answer with a tolerance is a range <code>min[:]max</code>. A number with more than 5 digits before the point is recorded as typed in a record of type <code>fill-in</code> whose right answer is the expected value',
   ],
 };
 

@@ -28,16 +28,25 @@ const orNull = (s: string) => (s === '' ? null : s);
 /** A decimal without floating-point noise (0.30000000000000004 → 0.3). */
 const decimal = (n: number) => String(Number(n.toFixed(7)));
 
+/** The number the learner typed, as a plain decimal (a point, no exponent where it fits), or null when none was typed. */
+function typedNumber(text: string): string | null {
+  const n = text === '' ? NaN : Number(text);
+  return Number.isFinite(n) ? decimal(n) : null;
+}
+
+/** Whether a decimal fits a numeric interaction: Moodle takes at most 3 integer digits in SCORM 1.2 and 5 in 2004, no exponent. */
+const fitsDecimal = (text: string, intDigits: number) => new RegExp(`^-?\\d{1,${intDigits}}(\\.\\d+)?$`).test(text);
+
 /**
- * A typed number as the LMS can store it, or null: Moodle accepts at most 3 integer
- * digits in SCORM 1.2 and 5 in 2004, and no exponent. A number beyond that is wrong
- * anyway (the result says so); its response is left out rather than refused.
+ * A numeric answer in one interaction record. A number the LMS's decimal cannot hold (more
+ * integer digits than Moodle accepts) is kept as typed in a `fill-in` record instead, where any
+ * LMS stores text, with the expected value as its pattern: the learner's answer is never dropped.
  */
-function numericResponse(text: string, intDigits: number): string | null {
-  if (text === '') return null;
-  const n = Number(text);
-  const out = Number.isFinite(n) ? decimal(n) : '';
-  return new RegExp(`^-?\\d{1,${intDigits}}(\\.\\d+)?$`).test(out) ? out : null;
+function numericAnswer(a: Extract<InteractionAnswer, { type: 'numeric' }>, pattern: string, intDigits: number): FormattedAnswer {
+  const typed = typedNumber(a.response);
+  const values = [decimal(a.min), decimal(a.max), ...(typed === null ? [] : [typed])];
+  if (values.every((v) => fitsDecimal(v, intDigits))) return { type: 'numeric', response: typed, pattern };
+  return { type: 'fill-in', response: typed, pattern: decimal((a.min + a.max) / 2) };
 }
 
 /** SCORM 1.2: single characters joined by commas; `t`/`f`; `1.a` pairs; decimals. */
@@ -56,7 +65,7 @@ export function formatScorm12(a: InteractionAnswer): FormattedAnswer {
     }
     case 'numeric':
       // 1.2 has no range syntax: the pattern is the expected value.
-      return { type: a.type, response: numericResponse(a.response, 3), pattern: decimal((a.min + a.max) / 2) };
+      return numericAnswer(a, decimal((a.min + a.max) / 2), 3);
     case 'likert':
       return { type: a.type, response: a.response === null ? null : scorm12Code(a.scale, a.response), pattern: null };
     case 'text':
@@ -78,7 +87,7 @@ export function formatScorm2004(a: InteractionAnswer): FormattedAnswer {
     }
     case 'numeric':
       // The pattern is always a range (RTE 4.2.9.2: <min>[:]<max>); an exact answer is n[:]n.
-      return { type: a.type, response: numericResponse(a.response, 5), pattern: `${decimal(a.min)}[:]${decimal(a.max)}` };
+      return numericAnswer(a, `${decimal(a.min)}[:]${decimal(a.max)}`, 5);
     case 'likert':
       return { type: a.type, response: a.response, pattern: null };
     case 'text':

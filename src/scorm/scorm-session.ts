@@ -34,8 +34,12 @@ export interface ScormDialect {
   readonly postsOnlyChanges: boolean;
   /** Longest text one interaction response holds. */
   readonly textLimit: number;
-  /** Marks a first launch as started, so an LMS does not close it as completed. */
-  markStarted(conn: ScormConnection): void;
+  /**
+   * Reads the LMS's status and, on a first launch (`fresh`: no saved progress), marks it started
+   * so an LMS does not close it as completed. With saved progress nothing is set here: the first
+   * write sets the status computed from the restored record, never a lower one first.
+   */
+  markStarted(conn: ScormConnection, fresh: boolean): void;
   sessionTime(ms: number): string;
   writeOutcome(conn: ScormConnection, outcome: Outcome): void;
   writeInteraction(conn: ScormConnection, index: number, interaction: Interaction): void;
@@ -108,7 +112,8 @@ export class ScormSession implements LmsSession {
       mode,
       recordsResults: this.recordsResults,
       masteryScore: this.dialect.masteryScore(this.conn),
-      maxTimeMs: parseDuration(this.conn.get(el.maxTime)),
+      // A zero limit is none: Chamilo 1.11 hands 1.2's max_time_allowed as 00:00:00 when none is set.
+      maxTimeMs: parseDuration(this.conn.get(el.maxTime)) || null,
       timeLimitAction: this.conn.get(el.timeLimitAction),
       launchData: this.conn.get('cmi.launch_data'),
     };
@@ -116,7 +121,7 @@ export class ScormSession implements LmsSession {
       // Values the LMS already holds are not sent again.
       this.conn.remember(el.location, launch.location);
       this.conn.remember(SUSPEND, suspendData);
-      this.dialect.markStarted(this.conn);
+      this.dialect.markStarted(this.conn, suspendData === '');
       // Always suspend, set before the first commit: the LMS then hands the record back on
       // every later launch (SCORM 2004 returns nothing after 'normal'), so a finished
       // course can still show its result and certificate, and a lost last call loses nothing.

@@ -32,11 +32,11 @@ export const scorm12Dialect: ScormDialect = {
     const n = Number(v);
     return v !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? n : null;
   },
-  markStarted(conn) {
+  markStarted(conn, fresh) {
     // Moodle turns a status still "not attempted" into "completed" at LMSFinish.
     const status = conn.get('cmi.core.lesson_status');
     conn.remember('cmi.core.lesson_status', status);
-    if (status === 'not attempted' || status === '') conn.set('cmi.core.lesson_status', 'incomplete');
+    if (fresh && (status === 'not attempted' || status === '')) conn.set('cmi.core.lesson_status', 'incomplete');
   },
   sessionTime: scorm12Timespan,
   writeOutcome(conn, o) {

@@ -30,10 +30,11 @@ export const scorm2004Dialect: ScormDialect = {
     const n = Number(v);
     return v !== '' && Number.isFinite(n) && n >= -1 && n <= 1 ? Math.max(0, n * 100) : null;
   },
-  markStarted(conn) {
+  markStarted(conn, fresh) {
+    // Chamilo 1.11 answers "" for completion_status even on a finished attempt: only a first launch is marked.
     const status = conn.get('cmi.completion_status');
     conn.remember('cmi.completion_status', status);
-    if (status === 'not attempted' || status === 'unknown' || status === '') conn.set('cmi.completion_status', 'incomplete');
+    if (fresh && (status === 'not attempted' || status === 'unknown' || status === '')) conn.set('cmi.completion_status', 'incomplete');
   },
   sessionTime: isoDuration,
   writeOutcome(conn, o) {

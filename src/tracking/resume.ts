@@ -84,7 +84,25 @@ export function resume(input: ResumeInput): Resumed {
   };
 }
 
-/** The state as saved, without the save time and the learner's place in the course. */
+/**
+ * What the learner did, as saved: without the save time, the place in the course or in an exam,
+ * the moments questions were shown, and what was opened but not acted on (an exam attempt with
+ * nothing answered or flagged, an evaluation with no answer). A copy that differs from the LMS's
+ * only in these owes the LMS nothing worth a notice (it is merged all the same).
+ */
 function substance(state: CourseState): string {
-  return encodeState({ ...state, location: 'start', section: 0 }, { savedAt: 0, token: '' });
+  const quizzes = Object.fromEntries(
+    Object.entries(state.quizzes).flatMap(([id, p]) => {
+      const a = p.attempt;
+      const idle = a && !a.submitted && !Object.keys(a.answers).length && !a.flagged.length && !a.checked.length;
+      const attempt = !a || idle ? null : { ...a, current: 0, times: {} };
+      // A quiz only opened, never answered or submitted, is as if never opened.
+      if (!attempt && p.attemptsUsed === 0 && p.bestScore === null && p.lastScore === null) return [];
+      return [[id, { ...p, attempt }]];
+    }),
+  );
+  const e = state.evaluation;
+  const evaluation = e && (e.submittedAt !== null || Object.values(e.answers).some((v) => v !== '')) ? { ...e, startedAt: 0 } : undefined;
+  const { evaluation: _opened, ...rest } = state;
+  return encodeState({ ...rest, ...(evaluation ? { evaluation } : {}), quizzes, location: 'start', section: 0 }, { savedAt: 0, token: '' });
 }

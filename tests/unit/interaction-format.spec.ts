@@ -45,9 +45,15 @@ test('an unanswered question sends no response (an empty one is invalid in 2004)
 test('numeric answers are sent as the LMS can store them', () => {
   const numeric = { type: 'numeric' as const, response: '', min: 0.2 - 0.1, max: 0.2 + 0.1 };
   expect(formatScorm2004({ ...numeric, response: '0.25' })).toEqual({ type: 'numeric', response: '0.25', pattern: '0.1[:]0.3' });
-  // Beyond what the LMS accepts (1.2: 3 integer digits; 2004: 5), or in exponent form: left out.
-  expect(formatScorm12({ ...numeric, response: '1000' }).response).toBeNull();
+  // Beyond what the LMS's decimal holds (Moodle: 3 integer digits in 1.2, 5 in 2004): kept as typed, in a fill-in record.
+  expect(formatScorm12({ ...numeric, response: '1000' })).toEqual({ type: 'fill-in', response: '1000', pattern: '0.2' });
+  expect(formatScorm12({ ...numeric, response: '-999.5' })).toEqual({ type: 'numeric', response: '-999.5', pattern: '0.2' });
   expect(formatScorm2004({ ...numeric, response: '1000' }).response).toBe('1000');
-  expect(formatScorm2004({ ...numeric, response: '1e+21' }).response).toBeNull();
+  expect(formatScorm2004({ ...numeric, response: '123456' })).toEqual({ type: 'fill-in', response: '123456', pattern: '0.2' });
   expect(formatScorm12({ ...numeric, response: '-12.5' }).response).toBe('-12.5');
+  expect(formatScorm12({ ...numeric, response: 'twelve' })).toEqual({ type: 'numeric', response: null, pattern: '0.2' });
+  // An expected value the decimal cannot hold: every answer to that question is a fill-in record.
+  const litres = { type: 'numeric' as const, response: '12', min: 1450, max: 1550 };
+  expect(formatScorm12(litres)).toEqual({ type: 'fill-in', response: '12', pattern: '1500' });
+  expect(formatScorm2004(litres)).toEqual({ type: 'numeric', response: '12', pattern: '1450[:]1550' });
 });
