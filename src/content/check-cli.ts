@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCourseFile } from './course-file.ts';
+import { FOR_CREDIT, parseCourseFile } from './course-file.ts';
 import { ContentError, formatProblem } from './errors.ts';
 import { DEFAULT_RULES } from './house-rules.ts';
 import { buildDay, loadCourse } from './load-course.ts';
@@ -11,11 +11,12 @@ import { datedStatements, formatDatedList, formatUncitedList, uncitedFacts } fro
 // `npm run check -- --dated` then lists every dated statement with its age and sources (the
 // reviewer's list), `--uncited` the places that state facts and cite nothing; neither list
 // changes the exit code. COURSE_TODAY=2027-03-01 counts ages from another day.
+// `npm run check -- --for-credit` runs the checks of a build for credit (no placeholder left).
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== '--dated' && a !== '--uncited');
+const unknown = args.filter((a) => a !== '--dated' && a !== '--uncited' && a !== FOR_CREDIT);
 if (unknown.length) {
-  console.error(`unknown option ${unknown.join(' ')}: npm run check [-- --dated] [-- --uncited]`);
+  console.error(`unknown option ${unknown.join(' ')}: npm run check [-- --dated] [-- --uncited] [-- ${FOR_CREDIT}]`);
   process.exit(2);
 }
 let today: string;
@@ -26,7 +27,7 @@ try {
   process.exit(2);
 }
 try {
-  const { course, warnings } = await loadCourse(root, { today });
+  const { course, warnings } = await loadCourse(root, { today, forCredit: args.includes(FOR_CREDIT) });
   for (const w of warnings) console.log(`warning: ${formatProblem(w)}`);
   const questions = course.quizzes.reduce((n, q) => n + q.questions.length, 0);
   console.log(
@@ -48,7 +49,7 @@ const dated = datedStatements(root, today, maxMonths);
 const uncited = uncitedFacts(root);
 if (args.includes('--dated')) console.log(`\n${formatDatedList(dated, today, maxMonths)}`);
 if (args.includes('--uncited')) console.log(`\n${formatUncitedList(uncited)}`);
-if (!args.length) {
+if (!args.filter((a) => a !== FOR_CREDIT).length) {
   console.log(
     `${dated.length} dated statements (${dated.filter((d) => d.tooOld).length} older than ${maxMonths} months): npm run check -- --dated lists them; ` +
       `${uncited.places.length} places state facts without a citation: npm run check -- --uncited lists them.`,

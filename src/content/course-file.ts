@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ActivityInfo, DisclosedPerson, Evaluation, EvaluationQuestion } from '../course/types.ts';
-import type { ContentProblem } from './errors.ts';
+import type { ActivityInfo, CommercialSupport, DisclosedPerson, Evaluation, EvaluationQuestion } from '../course/types.ts';
+import { fieldPath, type ContentProblem } from './errors.ts';
 import { DEFAULT_RULES, type HouseRules } from './house-rules.ts';
 import { AS_OF, asOfProblem, plainAsOfWarning, type AsOfMark } from './lesson-markup.ts';
 import { isIsoDate, monthsAfter } from '../course/dates.ts';
@@ -73,6 +73,17 @@ const personSchema = z
     mitigation: text(
       'how the relationships were mitigated before the person took part, e.g. "Content peer reviewed by a clinical reviewer without relationships"',
     ).optional(),
+    // Per person: each discloses before taking their own part (planning, writing, a later review).
+    disclosure_collected: isoDate,
+    // ACCME Standard 3: owners and employees of ineligible companies may not control accredited content.
+    ineligible_company_owner_or_employee: z
+      .boolean({
+        error: 'must be false (the person neither owns nor works for an ineligible company), or true: see README "For CE providers"',
+      })
+      .refine((v) => !v, {
+        error:
+          'is true: owners and employees of an ineligible company may not plan, write or review accredited continuing education (ACCME Standards for Integrity and Independence, Standard 3); take the person off the activity (docs/ce-provider.md lists the exceptions ACCME allows, which this file does not record)',
+      }),
   })
   .superRefine((p, ctx) => {
     if (!isNone(p.financial_relationships) && !p.mitigation) {
@@ -84,21 +95,62 @@ const personSchema = z
       });
     }
   })
-  .transform((p): DisclosedPerson => ({
+  .transform((p): DisclosedPerson & { collected: string } => ({
     name: p.name,
     credentials: isNone(p.credentials) ? '' : p.credentials,
     role: p.role,
     relationships: isNone(p.financial_relationships) ? 'none' : { description: p.financial_relationships, mitigation: p.mitigation ?? '' },
+    collected: p.disclosure_collected,
   }));
 
 const people = (who: string) =>
   orPlaceholder(
     z
       .array(personSchema, {
-        error: `must be the list of ${who}, each with name, credentials, role and financial_relationships (or the placeholder)`,
+        error: `must be the list of ${who}, each with name, credentials, role, financial_relationships, disclosure_collected and ineligible_company_owner_or_employee (or the placeholder)`,
       })
       .min(1, { error: `must list at least one of the ${who} (or be the placeholder until they are known)` }),
   );
+
+/** One ineligible company's support (ACCME Standard 4): a written agreement, money and/or support in kind. */
+const supporterSchema = z
+  .strictObject({
+    supporter: text("the ineligible company's name as learners read it (its name only: no logo, trade name or product message)"),
+    agreement_signed: isoDate,
+    amount: text('"none", or the monetary support with its currency, e.g. "USD 5,000"').refine((v) => isNone(v) || /\d/.test(v), {
+      error: 'must be "none", or an amount with its currency, e.g. "USD 5,000"',
+    }),
+    in_kind: text('"none", or what was given in kind, e.g. "the loan of two spine models"'),
+  })
+  .superRefine((c, ctx) => {
+    if (isNone(c.amount) && isNone(c.in_kind))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: 'and in_kind are both "none": give the amount, what was given in kind, or both (or take this supporter off the list)',
+      });
+  })
+  .transform((c): CommercialSupport => ({
+    supporter: c.supporter,
+    agreementSigned: c.agreement_signed,
+    amount: isNone(c.amount) ? null : c.amount,
+    inKind: isNone(c.in_kind) ? null : c.in_kind,
+  }));
+
+const commercialSupportSchema = z.union(
+  [
+    z
+      .string()
+      .trim()
+      .refine(isNone)
+      .transform(() => 'none' as const),
+    z.array(supporterSchema).min(1, { error: 'must list at least one supporter, or be none' }),
+  ],
+  {
+    error:
+      'none, or the list of ineligible companies that supported the activity, each with supporter, agreement_signed (the day the written agreement was signed), amount and in_kind',
+  },
+);
 
 const creditTypeSchema = z.strictObject({
   type: text('the kind of credit, e.g. "ANCC nursing contact hours"'),
@@ -243,7 +295,7 @@ export const courseFileSchema = z
     planners: people('planners'),
     authors: people('authors'),
     reviewers: people('clinical reviewers'),
-    commercial_support: orPlaceholder(noneOrText('each ineligible company that gave support, and what it gave')),
+    commercial_support: orPlaceholder(commercialSupportSchema),
     unapproved_use: text('which unapproved, off-label or investigational uses the course discusses'),
     release_date: orPlaceholder(isoDate),
     review_date: orPlaceholder(isoDate),
@@ -328,6 +380,34 @@ export const courseFileSchema = z
         path: ['expiry_date'],
         message: `${expiry} is more than max_validity_months (${months}) after ${from === f.review_date ? 'the content review date' : 'the release date'} ${from}: set it on or before ${monthsAfter(from, months)}, or review the content again`,
       });
+  })
+  .superRefine((f, ctx) => {
+    // A supporter's written agreement is signed before the activity takes place (ACCME Standard 4),
+    // and a disclosure is collected before the person takes part (Standard 3): not after the later
+    // of the release and the last content review.
+    const release = f.release_date;
+    if (!release) return;
+    if (Array.isArray(f.commercial_support))
+      f.commercial_support.forEach((c, i) => {
+        if (c.agreementSigned > release)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['commercial_support', i, 'agreement_signed'],
+            message: `${c.agreementSigned} is after the release date ${release}: the written agreement for commercial support is signed before the activity takes place (ACCME Standard 4)`,
+          });
+      });
+    if (!f.review_date) return;
+    const last = f.review_date > release ? f.review_date : release;
+    const which = last === release ? `the release date (${last})` : `the last content review (${last})`;
+    for (const group of ['planners', 'authors', 'reviewers'] as const)
+      (f[group] ?? []).forEach((p, i) => {
+        if (p.collected > last)
+          ctx.addIssue({
+            code: 'custom',
+            path: [group, i, 'disclosure_collected'],
+            message: `${p.collected} is after ${which}: a disclosure is collected before the person takes part in the content (ACCME Standard 3); write the day it was collected, or collect it again and review the content`,
+          });
+      });
   });
 
 export type CourseFile = z.infer<typeof courseFileSchema>;
@@ -343,6 +423,8 @@ export interface ParsedCourseFile {
   warnings: ContentProblem[];
   /** Dated statements (`{as of 2026-01}`) in the text learners read, each at its own line. */
   asOf: AsOfMark[];
+  /** The file as validated, for the checks of a build for credit. */
+  file?: CourseFile;
 }
 
 /**
@@ -396,6 +478,11 @@ function evaluationOf(e: CourseFile['evaluation']): Evaluation | null {
         : { id: q.id, type: 'text', prompt: q.prompt, required: q.required, maxLength: q.max_length },
     ),
   };
+}
+
+/** The people as learners read them: the day a disclosure was collected stays in the provider's file. */
+function shownPeople(list: (DisclosedPerson & { collected: string })[] | null): DisclosedPerson[] | null {
+  return list?.map(({ collected: _, ...person }) => person) ?? null;
 }
 
 /** Paths of every value of `data` that is the placeholder. */
@@ -454,6 +541,7 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
     problems: source.problems,
     warnings,
     asOf: dated.asOf,
+    file: f,
     evaluation: evaluationOf(f.evaluation),
     rules: {
       objectivesPerLesson: f.rules?.objectives_per_lesson ?? DEFAULT_RULES.objectivesPerLesson,
@@ -472,9 +560,9 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       introduction: texts.introduction ?? f.introduction,
       disclaimer: texts.disclaimer ?? f.disclaimer,
       practiceGap: f.practice_gap === null ? null : (texts.practice_gap ?? f.practice_gap),
-      planners: f.planners,
-      authors: f.authors,
-      reviewers: f.reviewers,
+      planners: shownPeople(f.planners),
+      authors: shownPeople(f.authors),
+      reviewers: shownPeople(f.reviewers),
       commercialSupport: f.commercial_support,
       unapprovedUse: texts.unapproved_use ?? f.unapproved_use,
       releaseDate: f.release_date,
@@ -488,4 +576,57 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       issuer: f.issuer,
     },
   };
+}
+
+/** How a build for credit is asked for: `npm run package -- --for-credit`. */
+export const FOR_CREDIT = '--for-credit';
+
+/**
+ * What a build for credit (`npm run package -- --for-credit`) refuses on top of every build's
+ * errors: a provider field still the placeholder, no credit or no accreditation statement, and
+ * dates that do not allow credit on the day of the build (`today`, YYYY-MM-DD). A review copy
+ * (the default) lists the placeholders as warnings and goes on.
+ */
+export function creditBuildProblems(parsed: ParsedCourseFile, today: string): ContentProblem[] {
+  const { source, file: f } = parsed;
+  if (!f) return [];
+  const problems: ContentProblem[] = [];
+  const at = (path: (string | number)[], message: string) =>
+    problems.push({ file: source.file, line: source.lineOf(path), field: fieldPath(path), message });
+  for (const path of placeholderPaths(source.data))
+    at(
+      path,
+      `is still the placeholder "${PLACEHOLDER}": a build for credit needs the provider's own value here (npm run package without ${FOR_CREDIT} makes a review copy)`,
+    );
+  if (f.credit === 'none')
+    at(['credit'], 'is none: a build for credit designates at least one credit type (without credit, build a review copy)');
+  if (Array.isArray(f.credit) && f.accreditation_statement === 'none')
+    at(
+      ['accreditation_statement'],
+      'is none: a build for credit shows the accreditation statement with the credit, word for word as the accreditor gives it',
+    );
+  if (f.release_date && f.release_date > today)
+    at(
+      ['release_date'],
+      `${f.release_date} is after today (${today}): learners would be told credit is not offered yet; build for credit on or after the release date`,
+    );
+  if (f.expiry_date && f.expiry_date < today)
+    at(
+      ['expiry_date'],
+      `${f.expiry_date} has passed (today is ${today}): no credit can be earned; review the content, then set review_date and expiry_date`,
+    );
+  for (const group of ['planners', 'authors', 'reviewers'] as const)
+    (f[group] ?? []).forEach((p, i) => {
+      if (p.collected > today)
+        at([group, i, 'disclosure_collected'], `${p.collected} is after today (${today}): write the day the disclosure was collected`);
+    });
+  if (Array.isArray(f.commercial_support))
+    f.commercial_support.forEach((c, i) => {
+      if (c.agreementSigned > today)
+        at(
+          ['commercial_support', i, 'agreement_signed'],
+          `${c.agreementSigned} is after today (${today}): a build for credit needs the written agreement signed`,
+        );
+    });
+  return problems;
 }

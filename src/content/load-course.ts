@@ -5,7 +5,7 @@ import type { Course, GlossaryTerm, Lesson, Question, Quiz } from '../course/typ
 import { creditHours, estimatedMinutes, readingMinutes, wordCount, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import { largestDraw, largestSuspendData } from '../course/suspend-budget.ts';
 import { SUSPEND_LIMIT } from '../course/suspend-codec.ts';
-import { parseCourseFile, type ParsedCourseFile } from './course-file.ts';
+import { creditBuildProblems, FOR_CREDIT, parseCourseFile, type ParsedCourseFile } from './course-file.ts';
 import { linkGlossaryTerms } from './glossary.ts';
 import { DEFAULT_RULES, checkHouseRules, type HouseRules } from './house-rules.ts';
 import { checkItemQuality, htmlToText, type CheckedQuiz, type LessonText } from './item-quality.ts';
@@ -282,6 +282,11 @@ export interface LoadOptions {
    * counted (rules.dated_statement_max_age_months). By default `buildDay()`.
    */
   today?: string;
+  /**
+   * A build for credit (`npm run package -- --for-credit`): a provider field still the
+   * placeholder, dates that offer no credit today, or a credit above the measured time fail it.
+   */
+  forCredit?: boolean;
 }
 
 /**
@@ -350,6 +355,7 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   if (activityText) {
     activityFile = parseCourseFile(courseFile, activityText);
     problems.push(...activityFile.problems);
+    if (options.forCredit) problems.push(...creditBuildProblems(activityFile, options.today ?? buildDay()));
   }
   const asOf: AsOfMark[] = [...(activityFile?.asOf ?? [])];
 
@@ -535,5 +541,9 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
       message: `${credit.amount} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
     });
   }
+  // A build for credit does not designate more than the measured time supports.
+  const overstated = warnings.filter((w) => w.file === courseFile && /^credit\[\d+\]\.amount$/.test(w.field));
+  if (options.forCredit && overstated.length)
+    throw new ContentError(overstated.map((w) => ({ ...w, message: `${w.message} (a build for credit, ${FOR_CREDIT})` })));
   return { manifest, files, warnings, course };
 }

@@ -163,6 +163,21 @@ export interface DisclosedPerson {
   relationships: 'none' | { description: string; mitigation: string };
 }
 
+/**
+ * Support an ineligible company gave the activity (ACCME Standard 4): learners are told the
+ * company's name and what it gave before they start.
+ */
+export interface CommercialSupport {
+  /** The company's name only (no logo, trade name or product message). */
+  supporter: string;
+  /** The day the written agreement was signed, YYYY-MM-DD. */
+  agreementSigned: string;
+  /** Monetary support as written, e.g. "USD 5,000"; null when none. */
+  amount: string | null;
+  /** What was given in kind; null when nothing. */
+  inKind: string | null;
+}
+
 /** A profession a learner can say they belong to (course.yaml `professions`). */
 export interface Profession {
   id: string;
@@ -204,7 +219,7 @@ export interface ActivityInfo {
   authors: DisclosedPerson[] | null;
   reviewers: DisclosedPerson[] | null;
   /** Support received from ineligible companies, or `none`. */
-  commercialSupport: 'none' | { description: string } | null;
+  commercialSupport: 'none' | CommercialSupport[] | null;
   /** Unapproved, off-label and investigational uses the course discusses. */
   unapprovedUse: string;
   /** ISO dates (YYYY-MM-DD), release <= review <= expiry. */

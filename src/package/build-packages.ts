@@ -34,8 +34,12 @@ export function missingFiles(manifestXml: string, files: Iterable<string>): stri
  * Builds the course once and writes one zip per SCORM version into dist/, and beside
  * them the question key (HTML and CSV) that explains the codes in LMS reports.
  */
-export async function buildPackages(root: string, log: (line: string) => void = console.log): Promise<BuiltPackage[]> {
-  const { manifest, course } = await loadCourse(root);
+export async function buildPackages(
+  root: string,
+  log: (line: string) => void = console.log,
+  options: { forCredit?: boolean } = {},
+): Promise<BuiltPackage[]> {
+  const { manifest, course } = await loadCourse(root, { forCredit: options.forCredit ?? false });
   await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
   const html = readFileSync(join(root, 'build/web/index.html'), 'utf8');
   const rootManifest = readFileSync(join(root, 'imsmanifest.xml'), 'utf8');

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { anyRelationships, creditOffered, designatedCredits, isBeforeRelease, isExpired, professionName } from '../course/activity.ts';
 import { creditHours, WORDS_PER_MINUTE } from '../course/learning-time.ts';
-import type { ActivityInfo, Course, CreditDesignation, DisclosedPerson } from '../course/types.ts';
+import type { ActivityInfo, CommercialSupport, Course, CreditDesignation, DisclosedPerson } from '../course/types.ts';
 import { datedText } from './dated-text.ts';
 import { amountText, countText, hoursText, isoDateText } from './format.ts';
 
@@ -57,6 +57,9 @@ export const ACTIVITY_STRINGS = {
   mitigation: 'How this was mitigated',
   commercialSupport: 'Commercial support',
   noSupport: 'none; this activity received no commercial support.',
+  someSupport: 'this activity received support from the following ineligible companies.',
+  supporter: (c: CommercialSupport) =>
+    `${c.supporter}: ${[c.amount ? `${c.amount} (monetary support)` : '', c.inKind ? `in kind, ${c.inKind}` : ''].filter(Boolean).join('; ')}.`,
   unapproved: 'Unapproved and off-label uses',
   gap: 'Why this activity',
   help: 'Questions',
@@ -195,12 +198,13 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
         : peopleLists
       : null
   }`;
-  const support =
-    a.commercialSupport === null
-      ? `${S.notDisclosed}.`
-      : a.commercialSupport === 'none'
-        ? S.noSupport
-        : sentence(a.commercialSupport.description);
+  const supporters = Array.isArray(a.commercialSupport) ? a.commercialSupport : [];
+  const support = a.commercialSupport === null ? `${S.notDisclosed}.` : supporters.length ? S.someSupport : S.noSupport;
+  const supportList = supporters.length
+    ? html`<ul class="supporters">
+        ${supporters.map((c) => html`<li>${S.supporter(c)}</li>`)}
+      </ul>`
+    : null;
   const help = a.supportContact ?? sentence(S.notYet);
 
   if (compact) {
@@ -211,7 +215,12 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
       </div>`;
     return html`<dl class="facts">
       ${row(S.provider, html`<p>${a.providerName ? providerName : sentence(S.notYet)} ${activityId}</p>`)} ${row(S.credit, credit)}
-      ${row(S.dates, dates)} ${row(S.disclosures, disclosures)} ${row(S.commercialSupport, html`<p>${sentence(support)}</p>`)}
+      ${row(S.dates, dates)} ${row(S.disclosures, disclosures)}
+      ${row(
+        S.commercialSupport,
+        html`<p>${sentence(support)}</p>
+          ${supportList}`,
+      )}
       ${row(S.unapproved, html`<p>${datedText(a.unapprovedUse)}</p>`)} ${row(S.help, html`<p>${help}</p>`)}
     </dl>`;
   }
@@ -222,6 +231,7 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
     <h2>${S.disclosures}</h2>
     ${disclosures}
     <p>${S.commercialSupport}: ${support}</p>
+    ${supportList}
     <h2>${S.unapproved}</h2>
     <p>${datedText(a.unapprovedUse)}</p>
     <h2>${S.gap}</h2>

@@ -29,7 +29,8 @@ const STRINGS = {
   supportLabel: 'Commercial support:',
   supportPending: 'not yet disclosed.',
   supportNone: 'none.',
-  supportSome: 'received (named in full below).',
+  supportSome: (names: string[]) =>
+    `received from ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('')}; what each gave is listed below.`,
   expired: (expiry: string, review: string | null) =>
     `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. ` +
     'It may be out of date. You can still take the course, but it no longer offers credit.',
@@ -127,7 +128,11 @@ export class StartScreen extends LitElement {
     const pending = a.planners === null || a.authors === null || a.reviewers === null;
     const people = pending ? STRINGS.disclosuresPending : anyRelationships(a) ? STRINGS.disclosuresSome : STRINGS.disclosuresNone;
     const support =
-      a.commercialSupport === null ? STRINGS.supportPending : a.commercialSupport === 'none' ? STRINGS.supportNone : STRINGS.supportSome;
+      a.commercialSupport === null
+        ? STRINGS.supportPending
+        : a.commercialSupport === 'none'
+          ? STRINGS.supportNone
+          : STRINGS.supportSome(a.commercialSupport.map((c) => c.supporter));
     return html`<p>
       <span class="label">${STRINGS.disclosuresLabel}</span> ${people} <span class="label">${STRINGS.supportLabel}</span> ${support}
     </p>`;

@@ -191,7 +191,7 @@ test.describe('each rule names the file, the line and the field', () => {
     // A review before the release is the usual order, not an error.
     expect(errors(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).toEqual([]);
     expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2026-05-31'))).toEqual([
-      `${FILE}:44 expiry_date: 2026-05-31 is not after the content review date 2026-06-01: the expiry date comes after both the release and the content review`,
+      `${FILE}:${lineOf(COMPLETE, 'expiry_date:')} expiry_date: 2026-05-31 is not after the content review date 2026-06-01: the expiry date comes after both the release and the content review`,
     ]);
     // A date still to be given is left out of the comparison.
     expect(
@@ -199,21 +199,21 @@ test.describe('each rule names the file, the line and the field', () => {
         edited('review_date: 2026-06-01', `review_date: ${PLACEHOLDER}`).replace('expiry_date: 2028-12-31', 'expiry_date: 2026-01-15'),
       ),
     ).toEqual([
-      `${FILE}:44 expiry_date: 2026-01-15 is not after the release date 2026-01-15: the expiry date comes after both the release and the content review`,
+      `${FILE}:${lineOf(COMPLETE, 'expiry_date:')} expiry_date: 2026-01-15 is not after the release date 2026-01-15: the expiry date comes after both the release and the content review`,
     ]);
     // 36 months by default, counted from the later of release and review (2026-06-01 here).
     expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2029-06-01'))).toEqual([]);
     expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2029-06-02'))).toEqual([
-      `${FILE}:44 expiry_date: 2029-06-02 is more than max_validity_months (36) after the content review date 2026-06-01: set it on or before 2029-06-01, or review the content again`,
+      `${FILE}:${lineOf(COMPLETE, 'expiry_date:')} expiry_date: 2029-06-02 is more than max_validity_months (36) after the content review date 2026-06-01: set it on or before 2029-06-01, or review the content again`,
     ]);
     expect(errors(edited('expiry_date: 2028-12-31', 'expiry_date: 2028-12-31\nmax_validity_months: 24'))).toEqual([
-      `${FILE}:44 expiry_date: 2028-12-31 is more than max_validity_months (24) after the content review date 2026-06-01: set it on or before 2028-06-01, or review the content again`,
+      `${FILE}:${lineOf(COMPLETE, 'expiry_date:')} expiry_date: 2028-12-31 is more than max_validity_months (24) after the content review date 2026-06-01: set it on or before 2028-06-01, or review the content again`,
     ]);
     expect(errors(edited('release_date: 2026-01-15', 'release_date: 2026-02-30'))).toEqual([
-      `${FILE}:42 release_date: "2026-02-30" is not a day of the calendar`,
+      `${FILE}:${lineOf(COMPLETE, 'release_date:')} release_date: "2026-02-30" is not a day of the calendar`,
     ]);
     expect(errors(edited('release_date: 2026-01-15', 'release_date: 15/01/2026'))).toEqual([
-      `${FILE}:42 release_date: "15/01/2026" is not a date written YYYY-MM-DD, e.g. 2026-03-01`,
+      `${FILE}:${lineOf(COMPLETE, 'release_date:')} release_date: "15/01/2026" is not a date written YYYY-MM-DD, e.g. 2026-03-01`,
     ]);
   });
 
@@ -303,7 +303,7 @@ test.describe('in the build', () => {
 
   test('a mistake in course.yaml fails the build like any content error; a missing file too', async () => {
     expect((await build(edited('expiry_date: 2028-12-31', 'expiry_date: 2026-05-31'))).errors).toEqual([
-      `${FILE}:44 expiry_date: 2026-05-31 is not after the content review date 2026-06-01: the expiry date comes after both the release and the content review`,
+      `${FILE}:${lineOf(COMPLETE, 'expiry_date:')} expiry_date: 2026-05-31 is not after the content review date 2026-06-01: the expiry date comes after both the release and the content review`,
     ]);
     rmSync(join(dir, FILE));
     try {
