@@ -29,6 +29,7 @@ const STRINGS = {
   expired: (expiry: string) => `Completed after the expiry date (${expiry}): credit is no longer offered.`,
   notDesignated: ACTIVITY_STRINGS.notDesignated,
   activityId: 'Activity ID',
+  version: 'Content version',
   number: 'Certificate number',
   score: 'Final exam score',
   designation: 'Designation',
@@ -161,7 +162,7 @@ export class CertificateView extends LitElement {
         ${credit ? null : html`<p class="small">${this.noCreditReason()}</p>`}
         <dl class="facts">
           ${asked ? row(STRINGS.profession, chosen ?? STRINGS.professionNotGiven) : null}
-          ${row(STRINGS.activityId, a.activityId ?? ACTIVITY_STRINGS.notYet)}
+          ${row(STRINGS.activityId, a.activityId ?? ACTIVITY_STRINGS.notYet)} ${row(STRINGS.version, a.version)}
           ${row(STRINGS.number, html`<span class="number">${number}</span>`)} ${row(STRINGS.score, `${this.score}%`)}
         </dl>
         ${
