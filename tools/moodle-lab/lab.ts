@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
@@ -19,6 +20,22 @@ export const LAB = {
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..', '..');
+
+/**
+ * The newest zip of a SCORM version in dist/ (or `LAB_DIST`, e.g. the dist/ of a copy built with
+ * another course.yaml): the names carry the activity id and the content version, so several
+ * builds can sit side by side.
+ */
+export function distZip(version: '12' | '2004', dist = process.env.LAB_DIST ?? join(ROOT, 'dist')): string {
+  const suffix = `-scorm${version}.zip`;
+  const zips = readdirSync(dist)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => ({ path: join(dist, f), at: statSync(join(dist, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  const newest = zips[0];
+  if (!newest) throw new Error(`no *${suffix} in ${dist}: run npm run package first`);
+  return newest.path;
+}
 
 function php(script: string, args: string[]): string {
   return execFileSync('php', [join(HERE, script), LAB.moodle, ...args], {
