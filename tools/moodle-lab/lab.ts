@@ -72,11 +72,28 @@ export function record(cmid: number, username: string): unknown {
   );
 }
 
+/** The CE record (`ce-…` interactions) Moodle holds for the learner in the activity, attempt by attempt. */
+export interface StoredCeRecord {
+  userid: number;
+  attempts: {
+    attempt: number;
+    ce: { n: number; id: string; response: string | null; result: string | null; weighting: string | null; type: string | null }[];
+  }[];
+}
+export function ceRecordOf(cmid: number, username: string): StoredCeRecord {
+  return JSON.parse(
+    php('ce-record.php', [String(cmid), username])
+      .trim()
+      .split('\n')
+      .pop() ?? '{}',
+  ) as StoredCeRecord;
+}
+
 /** Logs in through the page's own request context (its cookies are the page's), as the login form posts. */
-export async function login(page: Page, username: string): Promise<void> {
+export async function login(page: Page, username: string, password = LAB.password): Promise<void> {
   const html = await (await page.request.get(`${LAB.url}/login/index.php`)).text();
   const token = /name="logintoken" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  await page.request.post(`${LAB.url}/login/index.php`, { form: { username, password: LAB.password, logintoken: token } });
+  await page.request.post(`${LAB.url}/login/index.php`, { form: { username, password, logintoken: token } });
   await page.goto(`${LAB.url}/my/`);
   if (page.url().includes('/login/')) throw new Error(`login failed for ${username}`);
 }
