@@ -27,6 +27,23 @@ const SHOWN_INSTEAD: Record<string, string> = {
 const isPlaceholder = (v: unknown) => typeof v === 'string' && v.trim() === PLACEHOLDER;
 const isNone = (v: string) => v.trim().toLowerCase() === 'none';
 
+/** The content version a course.yaml without `version:` gets (the build warns). */
+export const DEFAULT_VERSION = '1';
+
+/** The content version: names the zips and shows on About this activity and the certificate. */
+const versionSchema = z
+  .string({
+    error: (iss) =>
+      typeof iss.input === 'number'
+        ? `${String(iss.input)} is read as a number (YAML drops trailing zeros): write the version in quotes, e.g. version: "2026.12"`
+        : 'must be the content version (text), e.g. 2026.12.1',
+  })
+  .trim()
+  .regex(/^[0-9A-Za-z.-]{1,20}$/, {
+    error: (iss) =>
+      `"${String(iss.input)}" must be 1 to 20 letters, digits, dots or hyphens, e.g. 2026.12.1: it becomes part of the zips' names`,
+  });
+
 /** The longest short title the header shows whole in a 700 px frame. */
 export const SHORT_TITLE_MAX = 40;
 
@@ -282,6 +299,7 @@ export const courseFileSchema = z
       { error: "must hold the provider's name and contact" },
     ),
     activity_id: orPlaceholder(text("the provider's id of this activity")),
+    version: versionSchema.default(DEFAULT_VERSION),
     // The course's header shows it where the full title would be cut short (a frame 700 px wide, a phone).
     short_title: text('a short form of the course title for the header, e.g. "Stenosis and stem-cell therapy"')
       .max(SHORT_TITLE_MAX, { error: `must be at most ${SHORT_TITLE_MAX} characters, so the header shows it whole` })
@@ -509,6 +527,15 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       message: `is still the placeholder "${PLACEHOLDER}": fill it in before learners take the course for credit (until then learners see ${shown})`,
     };
   });
+  const raw = source.data;
+  if (!raw || typeof raw !== 'object' || !('version' in raw)) {
+    warnings.push({
+      file,
+      line: 1,
+      field: 'version',
+      message: `is missing: the zips and the certificate carry version ${DEFAULT_VERSION}; write the content version, e.g. version: 2026.12.1, and change it with each release`,
+    });
+  }
   if (Array.isArray(f.credit) && (!f.accreditation_statement || f.accreditation_statement === 'none')) {
     warnings.push({
       file,
@@ -555,6 +582,7 @@ export function parseCourseFile(file: string, text: string): ParsedCourseFile {
       providerName: f.provider.name,
       providerContact: f.provider.contact,
       activityId: f.activity_id,
+      version: f.version,
       shortTitle: f.short_title ?? null,
       audience: texts.audience ?? f.audience,
       introduction: texts.introduction ?? f.introduction,

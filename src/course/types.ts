@@ -206,6 +206,8 @@ export interface ActivityInfo {
   providerContact: string | null;
   /** The provider's own id of the activity. */
   activityId: string | null;
+  /** The content version (course.yaml `version`), in the zips' names and on the certificate. */
+  version: string;
   /** The course title as the header shows it; null: the full title. */
   shortTitle: string | null;
   audience: string;

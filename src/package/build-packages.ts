@@ -5,6 +5,7 @@ import { build } from 'vite';
 import { ContentError, formatProblem } from '../content/errors.ts';
 import { loadCourse } from '../content/load-course.ts';
 import { schemaFiles, validateManifest, type ScormVersion } from '../content/manifest.ts';
+import type { Course } from '../course/types.ts';
 import { scorm2004Manifest } from './manifest2004.ts';
 import { questionKeyCsv, questionKeyHtml } from './question-key.ts';
 
@@ -24,6 +25,16 @@ export function withScormVersion(html: string, version: ScormVersion): string {
   return html.replace(TAG, `<meta name="scorm-version" content="${version}" />`);
 }
 
+/**
+ * What the zips and the question key are named after: the provider's activity id (or, until it
+ * is given, the manifest's identifier) and the content version, so a coordinator can tell which
+ * content is in the LMS. Characters a file name cannot hold become hyphens.
+ */
+export function packageBaseName(course: Course): string {
+  const slug = (course.activity.activityId ?? course.id).replace(/[^0-9A-Za-z._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  return `${slug || course.id}-${course.activity.version}`;
+}
+
 /** Lists files a manifest names that its package lacks. */
 export function missingFiles(manifestXml: string, files: Iterable<string>): string[] {
   const have = new Set(files);
@@ -32,7 +43,8 @@ export function missingFiles(manifestXml: string, files: Iterable<string>): stri
 
 /**
  * Builds the course once and writes one zip per SCORM version into dist/, and beside
- * them the question key (HTML and CSV) that explains the codes in LMS reports.
+ * them the question key (HTML and CSV) that explains the codes in LMS reports, all named
+ * `<activity id>-<version>-…` (packageBaseName).
  */
 export async function buildPackages(
   root: string,
@@ -45,6 +57,7 @@ export async function buildPackages(
   const rootManifest = readFileSync(join(root, 'imsmanifest.xml'), 'utf8');
   mkdirSync(join(root, 'dist'), { recursive: true });
 
+  const name = packageBaseName(course);
   const out: BuiltPackage[] = [];
   for (const version of ['1.2', '2004'] as const) {
     const tag = version === '1.2' ? 'scorm12' : 'scorm2004';
@@ -60,7 +73,7 @@ export async function buildPackages(
     const missing = missingFiles(manifestXml, Object.keys(files));
     if (missing.length) throw new Error(`the ${tag} manifest names files the package lacks: ${missing.join(', ')}`);
 
-    const zip = join(root, 'dist', `${manifest.identifier}-${tag}.zip`);
+    const zip = join(root, 'dist', `${name}-${tag}.zip`);
     const bytes = zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
     writeFileSync(zip, bytes);
     const dir = join(root, 'build', tag);
@@ -74,7 +87,7 @@ export async function buildPackages(
     ['html', questionKeyHtml(course)],
     ['csv', questionKeyCsv(course)],
   ] as const) {
-    const file = join(root, 'dist', `${course.id}-question-key.${ext}`);
+    const file = join(root, 'dist', `${name}-question-key.${ext}`);
     writeFileSync(file, text, 'utf8');
     log(`${relative(root, file)}  ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB  question key for LMS reports`);
   }

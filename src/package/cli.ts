@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { FOR_CREDIT } from '../content/course-file.ts';
 import { buildPackages, reportBuildError } from './build-packages.ts';
 
-// `npm run package`: dist/<course-id>-scorm12.zip and dist/<course-id>-scorm2004.zip,
-// and the question key for LMS reports, dist/<course-id>-question-key.html and .csv.
+// `npm run package`: dist/<slug>-<version>-scorm12.zip and dist/<slug>-<version>-scorm2004.zip,
+// and the question key for LMS reports, dist/<slug>-<version>-question-key.html and .csv, where
+// the slug is course.yaml's activity_id (the manifest's identifier until it is given).
 // A review copy by default; `npm run package -- --for-credit` refuses placeholders and dates
 // that offer no credit today (README "For CE providers").
 const root = fileURLToPath(new URL('../..', import.meta.url));

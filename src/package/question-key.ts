@@ -1,6 +1,7 @@
 import { kindOf, KINDS } from '../course/question-types/index.ts';
 import { textOf } from '../course/question-types/kind.ts';
 import { correctAnswer, toInteraction } from '../course/questions.ts';
+import { CE_RECORD, type CeRecordId } from '../course/ce-record.ts';
 import { reportedQuizzes } from '../course/reported.ts';
 import type { Answer, Course, Objective, Question, QuestionType, Quiz } from '../course/types.ts';
 import { formatScorm12, formatScorm2004, type FormattedAnswer } from '../scorm/interaction-format.ts';
@@ -416,10 +417,67 @@ ${exampleItem}
 ${legend(entries)}
 </section>
 ${sections.join('\n')}
+${ceRecordHtml(course)}
 </main>
 </body>
 </html>
 `;
+}
+
+// ---------------------------------------------------------------- CE record
+
+/** The values an id of the CE record can hold, as codes with their meaning where the course defines them. */
+function ceValues(course: Course, id: CeRecordId): string[] {
+  const credits = Array.isArray(course.activity.credit) ? course.activity.credit : [];
+  if (id === 'ce-profession') return course.activity.professions.map((p) => `${p.id} = ${p.name}`);
+  if (id === 'ce-credit-type') return [...credits.map((c) => `${c.type} (${c.professions.join(', ')})`), 'participation'];
+  if (id === 'ce-credit-amount') return [...credits.map((c) => `${c.amount} (${c.type})`), '0 (participation)'];
+  if (id === 'ce-version') return [`${course.activity.version} (this content)`];
+  return [];
+}
+
+/** The SCORM interaction types the CE record's text is written as, in each version. */
+function ceTypes(): { scorm12: string; scorm2004: string } {
+  const answer: InteractionAnswer = { type: 'text', response: 'x' };
+  return { scorm12: formatScorm12(answer).type, scorm2004: formatScorm2004(answer).type };
+}
+
+function ceRecordHtml(course: Course): string {
+  const types = ceTypes();
+  const rows = (Object.keys(CE_RECORD) as CeRecordId[]).map((id) => {
+    const values = ceValues(course, id);
+    return `<tr><th scope="row">${code(id)}</th><td>${escapeHtml(CE_RECORD[id].replace(/^CE record: /, ''))}${
+      values.length ? `<div class="eg">${values.map(escapeHtml).join('<br>')}</div>` : ''
+    }</td></tr>`;
+  });
+  return `<h2 id="ce-record">CE record</h2>
+<p class="quiz-note">Written once, when the course is complete and the certificate issued (never in review): one interaction per fact, result ${code('neutral')}, weight 0, no right answer, SCORM type ${code(types.scorm12)} (1.2) and ${code(types.scorm2004)} (2004). The response holds the value as text. A course that does not ask for a profession writes no ${code('ce-profession')}.</p>
+<table class="codes">
+<thead><tr><th scope="col">Interaction id</th><th scope="col">What the response holds</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
+/** One CSV row per id of the CE record, in the key's columns. */
+function ceRecordRows(course: Course): string[][] {
+  const types = ceTypes();
+  return (Object.keys(CE_RECORD) as CeRecordId[]).map((id) => {
+    const row: Record<(typeof CSV_COLUMNS)[number], string> = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Record<
+      (typeof CSV_COLUMNS)[number],
+      string
+    >;
+    row['Interaction id'] = id;
+    row['Quiz'] = 'CE record (written once, when the certificate is issued)';
+    row['Question type'] = 'CE record';
+    row['SCORM interaction type'] = `${types.scorm12} (1.2), ${types.scorm2004} (2004)`;
+    row['Prompt'] = CE_RECORD[id];
+    row['Response codes (SCORM 1.2 = SCORM 2004 = text)'] = ['the value as text', ...ceValues(course, id)].join('\n');
+    row['Weight'] = '0';
+    row['Scoring'] = 'not scored: result neutral';
+    return CSV_COLUMNS.map((c) => row[c]);
+  });
 }
 
 // ---------------------------------------------------------------- CSV
@@ -447,8 +505,12 @@ export const CSV_COLUMNS = [
   'Objectives',
 ] as const;
 
-/** One row per question, in the order of the HTML key. */
+/** One row per question, in the order of the HTML key, then one per id of the CE record. */
 export function questionKeyRows(course: Course): string[][] {
+  return [...questionRows(course), ...ceRecordRows(course)];
+}
+
+function questionRows(course: Course): string[][] {
   return questionKey(course).map((e) => {
     const codes = e.codes
       .map((c) => `${e.scormType === 'matching' ? `${c.part.toLowerCase()} ` : ''}${c.scorm12} = ${c.scorm2004} = ${c.text}`)
@@ -486,7 +548,7 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return '\uFEFF' + rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
 }
 
-/** The key as CSV: a header row, then one row per question. */
+/** The key as CSV: a header row, then one row per question, then one per id of the CE record. */
 export function questionKeyCsv(course: Course): string {
   return toCsv([[...CSV_COLUMNS], ...questionKeyRows(course)]);
 }

@@ -12,6 +12,7 @@ import {
   type QuizAttempt,
   type QuizProgress,
 } from '../course/state.ts';
+import { ceRecord, certificateIssued } from '../course/ce-record.ts';
 import { evaluationState, type EvaluationState } from '../course/evaluation.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import type { Interaction, LmsSession, ObjectiveResult } from '../scorm/session.ts';
@@ -31,6 +32,8 @@ export class Reporter {
     private readonly course: Course,
     private readonly session: LmsSession,
     private readonly passMark: number,
+    /** The LMS's learner id, which numbers the certificate in the CE record. */
+    private readonly learnerId = '',
   ) {}
 
   /** Notes what a change adds to the record; `now` is when it happened. */
@@ -42,6 +45,29 @@ export class Reporter {
     }
     const evaluation = evaluationState(next);
     if (evaluation.submittedAt !== null && evaluationState(prev).submittedAt === null) this.noteEvaluation(evaluation);
+    if (certificateIssued(this.course, next) && !certificateIssued(this.course, prev)) this.noteCeRecord(next);
+  }
+
+  /**
+   * The CE record, once, when the certificate is issued: interactions `ce-…` holding what the
+   * certificate says (profession, credit, hours, date, number, content version), so the LMS
+   * keeps it in its own reports. Not scored, like the evaluation.
+   */
+  private noteCeRecord(state: CourseState): void {
+    const at = new Date(state.completedAt ?? Date.now());
+    for (const entry of ceRecord(this.course, state, this.learnerId)) {
+      this.interactions.push({
+        id: entry.id,
+        description: entry.description,
+        answer: { type: 'text', response: entry.value },
+        result: 'neutral',
+        weighting: 0,
+        shownAt: at,
+        answeredAt: at,
+        latencyMs: null,
+        objectives: [],
+      });
+    }
   }
 
   /**

@@ -154,7 +154,7 @@ export class Tracker {
     for (const note of resumed.notes) this.options.log(note);
     this.token = resumed.token;
     if (launch.recordsResults) {
-      this.reporter = new Reporter(this.course, this.session, this.passMark);
+      this.reporter = new Reporter(this.course, this.session, this.passMark, launch.learnerId);
       // What a lost session submitted (an exam attempt, the evaluation) is reported now, once:
       // the LMS's record then holds it, so the next launch finds nothing owed.
       if (resumed.restored) this.reporter.note(resumed.inLms, resumed.saved, this.clock.now());

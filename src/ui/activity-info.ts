@@ -19,6 +19,7 @@ export const ACTIVITY_STRINGS = {
   providedBy: (name: string) => `Provided by ${name}.`,
   contact: 'Contact',
   activityId: 'Activity ID',
+  version: (version: string) => `Content version: ${version}.`,
   credit: 'Credit',
   creditAmount: (amount: number, type: string) => `${amountText(amount)} ${type}.`,
   creditFor: (amount: number, type: string, who: string) => `${amountText(amount)} ${type}, for ${who}.`,
@@ -238,6 +239,7 @@ export function activityInfo(course: Course, { minutes, today, compact }: Activi
     <p>${a.practiceGap ? datedText(a.practiceGap) : `The practice gap this activity addresses: ${S.notYet}.`}</p>
     <h2>${S.provider}</h2>
     <p>${providerName} ${activityId}</p>
+    <p>${S.version(a.version)}</p>
     <p>${S.contact}: ${a.providerContact ?? `${S.notYet}.`}</p>
     <p>${S.helpLine}: ${a.supportContact ?? `${S.notYet}.`}</p>`;
 }

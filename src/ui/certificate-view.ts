@@ -1,9 +1,7 @@
 import { LitElement, html } from 'lit';
-import { creditEarned, creditOffered, designatedCredits, isBeforeRelease, isExpired, professionName } from '../course/activity.ts';
-import { certificateNumber } from '../course/certificate-number.ts';
-import { creditHours } from '../course/learning-time.ts';
+import { creditOffered, designatedCredits, isBeforeRelease, isExpired, professionName } from '../course/activity.ts';
+import { certificateFacts } from '../course/ce-record.ts';
 import type { ActivityInfo } from '../course/types.ts';
-import { localIsoDate } from '../course/activity.ts';
 import { ACTIVITY_STRINGS } from './activity-info.ts';
 import { certificateViewStyles } from './certificate-view.styles.ts';
 import { intent } from './events.ts';
@@ -29,6 +27,7 @@ const STRINGS = {
   expired: (expiry: string) => `Completed after the expiry date (${expiry}): credit is no longer offered.`,
   notDesignated: ACTIVITY_STRINGS.notDesignated,
   activityId: 'Activity ID',
+  version: 'Content version',
   number: 'Certificate number',
   score: 'Final exam score',
   designation: 'Designation',
@@ -118,9 +117,16 @@ export class CertificateView extends LitElement {
     }
     const fromLms = displayName(this.learnerName);
     const name = fromLms || this.typedName.trim();
-    const credit = creditEarned(a, this.completedAt, this.profession);
+    // The same facts the LMS's CE record holds (src/course/ce-record.ts).
+    const { credit, hours, number } = certificateFacts({
+      activity: a,
+      courseId: this.courseId,
+      learnerId: this.learnerId,
+      profession: this.profession,
+      completedAt: this.completedAt,
+      minutes: this.minutes,
+    });
     const heading = credit ? STRINGS.completion : STRINGS.participation;
-    const number = certificateNumber(a.activityId ?? this.courseId, this.learnerId || 'unknown', localIsoDate(this.completedAt));
     const row = (label: string, value: unknown) =>
       html`<div>
         <dt>${label}</dt>
@@ -155,13 +161,13 @@ export class CertificateView extends LitElement {
           ${
             credit
               ? html`<span class="label">${STRINGS.credit}:</span> ${STRINGS.amount(credit.amount, credit.type)}`
-              : html`<span class="label">${STRINGS.hours}:</span> ${STRINGS.hoursAmount(creditHours(this.minutes))}`
+              : html`<span class="label">${STRINGS.hours}:</span> ${STRINGS.hoursAmount(hours)}`
           }
         </p>
         ${credit ? null : html`<p class="small">${this.noCreditReason()}</p>`}
         <dl class="facts">
           ${asked ? row(STRINGS.profession, chosen ?? STRINGS.professionNotGiven) : null}
-          ${row(STRINGS.activityId, a.activityId ?? ACTIVITY_STRINGS.notYet)}
+          ${row(STRINGS.activityId, a.activityId ?? ACTIVITY_STRINGS.notYet)} ${row(STRINGS.version, a.version)}
           ${row(STRINGS.number, html`<span class="number">${number}</span>`)} ${row(STRINGS.score, `${this.score}%`)}
         </dl>
         ${

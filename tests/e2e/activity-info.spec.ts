@@ -27,6 +27,7 @@ const EXAMPLE = {
   provider: 'Example Nursing Education Provider (fictitious)',
   contact: '100 Example Street, Springfield, ce@example.org, 555-0100',
   id: 'EXAMPLE-SSC-2026',
+  version: '2026.06.2',
   credit: '1.25 ANCC nursing contact hours, for Nurse (RN, LPN, LVN).',
   statement:
     'Example statement (fictitious): Example Nursing Education Provider is accredited as a provider of nursing continuing professional development by an example accreditor.',
@@ -242,6 +243,7 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
       `Provided by ${EXAMPLE.provider}.`,
       `Contact: ${EXAMPLE.contact}`,
       `Activity ID: ${EXAMPLE.id}`,
+      `Content version: ${EXAMPLE.version}.`,
       EXAMPLE.credit,
       'Set from the measured learning time: ',
       EXAMPLE.statement,
@@ -299,10 +301,17 @@ test.describe('with every field filled in (tests/fixtures/course-complete.yaml)'
       await expect(certificate).toContainText(text);
     }
     const facts = certificate.locator('.facts');
-    await expect(facts.locator('dt')).toHaveText(['Profession', 'Activity ID', 'Certificate number', 'Final exam score']);
+    await expect(facts.locator('dt')).toHaveText([
+      'Profession',
+      'Activity ID',
+      'Content version',
+      'Certificate number',
+      'Final exam score',
+    ]);
     await expect(facts.locator('dd').nth(0)).toHaveText('Nurse (RN, LPN, LVN)');
     await expect(facts.locator('dd').nth(1)).toHaveText(EXAMPLE.id);
-    const number = (await facts.locator('dd').nth(2).textContent())?.trim() ?? '';
+    await expect(facts.locator('dd').nth(2)).toHaveText(EXAMPLE.version);
+    const number = (await facts.locator('dd').nth(3).textContent())?.trim() ?? '';
     const day = new Date();
     const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
     expect(number).toBe(certificateNumber(EXAMPLE.id, 'okafor-7', iso));

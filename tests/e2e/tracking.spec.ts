@@ -1,3 +1,4 @@
+import { CE_RECORD } from '../../src/course/ce-record.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { answerShownQuestions } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch, type Version } from '../support/lms.ts';
@@ -59,10 +60,11 @@ for (const version of VERSIONS) {
       const ids = Object.entries(cmi)
         .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
         .map(([, v]) => v);
-      // Then the evaluation's answers, one per question.
+      // Then the evaluation's answers, one per question, and the CE record of the certificate.
       expect(ids).toEqual([
         ...drawn.map((id) => `${course.gradedQuiz}-${id}`),
         ...(course.evaluation?.questions ?? []).map((q) => `evaluation-${q.id}`),
+        ...Object.keys(CE_RECORD),
       ]);
       // Each objective the exam assessed is reported, passed.
       const objectives = Object.entries(cmi)

@@ -117,6 +117,7 @@ export const ACTIVITY: ActivityInfo = {
   providerName: null,
   providerContact: null,
   activityId: null,
+  version: '1',
   shortTitle: null,
   audience: 'Clinic staff.',
   introduction: 'A sample course.',

@@ -187,6 +187,25 @@ test.describe('each rule names the file, the line and the field', () => {
     expect(without.activity?.shortTitle).toBeNull();
   });
 
+  test('the content version is letters, digits, dots or hyphens, written as text; left out it is 1, with a warning', () => {
+    const line = lineOf(COMPLETE, 'version:');
+    expect(parseCourseFile(FILE, COMPLETE).activity?.version).toBe('2026.06.2');
+    expect(errors(edited(/^version: .*$/m, 'version: 2026.10'))).toEqual([
+      `${FILE}:${line} version: 2026.1 is read as a number (YAML drops trailing zeros): write the version in quotes, e.g. version: "2026.12"`,
+    ]);
+    expect(errors(edited(/^version: .*$/m, 'version: 2026/12 final'))).toEqual([
+      `${FILE}:${line} version: "2026/12 final" must be 1 to 20 letters, digits, dots or hyphens, e.g. 2026.12.1: it becomes part of the zips' names`,
+    ]);
+    expect(errors(edited(/^version: .*$/m, `version: ${'1'.repeat(21)}a`))).toHaveLength(1);
+    expect(parseCourseFile(FILE, edited(/^version: .*$/m, 'version: "2026.10"')).activity?.version).toBe('2026.10');
+    const without = parseCourseFile(FILE, edited(/^version: .*$/m, ''));
+    expect(without.problems).toEqual([]);
+    expect(without.activity?.version).toBe('1');
+    expect(without.warnings.map(formatProblem)).toEqual([
+      `${FILE}:1 version: is missing: the zips and the certificate carry version 1; write the content version, e.g. version: 2026.12.1, and change it with each release`,
+    ]);
+  });
+
   test('the review may come before the release; the expiry comes after both, within max_validity_months', () => {
     // A review before the release is the usual order, not an error.
     expect(errors(edited('review_date: 2026-06-01', 'review_date: 2025-12-01'))).toEqual([]);

@@ -3,12 +3,28 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { validateManifest } from '../../src/content/manifest.ts';
-import { missingFiles } from '../../src/package/build-packages.ts';
+import { parseCourseFile } from '../../src/content/course-file.ts';
+import { missingFiles, packageBaseName } from '../../src/package/build-packages.ts';
 import { ROOT } from '../support/paths.ts';
+import { courseOf, quizOf, QUESTIONS } from '../support/sample-course.ts';
 
 // The `packages` setup project built these exactly as `npm run package` does.
 const COURSE_ID = /<manifest\b[^>]*identifier="([^"]+)"/.exec(readFileSync(join(ROOT, 'imsmanifest.xml'), 'utf8'))?.[1];
-const zip = (tag: string) => unzipSync(readFileSync(join(ROOT, 'dist', `${COURSE_ID}-${tag}.zip`)));
+// Named after the activity id (as shipped, not filled in: the manifest's identifier) and the content version.
+const VERSION = parseCourseFile('course.yaml', readFileSync(join(ROOT, 'course.yaml'), 'utf8')).activity?.version;
+const zip = (tag: string) => unzipSync(readFileSync(join(ROOT, 'dist', `${COURSE_ID}-${VERSION}-${tag}.zip`)));
+
+test('the zips and the question key are named after the activity id (else the course id) and the content version', () => {
+  const course = courseOf(quizOf([QUESTIONS.single]));
+  const named = (activityId: string | null, version: string) =>
+    packageBaseName({ ...course, id: 'spine-course', activity: { ...course.activity, activityId, version } });
+  expect(named(null, '2026.12.1')).toBe('spine-course-2026.12.1');
+  expect(named('SSC-2026-01', '2026.12.1')).toBe('SSC-2026-01-2026.12.1');
+  // Characters a file name cannot hold (or an LMS's upload would mangle) become one hyphen.
+  expect(named('ANCC / Spine #12', '3')).toBe('ANCC-Spine-12-3');
+  expect(named('///', '3')).toBe('spine-course-3');
+  expect(VERSION).toMatch(/^[0-9A-Za-z.-]{1,20}$/);
+});
 
 for (const [tag, version] of [
   ['scorm12', '1.2'],

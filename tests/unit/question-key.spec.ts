@@ -17,6 +17,7 @@ import {
   questionKeyRows,
   type KeyEntry,
 } from '../../src/package/question-key.ts';
+import { CE_RECORD } from '../../src/course/ce-record.ts';
 import { ROOT } from '../support/paths.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
@@ -126,8 +127,9 @@ test('every question of the graded quiz appears exactly once, and nothing from t
   const key = questionKey(course);
   expect(key.map((e) => e.interactionId).sort()).toEqual([...expected].sort());
 
+  // The CE record's ids follow the questions.
   const rows = readCsv(questionKeyCsv(course)).slice(1);
-  expect(rows.map((r) => r[0]).sort()).toEqual([...expected].sort());
+  expect(rows.map((r) => r[0]).sort()).toEqual([...expected, ...Object.keys(CE_RECORD)].sort());
 
   const html = questionKeyHtml(course);
   for (const id of expected) expect(html.split(`<section class="q" id="${id}"`).length - 1, id).toBe(1);
@@ -268,8 +270,47 @@ test('CSV: RFC 4180 with a BOM and CRLF, and commas, quotes and line breaks in t
     expect(csv).toBe('\uFEFF' + rows.map((r) => r.map((f) => `"${f.replaceAll('"', '""')}"`).join(',') + '\r\n').join(''));
   }
   const tricky = readCsv(questionKeyCsv(trickyCourse()));
-  expect(tricky.map((r) => r[0])).toEqual(['Interaction id', 'exam-matching', 'exam-numeric', 'exam-single']);
+  expect(tricky.map((r) => r[0])).toEqual(['Interaction id', 'exam-matching', 'exam-numeric', 'exam-single', ...Object.keys(CE_RECORD)]);
   expect(tricky[3]?.[6]).toBe(`Prompt <x-evil onclick="a">, "quoted", 'single' & amp;\nnext line\r\nCRLF line, end`);
+});
+
+test('the CE record: each ce- id with what it holds, the professions and credit types of the course, not scored', () => {
+  const withCredit: Course = {
+    ...course,
+    activity: {
+      ...course.activity,
+      version: '2026.12.1',
+      professions: [
+        { id: 'nurse', name: 'Nurse (RN, LPN, LVN)' },
+        { id: 'front_desk', name: 'Front-desk or patient coordinator' },
+      ],
+      credit: [{ type: 'ANCC nursing contact hours', amount: 1.25, designation: 'Designated.', professions: ['nurse'] }],
+    },
+  };
+  const rows = new Map(readCsv(questionKeyCsv(withCredit)).map((r) => [r[0], r]));
+  const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+  for (const [id, what] of Object.entries(CE_RECORD)) {
+    const row = rows.get(id);
+    expect(row?.[column('Prompt')], id).toBe(what);
+    expect([row?.[column('SCORM interaction type')], row?.[column('Weight')], row?.[column('Scoring')]]).toEqual([
+      'fill-in (1.2), long-fill-in (2004)',
+      '0',
+      'not scored: result neutral',
+    ]);
+  }
+  const codes = (id: string) => rows.get(id)?.[column('Response codes (SCORM 1.2 = SCORM 2004 = text)')]?.split('\n');
+  expect(codes('ce-profession')).toEqual([
+    'the value as text',
+    'nurse = Nurse (RN, LPN, LVN)',
+    'front_desk = Front-desk or patient coordinator',
+  ]);
+  expect(codes('ce-credit-type')).toEqual(['the value as text', 'ANCC nursing contact hours (nurse)', 'participation']);
+  expect(codes('ce-credit-amount')).toEqual(['the value as text', '1.25 (ANCC nursing contact hours)', '0 (participation)']);
+  expect(codes('ce-version')).toEqual(['the value as text', '2026.12.1 (this content)']);
+  const html = questionKeyHtml(withCredit);
+  expect(html).toContain('<h2 id="ce-record">CE record</h2>');
+  for (const id of Object.keys(CE_RECORD)) expect(html).toContain(`<th scope="row"><code>${id}</code></th>`);
+  expect(html).toContain('nurse = Nurse (RN, LPN, LVN)');
 });
 
 test('HTML: content is escaped, and the page loads nothing from elsewhere', () => {

@@ -1,3 +1,4 @@
+import { CE_RECORD } from '../../src/course/ce-record.ts';
 import { expect, test } from '@playwright/test';
 import { correctAnswer } from '../../src/course/questions.ts';
 import { CourseStore } from '../../src/course/store.ts';
@@ -350,7 +351,11 @@ for (const version of VERSIONS) {
         Object.keys(cmi)
           .filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k))
           .map((k) => cmi[k]);
-      expect(ids(second.lms.cmi)).toEqual(questions.map((q) => `${exam.id}-${q.id}`));
+      // The answers, then the CE record of the completion (the course asks no profession).
+      expect(ids(second.lms.cmi)).toEqual([
+        ...questions.map((q) => `${exam.id}-${q.id}`),
+        ...Object.keys(CE_RECORD).filter((id) => id !== 'ce-profession'),
+      ]);
       expect(second.lms.cmi[el.raw]).toBe('100');
       expect(second.lms.cmi[version === '12' ? el.status : 'cmi.success_status']).toBe('passed');
       // The next launch finds nothing owed: no notice, no answers sent twice.
@@ -378,6 +383,27 @@ for (const version of VERSIONS) {
       expect(saves.at(-1)).toBe('saved');
       // SCORM 1.2 LMSs post only what changed: the answers are recorded again so that they go out again.
       expect(idsSet()).toBe(version === '12' ? 2 * questions.length : questions.length);
+    });
+
+    test('the CE record of a completion saved while offline is sent again once back online (1.2), and only once', async () => {
+      const { lms, store, tracker } = await launch(version, { course: oneTry });
+      const win = new EventTarget() as unknown as Window;
+      Object.assign(win, { document: Object.assign(new EventTarget(), { visibilityState: 'visible' }), navigator: { onLine: true } });
+      tracker.listen(win);
+      win.dispatchEvent(new Event('offline'));
+      store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      answerAll(store);
+      store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      const ceSet = () => lms.calls.filter((c) => /^SetValue cmi\.interactions\.\d+\.id=ce-/.test(c)).length;
+      const record = Object.keys(CE_RECORD).length - 1;
+      expect(ceSet()).toBe(record);
+      win.dispatchEvent(new Event('online'));
+      expect(ceSet()).toBe(version === '12' ? 2 * record : record);
+      // Confirmed online: a later change sends nothing of it again.
+      store.dispatch({ type: 'navigate', location: 'start' });
+      tracker.exit();
+      expect(ceSet()).toBe(version === '12' ? 2 * record : record);
     });
 
     test('two copies on one record: the second stands by and writes nothing until it takes over, then holds both', async () => {

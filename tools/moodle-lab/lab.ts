@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
@@ -19,6 +20,22 @@ export const LAB = {
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..', '..');
+
+/**
+ * The newest zip of a SCORM version in dist/ (or `LAB_DIST`, e.g. the dist/ of a copy built with
+ * another course.yaml): the names carry the activity id and the content version, so several
+ * builds can sit side by side.
+ */
+export function distZip(version: '12' | '2004', dist = process.env.LAB_DIST ?? join(ROOT, 'dist')): string {
+  const suffix = `-scorm${version}.zip`;
+  const zips = readdirSync(dist)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => ({ path: join(dist, f), at: statSync(join(dist, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  const newest = zips[0];
+  if (!newest) throw new Error(`no *${suffix} in ${dist}: run npm run package first`);
+  return newest.path;
+}
 
 function php(script: string, args: string[]): string {
   return execFileSync('php', [join(HERE, script), LAB.moodle, ...args], {
@@ -55,11 +72,28 @@ export function record(cmid: number, username: string): unknown {
   );
 }
 
+/** The CE record (`ce-…` interactions) Moodle holds for the learner in the activity, attempt by attempt. */
+export interface StoredCeRecord {
+  userid: number;
+  attempts: {
+    attempt: number;
+    ce: { n: number; id: string; response: string | null; result: string | null; weighting: string | null; type: string | null }[];
+  }[];
+}
+export function ceRecordOf(cmid: number, username: string): StoredCeRecord {
+  return JSON.parse(
+    php('ce-record.php', [String(cmid), username])
+      .trim()
+      .split('\n')
+      .pop() ?? '{}',
+  ) as StoredCeRecord;
+}
+
 /** Logs in through the page's own request context (its cookies are the page's), as the login form posts. */
-export async function login(page: Page, username: string): Promise<void> {
+export async function login(page: Page, username: string, password = LAB.password): Promise<void> {
   const html = await (await page.request.get(`${LAB.url}/login/index.php`)).text();
   const token = /name="logintoken" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  await page.request.post(`${LAB.url}/login/index.php`, { form: { username, password: LAB.password, logintoken: token } });
+  await page.request.post(`${LAB.url}/login/index.php`, { form: { username, password, logintoken: token } });
   await page.goto(`${LAB.url}/my/`);
   if (page.url().includes('/login/')) throw new Error(`login failed for ${username}`);
 }

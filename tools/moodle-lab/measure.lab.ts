@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type Browser, type Page } from '@playwright/test';
-import { activity, HERE, LAB, login, newLearner, openActivity, ROOT, type Preset } from './lab.ts';
+import { activity, distZip, HERE, LAB, login, newLearner, openActivity, ROOT, type Preset } from './lab.ts';
 
 /**
  * Measures what each SCORM display setting does to the learner's screen: one activity ("Lab: measure")
@@ -34,7 +34,7 @@ const SIZES = [
   { name: 'laptop', width: 1366, height: 768 },
   { name: 'phone', width: 390, height: 844 },
 ];
-const ZIP = join(ROOT, 'dist', 'spine-stem-cell-course-scorm12.zip');
+const ZIP = distZip('12');
 
 /** What the player page shows around the course, measured with the page scrolled to its top. */
 async function measurePlayer(player: Page) {

@@ -5,7 +5,7 @@ import { correctAnswer } from '../../src/course/questions.ts';
 import type { Question, Quiz } from '../../src/course/types.ts';
 import { completeEvaluation, courseData, exam } from '../../tests/support/flows.ts';
 import { answerShownQuestions, giveAnswer, isCritical, questionGroup, wrongAnswer } from '../../tests/support/learner.ts';
-import { activity, HERE, login, newLearner, openActivity, record, ROOT, type Preset } from './lab.ts';
+import { activity, distZip, HERE, login, newLearner, openActivity, record, type Preset } from './lab.ts';
 
 /**
  * Screenshots of the course as a learner meets it in Moodle: a new learner opens the activity and goes
@@ -31,7 +31,7 @@ function activities(): { label: string; cmid: number }[] {
       return { label, cmid: Number(cmid) };
     });
   const version = process.env.SHOTS_SCORM === '2004' ? '2004' : '12';
-  const zip = join(ROOT, 'dist', `spine-stem-cell-course-scorm${version}.zip`);
+  const zip = distZip(version);
   const presets = (process.env.SHOTS_PRESETS ?? 'default,recommended').split(',') as Preset[];
   const made = presets.map((preset) => ({
     label: preset,
