@@ -144,12 +144,13 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--enable-precise-memory-info'] });
   const rows: Row[] = [];
   try {
-    for (const p of packages) rows.push({ name: `zip size, SCORM ${p.version}`, value: p.bytes / 1024, unit: 'KB', budget: 200 });
+    for (const p of packages) rows.push({ name: `zip size, SCORM ${p.version}`, value: p.bytes / 1024, unit: 'KB', budget: 150 });
     const html = readFileSync(join(ROOT, 'build/scorm12/index.html'));
     rows.push({
       name: 'index.html, gzip',
       value: gzipSync(html, { level: 9 }).length / 1024,
       unit: 'KB',
+      budget: 120,
       note: `${(html.length / 1024).toFixed(1)} KB raw`,
     });
 
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
           name: `launch → first heading, ${suffix}`,
           value: median(runs.map((r) => r.firstHeading)),
           unit: 'ms',
-          budget: throttle === 1 ? 300 : 1000,
+          budget: throttle === 1 ? 120 : 350,
         });
         rows.push({ name: `launch → interactive, ${suffix}`, value: median(runs.map((r) => r.interactive)), unit: 'ms' });
       }

@@ -44,7 +44,14 @@ async function launch(): Promise<void> {
     },
     start.state,
   );
-  tracker.attach(store);
+  // The first screen painted: the frame after the first render (at once in a hidden tab, which paints no frames).
+  const painted = new Promise<void>((resolve) => {
+    void app.updateComplete.then(() => {
+      if (document.visibilityState === 'hidden') resolve();
+      else requestAnimationFrame(() => setTimeout(resolve));
+    });
+  });
+  tracker.attach(store, painted);
   tracker.listen(window);
   Object.assign(app, {
     course,

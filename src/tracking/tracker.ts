@@ -235,13 +235,14 @@ export class Tracker {
    * at once, while the page is alive: it marks the attempt started, sets exit to
    * suspend and carries everything resume needs, so the session's last call matters little.
    */
-  attach(store: CourseStore): () => void {
+  attach(store: CourseStore, firstScreen?: Promise<void>): () => void {
     this.store = store;
     if (!this.reporter) return () => {};
-    // The first commit waits to know whether another copy already writes this record.
-    if (!this.guard) this.scheduler.request('now');
+    // The first commit waits to know whether another copy already writes this record, and for
+    // the first screen (`firstScreen`), so the LMS's work on it does not delay what the learner sees.
+    if (!this.guard && !firstScreen) this.scheduler.request('now');
     else
-      void this.role.then((role) => {
+      void Promise.all([this.role, firstScreen]).then(([role]) => {
         if (role === 'writer') this.scheduler.request('now');
       });
     return store.subscribe((change) => this.onChange(change));

@@ -57,6 +57,7 @@ export class StartScreen extends LitElement {
     resume: { attribute: false },
     completed: { type: Boolean },
     started: { type: Boolean },
+    detailed: { state: true },
   };
   declare course: Course;
   declare passMark: number;
@@ -70,6 +71,8 @@ export class StartScreen extends LitElement {
   declare completed: boolean;
   /** Something was read or taken: show the progress list. */
   declare started: boolean;
+  /** The folded detail is built: after the first paint, or as soon as it is opened. */
+  declare private detailed: boolean;
 
   static override styles = [
     theme,
@@ -114,6 +117,16 @@ export class StartScreen extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    this.detailed = false;
+  }
+
+  // Closed, the detail is not seen, so building it waits until the first screen is painted.
+  override firstUpdated(): void {
+    requestAnimationFrame(() => setTimeout(() => (this.detailed = true)));
+  }
+
   focusHeading(): void {
     this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
   }
@@ -148,18 +161,22 @@ export class StartScreen extends LitElement {
     // The detail an accreditor asks for, one step away: folded, before the way in on a first visit.
     const info = html`<section aria-labelledby="about-activity">
       <h2 id="about-activity" class="visually-hidden">${ACTIVITY_STRINGS.about}</h2>
-      <details>
+      <details @toggle=${() => (this.detailed = true)}>
         <summary>${STRINGS.details(objectives)}</summary>
-        <h3>${STRINGS.objectives}</h3>
-        ${this.course.lessons.map(
-          (l) =>
-            html`<h4>${l.title}</h4>
-              <ul>
-                ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
-              </ul>`,
-        )}
-        <h3>${ACTIVITY_STRINGS.about}</h3>
-        ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: true })}
+        ${
+          this.detailed
+            ? html`<h3>${STRINGS.objectives}</h3>
+                ${this.course.lessons.map(
+                  (l) =>
+                    html`<h4>${l.title}</h4>
+                      <ul>
+                        ${l.objectives.map((o) => html`<li>${o.text}</li>`)}
+                      </ul>`,
+                )}
+                <h3>${ACTIVITY_STRINGS.about}</h3>
+                ${activityInfo(this.course, { minutes: this.minutes, today: this.today, compact: true })}`
+            : null
+        }
       </details>
     </section>`;
     return html`<h1 tabindex="-1">${this.course.title}</h1>
