@@ -313,7 +313,7 @@ export function itemStats(entry: KeyEntry, exams: ExamAttempt[]): ItemStats {
     for (const o of options.filter((o) => !o.correct && o.chosen === 0))
       flags.push({
         kind: 'unused option',
-        reason: `nobody of ${seen.length} chose "${o.text}" (${o.code}): it does not work as a distractor`,
+        reason: `nobody of ${seen.length} chose option ${o.code} (${o.text}): it does not work as a distractor`,
       });
   const key = options.filter((o) => o.correct);
   if (entry.question.type === 'single' || entry.question.type === 'true_false') {
@@ -321,7 +321,7 @@ export function itemStats(entry: KeyEntry, exams: ExamAttempt[]): ItemStats {
     for (const o of options.filter((o) => !o.correct && o.chosenUpper > keyUpper))
       flags.push({
         kind: 'distractor beats key',
-        reason: `the upper group (rest score at or above the median) chose "${o.text}" (${o.code}) ${o.chosenUpper} times and the key ${keyUpper} times: the key may be wrong or the option defensible`,
+        reason: `the upper group (rest score at or above the median) chose option ${o.code} (${o.text}) ${o.chosenUpper} times and the key ${keyUpper} times: the key may be wrong or the option defensible`,
       });
   }
   return { entry, seen: seen.length, right, difficulty, discrimination, options, responses, flags };
@@ -416,6 +416,8 @@ const SCORE = /^(\d+(?:\.\d+)?)/;
 
 export function transcript(a: Analysis): TranscriptRow[] {
   const evaluationRequired = a.course.evaluation?.required ?? false;
+  // Without any answer in the downloads (SCORM 2004's empty interactions report) only the score can speak.
+  const blind = a.exams.length === 0 && a.learners.every((l) => l.evaluation.size === 0 && l.ce.size === 0);
   return a.learners.map((l) => {
     const started = l.attempts.filter((x) => x.moodleAttempt !== null);
     const best = [...started].sort((x, y) => Number(SCORE.exec(y.score)?.[1] ?? -1) - Number(SCORE.exec(x.score)?.[1] ?? -1))[0];
@@ -426,16 +428,20 @@ export function transcript(a: Analysis): TranscriptRow[] {
     const hasCe = l.ce.size > 0;
     const status = !started.length
       ? 'Not attempted'
-      : hasCe || (passed && (evaluated || !evaluationRequired))
-        ? 'Completed'
-        : passed
-          ? 'Passed; evaluation not submitted'
-          : a.quiz.attempts !== null && l.exams.length >= a.quiz.attempts
-            ? 'Not passed (no attempt left)'
-            : l.exams.length
-              ? 'Not passed yet'
-              : 'In progress';
-    const completedDate = hasCe ? ce('ce-completed') : status === 'Completed' ? moodleDate(best?.last ?? '') : '';
+      : blind
+        ? passed
+          ? 'Passed (score at or over the pass mark; the evaluation is not in the download)'
+          : 'Not passed, or not finished'
+        : hasCe || (passed && (evaluated || !evaluationRequired))
+          ? 'Completed'
+          : passed
+            ? 'Passed; evaluation not submitted'
+            : a.quiz.attempts !== null && l.exams.length >= a.quiz.attempts
+              ? 'Not passed (no attempt left)'
+              : l.exams.length
+                ? 'Not passed yet'
+                : 'In progress';
+    const completedDate = hasCe ? ce('ce-completed') : status === 'Completed' || (blind && passed) ? moodleDate(best?.last ?? '') : '';
     return {
       learner: l.name,
       email: l.email,
@@ -449,7 +455,7 @@ export function transcript(a: Analysis): TranscriptRow[] {
       hours: ce('ce-hours'),
       certificate: ce('ce-certificate'),
       version: ce('ce-version'),
-      source: hasCe ? 'CE record' : started.length ? 'Moodle (no CE record): date of last access' : 'Moodle',
+      source: hasCe ? 'CE record' : 'Moodle',
     };
   });
 }

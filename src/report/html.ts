@@ -7,7 +7,7 @@ export const TEXT = {
   title: 'Coordinator’s report',
   transcript: 'Transcript',
   transcriptNote:
-    'The record to keep: one row per learner. Profession, credit, hours and certificate number come from the CE record the course writes into the LMS when the learner completes; where the download holds none, the status and date come from Moodle’s own columns (score against the pass mark, the evaluation submitted, the date of last access).',
+    'The record to keep: one row per learner. Profession, credit, hours and certificate number come from the CE record the course writes into the LMS when the learner completes; where the download holds none, the source says “Moodle”: the status comes from the score against the pass mark and whether the evaluation was submitted, and the date is Moodle’s date of last access, not the date of completion.',
   evaluation: 'Evaluation summary',
   items: 'Item analysis of the final exam',
   objectives: 'Objectives',
@@ -172,7 +172,12 @@ ${flags}${options}
 }
 
 function itemsHtml(a: Analysis): string {
-  const flagged = a.items.filter((i) => i.flags.some((f) => f.kind !== 'unused option'));
+  // The likeliest faults first: a key the better learners disagree with, then the weakest discrimination.
+  const severity = (i: ItemStats) =>
+    (i.flags.some((f) => f.kind === 'distractor beats key') ? -2 : 0) +
+    (i.discrimination !== null && i.discrimination < 0 ? -1 : 0) +
+    (i.discrimination ?? 1) / 10;
+  const flagged = a.items.filter((i) => i.flags.some((f) => f.kind !== 'unused option')).sort((x, y) => severity(x) - severity(y));
   const shares = attemptShares(a);
   const summary = `<p>${a.exams.length} exam attempts by ${a.learners.filter((l) => l.exams.length).length} learners; mean share right ${pct(mean(shares))}, median ${pct(median(shares))}. Each attempt draws its own questions, so each question was seen by only some attempts: every figure below is computed on the attempts that saw it. ${TEXT.noTime}</p>`;
   const rows = a.items.map((it) => [
@@ -204,7 +209,9 @@ function objectivesHtml(a: Analysis): string {
   const source =
     a.objectives[0]?.source === 'objectives report'
       ? 'the objectives report (the status Moodle kept last)'
-      : 'each learner’s last exam attempt (no objectives report was given)';
+      : a.kinds.has('objectives')
+        ? 'each learner’s last exam attempt in the interactions report (the objectives report holds no objective status for this package)'
+        : 'each learner’s last exam attempt (no objectives report was given)';
   return `<h2 id="objectives">${TEXT.objectives}</h2>
 <p class="note">Share of learners who mastered each objective, from ${source}. A critical objective counts as mastered only when every question on it was right.</p>
 ${table(
@@ -281,7 +288,10 @@ thead th { background: var(--head); font-size: .85rem; }
 tbody th { font-weight: 600; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
-table.transcript, table.items { font-size: .88rem; }
+table.transcript, table.items { font-size: .85rem; }
+table.transcript td:nth-child(2) { overflow-wrap: anywhere; }
+th code, td code { overflow-wrap: normal; word-break: normal; }
+table.items td:nth-child(2) { min-width: 16rem; }
 table.dist { width: auto; min-width: 32rem; }
 table.dist td:last-child { width: 12rem; }
 .bar { display: block; width: 12rem; height: .8rem; }
@@ -330,7 +340,9 @@ export function reportHtml(a: Analysis, o: HtmlOptions): string {
   const tookExam = a.learners.filter((l) => l.exams.length).length;
   const warnings: string[] = [];
   if (tookExam < THRESHOLDS.smallSample) warnings.push(TEXT.smallSample(tookExam));
-  if (!a.kinds.has('interactions')) warnings.push(`No interactions report was given, or it holds no answers. ${TEXT.scorm2004}`);
+  if (!a.kinds.has('interactions'))
+    warnings.push(`No interactions report was given: no item analysis, evaluation or CE record. ${TEXT.scorm2004}`);
+  else if (!a.exams.length) warnings.push(`The interactions report holds no answers. ${TEXT.scorm2004}`);
   if (!a.kinds.has('basic') && !a.kinds.has('objectives') && !a.kinds.has('interactions')) warnings.push('No report was read.');
   if (a.unused.length || a.otherIds.size)
     warnings.push(`Some rows or interaction ids were not used: see <a href="#unused">${TEXT.unused}</a>.`);

@@ -304,3 +304,77 @@ test.beforeAll(async () => {
   const { loadCourse } = await import('../../src/content/load-course.ts');
   labCourse = (await loadCourse(ROOT)).course;
 });
+
+test('SCORM 2004: Moodle’s interactions download is empty; the report keeps what the basic report has and says what is missing', () => {
+  const dir = join(ROOT, 'tests', 'fixtures', 'moodle-reports', 'lab-2004');
+  const built = buildReport(
+    handCourseFromLab(),
+    ['basic', 'interactions', 'objectives'].map((n) => join(dir, `${n}.txt`)),
+    {
+      pseudonyms: false,
+      secret: 's',
+      generated: 'now',
+    },
+  );
+  expect(built.analysis.exams).toHaveLength(0);
+  expect(built.outputs.get('transcript.csv')).toMatch(
+    /"Jordan Lee-Okafor","[^"]+","","Passed \(score at or over the pass mark; the evaluation is not in the download\)","100","0","2026-12-05"/,
+  );
+  const html = built.outputs.get('report.html') ?? '';
+  expect(html).toContain(
+    'The interactions report holds no answers. With the SCORM 2004 package, Moodle 5.1’s interactions report is empty',
+  );
+  expect(html).toContain('give learners the SCORM 1.2 package');
+  // The learner's Moodle attempt is listed as a row not used, never dropped.
+  expect(built.analysis.unused.map((u) => u.reason)).toEqual([expect.stringContaining('no exam answers')]);
+});
+
+test('the Moodle lab cohort: 30 scripted learners, the miskeyed question flagged first, the transcript as the learners did', () => {
+  // The cohort took a copy of the content whose question time_lost was keyed to a wrong option (pt);
+  // learners who knew the answer gave the true one (delay). The report reads it with that copy's key.
+  const course = structuredClone(handCourseFromLab());
+  const exam = course.quizzes.find((q) => q.id === course.gradedQuiz);
+  const miskeyed = exam?.questions.find((q) => q.id === 'time_lost');
+  if (!miskeyed || miskeyed.type !== 'single') throw new Error('no time_lost');
+  miskeyed.correct = 'pt';
+  const dir = join(ROOT, 'tests', 'fixtures', 'moodle-reports', 'lab-cohort');
+  const built = buildReport(
+    course,
+    ['basic', 'interactions', 'objectives'].map((n) => join(dir, `${n}.txt`)),
+    { pseudonyms: false, secret: 's', generated: 'now' },
+  );
+  const a = built.analysis;
+  expect(a.learners).toHaveLength(30);
+  const bad = a.items.find((i) => i.entry.interactionId === 'final_exam-time_lost');
+  expect(bad?.discrimination).toBeLessThan(0);
+  expect(bad?.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['low discrimination', 'distractor beats key']));
+  expect(bad?.options.find((o) => o.code === 'a')?.text).toMatch(/^Losing time/);
+  // In the report it is the first question flagged for review.
+  const html = built.outputs.get('report.html') ?? '';
+  const flagged = html.slice(html.indexOf('Flagged for review'));
+  expect(flagged.indexOf('<section')).toBe(flagged.indexOf('<section class="item" id="i-final_exam-time_lost"'));
+  expect(html).not.toContain('Only '); // 30 learners: no small-sample warning
+  // What each scripted learner did (their log) is what the transcript says.
+  const log = readFileSync(join(dir, 'cohort.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { first: string; last: string; attempts: number; passed: boolean });
+  const rows = transcriptRows(built.outputs.get('transcript.csv') ?? '');
+  for (const l of log) {
+    const row = rows.find((r) => r[0] === `${l.first} ${l.last}`);
+    expect(row?.[3], `${l.first} ${l.last}`).toBe(
+      l.passed ? 'Completed' : l.attempts === 3 ? 'Not passed (no attempt left)' : 'Not passed yet',
+    );
+    expect(row?.[5], `${l.first} ${l.last}: exam attempts`).toBe(String(l.attempts));
+  }
+  expect(a.reliability.value).toBeGreaterThan(0.5);
+});
+
+/** The transcript CSV's rows (every field quoted, no field with a line break). */
+const transcriptRows = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.slice(1, -1).split('","'));
