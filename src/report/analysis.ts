@@ -90,6 +90,8 @@ export interface Analysis {
 
 const EXAM_SPLIT_SEEDS = 200;
 
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+
 /** How many questions an attempt draws, if always the same (it is when no question serves two objectives). */
 function attemptSize(quiz: Quiz): number | null {
   const sizes = new Set<number>();
@@ -321,7 +323,7 @@ export function itemStats(entry: KeyEntry, exams: ExamAttempt[]): ItemStats {
     for (const o of options.filter((o) => !o.correct && o.chosenUpper > keyUpper))
       flags.push({
         kind: 'distractor beats key',
-        reason: `the upper group (rest score at or above the median) chose option ${o.code} (${o.text}) ${o.chosenUpper} times and the key ${keyUpper} times: the key may be wrong or the option defensible`,
+        reason: `the upper group (rest score at or above the median) chose option ${o.code} (${o.text}) ${times(o.chosenUpper)} and the key ${times(keyUpper)}: the key may be wrong or the option defensible`,
       });
   }
   return { entry, seen: seen.length, right, difficulty, discrimination, options, responses, flags };

@@ -199,10 +199,13 @@ ${table(
   'items',
 )}
 <h3>Options and responses, question by question</h3>
+<p class="print-only">Left out of the printed copy to keep it short: options.csv holds every question’s option counts.</p>
+<div class="screen-only">
 ${a.items
   .filter((i) => !flagged.includes(i))
   .map(itemDetail)
-  .join('\n')}`;
+  .join('\n')}
+</div>`;
 }
 
 function objectivesHtml(a: Analysis): string {
@@ -316,10 +319,12 @@ a { color: #0b57a4; }
 :focus-visible { outline: 3px solid #0b57a4; outline-offset: 2px; }
 @media (forced-colors: active) { .bar .fill { fill: CanvasText; } .bar .track { fill: Canvas; stroke: CanvasText; stroke-width: .5; } }
 @media screen and (max-width: 700px) { body { padding: 1rem .6rem; } table.dist { min-width: 0; } .bar { width: 6rem; } table { display: block; overflow-x: auto; } }
+.print-only { display: none; }
 @page { margin: 12mm; size: A4 landscape; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9pt; }
-  nav { display: none; }
+  nav, .screen-only { display: none; }
+  .print-only { display: block; }
   a { color: inherit; text-decoration: none; }
   .bar, .bar rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   h2 { break-before: page; }
