@@ -182,22 +182,26 @@ test('the evaluation summary counts each answer, and shows the time taken and th
   expect(html).toContain('Only 6 learners took the exam.');
 });
 
-test('the same report from the text, Excel and ODS downloads of one Moodle activity', () => {
-  const lab = join(ROOT, 'tests', 'fixtures', 'moodle-reports', 'lab-one-learner');
-  const outputs = ['txt', 'xlsx', 'ods'].map(
-    (ext) =>
-      buildReport(
-        handCourseFromLab(),
-        ['basic', 'interactions', 'objectives'].map((n) => join(lab, `${n}.${ext}`)),
-        { pseudonyms: false, secret: 's', generated: 'now' },
-      ).outputs,
-  );
-  for (const name of ['transcript.csv', 'items.csv', 'options.csv', 'evaluation.csv', 'objectives.csv']) {
-    expect(outputs[1]?.get(name), `${name} from Excel`).toBe(outputs[0]?.get(name));
-    expect(outputs[2]?.get(name), `${name} from ODS`).toBe(outputs[0]?.get(name));
-  }
-  expect(outputs[0]?.get('transcript.csv')).toContain('"Avery Quinlan"');
-});
+for (const [fixture, someone] of [
+  ['lab-one-learner', 'Avery Quinlan'],
+  ['lab-cohort', 'Odette Raman'],
+] as const)
+  test(`the same report from the text, Excel and ODS downloads of one Moodle activity (${fixture})`, () => {
+    const lab = join(ROOT, 'tests', 'fixtures', 'moodle-reports', fixture);
+    const outputs = ['txt', 'xlsx', 'ods'].map(
+      (ext) =>
+        buildReport(
+          handCourseFromLab(),
+          ['basic', 'interactions', 'objectives'].map((n) => join(lab, `${n}.${ext}`)),
+          { pseudonyms: false, secret: 's', generated: 'now' },
+        ).outputs,
+    );
+    for (const name of ['transcript.csv', 'items.csv', 'options.csv', 'evaluation.csv', 'objectives.csv', 'unused-rows.csv']) {
+      expect(outputs[1]?.get(name), `${name} from Excel`).toBe(outputs[0]?.get(name));
+      expect(outputs[2]?.get(name), `${name} from ODS`).toBe(outputs[0]?.get(name));
+    }
+    expect(outputs[0]?.get('transcript.csv')).toContain(`"${someone}"`);
+  });
 
 test('pseudonyms are stable, keyed, and leave no name or email in any output', () => {
   const a = report(handCourse(), handFiles, true);
