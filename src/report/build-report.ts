@@ -49,7 +49,7 @@ export function buildReport(course: Course, files: string[], options: ReportOpti
     generated: options.generated ?? new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     version: versionOf(course),
     evaluation,
-    seconds: 0,
+    statedMinutes: estimatedMinutes(course),
   });
   const t = transcript(analysis);
   const outputs = new Map<string, string>([

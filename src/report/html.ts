@@ -1,5 +1,6 @@
 import { escapeHtml as esc } from '../package/question-key.ts';
 import { attemptShares, THRESHOLDS, transcript, type Analysis, type EvaluationSummary, type ItemStats } from './analysis.ts';
+import { moodleMinutes } from './moodle.ts';
 import { fixed, mean, median } from './statistics.ts';
 
 /** What the report says, in one place. */
@@ -82,6 +83,25 @@ ${table(
   ),
   'transcript',
 )}`;
+}
+
+/**
+ * Time in the activity from Moodle's columns: the span from "Started on" to "Last accessed on" of each
+ * completed learner. It includes breaks and return visits, so it is an upper bound, not time spent.
+ */
+function spanHtml(a: Analysis, statedMinutes: number): string {
+  const spans = transcript(a).flatMap((row, i) => {
+    const l = a.learners[i];
+    if (row.status !== 'Completed' || !l) return [];
+    return l.attempts.flatMap((at) => {
+      const from = moodleMinutes(at.started);
+      const to = moodleMinutes(at.last);
+      return from !== null && to !== null && to >= from ? [to - from] : [];
+    });
+  });
+  const stated = `The course states ${statedMinutes} minutes (${(statedMinutes / 60).toFixed(2)} h).`;
+  if (!spans.length) return `<h3>Time to complete</h3><p>${stated} Moodle’s downloads give no span for a completed learner.</p>`;
+  return `<h3>Time to complete</h3><p>${stated} From Moodle’s “Started on” to “Last accessed on”, completed attempts (${spans.length}) took a median of ${fixed(median(spans), 0)} minutes (from ${Math.min(...spans)} to ${Math.max(...spans)}). This span includes breaks and return visits: it is not the time spent${a.course.evaluation?.questions.some((q) => (q.type as string) === 'number') ? '; the evaluation’s own question on time is above' : ''}.</p>`;
 }
 
 function evaluationHtml(summary: EvaluationSummary[]): string {
@@ -338,7 +358,8 @@ export interface HtmlOptions {
   generated: string;
   version: string;
   evaluation: EvaluationSummary[];
-  seconds: number;
+  /** The course's learning time as it states it (estimatedMinutes). */
+  statedMinutes: number;
 }
 
 export function reportHtml(a: Analysis, o: HtmlOptions): string {
@@ -375,6 +396,7 @@ ${table(
 )}
 ${transcriptHtml(a, !o.pseudonyms)}
 ${evaluationHtml(o.evaluation)}
+${spanHtml(a, o.statedMinutes)}
 ${itemsHtml(a)}
 ${objectivesHtml(a)}
 ${reliabilityHtml(a)}

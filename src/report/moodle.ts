@@ -154,3 +154,12 @@ export function moodleDate(text: string): string {
   if (!m || month < 0) return /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0] ?? '';
   return `${m[3]}-${String(month + 1).padStart(2, '0')}-${String(Number(m[1])).padStart(2, '0')}`;
 }
+
+/** Minutes since the epoch of a Moodle date with its time of day (the site's time zone, as written); null without one. */
+export function moodleMinutes(text: string): number | null {
+  const day = moodleDate(text);
+  const m = /(\d{1,2}):(\d{2})\s*([AP]M)/i.exec(text);
+  if (!day || !m) return null;
+  const hour = (Number(m[1]) % 12) + ((m[3] as string).toUpperCase() === 'PM' ? 12 : 0);
+  return Date.parse(`${day}T00:00:00Z`) / 60_000 + hour * 60 + Number(m[2]);
+}

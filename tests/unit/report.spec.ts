@@ -180,6 +180,8 @@ test('the evaluation summary counts each answer, and shows the time taken and th
   // Before: a, b, a → 1, 2, 1 (mean 1.33); now: c, c, b → 3, 3, 2 (mean 2.67); change +1.33.
   expect(html).toMatch(/Lesson 1<\/th><td>3<\/td><td>1\.33<\/td><td>2\.67<\/td><td>\+1\.33<\/td>/);
   expect(html).toContain('Only 6 learners took the exam.');
+  // Marisol, the one learner completed: started 9:15 AM, last access 10:32 AM → 77 minutes.
+  expect(html).toContain('completed attempts (1) took a median of 77 minutes (from 77 to 77)');
 });
 
 for (const [fixture, someone] of [
