@@ -101,7 +101,7 @@ function spanHtml(a: Analysis, statedMinutes: number): string {
   });
   const stated = `The course states ${statedMinutes} minutes (${(statedMinutes / 60).toFixed(2)} h).`;
   if (!spans.length) return `<h3>Time to complete</h3><p>${stated} Moodle’s downloads give no span for a completed learner.</p>`;
-  return `<h3>Time to complete</h3><p>${stated} From Moodle’s “Started on” to “Last accessed on”, completed attempts (${spans.length}) took a median of ${fixed(median(spans), 0)} minutes (from ${Math.min(...spans)} to ${Math.max(...spans)}). This span includes breaks and return visits: it is not the time spent${a.course.evaluation?.questions.some((q) => (q.type as string) === 'number') ? '; the evaluation’s own question on time is above' : ''}.</p>`;
+  return `<h3>Time to complete</h3><p>${stated} From Moodle’s “Started on” to “Last accessed on”, completed attempts (${spans.length}) took a median of ${fixed(median(spans), 0)} minute${median(spans) === 1 ? '' : 's'} (from ${Math.min(...spans)} to ${Math.max(...spans)}). This span includes breaks and return visits: it is not the time spent${a.course.evaluation?.questions.some((q) => (q.type as string) === 'number') ? '; the evaluation’s own question on time is above' : ''}.</p>`;
 }
 
 function evaluationHtml(summary: EvaluationSummary[]): string {
