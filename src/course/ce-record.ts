@@ -27,12 +27,22 @@ export interface CertificateInput {
   minutes: number;
 }
 
+/**
+ * Hours of participation: what the provider designated the activity for (the largest amount,
+ * which the credit build keeps within the measured time), so a participant's certificate never
+ * shows more hours than a credit certificate; the measured time when no credit is designated.
+ */
+export function participationHours(activity: ActivityInfo, minutes: number): number {
+  const designated = Array.isArray(activity.credit) ? activity.credit.map((c) => c.amount) : [];
+  return designated.length ? Math.max(...designated) : creditHours(minutes);
+}
+
 export function certificateFacts(c: CertificateInput): CertificateFacts {
   const credit = creditEarned(c.activity, c.completedAt, c.profession);
   const completedOn = localIsoDate(c.completedAt);
   return {
     credit,
-    hours: credit ? credit.amount : creditHours(c.minutes),
+    hours: credit ? credit.amount : participationHours(c.activity, c.minutes),
     completedOn,
     number: certificateNumber(c.activity.activityId ?? c.courseId, c.learnerId || 'unknown', completedOn),
   };

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { anyRelationships, creditOffered, designatedCredits, isBeforeRelease, isExpired, professionName } from '../course/activity.ts';
+import { participationHours } from '../course/ce-record.ts';
 import { creditHours, WORDS_PER_MINUTE } from '../course/learning-time.ts';
 import type { ActivityInfo, CommercialSupport, Course, CreditDesignation, DisclosedPerson } from '../course/types.ts';
 import { datedText } from './dated-text.ts';
@@ -155,7 +156,7 @@ export function creditLines(
       html`<p class="credit">${label ? `${S.credit}: ` : ''}${S.creditFor(c.amount, c.type, names(c))}</p>
         ${statements ? html`<p class="small"><span class="label">${S.designation}:</span> ${c.designation}</p>` : null}`,
   )}
-  ${others ? html`<p class="credit">${S.participation(creditHours(minutes))}</p>` : null}
+  ${others ? html`<p class="credit">${S.participation(participationHours(activity, minutes))}</p>` : null}
   ${measured ? html`<p class="small">${S.measured(minutes, creditHours(minutes))}</p>` : null}`;
 }
 
