@@ -2,7 +2,7 @@ import type { InteractionAnswer } from './session.ts';
 
 /** Response and correct-response pattern of one interaction, in a version's own format. */
 export interface FormattedAnswer {
-  type: InteractionAnswer['type'] | 'fill-in' | 'long-fill-in';
+  type: Exclude<InteractionAnswer['type'], 'text' | 'number'> | 'fill-in' | 'long-fill-in';
   /** Null when the learner gave no answer (an empty response is invalid in 2004). */
   response: string | null;
   /** Null for survey answers, which have no correct response. */
@@ -59,6 +59,8 @@ export function formatScorm12(a: InteractionAnswer): FormattedAnswer {
       return { type: a.type, response: numericResponse(a.response, 3), pattern: decimal((a.min + a.max) / 2) };
     case 'likert':
       return { type: a.type, response: a.response === null ? null : scorm12Code(a.scale, a.response), pattern: null };
+    case 'number':
+      return { type: 'numeric', response: numericResponse(a.response, 3), pattern: null };
     case 'text':
       return { type: 'fill-in', response: orNull(a.response.slice(0, SCORM12_TEXT_LIMIT)), pattern: null };
   }
@@ -81,6 +83,8 @@ export function formatScorm2004(a: InteractionAnswer): FormattedAnswer {
       return { type: a.type, response: numericResponse(a.response, 5), pattern: `${decimal(a.min)}[:]${decimal(a.max)}` };
     case 'likert':
       return { type: a.type, response: a.response, pattern: null };
+    case 'number':
+      return { type: 'numeric', response: numericResponse(a.response, 5), pattern: null };
     case 'text':
       // A localized string on one line that does not start with "{" (which would open a {lang=} tag).
       return {
