@@ -35,9 +35,6 @@ export const evaluationViewStyles = css`
     font-size: 0.9rem;
     margin: 0 0 0.5rem;
   }
-  .privacy {
-    font-size: 0.95rem;
-  }
   /* A number question: a box like a question group, the unit beside its field. */
   .question {
     border: 1px solid var(--line);

@@ -23,7 +23,7 @@ const STRINGS = {
   privacy:
     'Your answers are stored in the learning management system with your name, like your exam answers. ' +
     'The course provider and the system’s teachers and administrators (such as your education coordinator) can read them. ' +
-    'They are used to evaluate and improve the activity, and are reported to the accrediting body only in summary, without names.',
+    'They are used to evaluate and improve the activity, and summarized for the accrediting body.',
   certificateAfter: 'Your certificate is available once you submit.',
   required: 'required',
   optional: 'optional',
