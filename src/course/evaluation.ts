@@ -110,7 +110,7 @@ export const confidenceInteractionId = (questionId: string, item: string, when: 
 
 /** What one confidence rating asks, for the interaction's description and the question key. */
 export const confidenceDescription = (q: ConfidenceQuestion, item: Choice, when: ConfidenceWhen): string =>
-  `${q.prompt} ${item.text} (${when === 'before' ? 'before this course' : 'now, after it'})`;
+  `${q.prompt} ${item.text} (${when === 'before' ? 'before this course' : 'now, after this course'})`;
 
 /** One interaction an evaluation answer becomes, before the LMS's own format. */
 export interface EvaluationReport {
