@@ -82,7 +82,10 @@ export class EvaluationView extends LitElement {
   declare showMissing: boolean;
   /** Numbers as typed, by question id: kept here so a value that is not (yet) valid stays in its field. */
   declare typed: Record<string, string>;
-  /** Number questions whose field the learner has left: their error shows from then on. */
+  /**
+   * Number questions checked by a submission: their error shows from then on. Not when the field
+   * is left, as GOV.UK advises: an error appearing then would move the Submit button under the pointer.
+   */
   declare checked: ReadonlySet<string>;
   /** Focus goes to the thank-you heading once the submission is in the progress. */
   private focusThanks = false;
@@ -201,7 +204,6 @@ export class EvaluationView extends LitElement {
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${error ? `hint-${q.id} error-${q.id}` : `hint-${q.id}`}
           @input=${(e: Event) => this.typeNumber(q, (e.target as HTMLInputElement).value)}
-          @change=${() => (this.checked = new Set([...this.checked, q.id]))}
         />
         <span class="unit" aria-hidden="true">${q.unit}</span>
       </div>
