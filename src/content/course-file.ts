@@ -210,6 +210,29 @@ const likertChoice = z.strictObject({
 
 const required = z.boolean({ error: 'must be true (the learner must answer) or false (optional)' }).default(true);
 
+/** Each id once in a list; `twice` says what to do about a repeated one. */
+function uniqueIds(list: { id: string }[], ctx: z.RefinementCtx, twice: (id: string) => string): void {
+  const ids = list.map((c) => c.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: twice(id) });
+  });
+}
+
+const likertScale = z
+  .array(likertChoice, { error: 'must be the list of answers in display order, each with an id (a to e) and a text' })
+  .min(2, { error: 'must offer at least 2 answers' })
+  .max(5, { error: 'must offer at most 5 answers (ids a to e)' })
+  .superRefine((list, ctx) => uniqueIds(list, ctx, (id) => `"${id}" is used twice in this scale: give each answer its own letter`));
+
+/** The largest number SCORM 1.2 records in a numeric interaction as Moodle checks it (3 integer digits). */
+export const NUMBER_ANSWER_MAX = 999;
+const bound = (what: string) =>
+  z
+    .number({ error: `must be ${what}, a whole number` })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(NUMBER_ANSWER_MAX, { error: `must be at most ${NUMBER_ANSWER_MAX}: SCORM 1.2 records a number with at most 3 digits` });
+
 const evaluationQuestionSchema = z.discriminatedUnion(
   'type',
   [
@@ -218,21 +241,42 @@ const evaluationQuestionSchema = z.discriminatedUnion(
       type: z.literal('likert'),
       prompt: text('the statement or question'),
       required,
-      scale: z
-        .array(likertChoice, { error: 'must be the list of answers in display order, each with an id (a to e) and a text' })
-        .min(2, { error: 'must offer at least 2 answers' })
-        .max(5, { error: 'must offer at most 5 answers (ids a to e)' })
-        .superRefine((list, ctx) => {
-          const ids = list.map((c) => c.id);
-          ids.forEach((id, i) => {
-            if (ids.indexOf(id) !== i)
-              ctx.addIssue({
-                code: 'custom',
-                path: [i, 'id'],
-                message: `"${id}" is used twice in this scale: give each answer its own letter`,
-              });
+      scale: likertScale,
+    }),
+    z
+      .strictObject({
+        id: contentId,
+        type: z.literal('number'),
+        prompt: text('the question, e.g. "About how many minutes did this activity take you?"'),
+        required,
+        unit: text('what the number counts, e.g. "minutes"'),
+        min: bound('the smallest answer accepted'),
+        max: bound('the largest answer accepted'),
+      })
+      .superRefine((q, ctx) => {
+        if (q.min >= q.max)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['max'],
+            message: `${q.max} is not above min (${q.min}): max is the largest answer accepted, e.g. min: 1, max: 600`,
           });
-        }),
+      }),
+    z.strictObject({
+      id: contentId,
+      type: z.literal('confidence'),
+      prompt: text('the question, e.g. "How confident are you in each of these?"'),
+      required,
+      scale: likertScale,
+      items: z
+        .array(
+          z.strictObject({
+            id: contentId,
+            text: text('what the learner rates, e.g. "Explaining the regions of the spine to a patient"'),
+          }),
+          { error: 'must be the list of what the learner rates, one per lesson: id (the lesson id) and text' },
+        )
+        .min(1, { error: 'must list at least one item (one per lesson)' })
+        .superRefine((list, ctx) => uniqueIds(list, ctx, (id) => `"${id}" is used twice in these items: give each lesson one item`)),
     }),
     z.strictObject({
       id: contentId,
@@ -247,7 +291,7 @@ const evaluationQuestionSchema = z.discriminatedUnion(
         .default(500),
     }),
   ],
-  { error: 'type must be likert or text' },
+  { error: 'type must be likert, text, number or confidence' },
 );
 
 const whole = (what: string) =>
@@ -491,9 +535,7 @@ function evaluationOf(e: CourseFile['evaluation']): Evaluation | null {
   return {
     required: e.required,
     questions: e.questions.map((q): EvaluationQuestion =>
-      q.type === 'likert'
-        ? { id: q.id, type: 'likert', prompt: q.prompt, scale: q.scale, required: q.required }
-        : { id: q.id, type: 'text', prompt: q.prompt, required: q.required, maxLength: q.max_length },
+      q.type === 'text' ? { id: q.id, type: 'text', prompt: q.prompt, required: q.required, maxLength: q.max_length } : q,
     ),
   };
 }

@@ -432,6 +432,33 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     );
   }
 
+  // A confidence rating asks about each lesson once: its items are the lessons, by id.
+  if (activityFile?.evaluation && allLessonsParsed) {
+    const { source } = activityFile;
+    const lessonIds = lessons.map(({ lesson }) => lesson.id);
+    activityFile.evaluation.questions.forEach((q, qi) => {
+      if (q.type !== 'confidence') return;
+      const at = ['evaluation', 'questions', qi, 'items'];
+      const before = source.problems.length;
+      q.items.forEach((item, ii) => {
+        if (!lessonIds.includes(item.id))
+          source.report(
+            [...at, ii],
+            `"${item.id}" is not a lesson id: each item rates one lesson, by its id (${lessonIds.join(', ')})`,
+            'id',
+          );
+      });
+      const unrated = lessonIds.filter((id) => !q.items.some((item) => item.id === id));
+      if (unrated.length)
+        source.report(
+          at.slice(0, -1),
+          `has no item for the lesson${unrated.length > 1 ? 's' : ''} ${unrated.join(', ')}: add one item per lesson`,
+          'items',
+        );
+      problems.push(...source.problems.slice(before));
+    });
+  }
+
   // The course's editorial rules, once everything they compare has parsed.
   const ruleWarnings: ContentProblem[] = [];
   if (allLessonsParsed && allQuizzesParsed) {

@@ -3,7 +3,8 @@ import { longest } from './question-types/kind.ts';
 import { reportedQuizzes } from './reported.ts';
 import type { CourseState, QuizAttempt } from './state.ts';
 import { encodeState } from './suspend-codec.ts';
-import type { Course, Question, Quiz } from './types.ts';
+import { rateConfidence, type EvaluationState } from './evaluation.ts';
+import type { Course, Evaluation, Question, Quiz } from './types.ts';
 
 /**
  * The largest saved progress the course can produce, so that the build can tell an author
@@ -89,7 +90,25 @@ export function largestState(course: Course): CourseState {
         return [quiz.id, { attempt, attemptsUsed: 9999, bestScore: 99.99, lastScore: 99.99 }];
       }),
     ),
+    ...(course.evaluation ? { evaluation: largestEvaluation(course.evaluation) } : {}),
   };
+}
+
+/**
+ * The evaluation open with every answer that cannot be shortened at its longest: each scale,
+ * the largest number, every confidence item rated twice. Text drafts are left out: the codec
+ * shortens them to fit whatever room is left.
+ */
+function largestEvaluation(evaluation: Evaluation): EvaluationState {
+  const answers: Record<string, string> = {};
+  for (const q of evaluation.questions) {
+    const point = longest(('scale' in q ? q.scale : []).map((s) => s.id));
+    if (q.type === 'likert') answers[q.id] = point;
+    if (q.type === 'number') answers[q.id] = String(q.max);
+    if (q.type === 'confidence')
+      answers[q.id] = q.items.reduce((v, i) => rateConfidence(q, rateConfidence(q, v, i.id, 'before', point), i.id, 'after', point), '');
+  }
+  return { startedAt: FAR, submittedAt: null, answers };
 }
 
 /** The suspend data of the largest state. */

@@ -1,4 +1,4 @@
-import { isValidEvaluationAnswer, type EvaluationState } from './evaluation.ts';
+import { isValidEvaluationAnswer, keptConfidence, type EvaluationState } from './evaluation.ts';
 import { isValidAnswer } from './questions.ts';
 import { initialState, isValidLocation, type CourseState, type QuizAttempt, type QuizProgress } from './state.ts';
 import type { Answer, Course, Quiz } from './types.ts';
@@ -25,7 +25,8 @@ import type { Answer, Course, Quiz } from './types.ts';
  * `"w":professionId` is the profession the learner chose (course.yaml `professions`), once chosen.
  * `"e":[startedAt,submittedAt|0,{questionId:answer}]` is the learner evaluation, once
  * opened; its answers are kept only until submitted (then they are in the LMS's
- * interactions), and text drafts are shortened when the whole would not fit the limit.
+ * interactions), and text drafts are shortened when the whole would not fit the limit. A
+ * number is its digits; a confidence rating `item:BA,…` (see confidenceRatings).
  * Format 4 wrote each question's times as a list of decimal numbers (-1: not yet); it is
  * read as well. Format 3 is format 4 without the token and the times.
  */
@@ -273,7 +274,9 @@ function decodeEvaluation(course: Course, raw: unknown[]): EvaluationState | und
   const kept: Record<string, string> = {};
   if (isObject(answers)) {
     for (const q of course.evaluation?.questions ?? []) {
-      const v = answers[q.id];
+      const saved = answers[q.id];
+      // A confidence draft keeps the ratings of items that still exist.
+      const v = typeof saved === 'string' && q.type === 'confidence' ? keptConfidence(q, saved) : saved;
       if (typeof v === 'string' && isValidEvaluationAnswer(q, v)) kept[q.id] = v;
     }
   }

@@ -140,6 +140,27 @@ export type EvaluationQuestion =
       required: boolean;
       /** Characters allowed in the answer. */
       maxLength: number;
+    }
+  | {
+      id: string;
+      type: 'number';
+      prompt: string;
+      required: boolean;
+      /** What the number counts, e.g. "minutes"; shown beside the field. */
+      unit: string;
+      /** The whole numbers accepted, inclusive (at most 999: SCORM 1.2 keeps 3 integer digits). */
+      min: number;
+      max: number;
+    }
+  | {
+      id: string;
+      type: 'confidence';
+      prompt: string;
+      required: boolean;
+      /** The rating scale, in display order, ids a to e like a likert scale. */
+      scale: Choice[];
+      /** What is rated, one per lesson (ids are lesson ids), each before the course and now. */
+      items: Choice[];
     };
 
 /** The evaluation of the activity, asked after the graded exam is passed and before the certificate. */

@@ -3,8 +3,9 @@ import { textOf } from '../course/question-types/kind.ts';
 import { correctAnswer, toInteraction } from '../course/questions.ts';
 import { CE_RECORD, type CeRecordId } from '../course/ce-record.ts';
 import { reportedQuizzes } from '../course/reported.ts';
-import type { Answer, Course, Objective, Question, QuestionType, Quiz } from '../course/types.ts';
-import { formatScorm12, formatScorm2004, type FormattedAnswer } from '../scorm/interaction-format.ts';
+import { evaluationReports, rateConfidence } from '../course/evaluation.ts';
+import type { Answer, Course, EvaluationQuestion, Objective, Question, QuestionType, Quiz } from '../course/types.ts';
+import { formatScorm12, formatScorm2004, SCORM12_TEXT_LIMIT, type FormattedAnswer } from '../scorm/interaction-format.ts';
 import type { InteractionAnswer } from '../scorm/session.ts';
 
 /**
@@ -182,6 +183,93 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
   };
 }
 
+// ---------------------------------------------------------------- the evaluation
+
+/** One interaction the evaluation reports, with every code its response can hold. */
+export interface EvaluationKeyEntry {
+  /** As reported: `evaluation-<question id>`, or `evaluation-<id>-<item>-before` / `-after` for a confidence rating. */
+  interactionId: string;
+  question: EvaluationQuestion;
+  typeLabel: string;
+  /** The SCORM interaction type in each version (text is fill-in in 1.2, long-fill-in in 2004). */
+  scormType: { scorm12: string; scorm2004: string };
+  /** The question as the LMS's description holds it (a confidence rating: the prompt, the item, before or now). */
+  prompt: string;
+  /** For a scale: each point's code in both versions and its text. */
+  codes: { scorm12: string; scorm2004: string; text: string }[];
+  /** What the response holds when it is not a code from a list: a number's range and unit, free text. */
+  answer: string;
+  number: { min: number; max: number; unit: string } | null;
+}
+
+const EVALUATION_TYPE: Record<EvaluationQuestion['type'], string> = {
+  likert: 'Rating scale',
+  confidence: 'Confidence rating',
+  number: 'Number',
+  text: 'Free text',
+};
+
+/**
+ * The evaluation's interactions in the order the course asks them, each code from the
+ * functions the course reports with (evaluationReports, formatScorm12, formatScorm2004).
+ */
+export function evaluationKey(course: Course): EvaluationKeyEntry[] {
+  return (course.evaluation?.questions ?? []).flatMap((q): EvaluationKeyEntry[] => {
+    const sent = (value: string) => {
+      const reports = evaluationReports(q, value, SCORM12_TEXT_LIMIT);
+      return reports.map((r) => ({ r, s12: formatScorm12(r.answer), s04: formatScorm2004(r.answer) }));
+    };
+    const base = (value: string, typeLabel: string) => {
+      const first = sent(value)[0];
+      if (!first) throw new Error(`evaluation question "${q.id}": the answer "${value}" reports nothing`);
+      return {
+        interactionId: first.r.id,
+        question: q,
+        typeLabel,
+        scormType: { scorm12: first.s12.type, scorm2004: first.s04.type },
+        prompt: first.r.description,
+        codes: [] as EvaluationKeyEntry['codes'],
+        answer: '',
+        number: null,
+      };
+    };
+    const codesOf = (scale: { id: string; text: string }[], valueFor: (point: string) => string) =>
+      scale.map((point) => {
+        const [one] = sent(valueFor(point.id));
+        return { scorm12: one?.s12.response ?? '', scorm2004: one?.s04.response ?? '', text: point.text };
+      });
+    switch (q.type) {
+      case 'likert':
+        return [
+          { ...base(q.scale[0]?.id ?? '', EVALUATION_TYPE.likert), codes: codesOf(q.scale, (p) => p), answer: 'a point of the scale' },
+        ];
+      case 'confidence':
+        return q.items.flatMap((item) =>
+          (['before', 'after'] as const).map((when) => {
+            const valueFor = (p: string) => rateConfidence(q, '', item.id, when, p);
+            const label = `${EVALUATION_TYPE.confidence}, ${when === 'before' ? 'before this course' : 'now (after this course)'}`;
+            return { ...base(valueFor(q.scale[0]?.id ?? ''), label), codes: codesOf(q.scale, valueFor), answer: 'a point of the scale' };
+          }),
+        );
+      case 'number':
+        return [
+          {
+            ...base(String(q.min), EVALUATION_TYPE.number),
+            answer: `a whole number of ${q.unit}, from ${q.min} to ${q.max}, the same in both versions`,
+            number: { min: q.min, max: q.max, unit: q.unit },
+          },
+        ];
+      case 'text':
+        return [
+          {
+            ...base('x', EVALUATION_TYPE.text),
+            answer: `free text, up to ${q.maxLength} characters, on one line in SCORM 2004; in SCORM 1.2 an answer over ${SCORM12_TEXT_LIMIT} characters continues in evaluation-${q.id}-2, -3…`,
+          },
+        ];
+    }
+  });
+}
+
 // ---------------------------------------------------------------- HTML
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -308,6 +396,38 @@ ${group('Right answer')}
 </section>`;
 }
 
+function evaluationEntryHtml(e: EvaluationKeyEntry): string {
+  const id = escapeHtml(e.interactionId);
+  const type =
+    e.scormType.scorm12 === e.scormType.scorm2004
+      ? `SCORM type ${code(e.scormType.scorm12)}`
+      : `SCORM type ${code(e.scormType.scorm12)} (1.2), ${code(e.scormType.scorm2004)} (2004)`;
+  const meta = [e.typeLabel, type, e.question.required ? 'required' : 'optional', 'weight 0 · not scored (result neutral)'].join(' · ');
+  const body = e.codes.length
+    ? `<table class="codes">
+<colgroup><col class="c-12"><col class="c-04"><col></colgroup>
+<thead><tr><th scope="col">SCORM 1.2</th><th scope="col">SCORM 2004</th><th scope="col">Text</th></tr></thead>
+<tbody>
+${e.codes.map((c) => `<tr><th scope="row">${code(c.scorm12)}</th><td>${code(c.scorm2004)}</td><td>${escapeHtml(c.text)}</td></tr>`).join('\n')}
+</tbody>
+</table>`
+    : `<p class="answer">Response: ${escapeHtml(e.answer)}.</p>`;
+  return `<section class="q ev" id="${id}" aria-labelledby="h-${id}">
+<h3 id="h-${id}"><code class="iid">${id}</code></h3>
+<p class="meta">${meta}</p>
+<p class="prompt">${escapeHtml(e.prompt)}</p>
+${body}
+</section>`;
+}
+
+function evaluationHtml(course: Course): string {
+  const entries = evaluationKey(course);
+  if (!entries.length) return '';
+  return `<h2 id="evaluation">Evaluation <span class="quiz-note">(not scored)</span></h2>
+<p class="quiz-note">The learner evaluation, asked after the exam is passed. Each answer is an interaction with result <code>neutral</code> and weight 0, sent once when the learner submits; an optional question left empty is not sent. A confidence rating is two interactions per topic: <code>-before</code> (before this course) and <code>-after</code> (now).</p>
+${entries.map(evaluationEntryHtml).join('\n')}`;
+}
+
 const STYLE = `
 :root { color-scheme: light dark; --bg: #fff; --fg: #1b1c1e; --muted: #50555c; --line: #c9ccd1; --head: #f2f4f7; --chip: #eceff3; --ok: #1d6a32; --okbg: #eaf6ed; --accent: #0b57a4; }
 @media (prefers-color-scheme: dark) {
@@ -356,6 +476,7 @@ code.list { overflow-wrap: normal; }
 .objectives > span { font-weight: 600; color: var(--muted); flex: none; }
 .objectives ul { margin: 0; padding: 0; list-style: none; }
 .objectives .lesson { color: var(--muted); }
+.q.ev .codes .c-12 { width: 13%; } .q.ev .codes .c-04 { width: 24%; }
 @media screen and (max-width: 640px) {
   body { padding: 1rem .6rem 2rem; }
   thead th { white-space: normal; }
@@ -412,11 +533,13 @@ ${list.map(questionHtml).join('\n')}`;
 ${exampleItem}
 <li>With the <b>SCORM 2004</b> package the codes are those in the SCORM 2004 column. This report reads only the SCORM 1.2 response field, so its Response columns stay empty for 2004: open the learner’s attempt (the attempt number) to see each <code>learner_response</code>. The result there is <code>correct</code> or <code>incorrect</code>.</li>
 <li>The result is <code>correct</code> only for a fully right answer. With partial credit a partly right answer shows as wrong but still earns its share of the score.</li>
+<li>The learner evaluation’s answers are the ids that start with <code>evaluation</code>; they are listed at the end, under <b>Evaluation</b>, with the text of each code.</li>
 <li>With the SCORM 1.2 package one id can appear several times in a row: each exam attempt adds its answers, later attempts further right. The SCORM 2004 package records only the final attempt (the one that passed, or the last allowed). Only the graded quiz is reported; knowledge checks are not.</li>
 </ol>
 ${legend(entries)}
 </section>
 ${sections.join('\n')}
+${evaluationHtml(course)}
 ${ceRecordHtml(course)}
 </main>
 </body>
@@ -505,12 +628,42 @@ export const CSV_COLUMNS = [
   'Objectives',
 ] as const;
 
-/** One row per question, in the order of the HTML key, then one per id of the CE record. */
+/** One row per question, in the order of the HTML key: the exam's, the evaluation's interactions, then the CE record's ids. */
 export function questionKeyRows(course: Course): string[][] {
-  return [...questionRows(course), ...ceRecordRows(course)];
+  return [...examRows(course), ...evaluationRows(course), ...ceRecordRows(course)];
 }
 
-function questionRows(course: Course): string[][] {
+function evaluationRows(course: Course): string[][] {
+  return evaluationKey(course).map((e) => {
+    const n = e.number;
+    const type =
+      e.scormType.scorm12 === e.scormType.scorm2004 ? e.scormType.scorm12 : `${e.scormType.scorm12} (1.2), ${e.scormType.scorm2004} (2004)`;
+    return [
+      e.interactionId,
+      'evaluation',
+      'Evaluation (not scored)',
+      e.question.id,
+      e.typeLabel,
+      type,
+      e.prompt,
+      e.codes.length ? e.codes.map((c) => `${c.scorm12} = ${c.scorm2004} = ${c.text}`).join('\n') : e.answer,
+      '',
+      '',
+      '',
+      '',
+      '',
+      n ? String(n.min) : '',
+      n ? String(n.max) : '',
+      n ? n.unit : '',
+      '0',
+      'not scored (result neutral)',
+      '',
+      '',
+    ];
+  });
+}
+
+function examRows(course: Course): string[][] {
   return questionKey(course).map((e) => {
     const codes = e.codes
       .map((c) => `${e.scormType === 'matching' ? `${c.part.toLowerCase()} ` : ''}${c.scorm12} = ${c.scorm2004} = ${c.text}`)

@@ -2,7 +2,7 @@ import type { InteractionAnswer } from './session.ts';
 
 /** Response and correct-response pattern of one interaction, in a version's own format. */
 export interface FormattedAnswer {
-  type: InteractionAnswer['type'] | 'fill-in' | 'long-fill-in';
+  type: Exclude<InteractionAnswer['type'], 'text' | 'number'> | 'fill-in' | 'long-fill-in';
   /** Null when the learner gave no answer (an empty response is invalid in 2004). */
   response: string | null;
   /** Null for survey answers, which have no correct response. */
@@ -49,6 +49,12 @@ function numericAnswer(a: Extract<InteractionAnswer, { type: 'numeric' }>, patte
   return { type: 'fill-in', response: typed, pattern: decimal((a.min + a.max) / 2) };
 }
 
+/** An evaluation's number (no right answer): numeric where the LMS's decimal holds it, else as typed in a fill-in. */
+function numberAnswer(text: string, intDigits: number): FormattedAnswer {
+  const typed = typedNumber(text);
+  return { type: typed === null || fitsDecimal(typed, intDigits) ? 'numeric' : 'fill-in', response: typed, pattern: null };
+}
+
 /** SCORM 1.2: single characters joined by commas; `t`/`f`; `1.a` pairs; decimals. */
 export function formatScorm12(a: InteractionAnswer): FormattedAnswer {
   switch (a.type) {
@@ -68,6 +74,8 @@ export function formatScorm12(a: InteractionAnswer): FormattedAnswer {
       return numericAnswer(a, decimal((a.min + a.max) / 2), 3);
     case 'likert':
       return { type: a.type, response: a.response === null ? null : scorm12Code(a.scale, a.response), pattern: null };
+    case 'number':
+      return numberAnswer(a.response, 3);
     case 'text':
       return { type: 'fill-in', response: orNull(a.response.slice(0, SCORM12_TEXT_LIMIT)), pattern: null };
   }
@@ -90,6 +98,8 @@ export function formatScorm2004(a: InteractionAnswer): FormattedAnswer {
       return numericAnswer(a, `${decimal(a.min)}[:]${decimal(a.max)}`, 5);
     case 'likert':
       return { type: a.type, response: a.response, pattern: null };
+    case 'number':
+      return numberAnswer(a.response, 5);
     case 'text':
       // A localized string on one line that does not start with "{" (which would open a {lang=} tag).
       return {

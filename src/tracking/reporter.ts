@@ -13,7 +13,7 @@ import {
   type QuizProgress,
 } from '../course/state.ts';
 import { ceRecord, certificateIssued } from '../course/ce-record.ts';
-import { evaluationState, type EvaluationState } from '../course/evaluation.ts';
+import { evaluationReports, evaluationState, type EvaluationState } from '../course/evaluation.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import type { Interaction, LmsSession, ObjectiveResult } from '../scorm/session.ts';
 
@@ -71,41 +71,15 @@ export class Reporter {
   }
 
   /**
-   * One interaction per evaluation question answered, id `evaluation-<question id>`: a likert
-   * answer, or text (split into parts `-2`, `-3`… where the version holds less). Not scored:
-   * result neutral, weight 0, no correct response.
+   * The interactions of every evaluation answer (see evaluationReports for their ids). Not
+   * scored: result neutral, weight 0, no correct response.
    */
   private noteEvaluation(e: EvaluationState): void {
     const at = new Date(e.submittedAt ?? Date.now());
     const shownAt = new Date(e.startedAt ?? e.submittedAt ?? Date.now());
     for (const q of this.course.evaluation?.questions ?? []) {
-      const value = e.answers[q.id] ?? '';
-      if (!value) continue;
-      const base = {
-        description: q.prompt,
-        result: 'neutral' as const,
-        weighting: 0,
-        shownAt,
-        answeredAt: at,
-        latencyMs: null,
-        objectives: [],
-      };
-      if (q.type === 'likert') {
-        this.interactions.push({
-          ...base,
-          id: `evaluation-${q.id}`,
-          answer: { type: 'likert', scale: q.scale.map((s) => s.id), response: value },
-        });
-        continue;
-      }
-      const limit = this.session.textLimit;
-      for (let part = 0; part * limit < value.length; part++) {
-        this.interactions.push({
-          ...base,
-          id: `evaluation-${q.id}${part ? `-${part + 1}` : ''}`,
-          answer: { type: 'text', response: value.slice(part * limit, (part + 1) * limit) },
-        });
-      }
+      for (const r of evaluationReports(q, e.answers[q.id] ?? '', this.session.textLimit))
+        this.interactions.push({ ...r, result: 'neutral', weighting: 0, shownAt, answeredAt: at, latencyMs: null, objectives: [] });
     }
   }
 

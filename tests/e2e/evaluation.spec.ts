@@ -23,18 +23,64 @@ for (const version of VERSIONS) {
     // The certificate waits for a required evaluation.
     if (evaluation.required) await expect(frame.getByRole('navigation').getByRole('button', { name: /^Certificate/ })).toHaveCount(0);
 
-    // Submitting with required answers missing lists them, and focus goes to the list.
+    // Submitting with required answers missing lists them, and focus goes to the list. The number
+    // is typed out of range and Submit pressed straight from its field: it is checked on submitting,
+    // so nothing moves under the pointer between pressing and releasing.
+    const named = (prompt: string) => new RegExp(prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const number = evaluation.questions.find((q) => q.type === 'number');
+    if (!number || number.type !== 'number') throw new Error('the course asks no number');
+    const field = frame.getByRole('textbox', { name: named(number.prompt) });
+    await expect(field).toHaveAttribute('inputmode', 'numeric');
+    await field.fill(String(number.max + 1));
     await frame.getByRole('button', { name: 'Submit evaluation' }).click();
     const summary = frame.getByRole('alert').filter({ has: frame.getByRole('heading', { name: 'There is a problem' }) });
     await expect(summary).toBeFocused();
+    const tooMany = `${number.max + 1} ${number.unit} is more than ${number.max}: enter a number from ${number.min} to ${number.max}`;
     const required = evaluation.questions.filter((q) => q.required);
-    await expect(summary.getByRole('link')).toHaveText(['Answer: Your profession', ...required.map((q) => `Answer: ${q.prompt}`)]);
+    await expect(summary.getByRole('link')).toHaveText([
+      'Answer: Your profession',
+      ...required.map((q) =>
+        q.type === 'confidence'
+          ? `Rate every topic, before this course and now: ${q.prompt}`
+          : q.type === 'number'
+            ? tooMany
+            : `Answer: ${q.prompt}`,
+      ),
+    ]);
+    // The message is also at the field, read with it.
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(
+      `A whole number of ${number.unit}, from ${number.min} to ${number.max}. Error: ${tooMany}`,
+    );
+    await summary.getByRole('link', { name: tooMany }).click();
+    await expect(field).toBeFocused();
+    await field.fill('4 5');
+    await expect(field).toHaveAccessibleDescription(
+      new RegExp(`Error: Enter the number of ${number.unit} as a whole number \\(digits only\\), from ${number.min} to ${number.max}$`),
+    );
 
-    // Answer everything: the likert questions with the second-to-last point, texts with a sentence.
+    // Answer everything: the likert questions and each confidence rating with a point of the
+    // scale, the number within its range, texts with a sentence.
     const answers = new Map<string, string>();
-    const named = (prompt: string) => new RegExp(prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     for (const q of evaluation.questions) {
-      if (q.type === 'likert') {
+      if (q.type === 'number') {
+        await field.fill(` 0${number.min + 44} `);
+        answers.set(q.id, String(number.min + 44));
+        await expect(field).toHaveAttribute('aria-invalid', 'false');
+      } else if (q.type === 'confidence') {
+        const group = frame.getByRole('group', { name: named(q.prompt) });
+        for (const [k, item] of q.items.entries()) {
+          const topic = group.getByRole('group', { name: item.text, exact: true });
+          // Different points before and now, and per item, so that a mix-up shows.
+          const before = q.scale[k % q.scale.length];
+          const after = q.scale[(k + 2) % q.scale.length];
+          if (!before || !after) throw new Error('the scale is too short');
+          await topic.getByRole('group', { name: 'Before this course' }).getByRole('radio', { name: before.text, exact: true }).check();
+          await topic.getByRole('group', { name: 'Now' }).getByRole('radio', { name: after.text, exact: true }).check();
+          answers.set(`${q.id}-${item.id}-before`, before.id);
+          answers.set(`${q.id}-${item.id}-after`, after.id);
+        }
+      } else if (q.type === 'likert') {
         const point = q.scale[q.scale.length - 2] ?? q.scale[0];
         if (!point) continue;
         await frame
@@ -59,7 +105,21 @@ for (const version of VERSIONS) {
     frame = await relaunch(page);
     await frame.getByRole('button', { name: 'Continue where you left off' }).click();
     for (const q of evaluation.questions) {
-      if (q.type === 'text') await expect(frame.getByRole('textbox', { name: named(q.prompt) })).toHaveValue(answers.get(q.id) ?? '');
+      if (q.type === 'text' || q.type === 'number')
+        await expect(frame.getByRole('textbox', { name: named(q.prompt) })).toHaveValue(answers.get(q.id) ?? '');
+      if (q.type === 'confidence') {
+        const group = frame.getByRole('group', { name: named(q.prompt) });
+        for (const item of q.items) {
+          const topic = group.getByRole('group', { name: item.text, exact: true });
+          for (const [when, name] of [
+            ['before', 'Before this course'],
+            ['after', 'Now'],
+          ] as const) {
+            const point = q.scale.find((s) => s.id === answers.get(`${q.id}-${item.id}-${when}`));
+            await expect(topic.getByRole('group', { name }).getByRole('radio', { name: point?.text, exact: true })).toBeChecked();
+          }
+        }
+      }
     }
     await expect(
       frame
@@ -85,7 +145,25 @@ for (const version of VERSIONS) {
     }
     for (const q of evaluation.questions) {
       const row = byId.get(`evaluation-${q.id}`);
-      if (q.type === 'likert') {
+      if (q.type === 'number') {
+        // SCORM numeric, the integer typed, no correct pattern.
+        expect([row?.type, row?.[response], row?.result, row?.weighting]).toEqual(['numeric', answers.get(q.id), 'neutral', '0']);
+        expect(Object.keys(row ?? {}).filter((f) => /^correct_responses\.\d+\./.test(f))).toEqual([]);
+      } else if (q.type === 'confidence') {
+        expect(row).toBeUndefined();
+        for (const item of q.items)
+          for (const when of ['before', 'after']) {
+            const id = `${q.id}-${item.id}-${when}`;
+            const r = byId.get(`evaluation-${id}`);
+            const index = q.scale.findIndex((s) => s.id === answers.get(id));
+            expect([r?.type, r?.[response], r?.result, r?.weighting], id).toEqual([
+              'likert',
+              version === '12' ? 'abcdefghij'[index] : answers.get(id),
+              'neutral',
+              '0',
+            ]);
+          }
+      } else if (q.type === 'likert') {
         const index = q.scale.findIndex((s) => s.id === answers.get(q.id));
         expect([row?.type, row?.[response], row?.result]).toEqual([
           'likert',

@@ -151,6 +151,7 @@ test('the evaluation, the certificate and exit never scroll the LMS page around 
     if (await radios.count()) await radios.first().check();
     else await groups.nth(i).locator('textarea').fill('Ask every caller about bladder changes.');
   }
+  for (const minutes of await frame.locator('evaluation-view input[inputmode=numeric]').all()) await minutes.fill('45');
   await scrollHost(page, HOST_Y);
   await pressEnterOn(page, frame.getByRole('button', { name: 'Submit evaluation' }));
   await expect(frame.getByRole('heading', { name: 'Thank you' })).toBeFocused();

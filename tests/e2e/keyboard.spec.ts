@@ -141,6 +141,18 @@ test('the whole course can be completed with the keyboard alone', async ({ page 
         await tabTo(page, frame, (f) => f.tag === 'input' && f.name === q.id, q.id);
         await page.keyboard.press('Space');
         for (let k = 1; k < q.scale.length - 1; k++) await page.keyboard.press('ArrowDown');
+      } else if (q.type === 'confidence') {
+        // Two radio groups per item, before and now: Tab goes from one to the next.
+        for (const item of q.items)
+          for (const when of ['before', 'after']) {
+            const name = `${q.id}-${item.id}-${when}`;
+            await tabTo(page, frame, (f) => f.tag === 'input' && f.name === name, name);
+            await page.keyboard.press('Space');
+            for (let k = 1; k < q.scale.length - 1; k++) await page.keyboard.press('ArrowDown');
+          }
+      } else if (q.type === 'number') {
+        await tabTo(page, frame, (f) => f.tag === 'input' && f.label.startsWith(`${i + 1}.`), q.id);
+        await page.keyboard.type(String(q.min + 1));
       } else {
         await tabTo(page, frame, (f) => f.tag === 'textarea' && f.label.startsWith(`${i + 1}.`), q.id);
         await page.keyboard.type('Ask every caller about saddle numbness.');
@@ -162,6 +174,15 @@ test('the whole course can be completed with the keyboard alone', async ({ page 
     const n = Object.keys(cmi).find((k) => /^cmi\.interactions\.\d+\.id$/.test(k) && cmi[k] === `evaluation-${q.id}`);
     const response = cmi[(n ?? '').replace(/id$/, 'student_response')];
     if (q.type === 'likert') expect(response).toBe('abcdefghij'[q.scale.length - 2]);
+    if (q.type === 'number') expect(response).toBe(String(q.min + 1));
+    if (q.type === 'confidence')
+      for (const item of q.items)
+        for (const when of ['before', 'after']) {
+          const at = Object.keys(cmi).find(
+            (k) => /^cmi\.interactions\.\d+\.id$/.test(k) && cmi[k] === `evaluation-${q.id}-${item.id}-${when}`,
+          );
+          expect(cmi[(at ?? '').replace(/id$/, 'student_response')]).toBe('abcdefghij'[q.scale.length - 2]);
+        }
   }
   expect(strictViolations(await lmsCalls(page), '12')).toEqual([]);
 });

@@ -100,20 +100,23 @@ export async function shownOrder(frame: FrameLocator): Promise<string[]> {
 }
 
 /**
- * On the evaluation screen: answers every question shown (each scale's second-to-last point,
- * a sentence for text) and submits; ends on the thank-you panel.
+ * On the evaluation screen: answers every question shown (each radio group's second-to-last
+ * point, a sentence for text, 45 for a number) and submits; ends on the thank-you panel.
  */
 export async function completeEvaluation(frame: FrameLocator): Promise<void> {
   await expect(frame.getByRole('heading', { level: 1, name: 'Evaluate this activity' })).toBeVisible();
-  const groups = frame.locator('evaluation-view fieldset');
-  for (let i = 0; i < (await groups.count()); i++) {
-    const radios = groups.nth(i).locator('input[type=radio]');
-    const n = await radios.count();
+  const view = frame.locator('evaluation-view');
+  const names = await view.locator('input[type=radio]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
+  for (const name of names) {
+    const radios = view.locator(`input[type=radio][name="${name}"]`);
     // A question the test answered itself (the profession, say) is left as it is.
-    if (n && (await groups.nth(i).locator('input:checked').count())) continue;
-    if (n) await radios.nth(Math.max(0, n - 2)).check();
-    else await groups.nth(i).locator('textarea').fill('Ask every caller about bladder changes and saddle numbness.');
+    if (await view.locator(`input[type=radio][name="${name}"]:checked`).count()) continue;
+    await radios.nth(Math.max(0, (await radios.count()) - 2)).check();
   }
+  const texts = view.locator('textarea');
+  for (let i = 0; i < (await texts.count()); i++) await texts.nth(i).fill('Ask every caller about bladder changes and saddle numbness.');
+  const numbers = view.locator('input[inputmode=numeric]');
+  for (let i = 0; i < (await numbers.count()); i++) await numbers.nth(i).fill('45');
   await frame.getByRole('button', { name: 'Submit evaluation' }).click();
   await expect(frame.getByRole('heading', { name: 'Thank you' })).toBeVisible();
 }

@@ -281,7 +281,82 @@ test.describe('each rule names the file, the line and the field', () => {
       `${FILE}:${lineOf(COMPLETE, '- id: comments')} evaluation.questions[1].id: "objectives_met" is used by another question: give each question its own id`,
     ]);
     expect(errors(edited('type: text', 'type: essay'))).toEqual([
-      `${FILE}:${lineOf(COMPLETE, 'type: text')} evaluation.questions[1].type: type must be likert or text`,
+      `${FILE}:${lineOf(COMPLETE, 'type: text')} evaluation.questions[1].type: type must be likert, text, number or confidence`,
+    ]);
+  });
+
+  const withQuestion = (yaml: string) => edited('    - id: comments', `${yaml}    - id: comments`);
+  const NUMBER = `    - id: minutes_taken
+      type: number
+      prompt: About how many minutes did this activity take you?
+      unit: minutes
+      min: 1
+      max: 600
+`;
+  const CONFIDENCE = `    - id: confidence
+      type: confidence
+      prompt: How confident are you in doing each of these?
+      scale:
+        - { id: a, text: Not confident }
+        - { id: b, text: Confident }
+      items:
+        - { id: anatomy, text: Describing the regions of the spine }
+        - { id: stenosis, text: Recognizing red flags }
+`;
+
+  test('a number question: whole numbers, min below max, at most 999 (SCORM 1.2 keeps 3 digits), a unit', () => {
+    const ok = parseCourseFile(FILE, withQuestion(NUMBER));
+    expect(ok.problems).toEqual([]);
+    expect(ok.evaluation?.questions[1]).toEqual({
+      id: 'minutes_taken',
+      type: 'number',
+      prompt: 'About how many minutes did this activity take you?',
+      required: true,
+      unit: 'minutes',
+      min: 1,
+      max: 600,
+    });
+    const text = withQuestion(NUMBER);
+    expect(errors(edited('min: 1\n', 'min: 700\n', text))).toEqual([
+      `${FILE}:${lineOf(text, 'max: 600')} evaluation.questions[1].max: 600 is not above min (700): max is the largest answer accepted, e.g. min: 1, max: 600`,
+    ]);
+    expect(errors(edited('max: 600', 'max: 1000', text))).toEqual([
+      `${FILE}:${lineOf(text, 'max: 600')} evaluation.questions[1].max: must be at most 999: SCORM 1.2 records a number with at most 3 digits`,
+    ]);
+    expect(errors(edited('min: 1\n', 'min: 0.5\n', text))).toEqual([
+      `${FILE}:${lineOf(text, 'min: 1')} evaluation.questions[1].min: must be a whole number`,
+    ]);
+    expect(errors(edited('      unit: minutes\n', '', text))).toEqual([
+      `${FILE}:${lineOf(text, '- id: minutes_taken')} evaluation.questions[1].unit: is missing: add it (a string)`,
+    ]);
+  });
+
+  test('a confidence question: a likert scale and items with unique ids', () => {
+    const ok = parseCourseFile(FILE, withQuestion(CONFIDENCE));
+    expect(ok.problems).toEqual([]);
+    expect(ok.evaluation?.questions[1]).toEqual({
+      id: 'confidence',
+      type: 'confidence',
+      prompt: 'How confident are you in doing each of these?',
+      required: true,
+      scale: [
+        { id: 'a', text: 'Not confident' },
+        { id: 'b', text: 'Confident' },
+      ],
+      items: [
+        { id: 'anatomy', text: 'Describing the regions of the spine' },
+        { id: 'stenosis', text: 'Recognizing red flags' },
+      ],
+    });
+    const text = withQuestion(CONFIDENCE);
+    expect(errors(edited('{ id: stenosis,', '{ id: anatomy,', text))).toEqual([
+      `${FILE}:${lineOf(text, '{ id: stenosis,')} evaluation.questions[1].items[1].id: "anatomy" is used twice in these items: give each lesson one item`,
+    ]);
+    expect(errors(edited('{ id: b, text: Confident }', '{ id: g, text: Confident }', text))).toEqual([
+      `${FILE}:${lineOf(text, '{ id: b, text: Confident }')} evaluation.questions[1].scale[1].id: "g" must be one letter from a to e: SCORM 1.2 records a likert answer as one character`,
+    ]);
+    expect(errors(edited(/ {6}items:\n.*\n.*\n/, '      items: []\n', text))).toEqual([
+      `${FILE}:${lineOf(text, 'items:')} evaluation.questions[1].items: must list at least one item (one per lesson)`,
     ]);
   });
 
@@ -333,6 +408,20 @@ test.describe('in the build', () => {
         `${FILE}: is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see README "For CE providers"`,
       ]);
     }
+  });
+
+  test('a confidence rating has one item per lesson, by the lesson ids: an unknown id and a lesson left out are errors', async () => {
+    const lessons = ['anatomy', 'stenosis', 'stem_cells', 'clinic_therapy', 'claims', 'risks'];
+    const items = (ids: string[]) => ids.map((id) => `        - { id: ${id}, text: Rating ${id} }\n`).join('');
+    const question = (ids: string[]) =>
+      `    - id: confidence\n      type: confidence\n      prompt: How confident are you?\n      scale:\n        - { id: a, text: Not confident }\n        - { id: b, text: Confident }\n      items:\n${items(ids)}`;
+    const text = (ids: string[]) => edited('    - id: comments', `${question(ids)}    - id: comments`);
+    expect((await build(text(lessons))).errors).toEqual([]);
+    const wrong = text(['anatomy', 'stenosis', 'stem_cell', 'clinic_therapy', 'claims']);
+    expect((await build(wrong)).errors).toEqual([
+      `${FILE}:${lineOf(wrong, 'items:')} evaluation.questions[1].items: has no item for the lessons stem_cells, risks: add one item per lesson`,
+      `${FILE}:${lineOf(wrong, '{ id: stem_cell,')} evaluation.questions[1].items[2].id: "stem_cell" is not a lesson id: each item rates one lesson, by its id (${lessons.join(', ')})`,
+    ]);
   });
 
   test('credit designated above the measured learning time is a warning; at or below it is not', async () => {

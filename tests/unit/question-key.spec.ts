@@ -15,6 +15,7 @@ import {
   questionKeyCsv,
   questionKeyHtml,
   questionKeyRows,
+  evaluationKey,
   type KeyEntry,
 } from '../../src/package/question-key.ts';
 import { CE_RECORD } from '../../src/course/ce-record.ts';
@@ -127,8 +128,10 @@ test('every question of the graded quiz appears exactly once, and nothing from t
   const key = questionKey(course);
   expect(key.map((e) => e.interactionId).sort()).toEqual([...expected].sort());
 
-  // The CE record's ids follow the questions.
-  const rows = readCsv(questionKeyCsv(course)).slice(1);
+  // The evaluation's interactions and then the CE record's ids follow the questions.
+  const rows = readCsv(questionKeyCsv(course))
+    .slice(1)
+    .filter((r) => r[1] !== 'evaluation');
   expect(rows.map((r) => r[0]).sort()).toEqual([...expected, ...Object.keys(CE_RECORD)].sort());
 
   const html = questionKeyHtml(course);
@@ -142,6 +145,62 @@ test('every question of the graded quiz appears exactly once, and nothing from t
       expect(rows.some((r) => r[0] === `${quiz.id}-${q.id}`)).toBe(false);
     }
   }
+});
+
+test('the evaluation follows the exam in the key: every interaction id it can report, with each answer code and its text, in HTML and CSV', () => {
+  const questions = course.evaluation?.questions ?? [];
+  expect(questions.map((q) => q.type)).toEqual(expect.arrayContaining(['likert', 'confidence', 'number', 'text']));
+  // The ids as the contract names them, written out here rather than taken from the course's code.
+  const expected = questions.flatMap((q) =>
+    q.type === 'confidence'
+      ? q.items.flatMap((i) => [`evaluation-${q.id}-${i.id}-before`, `evaluation-${q.id}-${i.id}-after`])
+      : [`evaluation-${q.id}`],
+  );
+  const rows = readCsv(questionKeyCsv(course)).slice(1);
+  const evaluationRows = rows.filter((r) => r[1] === 'evaluation');
+  expect(evaluationRows.map((r) => r[0])).toEqual(expected);
+  // After every exam question.
+  expect(rows.slice(-expected.length)).toEqual(evaluationRows);
+  const html = questionKeyHtml(course);
+  expect(html.indexOf('<h2 id="evaluation">')).toBeGreaterThan(html.lastIndexOf('<section class="q" '));
+  for (const id of expected) expect(html.split(`<section class="q ev" id="${id}"`).length - 1, id).toBe(1);
+
+  const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+  for (const q of questions) {
+    const mine = evaluationRows.filter((r) => r[column('Question id')] === q.id);
+    for (const r of mine) {
+      expect([r[column('Weight')], r[column('Scoring')], r[column('Right answer, SCORM 1.2')]]).toEqual([
+        '0',
+        'not scored (result neutral)',
+        '',
+      ]);
+      const codes = r[column('Response codes (SCORM 1.2 = SCORM 2004 = text)')];
+      if (q.type === 'likert' || q.type === 'confidence') {
+        // SCORM 1.2: one letter by position on the scale; 2004: the scale id.
+        expect(codes).toBe(q.scale.map((p, i) => `${'abcdefghij'[i]} = ${p.id} = ${p.text}`).join('\n'));
+        expect(r[column('SCORM interaction type')]).toBe('likert');
+      }
+      if (q.type === 'number') {
+        expect(r[column('SCORM interaction type')]).toBe('numeric');
+        expect([r[column('Numeric: accepted from')], r[column('Numeric: accepted to')], r[column('Numeric: unit')]]).toEqual([
+          String(q.min),
+          String(q.max),
+          q.unit,
+        ]);
+        expect(codes).toBe(`a whole number of ${q.unit}, from ${q.min} to ${q.max}, the same in both versions`);
+      }
+      if (q.type === 'text') expect(r[column('SCORM interaction type')]).toBe('fill-in (1.2), long-fill-in (2004)');
+    }
+    if (q.type === 'confidence') {
+      const item = q.items[0];
+      if (!item) throw new Error('no item');
+      const before = mine.find((r) => r[0] === `evaluation-${q.id}-${item.id}-before`);
+      expect(before?.[column('Prompt')]).toBe(`${q.prompt} ${item.text} (before this course)`);
+      expect(html).toContain(escapeHtml(`${q.prompt} ${item.text} (now, after this course)`));
+    }
+  }
+  expect(evaluationKey({ ...course, evaluation: null })).toEqual([]);
+  expect(questionKeyHtml({ ...course, evaluation: null })).not.toContain('id="evaluation"');
 });
 
 test('the codes and texts agree with what formatScorm12 and formatScorm2004 send, for every question', () => {

@@ -11,5 +11,7 @@ export type AnswerReport =
   | { type: 'numeric'; response: string; min: number; max: number }
   /** A survey answer on a scale (no correct answer). */
   | { type: 'likert'; scale: string[]; response: string | null }
+  /** A whole number given in a survey (no correct answer): `numeric` in both versions, without a pattern. */
+  | { type: 'number'; response: string }
   /** Free text (no correct answer): `fill-in` in SCORM 1.2, `long-fill-in` in 2004. */
   | { type: 'text'; response: string };
