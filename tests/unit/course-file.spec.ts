@@ -87,7 +87,6 @@ test('the shipped course.yaml asks what accreditors expect and every provider fi
     'objectives_met likert required',
     'free_of_bias likert required',
     'relevant_to_practice likert required',
-    'confidence confidence required',
     'practice_change text required',
     'minutes_taken number required',
     'comments text optional',
