@@ -149,7 +149,7 @@ test('every question of the graded quiz appears exactly once, and nothing from t
 
 test('the evaluation follows the exam in the key: every interaction id it can report, with each answer code and its text, in HTML and CSV', () => {
   const questions = course.evaluation?.questions ?? [];
-  expect(questions.map((q) => q.type)).toEqual(expect.arrayContaining(['likert', 'confidence', 'number', 'text']));
+  expect(questions.map((q) => q.type)).toEqual(expect.arrayContaining(['likert', 'number', 'text']));
   // The ids as the contract names them, written out here rather than taken from the course's code.
   const expected = questions.flatMap((q) =>
     q.type === 'confidence'
