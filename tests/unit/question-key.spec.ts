@@ -159,8 +159,11 @@ test('the evaluation follows the exam in the key: every interaction id it can re
   const rows = readCsv(questionKeyCsv(course)).slice(1);
   const evaluationRows = rows.filter((r) => r[1] === 'evaluation');
   expect(evaluationRows.map((r) => r[0])).toEqual(expected);
-  // After every exam question.
-  expect(rows.slice(-expected.length)).toEqual(evaluationRows);
+  // After every exam question, before the CE record's ids.
+  const first = rows.indexOf(evaluationRows[0]);
+  expect(rows.slice(first, first + expected.length)).toEqual(evaluationRows);
+  expect(rows.slice(first + expected.length).map((r) => r[0])).toEqual(Object.keys(CE_RECORD));
+  expect(rows.slice(0, first).every((r) => r[1] === course.gradedQuiz)).toBe(true);
   const html = questionKeyHtml(course);
   expect(html.indexOf('<h2 id="evaluation">')).toBeGreaterThan(html.lastIndexOf('<section class="q" '));
   for (const id of expected) expect(html.split(`<section class="q ev" id="${id}"`).length - 1, id).toBe(1);
