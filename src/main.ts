@@ -49,6 +49,8 @@ async function launch(): Promise<void> {
     void app.updateComplete.then(() => {
       if (document.visibilityState === 'hidden') resolve();
       else requestAnimationFrame(() => setTimeout(resolve));
+      // A frame the browser stops painting (hidden or throttled after this point) must not hold back the first commit.
+      setTimeout(resolve, 1000);
     });
   });
   tracker.attach(store, painted);
