@@ -10,27 +10,14 @@ import { datedPlainText, splitDated } from '../../src/course/dates.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
 import { completionText } from '../../src/ui/activity-info.ts';
 import { datedText } from '../../src/ui/dated-text.ts';
+import { COMPLETE, edited, lineOf } from '../support/course-text.ts';
 import { FIXTURE, ROOT } from '../support/paths.ts';
 import { courseOf, QUESTIONS, quizOf } from '../support/sample-course.ts';
 
 const FILE = 'course.yaml';
-const COMPLETE = readFileSync(join(ROOT, 'tests/fixtures/course-complete.yaml'), 'utf8');
 const SHIPPED = readFileSync(join(ROOT, 'course.yaml'), 'utf8');
 // course.yaml as the project first shipped it: every provider field a placeholder.
 const PLACEHOLDERS = readFileSync(join(FIXTURE, 'course.yaml'), 'utf8');
-
-/** The 1-based line of the first line of `text` that contains `needle`. */
-function lineOf(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`"${needle}" is not in the text`);
-  return i + 1;
-}
-
-function edited(from: string | RegExp, to: string, text = COMPLETE): string {
-  const after = text.replace(from, to);
-  expect(after, `the edit of ${String(from)} changed nothing`).not.toBe(text);
-  return after;
-}
 
 const errors = (text: string) => parseCourseFile(FILE, text).problems.map(formatProblem);
 

@@ -6,28 +6,15 @@ import { creditBuildProblems, parseCourseFile, PLACEHOLDER } from '../../src/con
 import { formatProblem, type ContentProblem } from '../../src/content/errors.ts';
 import { loadCourse } from '../../src/content/load-course.ts';
 import { creditHours, estimatedMinutes } from '../../src/course/learning-time.ts';
+import { COMPLETE, edited, lineOf } from '../support/course-text.ts';
 import { ROOT } from '../support/paths.ts';
 
 // The build for credit (`npm run package -- --for-credit`) against the review copy (the default).
 
 const FILE = 'course.yaml';
-const COMPLETE = readFileSync(join(ROOT, 'tests/fixtures/course-complete.yaml'), 'utf8');
 const SHIPPED = readFileSync(join(ROOT, 'course.yaml'), 'utf8');
 /** A day inside the fixture's dates (release 2026-01-15, review 2026-06-01, expiry 2028-12-31). */
 const TODAY = '2026-12-05';
-
-/** The 1-based line of the first line of `text` that contains `needle`. */
-function lineOf(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`"${needle}" is not in the text`);
-  return i + 1;
-}
-
-function edited(from: string | RegExp, to: string, text = COMPLETE): string {
-  const after = text.replace(from, to);
-  expect(after, `the edit of ${String(from)} changed nothing`).not.toBe(text);
-  return after;
-}
 
 const errors = (text: string) => parseCourseFile(FILE, text).problems.map(formatProblem);
 const forCredit = (text: string, today = TODAY) => {

@@ -83,7 +83,7 @@ function cmid(): number {
 }
 
 function namedLearner(username: string, first: string, last: string): void {
-  execFileSync('php', [join(HERE, 'named-learner.php'), LAB.moodle, String(LAB.course), username, LAB.password, first, last], {
+  execFileSync('php', [join(HERE, 'learner.php'), LAB.moodle, String(LAB.course), username, LAB.password, first, last], {
     encoding: 'utf8',
     env: { ...process.env, PHP_INI_SCAN_DIR: LAB.phpIni },
   });
