@@ -53,7 +53,7 @@ const text = (what: string) =>
     .trim()
     .min(1, { error: `must not be empty: write ${what}` })
     .refine((v) => !v.includes(PLACEHOLDER), {
-      error: `still holds "${PLACEHOLDER}": replace it with ${what} (only some fields may be left as the placeholder, on their own; see README "For CE providers")`,
+      error: `still holds "${PLACEHOLDER}": replace it with ${what} (only some fields may be left as the placeholder, on their own; see docs/ce-provider.md#every-field)`,
     });
 
 /** A field the provider may leave as the placeholder: read as null. An empty value is missing, not a placeholder. */
@@ -95,7 +95,8 @@ const personSchema = z
     // ACCME Standard 3: owners and employees of ineligible companies may not control accredited content.
     ineligible_company_owner_or_employee: z
       .boolean({
-        error: 'must be false (the person neither owns nor works for an ineligible company), or true: see README "For CE providers"',
+        error:
+          'must be false (the person neither owns nor works for an ineligible company), or true: see docs/ce-provider.md#owners-and-employees-of-ineligible-companies',
       })
       .refine((v) => !v, {
         error:
@@ -307,7 +308,7 @@ const range = (what: string) =>
     )
     .refine((r) => r.min <= r.max, { error: 'min must not be above max' });
 
-/** The course's editorial limits (README "Adding a lesson"); any left out keep their default. */
+/** The course's editorial limits (docs/authors.md#the-courses-editorial-rules); any left out keep their default. */
 const rulesSchema = z.strictObject({
   objectives_per_lesson: range('objectives per lesson').optional(),
   questions_per_check: range('questions per knowledge check').optional(),

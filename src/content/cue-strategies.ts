@@ -10,7 +10,7 @@ import { contentWords } from './item-text.ts';
 /**
  * A test-wise learner who knows nothing of the subject: strategies that pick an answer from
  * the form of a question alone, never from its key, played against the course's own draw
- * and scoring (README, "Item quality"). A strategy that beats a blind guess shows a cue the
+ * and scoring (docs/item-quality.md#the-test-wise-learner-rules-9-11). A strategy that beats a blind guess shows a cue the
  * bank teaches instead of the subject.
  */
 

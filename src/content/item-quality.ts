@@ -7,7 +7,7 @@ import { contentWords, lengthGroups, words } from './item-text.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /**
- * Item-writing rules for the question bank (README, "Item quality"), after Haladyna,
+ * Item-writing rules for the question bank (docs/item-quality.md), after Haladyna,
  * Downing & Rodriguez (2002) and the NBME item-writing guide (Paniagua & Swygert 2016).
  * Each rule catches a flaw that lets a learner score without knowing the subject, or
  * lose marks without lacking it. Rules 1-6, 9 and 10 are errors, the others warnings.

@@ -72,7 +72,7 @@ function suggestion(name: string): string {
  */
 export function readOpening(name: string, args: string): ComponentOpening | string {
   if (!isName(name)) {
-    return `":::${name}" is not a component${suggestion(name)}: use one of ${COMPONENT_NAMES.map((n) => `:::${n}`).join(', ')} (see "Content components" in the README)`;
+    return `":::${name}" is not a component${suggestion(name)}: use one of ${COMPONENT_NAMES.map((n) => `:::${n}`).join(', ')} (see docs/content-components.md)`;
   }
   const s = spec(name);
   let rest = args.trim();

@@ -348,7 +348,7 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
       line: 0,
       field: '',
       message:
-        'is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see README "For CE providers"',
+        'is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see docs/ce-provider.md',
     });
   }
   let activityFile: ParsedCourseFile | undefined;
@@ -565,7 +565,7 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
       file: courseFile,
       line: activityFile.source.lineOf(['credit', i, 'amount']),
       field: `credit[${i}].amount`,
-      message: `${credit.amount} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
+      message: `${credit.amount} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see docs/authors.md#learning-time): designate ${supported} or less`,
     });
   }
   // A build for credit does not designate more than the measured time supports.

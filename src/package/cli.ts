@@ -6,7 +6,7 @@ import { buildPackages, reportBuildError } from './build-packages.ts';
 // and the question key for LMS reports, dist/<slug>-<version>-question-key.html and .csv, where
 // the slug is course.yaml's activity_id (the manifest's identifier until it is given).
 // A review copy by default; `npm run package -- --for-credit` refuses placeholders and dates
-// that offer no credit today (README "For CE providers").
+// that offer no credit today (docs/ce-provider.md).
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a !== FOR_CREDIT);

@@ -18,7 +18,7 @@ import { theme } from './theme.ts';
 
 const STRINGS = {
   heading: 'Evaluate this activity',
-  // Who reads the answers, said as it is: the LMS keeps them with the learner's name (README "The learner evaluation").
+  // Who reads the answers, said as it is: the LMS keeps them with the learner's name (docs/ce-provider.md#the-learner-evaluation).
   intro: 'Your answers help the provider evaluate and improve this activity. They are not scored.',
   privacy:
     'Your answers are stored in the learning management system with your name, like your exam answers. ' +

@@ -98,7 +98,7 @@ for (const version of VERSIONS) {
       );
       const restored = await inMoodle(page);
       expect(restored.exam).toMatchObject({ attemptsUsed: 1, bestScore: 100 });
-      // SCORM 2004 records the pass at once; 1.2 waits for the required evaluation (README, "Why it is done this way").
+      // SCORM 2004 records the pass at once; 1.2 waits for the required evaluation (docs/lms-records.md#why-it-is-done-this-way).
       if (version === '2004') expect([restored.record[el.raw], restored.record[passed]]).toEqual(['100', 'passed']);
       const answers = restored.interactions.length;
       expect(answers).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE, ROOT } from './paths.ts';
 
-/** The files an author edits: what the README's "Editing the course" lists. */
+/** The files an author edits: what docs/authors.md, "The files you edit", lists. */
 export const CONTENT_FILES = ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml'];
 
 /** What the edit below sets, for the tests to compare the built course with. */
@@ -148,10 +148,10 @@ function edit(dir: string, rel: string, change: (text: string) => string): void 
 }
 
 /**
- * The new author's task of the README's checklist, on a copy of the content in `dir`: a seventh
+ * The new author's task of the checklist in docs/authors.md, on a copy of the content in `dir`: a seventh
  * lesson with two objectives (the limit lowered under `rules:`), its knowledge check, four exam
  * items, the pass mark from 80 to 75 (exam and manifest), an optional evaluation question, and
- * the provider's name and release date filled in. Only what the README lets an author change.
+ * the provider's name and release date filled in. Only what docs/authors.md lets an author change.
  */
 export function applyNewAuthorEdit(dir: string): void {
   writeFileSync(join(dir, 'lessons/07-follow-up.md'), LESSON);

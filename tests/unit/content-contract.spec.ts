@@ -1,6 +1,6 @@
 /**
  * The content contract: rules any valid course content obeys, whatever an author changed. They
- * run on the shipped content and on a copy with the README's new-author task applied (a seventh
+ * run on the shipped content and on a copy with a new author's edits, as docs/authors.md allows them (a seventh
  * lesson of two objectives, its check, four exam items, pass mark 75, course.yaml filled in), so
  * an author's valid edit can break none of them. Numbers come from the content files.
  */

@@ -146,7 +146,7 @@ test.describe('each rule names the file, the line and the field', () => {
 
   test('the placeholder is refused where the course cannot do without the text, and inside other text', () => {
     expect(errors(edited(/^audience: .*$/m, `audience: ${PLACEHOLDER}`))).toEqual([
-      `${FILE}:9 audience: still holds "${PLACEHOLDER}": replace it with who the course is for (only some fields may be left as the placeholder, on their own; see README "For CE providers")`,
+      `${FILE}:9 audience: still holds "${PLACEHOLDER}": replace it with who the course is for (only some fields may be left as the placeholder, on their own; see docs/ce-provider.md#every-field)`,
     ]);
     const [error] = errors(edited('name: Alex Example', `name: Alex ${PLACEHOLDER}`));
     expect(error).toMatch(new RegExp(`^${FILE}:17 planners\\[0\\]\\.name: still holds "${PLACEHOLDER}"`));
@@ -392,7 +392,7 @@ test.describe('in the build', () => {
       throw new Error('the build went on without course.yaml');
     } catch (err) {
       expect((err as { problems: ContentProblem[] }).problems.map(formatProblem)).toEqual([
-        `${FILE}: is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see README "For CE providers"`,
+        `${FILE}: is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see docs/ce-provider.md`,
       ]);
     }
   });
@@ -419,7 +419,7 @@ test.describe('in the build', () => {
     expect(supported).toBeGreaterThanOrEqual(1.25);
     const over = await build(edited('amount: 1.25', `amount: ${supported + 0.25}`));
     expect(over.warnings).toEqual([
-      `${FILE}:${lineOf(COMPLETE, 'amount: 1.25')} credit[0].amount: ${supported + 0.25} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see README "Learning time"): designate ${supported} or less`,
+      `${FILE}:${lineOf(COMPLETE, 'amount: 1.25')} credit[0].amount: ${supported + 0.25} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see docs/authors.md#learning-time): designate ${supported} or less`,
     ]);
   });
 

@@ -172,7 +172,7 @@ test.describe('disclosures carry the day they were collected and the ineligible-
       '$1ineligible_company_owner_or_employee: no idea',
     );
     expect(errors(text)).toEqual([
-      `${FILE}:${lineOf(text, 'no idea')} planners[1].ineligible_company_owner_or_employee: must be false (the person neither owns nor works for an ineligible company), or true: see README "For CE providers"`,
+      `${FILE}:${lineOf(text, 'no idea')} planners[1].ineligible_company_owner_or_employee: must be false (the person neither owns nor works for an ineligible company), or true: see docs/ce-provider.md#owners-and-employees-of-ineligible-companies`,
     ]);
   });
 });

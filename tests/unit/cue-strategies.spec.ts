@@ -10,7 +10,7 @@ import type { Question } from '../../src/course/types.ts';
 import { FIXTURE, ROOT } from '../support/paths.ts';
 import { LOOSE_RULES, QUESTIONS, quizOf } from '../support/sample-course.ts';
 
-// The test-wise learner (rules 9-11 of README "Item quality"): small hand-made exams in YAML,
+// The test-wise learner (rules 9-11 of docs/item-quality.md): small hand-made exams in YAML,
 // checked as the build checks them.
 
 interface Item {

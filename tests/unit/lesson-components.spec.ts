@@ -122,8 +122,8 @@ test.describe('mistakes stop the build at their line', () => {
   test('an unknown component name lists the valid ones, and suggests the one meant', () => {
     const body = '## Red flags\n\n:::callout\nText.\n:::\n\n:::care_card urgent "Escalate"\nText.\n:::\n';
     expect(problemsOf(body)).toEqual([
-      `${FILE}:${lineOf(body, ':::callout')} body: ":::callout" is not a component: use one of :::care-card, :::inset, :::warning, :::do, :::dont, :::details (see "Content components" in the README)`,
-      `${FILE}:${lineOf(body, ':::care_card')} body: ":::care_card" is not a component (did you mean :::care-card?): use one of :::care-card, :::inset, :::warning, :::do, :::dont, :::details (see "Content components" in the README)`,
+      `${FILE}:${lineOf(body, ':::callout')} body: ":::callout" is not a component: use one of :::care-card, :::inset, :::warning, :::do, :::dont, :::details (see docs/content-components.md)`,
+      `${FILE}:${lineOf(body, ':::care_card')} body: ":::care_card" is not a component (did you mean :::care-card?): use one of :::care-card, :::inset, :::warning, :::do, :::dont, :::details (see docs/content-components.md)`,
     ]);
   });
 
