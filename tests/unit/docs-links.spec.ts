@@ -38,8 +38,8 @@ interface Line {
   text: string;
 }
 
-/** The lines of a Markdown file outside fenced code blocks, with inline code spans blanked. */
-function proseLines(markdown: string): Line[] {
+/** The lines of a Markdown file outside fenced code blocks, as written. */
+function linesOutsideFences(markdown: string): Line[] {
   const lines: Line[] = [];
   let fence: string | null = null;
   markdown.split('\n').forEach((text, i) => {
@@ -52,9 +52,17 @@ function proseLines(markdown: string): Line[] {
       fence = opening[1]!;
       return;
     }
-    lines.push({ number: i + 1, text: text.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length)) });
+    lines.push({ number: i + 1, text });
   });
   return lines;
+}
+
+/** The lines outside fenced code blocks, with inline code spans blanked: where links can be. */
+function proseLines(markdown: string): Line[] {
+  return linesOutsideFences(markdown).map(({ number, text }) => ({
+    number,
+    text: text.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length)),
+  }));
 }
 
 /** Every anchor a Markdown file offers: its headings' slugs (repeats numbered) and explicit HTML ids. */
@@ -166,6 +174,35 @@ test('the README stays short, and CI runs the test command it gives', () => {
   expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
 });
 
+/**
+ * Paths the pages name in code (`src/course/merge.ts`): each under one of the repository's own
+ * folders must exist, unless git ignores it (a build's output) or it is a pattern with a
+ * placeholder (`lessons/NN-name.md`, `quizzes/<name>.yaml`, `dist/…`).
+ */
+export function missingPaths(root: string, file: string): string[] {
+  const ignored = readFileSync(join(root, '.gitignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const topFolders = new Set(
+    readdirSync(root, { withFileTypes: true }).flatMap((d) => (d.isDirectory() && !ignored.includes(`${d.name}/`) ? [d.name] : [])),
+  );
+  const problems: string[] = [];
+  for (const { number, text } of linesOutsideFences(readFileSync(join(root, file), 'utf8'))) {
+    for (const m of text.matchAll(/`([\w.-]+(?:\/[\w.-]*)+)`/g)) {
+      const path = m[1]!;
+      if (!topFolders.has(path.split('/')[0]!) || /NN/.test(path)) continue;
+      if (ignored.some((i) => path === i || path.startsWith(i.endsWith('/') ? i : `${i}/`))) continue;
+      if (!existsSync(join(root, path))) problems.push(`${file}:${number} \`${path}\` does not exist`);
+    }
+  }
+  return problems;
+}
+
+test('every file and folder of the repository the pages name exists', () => {
+  expect(readerPages(ROOT).flatMap((page) => missingPaths(ROOT, page))).toEqual([]);
+});
+
 test('the pages a build message points to exist, with their anchors', () => {
   // Messages say `see docs/ce-provider.md#every-field`: the reader has only the terminal's words to go on.
   const problems: string[] = [];
@@ -245,6 +282,24 @@ test.describe('the link check itself', () => {
       'README.md:6 "docs/page.md#fill-in-course-yaml": docs/page.md has no heading with the anchor #fill-in-course-yaml (did you mean #1-fill-in-courseyaml?)',
       'README.md:8 "docs/also-gone.md": docs/also-gone.md does not exist',
     ]);
+  });
+
+  test('a path the page names in code must exist, unless git ignores it or it is a placeholder', () => {
+    mkdirSync(join(root, 'src'), { recursive: true });
+    mkdirSync(join(root, 'bench'), { recursive: true });
+    writeFileSync(join(root, 'src/here.ts'), '');
+    writeFileSync(join(root, '.gitignore'), 'dist/\nbench/results.json\n');
+    writeFileSync(
+      join(root, 'docs/paths.md'),
+      [
+        'Kept: `src/here.ts`, `src/`; moved: `src/gone.ts`.',
+        'Not checked: `dist/x.zip`, `bench/results.json`, `lessons/NN-name.md`, `src/<type>.ts`, `mod/scorm/view.js`.',
+        '```',
+        'src/in-a-fence.ts `src/in-a-fence.ts`',
+        '```',
+      ].join('\n'),
+    );
+    expect(missingPaths(root, 'docs/paths.md')).toEqual(['docs/paths.md:1 `src/gone.ts` does not exist']);
   });
 
   test('links are resolved from the page that holds them', () => {
