@@ -90,13 +90,14 @@ interface Link {
   target: string;
 }
 
-/** Inline links and images, and reference definitions, outside code. */
+/** Inline links and images, HTML links and images, and reference definitions, outside code. */
 export function linksOf(markdown: string): Link[] {
   const links: Link[] = [];
   for (const { number, text } of proseLines(markdown)) {
     for (const m of text.matchAll(/!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+"[^"]*")?\s*\)/g)) {
       links.push({ line: number, target: m[1]!.replace(/^<|>$/g, '') });
     }
+    for (const m of text.matchAll(/<(?:a|img)\s[^>]*?(?:href|src)="([^"]+)"/g)) links.push({ line: number, target: m[1]! });
     const definition = /^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/.exec(text);
     if (definition) links.push({ line: number, target: definition[1]!.replace(/^<|>$/g, '') });
   }
@@ -274,6 +275,7 @@ test.describe('the link check itself', () => {
         '[wrong anchor](docs/page.md#fill-in-course-yaml)',
         '`[in code](nowhere.md)`',
         '[ref]: docs/also-gone.md',
+        '<img src="docs/images/shot.png" alt="kept"> <a href="docs/html-gone.md">gone</a>',
       ].join('\n'),
     );
     expect(brokenLinks(root, 'README.md')).toEqual([
@@ -281,6 +283,7 @@ test.describe('the link check itself', () => {
       'README.md:5 "docs/images/missing.png": docs/images/missing.png does not exist',
       'README.md:6 "docs/page.md#fill-in-course-yaml": docs/page.md has no heading with the anchor #fill-in-course-yaml (did you mean #1-fill-in-courseyaml?)',
       'README.md:8 "docs/also-gone.md": docs/also-gone.md does not exist',
+      'README.md:9 "docs/html-gone.md": docs/html-gone.md does not exist',
     ]);
   });
 
