@@ -3,14 +3,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { completeEvaluation, finishExam, readAllLessons, startExam } from '../../tests/support/flows.ts';
+import { beaconBytes } from '../../src/preview/moodle-profile.ts';
 import { activity, distZip, HERE, LAB, login, newLearner, openActivity } from './lab.ts';
 
 /*
  * The largest record the course writes, in a real Moodle: a new learner takes the zip of
  * RECORD_SCORM (default 2004) in "Lab: record size" in one session, answers every evaluation
  * text at its longest in three-byte characters, and closes the tab. Moodle's player then posts
- * the session's end as a beacon, which Chromium refuses over 64 KB. Measured: the size of each
- * request to Moodle's datamodel.php, and what Moodle stored (session time, status, answers).
+ * the session's end as a beacon, which Chromium refuses over 64 KB. Measured: each commit to
+ * Moodle's datamodel.php (the closing beacon itself is not visible to the test once the page is
+ * gone) with the size its values take as a beacon, and what Moodle stored: the session time only
+ * the closing call sends, the status and the answers.
  * Writes out/record-size.json.
  */
 const VERSION = process.env.RECORD_SCORM === '12' ? '12' : '2004';
@@ -24,9 +27,11 @@ test(`the largest ${VERSION} record reaches Moodle when the tab is closed`, asyn
   const page = await context.newPage();
   await login(page, username);
   const { player, frame } = await openActivity(page, cmid);
-  const posts: { bytes: number; beacon: boolean }[] = [];
+  // Each commit as sent (url-encoded), and the multipart size the same values take in a beacon.
+  const posts: { bytes: number; asBeacon: number }[] = [];
   player.on('request', (r) => {
-    if (r.url().includes('/mod/scorm/datamodel.php')) posts.push({ bytes: r.postDataBuffer()?.length ?? 0, beacon: r.resourceType() === 'ping' });
+    const body = r.postData() ?? '';
+    if (r.url().includes('/mod/scorm/datamodel.php')) posts.push({ bytes: body.length, asBeacon: beaconBytes(body) });
   });
   await frame.getByRole('button', { name: /^Start the course/ }).click();
   await readAllLessons(frame);
@@ -52,7 +57,7 @@ test(`the largest ${VERSION} record reaches Moodle when the tab is closed`, asyn
     cmid,
     username,
     posts,
-    largest: Math.max(...posts.map((p) => p.bytes)),
+    largestAsBeacon: Math.max(...posts.map((p) => p.asBeacon)),
     elements: Object.keys(stored).length,
     totalTime: stored[time],
     status: [stored['cmi.core.lesson_status'] ?? stored['cmi.completion_status'], stored['cmi.success_status'] ?? ''],
@@ -62,6 +67,5 @@ test(`the largest ${VERSION} record reaches Moodle when the tab is closed`, asyn
   writeFileSync(join(OUT, `record-size-${VERSION}.json`), JSON.stringify(result, null, 2));
   console.log(JSON.stringify({ ...result, posts: posts.length }));
   expect(result.totalTime).toMatch(VERSION === '12' ? /^0*\d+:\d\d:\d\d/ : /^PT/);
-  expect(result.confidence).toBe(12);
   await context.close();
 });
