@@ -1,6 +1,6 @@
 import { ScormConnection, type Logger } from './connection.ts';
 import type { Scorm2004Api } from './discover.ts';
-import { isoDuration, isoTimestamp } from './formats.ts';
+import { isoDuration } from './formats.ts';
 import { SCORM2004_TEXT_LIMIT, formatScorm2004 } from './interaction-format.ts';
 import { ScormSession, type ScormDialect } from './scorm-session.ts';
 
@@ -53,15 +53,18 @@ export const scorm2004Dialect: ScormDialect = {
   writeInteraction(conn, n, i) {
     const p = `cmi.interactions.${n}.`;
     const f = formatScorm2004(i.answer);
+    // Moodle's 2004 player posts the whole record with every commit and with the final call,
+    // which a closing page sends as a beacon of at most 64 KB: the record keeps what a reader of
+    // answers needs. An exam answer is its id (the question key holds the prompt and objectives),
+    // response, right answer, result and latency; a survey or CE answer (neutral, never scored)
+    // carries its description instead.
+    const scored = i.result !== 'neutral';
     // id first, then type, then the rest (else error 408).
     conn.set(`${p}id`, i.id, true);
     conn.set(`${p}type`, f.type, true);
-    i.objectives.forEach((o, k) => conn.set(`${p}objectives.${k}.id`, o, true));
-    conn.set(`${p}description`, i.description.slice(0, 250), true);
-    // 2004's timestamp is when the question was first shown; latency runs from there.
-    conn.set(`${p}timestamp`, isoTimestamp(i.shownAt), true);
-    // Every value counts against the size of the LMS's final request: a weight of 1 is left implicit.
-    if (i.weighting !== 1) conn.set(`${p}weighting`, real(i.weighting), true);
+    if (!scored) conn.set(`${p}description`, i.description.slice(0, 250), true);
+    // A weight of 1 is the default and is left implicit.
+    if (scored && i.weighting !== 1) conn.set(`${p}weighting`, real(i.weighting), true);
     if (f.response !== null) conn.set(`${p}learner_response`, f.response, true);
     if (f.pattern !== null) conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
     conn.set(`${p}result`, i.result, true);
@@ -70,8 +73,7 @@ export const scorm2004Dialect: ScormDialect = {
   writeObjective(conn, n, o, isNew) {
     const p = `cmi.objectives.${n}.`;
     if (isNew) conn.set(`${p}id`, o.id);
-    // The scaled score and the verdict only: 2004's normative score, and a compact record.
-    conn.set(`${p}score.scaled`, real(o.score / 100));
+    // The verdict only: a compact record (see writeInteraction); the score is the exam's.
     conn.set(`${p}success_status`, o.passed ? 'passed' : 'failed');
   },
 };

@@ -143,11 +143,13 @@ for (const version of VERSIONS) {
       const id = cmi[`cmi.interactions.${m[1]}.id`] ?? '';
       if (id.startsWith('evaluation-')) byId.set(id, { ...(byId.get(id) ?? {}), [m[2] ?? '']: v });
     }
+    // 2004 leaves the weight of 0 out (a compact record; the LMS's copy says ""); result neutral says it is not scored.
+    const unweighted = version === '12' ? '0' : '';
     for (const q of evaluation.questions) {
       const row = byId.get(`evaluation-${q.id}`);
       if (q.type === 'number') {
         // SCORM numeric, the integer typed, no correct pattern.
-        expect([row?.type, row?.[response], row?.result, row?.weighting]).toEqual(['numeric', answers.get(q.id), 'neutral', '0']);
+        expect([row?.type, row?.[response], row?.result, row?.weighting]).toEqual(['numeric', answers.get(q.id), 'neutral', unweighted]);
         expect(Object.keys(row ?? {}).filter((f) => /^correct_responses\.\d+\./.test(f))).toEqual([]);
       } else if (q.type === 'confidence') {
         expect(row).toBeUndefined();
@@ -160,7 +162,7 @@ for (const version of VERSIONS) {
               'likert',
               version === '12' ? 'abcdefghij'[index] : answers.get(id),
               'neutral',
-              '0',
+              unweighted,
             ]);
           }
       } else if (q.type === 'likert') {

@@ -60,10 +60,15 @@ for (const version of VERSIONS) {
       const ids = Object.entries(cmi)
         .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
         .map(([, v]) => v);
-      // Then the evaluation's answers, one per question, and the CE record of the certificate.
+      // Then the evaluation's answers, one per question (a confidence rating: before and now for
+      // each item), and the CE record of the certificate.
       expect(ids).toEqual([
         ...drawn.map((id) => `${course.gradedQuiz}-${id}`),
-        ...(course.evaluation?.questions ?? []).map((q) => `evaluation-${q.id}`),
+        ...(course.evaluation?.questions ?? []).flatMap((q) =>
+          q.type === 'confidence'
+            ? q.items.flatMap((i) => [`evaluation-${q.id}-${i.id}-before`, `evaluation-${q.id}-${i.id}-after`])
+            : [`evaluation-${q.id}`],
+        ),
         ...Object.keys(CE_RECORD),
       ]);
       // Each objective the exam assessed is reported, passed.

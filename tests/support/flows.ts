@@ -101,9 +101,10 @@ export async function shownOrder(frame: FrameLocator): Promise<string[]> {
 
 /**
  * On the evaluation screen: answers every question shown (each radio group's second-to-last
- * point, a sentence for text, 45 for a number) and submits; ends on the thank-you panel.
+ * point, a sentence for text (or `text(maxLength)`), 45 for a number) and submits; ends on the
+ * thank-you panel.
  */
-export async function completeEvaluation(frame: FrameLocator): Promise<void> {
+export async function completeEvaluation(frame: FrameLocator, text?: (maxLength: number) => string): Promise<void> {
   await expect(frame.getByRole('heading', { level: 1, name: 'Evaluate this activity' })).toBeVisible();
   const view = frame.locator('evaluation-view');
   const names = await view.locator('input[type=radio]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
@@ -114,7 +115,10 @@ export async function completeEvaluation(frame: FrameLocator): Promise<void> {
     await radios.nth(Math.max(0, (await radios.count()) - 2)).check();
   }
   const texts = view.locator('textarea');
-  for (let i = 0; i < (await texts.count()); i++) await texts.nth(i).fill('Ask every caller about bladder changes and saddle numbness.');
+  for (let i = 0; i < (await texts.count()); i++) {
+    const max = Number(await texts.nth(i).getAttribute('maxlength'));
+    await texts.nth(i).fill(text ? text(max) : 'Ask every caller about bladder changes and saddle numbness.');
+  }
   const numbers = view.locator('input[inputmode=numeric]');
   for (let i = 0; i < (await numbers.count()); i++) await numbers.nth(i).fill('45');
   await frame.getByRole('button', { name: 'Submit evaluation' }).click();
