@@ -177,6 +177,13 @@ const KEY_COLUMN: { readonly [K in InteractionKind]: KeyColumn<K> } = {
       'the number; a right answer with a tolerance is a range <code>min[:]max</code>. A number with more than 5 digits before the point is recorded as typed in a record of type <code>fill-in</code> whose right answer is the expected value',
     ],
   },
+  'fill-in': {
+    list: (ia) => ({ codes: [], parts: [ia.correct.map((a) => `"${a}"`).join(' or ')] }),
+    meaning: [
+      'the text typed; the right answer shows the first accepted answer only',
+      'the text typed; each accepted answer is a right answer of its own (case does not matter)',
+    ],
+  },
   // The survey types (the evaluation's; a scored question may report as them too): no right answer.
   likert: {
     list: (ia, words) => ({
@@ -235,7 +242,13 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
     scoring,
     codes,
     numeric,
-    correct: { scorm12: s12.pattern ?? '', scorm2004: s04.pattern ?? '', text: parts.join('; '), parts },
+    correct: {
+      scorm12: s12.pattern ?? '',
+      // Every correct pattern the 2004 record holds, where the type allows several.
+      scorm2004: [s04.pattern ?? '', ...(s04.alsoCorrect ?? [])].join(' or '),
+      text: parts.join('; '),
+      parts,
+    },
     objectives: q.objectives.map((id) => objectives.get(id) ?? { id, text: '', lesson: '' }),
   };
 }

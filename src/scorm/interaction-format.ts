@@ -101,6 +101,15 @@ function numberAnswer(text: string, intDigits: number): FormattedAnswer {
   return { type: typed === null || fitsDecimal(typed, intDigits) ? 'numeric' : 'fill-in', response: typed, pattern: null };
 }
 
+/**
+ * SCORM 2004 fill-in text (localized_string_type, 250 characters): on one line, not starting
+ * with "{" (which would open a {lang=} tag), without the `[,]` that separates a list's items.
+ */
+const fillIn2004 = (s: string) => s.replace(/\s+/g, ' ').replace(/\[,\]/g, ',').replace(/^\{/, '(').slice(0, 250);
+
+/** The most accepted answers a 2004 record lists: each is one more value in the LMS's final request. */
+export const MAX_PATTERNS_2004 = 5;
+
 /** Options, or items in order: 1.2 letters joined by commas, 2004 ids joined by `[,]`. */
 function listed(type: 'choice' | 'sequencing') {
   type Listed = { options: string[]; response: string[]; correct: string[] };
@@ -144,6 +153,23 @@ export const INTERACTIONS: { readonly [K in InteractionKind]: InteractionEntry<K
   number: {
     scorm12: (a) => numberAnswer(a.response, 3),
     scorm2004: (a) => numberAnswer(a.response, 5),
+  },
+  'fill-in': {
+    // 1.2 holds one correct pattern: the first accepted answer.
+    scorm12: (a) => ({
+      type: 'fill-in',
+      response: orNull(a.response.slice(0, SCORM12_TEXT_LIMIT)),
+      pattern: a.correct[0]?.slice(0, SCORM12_TEXT_LIMIT) ?? null,
+    }),
+    scorm2004(a) {
+      const [first, ...more] = a.correct.slice(0, MAX_PATTERNS_2004).map(fillIn2004);
+      return {
+        type: 'fill-in',
+        response: orNull(fillIn2004(a.response)),
+        pattern: first ?? null,
+        ...(more.length ? { alsoCorrect: more } : {}),
+      };
+    },
   },
   text: {
     scorm12: (a) => ({ type: 'fill-in', response: orNull(a.response.slice(0, SCORM12_TEXT_LIMIT)), pattern: null }),
