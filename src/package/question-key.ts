@@ -178,7 +178,7 @@ const KEY_COLUMN: { readonly [K in InteractionKind]: KeyColumn<K> } = {
     ],
   },
   'fill-in': {
-    list: (ia) => ({ codes: [], parts: [ia.correct.map((a) => `"${a}"`).join(' or ')] }),
+    list: (ia) => ({ codes: [], parts: ia.correct }),
     meaning: [
       'the text typed; the right answer shows the first accepted answer only',
       'the text typed; each accepted answer is a right answer of its own (case does not matter)',
