@@ -302,101 +302,181 @@ export function buildDay(env: Record<string, string | undefined> = process.env, 
   return given;
 }
 
+/** What the stages share: the project's root, the files read, and the problems found so far. */
+interface Load {
+  root: string;
+  options: LoadOptions;
+  /** Every content file read, for the dev server to watch. */
+  files: string[];
+  /** Errors in the order found; sorted by file and line before they are thrown. */
+  problems: ContentProblem[];
+  /** Reads a file relative to the root and remembers it. */
+  read(rel: string): string;
+}
+
+type LoadedLesson = { lesson: Lesson; source: YamlSource; file: string };
+type LoadedQuiz = { quiz: Quiz; source: YamlSource; file: string };
+
+const MANIFEST_FILE = 'imsmanifest.xml';
+const COURSE_FILE = 'course.yaml';
+const GLOSSARY_FILE = 'lessons/glossary.yaml';
+
 /**
  * Reads, validates and compiles every content file under `root`. Throws a
  * ContentError listing all problems (not just the first) with file, line and field.
+ *
+ * The stages, in order: read and parse each collection (manifest, course file, lessons,
+ * glossary, quizzes); references between files; house rules; item quality; assemble the
+ * course; budgets (saved progress, credit). A rule that compares files belongs to the first
+ * stage that has them all; each stage after the parse runs only on what parsed.
  */
 export async function loadCourse(root: string, options: LoadOptions = {}): Promise<LoadedCourse> {
-  const problems: ContentProblem[] = [];
   const files: string[] = [];
-  const read = (rel: string) => {
-    files.push(join(root, rel));
-    return readFileSync(join(root, rel), 'utf8');
+  const load: Load = {
+    root,
+    options,
+    files,
+    problems: [],
+    read(rel) {
+      files.push(join(root, rel));
+      return readFileSync(join(root, rel), 'utf8');
+    },
   };
 
-  const manifestFile = 'imsmanifest.xml';
-  let manifest: ManifestMetadata | undefined;
-  let manifestXml = '';
+  // Read and parse each collection.
+  const manifest = await parseManifest(load);
+  const courseFile = parseCourseYaml(load);
+  const { lessons, warnings: lessonWarnings, asOf: lessonAsOf } = parseLessons(load);
+  const glossary = parseGlossary(load);
+  for (const { lesson } of lessons) lesson.html = linkGlossaryTerms(lesson.html, glossary.entries);
+  const quizzes = parseQuizzes(load);
+  if (!lessons.length && !load.problems.some((p) => p.file.startsWith('lessons/'))) {
+    load.problems.push({ file: 'lessons/', line: 0, field: '', message: 'holds no lesson: add at least one lessons/*.md file' });
+  }
+  // A file that failed to parse would make every reference to it look broken (and every rule
+  // comparing files wrong): the later stages run only on complete sets.
+  const complete = {
+    lessons: !load.problems.some((p) => p.file.startsWith('lessons/')),
+    quizzes: !load.problems.some((p) => p.file.startsWith('quizzes/')),
+  };
+
+  // References between files.
+  checkUniqueIds(lessons, quizzes);
+  checkReferences(load, lessons, quizzes, courseFile, complete);
+
+  // House rules: the course's editorial limits, the single exam, dated statements.
+  const rules = options.rules ?? courseFile?.rules ?? DEFAULT_RULES;
+  const ruleWarnings = complete.lessons && complete.quizzes ? checkCourseRules(load, rules, lessons, quizzes, glossary) : [];
+  const exam = checkExam(load, quizzes, manifest, complete.quizzes);
+  for (const { source } of [...lessons, ...quizzes]) {
+    for (const p of source.problems) if (!load.problems.includes(p)) load.problems.push(p);
+  }
+  const warnings: ContentProblem[] = [...lessonWarnings, ...ruleWarnings];
+  warnings.push(...datedStatementWarnings(load, courseFile, [...(courseFile?.asOf ?? []), ...lessonAsOf], rules));
+
+  // Item quality, once every lesson and quiz has parsed: its rules compare the quizzes
+  // with each other and with the lessons' text.
+  if (complete.lessons && complete.quizzes) warnings.push(...itemQuality(load, lessons, quizzes));
+
+  // Assemble the course (or throw every problem found).
+  load.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const activity = courseFile?.activity;
+  if (load.problems.length || !manifest || !exam || !activity || !courseFile) throw new ContentError(load.problems);
+  const course = assemble(manifest, lessons, quizzes, exam, glossary.entries, courseFile, activity);
+
+  // Budgets: what the course needs must fit what SCORM and the credit allow.
+  checkSuspendBudget(course, exam);
+  warnings.push(...courseFile.warnings);
+  warnings.push(...creditBudget(load, course, courseFile));
+  return { manifest, files, warnings, course };
+}
+
+/** The SCORM 1.2 manifest: valid against its schema, and its metadata (title, mastery score). */
+async function parseManifest(load: Load): Promise<ManifestMetadata | undefined> {
+  let xml = '';
   try {
-    manifestXml = read(manifestFile);
+    xml = load.read(MANIFEST_FILE);
   } catch {
-    problems.push({
-      file: manifestFile,
+    load.problems.push({
+      file: MANIFEST_FILE,
       line: 0,
       field: '',
       message: 'is missing: the course needs its SCORM 1.2 manifest at the project root',
     });
   }
-  if (manifestXml) {
-    const invalid = await validateManifest(manifestXml, '1.2', manifestFile);
-    problems.push(...invalid);
-    if (!invalid.length) {
-      const read = readManifestMetadata(manifestXml, manifestFile);
-      problems.push(...read.problems);
-      manifest = read.meta;
-    }
-  }
+  if (!xml) return undefined;
+  const invalid = await validateManifest(xml, '1.2', MANIFEST_FILE);
+  load.problems.push(...invalid);
+  if (invalid.length) return undefined;
+  const read = readManifestMetadata(xml, MANIFEST_FILE);
+  load.problems.push(...read.problems);
+  return read.meta;
+}
 
-  // The activity information and the evaluation (provider, disclosures, credit, dates).
-  const courseFile = 'course.yaml';
-  let activityText = '';
+/** The activity information and the evaluation (provider, disclosures, credit, dates). */
+function parseCourseYaml(load: Load): ParsedCourseFile | undefined {
+  let text = '';
   try {
-    activityText = read(courseFile);
+    text = load.read(COURSE_FILE);
   } catch {
-    problems.push({
-      file: courseFile,
+    load.problems.push({
+      file: COURSE_FILE,
       line: 0,
       field: '',
       message:
         'is missing: the course needs its activity information (provider, disclosures, credit, dates) at the project root; see docs/ce-provider.md',
     });
   }
-  let activityFile: ParsedCourseFile | undefined;
-  if (activityText) {
-    activityFile = parseCourseFile(courseFile, activityText);
-    problems.push(...activityFile.problems);
-    if (options.forCredit) problems.push(...creditBuildProblems(activityFile, options.today ?? buildDay()));
-  }
-  const asOf: AsOfMark[] = [...(activityFile?.asOf ?? [])];
+  if (!text) return undefined;
+  const parsed = parseCourseFile(COURSE_FILE, text);
+  load.problems.push(...parsed.problems);
+  if (load.options.forCredit) load.problems.push(...creditBuildProblems(parsed, load.options.today ?? buildDay()));
+  return parsed;
+}
 
-  const lessons: { lesson: Lesson; source: YamlSource; file: string }[] = [];
-  const lessonWarnings: ContentProblem[] = [];
-  for (const name of listFiles(join(root, 'lessons'), /\.md$/)) {
+function parseLessons(load: Load): { lessons: LoadedLesson[]; warnings: ContentProblem[]; asOf: AsOfMark[] } {
+  const lessons: LoadedLesson[] = [];
+  const warnings: ContentProblem[] = [];
+  const asOf: AsOfMark[] = [];
+  for (const name of listFiles(join(load.root, 'lessons'), /\.md$/)) {
     const file = `lessons/${name}`;
-    const parsed = parseLesson(file, read(file));
-    problems.push(...parsed.problems);
-    lessonWarnings.push(...(parsed.warnings ?? []));
+    const parsed = parseLesson(file, load.read(file));
+    load.problems.push(...parsed.problems);
+    warnings.push(...(parsed.warnings ?? []));
     asOf.push(...(parsed.asOf ?? []));
     if (parsed.lesson && parsed.source) lessons.push({ lesson: parsed.lesson, source: parsed.source, file });
   }
-  // The glossary, if any: its terms are linked at their first use in each lesson.
-  let glossary: GlossaryEntry[] = [];
-  const glossaryFile = 'lessons/glossary.yaml';
-  let glossaryText = '';
-  try {
-    glossaryText = read(glossaryFile);
-  } catch {
-    // no glossary
-  }
-  if (glossaryText) {
-    const source = new YamlSource(glossaryFile, glossaryText);
-    glossary = source.validate(glossarySchema) ?? [];
-    problems.push(...source.problems);
-  }
-  for (const { lesson } of lessons) lesson.html = linkGlossaryTerms(lesson.html, glossary);
+  return { lessons, warnings, asOf };
+}
 
-  const quizzes: { quiz: Quiz; source: YamlSource; file: string }[] = [];
-  for (const name of listFiles(join(root, 'quizzes'), /\.ya?ml$/)) {
+/** The glossary, if any: its terms are linked at their first use in each lesson. */
+function parseGlossary(load: Load): { entries: GlossaryEntry[]; text: string } {
+  let text = '';
+  try {
+    text = load.read(GLOSSARY_FILE);
+  } catch {
+    return { entries: [], text };
+  }
+  if (!text) return { entries: [], text };
+  const source = new YamlSource(GLOSSARY_FILE, text);
+  const entries = source.validate(glossarySchema) ?? [];
+  load.problems.push(...source.problems);
+  return { entries, text };
+}
+
+function parseQuizzes(load: Load): LoadedQuiz[] {
+  const quizzes: LoadedQuiz[] = [];
+  for (const name of listFiles(join(load.root, 'quizzes'), /\.ya?ml$/)) {
     const file = `quizzes/${name}`;
-    const parsed = parseQuiz(file, read(file), besideIn(root, file, files));
-    problems.push(...parsed.problems);
+    const parsed = parseQuiz(file, load.read(file), besideIn(load.root, file, load.files));
+    load.problems.push(...parsed.problems);
     if (parsed.quiz) quizzes.push({ quiz: parsed.quiz, source: parsed.source, file });
   }
-  if (!lessons.length && !problems.some((p) => p.file.startsWith('lessons/'))) {
-    problems.push({ file: 'lessons/', line: 0, field: '', message: 'holds no lesson: add at least one lessons/*.md file' });
-  }
+  return quizzes;
+}
 
-  // Cross-file rules: ids are unique and every reference resolves.
+/** Lesson, objective and quiz ids are unique in the course (reported in the file of the second). */
+function checkUniqueIds(lessons: LoadedLesson[], quizzes: LoadedQuiz[]): void {
   const seen = new Map<string, string>();
   const claim = (id: string, what: string, where: string, report: (m: string) => void) => {
     const other = seen.get(id);
@@ -408,22 +488,27 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
     lesson.objectives.forEach((o, i) => claim(o.id, 'an objective', file, (m) => source.report(['objectives', i], m, 'id')));
   }
   for (const { quiz, source, file } of quizzes) claim(quiz.id, 'a quiz', file, (m) => source.report([], m, 'id'));
+}
 
-  // A file that failed to parse would make every reference to it look broken: check
-  // references only against complete sets.
-  const allLessonsParsed = !problems.some((p) => p.file.startsWith('lessons/'));
-  const allQuizzesParsed = !problems.some((p) => p.file.startsWith('quizzes/'));
+/** Every id one file names in another resolves: a lesson's quiz, a question's objectives, a confidence rating's lessons. */
+function checkReferences(
+  load: Load,
+  lessons: LoadedLesson[],
+  quizzes: LoadedQuiz[],
+  courseFile: ParsedCourseFile | undefined,
+  complete: { lessons: boolean; quizzes: boolean },
+): void {
   const objectiveIds = new Set(lessons.flatMap(({ lesson }) => lesson.objectives.map((o) => o.id)));
   const quizIds = new Set(quizzes.map(({ quiz }) => quiz.id));
   for (const { lesson, source } of lessons) {
-    if (allQuizzesParsed && lesson.quiz && !quizIds.has(lesson.quiz)) {
+    if (complete.quizzes && lesson.quiz && !quizIds.has(lesson.quiz)) {
       source.report([], `"${lesson.quiz}" is not the id of any quiz in quizzes/ (${[...quizIds].join(', ') || 'none yet'})`, 'quiz');
     }
   }
   for (const { quiz, source } of quizzes) {
     quiz.questions.forEach((q, qi) =>
       q.objectives.forEach((o, oi) => {
-        if (allLessonsParsed && !objectiveIds.has(o))
+        if (complete.lessons && !objectiveIds.has(o))
           source.report(
             ['questions', qi, 'objectives', oi],
             `"${o}" is not the id of any lesson objective (see the objectives in lessons/*.md)`,
@@ -433,50 +518,62 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   }
 
   // A confidence rating asks about each lesson once: its items are the lessons, by id.
-  if (activityFile?.evaluation && allLessonsParsed) {
-    const { source } = activityFile;
-    const lessonIds = lessons.map(({ lesson }) => lesson.id);
-    activityFile.evaluation.questions.forEach((q, qi) => {
-      if (q.type !== 'confidence') return;
-      const at = ['evaluation', 'questions', qi, 'items'];
-      const before = source.problems.length;
-      q.items.forEach((item, ii) => {
-        if (!lessonIds.includes(item.id))
-          source.report(
-            [...at, ii],
-            `"${item.id}" is not a lesson id: each item rates one lesson, by its id (${lessonIds.join(', ')})`,
-            'id',
-          );
-      });
-      const unrated = lessonIds.filter((id) => !q.items.some((item) => item.id === id));
-      if (unrated.length)
+  if (!courseFile?.evaluation || !complete.lessons) return;
+  const { source } = courseFile;
+  const lessonIds = lessons.map(({ lesson }) => lesson.id);
+  courseFile.evaluation.questions.forEach((q, qi) => {
+    if (q.type !== 'confidence') return;
+    const at = ['evaluation', 'questions', qi, 'items'];
+    const before = source.problems.length;
+    q.items.forEach((item, ii) => {
+      if (!lessonIds.includes(item.id))
         source.report(
-          at.slice(0, -1),
-          `has no item for the lesson${unrated.length > 1 ? 's' : ''} ${unrated.join(', ')}: add one item per lesson`,
-          'items',
+          [...at, ii],
+          `"${item.id}" is not a lesson id: each item rates one lesson, by its id (${lessonIds.join(', ')})`,
+          'id',
         );
-      problems.push(...source.problems.slice(before));
     });
-  }
+    const unrated = lessonIds.filter((id) => !q.items.some((item) => item.id === id));
+    if (unrated.length)
+      source.report(
+        at.slice(0, -1),
+        `has no item for the lesson${unrated.length > 1 ? 's' : ''} ${unrated.join(', ')}: add one item per lesson`,
+        'items',
+      );
+    load.problems.push(...source.problems.slice(before));
+  });
+}
 
-  // The course's editorial rules, once everything they compare has parsed.
-  const ruleWarnings: ContentProblem[] = [];
-  if (allLessonsParsed && allQuizzesParsed) {
-    const glossarySource = glossaryText ? new YamlSource(glossaryFile, glossaryText) : null;
-    const terms = glossary.map((g, i) => ({ id: g.id, term: g.term, file: glossaryFile, line: glossarySource?.lineOf([i], 'term') ?? 0 }));
-    const found = checkHouseRules(
-      options.rules ?? activityFile?.rules ?? DEFAULT_RULES,
-      lessons.map(({ lesson, source, file }) => ({ value: lesson, source, file })),
-      quizzes.map(({ quiz, source, file }) => ({ value: quiz, source, file })),
-      terms,
-    );
-    problems.push(...found.errors);
-    ruleWarnings.push(...found.warnings);
-  }
+/** The course's editorial rules (house-rules.ts), once everything they compare has parsed; returns the warnings. */
+function checkCourseRules(
+  load: Load,
+  rules: HouseRules,
+  lessons: LoadedLesson[],
+  quizzes: LoadedQuiz[],
+  glossary: { entries: GlossaryEntry[]; text: string },
+): ContentProblem[] {
+  const glossarySource = glossary.text ? new YamlSource(GLOSSARY_FILE, glossary.text) : null;
+  const terms = glossary.entries.map((g, i) => ({
+    id: g.id,
+    term: g.term,
+    file: GLOSSARY_FILE,
+    line: glossarySource?.lineOf([i], 'term') ?? 0,
+  }));
+  const found = checkHouseRules(
+    rules,
+    lessons.map(({ lesson, source, file }) => ({ value: lesson, source, file })),
+    quizzes.map(({ quiz, source, file }) => ({ value: quiz, source, file })),
+    terms,
+  );
+  load.problems.push(...found.errors);
+  return found.warnings;
+}
 
+/** Exactly one quiz is graded, and its pass mark is the manifest's mastery score; returns it. */
+function checkExam(load: Load, quizzes: LoadedQuiz[], manifest: ManifestMetadata | undefined, complete: boolean): LoadedQuiz | undefined {
   const graded = quizzes.filter(({ quiz }) => quiz.graded);
-  if (!allQuizzesParsed) {
-    // reported above
+  if (!complete) {
+    // reported by the parse
   } else if (quizzes.length && graded.length !== 1) {
     const where = graded[1] ?? quizzes[0];
     if (where)
@@ -486,7 +583,12 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
         'graded',
       );
   } else if (!quizzes.length) {
-    problems.push({ file: 'quizzes/', line: 0, field: '', message: 'holds no quiz: add a graded quiz (graded: true) in quizzes/*.yaml' });
+    load.problems.push({
+      file: 'quizzes/',
+      line: 0,
+      field: '',
+      message: 'holds no quiz: add a graded quiz (graded: true) in quizzes/*.yaml',
+    });
   }
   const exam = graded[0];
   if (exam && manifest && exam.quiz.passMark !== manifest.masteryScore) {
@@ -496,81 +598,100 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
       'pass_mark',
     );
   }
-  for (const { source } of [...lessons, ...quizzes]) {
-    for (const p of source.problems) if (!problems.includes(p)) problems.push(p);
-  }
+  return exam;
+}
 
-  // Item quality, once every lesson and quiz has parsed: its rules compare the quizzes
-  // with each other and with the lessons' text.
-  const warnings: ContentProblem[] = [...lessonWarnings, ...ruleWarnings];
-  // Statements dated before the last content review were not re-checked by it.
-  const reviewDate = options.reviewDate ?? activityFile?.activity?.reviewDate ?? null;
+/**
+ * Statements dated before the last content review were not re-checked by it; statements
+ * nobody has re-checked for longer than the course allows are counted from today.
+ */
+function datedStatementWarnings(
+  load: Load,
+  courseFile: ParsedCourseFile | undefined,
+  asOf: AsOfMark[],
+  rules: HouseRules,
+): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
+  const reviewDate = load.options.reviewDate ?? courseFile?.activity?.reviewDate ?? null;
   if (reviewDate) warnings.push(...staleAsOfWarnings(asOf, reviewDate));
-  // Statements nobody has re-checked for longer than the course allows, counted from today.
-  const today = options.today ?? buildDay();
-  const rules = options.rules ?? activityFile?.rules ?? DEFAULT_RULES;
-  warnings.push(...tooOldAsOfWarnings(asOf, today, rules.datedStatementMaxAgeMonths));
-  if (allLessonsParsed && allQuizzesParsed) {
-    const { findings } = checkItemQuality(
-      quizzes,
-      lessons.map(({ lesson, file }) => ({ file, text: htmlToText(stripCitations(lesson.html)) })),
-    );
-    problems.push(...findings.filter((f) => f.severity === 'error'));
-    warnings.push(...findings.filter((f) => f.severity === 'warning'));
-  }
+  warnings.push(...tooOldAsOfWarnings(asOf, load.options.today ?? buildDay(), rules.datedStatementMaxAgeMonths));
+  return warnings;
+}
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  const activity = activityFile?.activity;
-  if (problems.length || !manifest || !exam || !activity) throw new ContentError(problems);
-  const course: Course = {
+/** The item-writing rules (item-quality.ts): errors stop the build, warnings are returned. */
+function itemQuality(load: Load, lessons: LoadedLesson[], quizzes: LoadedQuiz[]): ContentProblem[] {
+  const { findings } = checkItemQuality(
+    quizzes,
+    lessons.map(({ lesson, file }) => ({ file, text: htmlToText(stripCitations(lesson.html)) })),
+  );
+  load.problems.push(...findings.filter((f) => f.severity === 'error'));
+  return findings.filter((f) => f.severity === 'warning');
+}
+
+function assemble(
+  manifest: ManifestMetadata,
+  lessons: LoadedLesson[],
+  quizzes: LoadedQuiz[],
+  exam: LoadedQuiz,
+  glossary: GlossaryEntry[],
+  courseFile: ParsedCourseFile,
+  activity: Course['activity'],
+): Course {
+  return {
     id: manifest.identifier,
     title: manifest.title,
     passMark: manifest.masteryScore,
     lessons: lessons.map((l) => l.lesson),
-    // A question's level is for the item-quality check above: the course runs without it.
+    // A question's level is for the item-quality check: the course runs without it.
     quizzes: quizzes.map(({ quiz }) => ({ ...quiz, questions: quiz.questions.map(withoutLevel) })),
     gradedQuiz: exam.quiz.id,
     glossary: glossary
       .map((g): GlossaryTerm => ({ id: g.id, term: g.term, definition: g.definition }))
       .sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
-    evaluation: activityFile?.evaluation ?? null,
+    evaluation: courseFile.evaluation ?? null,
     activity,
   };
+}
 
-  // The largest progress the course can save must fit SCORM 1.2's suspend data: a longer
-  // exam (more objectives, a larger blueprint draw) or longer ids can outgrow it.
+/**
+ * The largest progress the course can save must fit SCORM 1.2's suspend data: a longer
+ * exam (more objectives, a larger blueprint draw) or longer ids can outgrow it.
+ */
+function checkSuspendBudget(course: Course, exam: LoadedQuiz): void {
   const saved = largestSuspendData(course).length;
-  if (saved > SUSPEND_LIMIT) {
-    const ids = [...exam.quiz.questions]
-      .sort((a, b) => b.id.length - a.id.length)
-      .slice(0, 3)
-      .map((q) => `${q.id} (${q.id.length})`);
-    throw new ContentError([
-      {
-        file: exam.file,
-        line: exam.source.lineOf([], 'questions'),
-        field: 'questions',
-        message: `an attempt can draw ${largestDraw(exam.quiz)} questions, and the course's saved progress at its largest would take ${saved} of the ${SUSPEND_LIMIT} characters SCORM 1.2 keeps: shorten the longest question and choice ids (e.g. ${ids.join(', ')}) or draw fewer questions`,
-      },
-    ]);
-  }
+  if (saved <= SUSPEND_LIMIT) return;
+  const ids = [...exam.quiz.questions]
+    .sort((a, b) => b.id.length - a.id.length)
+    .slice(0, 3)
+    .map((q) => `${q.id} (${q.id.length})`);
+  throw new ContentError([
+    {
+      file: exam.file,
+      line: exam.source.lineOf([], 'questions'),
+      field: 'questions',
+      message: `an attempt can draw ${largestDraw(exam.quiz)} questions, and the course's saved progress at its largest would take ${saved} of the ${SUSPEND_LIMIT} characters SCORM 1.2 keeps: shorten the longest question and choice ids (e.g. ${ids.join(', ')}) or draw fewer questions`,
+    },
+  ]);
+}
 
-  // Credit is designated from the measured learning time, never above it.
-  warnings.push(...(activityFile?.warnings ?? []));
+/**
+ * Credit is designated from the measured learning time, never above it: a warning, and an
+ * error in a build for credit. Returns the warnings.
+ */
+function creditBudget(load: Load, course: Course, courseFile: ParsedCourseFile): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
   const minutes = estimatedMinutes(course);
   const supported = creditHours(minutes);
-  for (const [i, credit] of (Array.isArray(activity.credit) ? activity.credit : []).entries()) {
-    if (credit.amount <= supported || !activityFile) continue;
+  for (const [i, credit] of (Array.isArray(course.activity.credit) ? course.activity.credit : []).entries()) {
+    if (credit.amount <= supported) continue;
     warnings.push({
-      file: courseFile,
-      line: activityFile.source.lineOf(['credit', i, 'amount']),
+      file: COURSE_FILE,
+      line: courseFile.source.lineOf(['credit', i, 'amount']),
       field: `credit[${i}].amount`,
       message: `${credit.amount} is more than the ${supported} hours the measured learning time supports (${minutes} minutes, rounded down to the quarter hour; see docs/authors.md#learning-time): designate ${supported} or less`,
     });
   }
-  // A build for credit does not designate more than the measured time supports.
-  const overstated = warnings.filter((w) => w.file === courseFile && /^credit\[\d+\]\.amount$/.test(w.field));
-  if (options.forCredit && overstated.length)
-    throw new ContentError(overstated.map((w) => ({ ...w, message: `${w.message} (a build for credit, ${FOR_CREDIT})` })));
-  return { manifest, files, warnings, course };
+  if (load.options.forCredit && warnings.length)
+    throw new ContentError(warnings.map((w) => ({ ...w, message: `${w.message} (a build for credit, ${FOR_CREDIT})` })));
+  return warnings;
 }

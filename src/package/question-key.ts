@@ -1,11 +1,18 @@
 import { kindOf, KINDS } from '../course/question-types/index.ts';
-import { textOf } from '../course/question-types/kind.ts';
+import { textOf, type QuestionKind } from '../course/question-types/kind.ts';
 import { correctAnswer, toInteraction } from '../course/questions.ts';
 import { CE_RECORD, type CeRecordId } from '../course/ce-record.ts';
 import { reportedQuizzes } from '../course/reported.ts';
 import { evaluationReports, rateConfidence } from '../course/evaluation.ts';
-import type { Answer, Course, EvaluationQuestion, Objective, Question, QuestionType, Quiz } from '../course/types.ts';
-import { formatScorm12, formatScorm2004, SCORM12_TEXT_LIMIT, type FormattedAnswer } from '../scorm/interaction-format.ts';
+import type { Course, EvaluationQuestion, Objective, Question, QuestionType, Quiz } from '../course/types.ts';
+import {
+  formatScorm12,
+  formatScorm2004,
+  SCORM12_TEXT_LIMIT,
+  type AnswerOf,
+  type FormattedAnswer,
+  type InteractionKind,
+} from '../scorm/interaction-format.ts';
 import type { InteractionAnswer } from '../scorm/session.ts';
 
 /**
@@ -34,6 +41,8 @@ export interface KeyEntry {
   quiz: Pick<Quiz, 'id' | 'title'>;
   question: Question;
   typeLabel: string;
+  /** The interaction type the question reports as (its entry in the interaction table). */
+  interaction: InteractionKind;
   /** The SCORM interaction type (cmi.interactions.n.type). */
   scormType: FormattedAnswer['type'];
   scoring: string;
@@ -44,26 +53,19 @@ export interface KeyEntry {
   objectives: (Objective & { lesson: string })[];
 }
 
-/** An answer as the course reports it, in both versions. */
-function reported(q: Question, answer: Answer | undefined): { ia: InteractionAnswer; s12: FormattedAnswer; s04: FormattedAnswer } {
-  const ia = toInteraction(q, answer);
-  return { ia, s12: formatScorm12(ia), s04: formatScorm2004(ia) };
-}
-
-/** The response the LMS stores when a learner's answer is exactly `answer`. */
-function responseOf(q: Question, answer: Answer): { scorm12: string; scorm2004: string } {
-  const { s12, s04 } = reported(q, answer);
-  if (s12.response === null || s04.response === null)
-    throw new Error(`question "${q.id}": the answer ${answer.join(',')} reports no response`);
+/** The response the LMS stores for an answer as reported, in both versions. */
+function responseOf(a: InteractionAnswer): { scorm12: string; scorm2004: string } {
+  const [s12, s04] = [formatScorm12(a), formatScorm2004(a)];
+  if (s12.response === null || s04.response === null) throw new Error(`a ${a.type} response reports nothing: ${JSON.stringify(a)}`);
   return { scorm12: s12.response, scorm2004: s04.response };
 }
 
 /** The two codes of a matching response holding one pair, split at each version's separator. */
-function pairCodes(q: Question, item: string, target: string) {
-  const r = responseOf(q, [`${item}.${target}`]);
+function pairCodes(a: AnswerOf<'matching'>, item: string, target: string) {
+  const r = responseOf({ ...a, response: [[item, target]] });
   const p12 = r.scorm12.split('.');
   const p04 = r.scorm2004.split('[.]');
-  if (p12.length !== 2 || p04.length !== 2) throw new Error(`question "${q.id}": cannot read the pair ${r.scorm12} / ${r.scorm2004}`);
+  if (p12.length !== 2 || p04.length !== 2) throw new Error(`cannot read the pair ${r.scorm12} / ${r.scorm2004}`);
   return {
     item: { scorm12: p12[0] as string, scorm2004: p04[0] as string },
     target: { scorm12: p12[1] as string, scorm2004: p04[1] as string },
@@ -72,68 +74,70 @@ function pairCodes(q: Question, item: string, target: string) {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** The key's entries, quiz by quiz (in course order), questions in alphabetical order of their interaction id. */
-export function questionKey(course: Course): KeyEntry[] {
-  const objectives = new Map(course.lessons.flatMap((l) => l.objectives.map((o) => [o.id, { ...o, lesson: l.title }] as const)));
-  return reportedQuizzes(course).flatMap((quiz) =>
-    quiz.questions
-      .map((q) => entry(quiz, q, objectives))
-      .sort((a, b) => (a.interactionId < b.interactionId ? -1 : a.interactionId > b.interactionId ? 1 : 0)),
-  );
+/** The words behind the ids a report names (a question type's `vocabulary`). */
+type Words = ReturnType<QuestionKind<Question>['vocabulary']>;
+
+/**
+ * The question key's column of the interaction table (`scorm/interaction-format.ts`): for a
+ * question that reports as this interaction type, every code its response can hold, with
+ * its words, and the right answer in words. Its type makes a new interaction type without
+ * an entry a compile error.
+ */
+interface KeyColumn<K extends InteractionKind> {
+  /** From the report of the right answer (every code is that report with another response, formatted). */
+  list(right: AnswerOf<K>, words: Words): { codes: KeyCode[]; parts: string[]; numeric?: KeyEntry['numeric'] };
+  /** What a response looks like in SCORM 1.2 and in SCORM 2004, for the legend (HTML). */
+  meaning: [string, string];
 }
 
-function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { lesson: string }>): KeyEntry {
-  const right = reported(q, correctAnswer(q));
-  const ia = right.ia;
-  let codes: KeyCode[] = [];
-  let parts: string[];
-  let numeric: KeyEntry['numeric'] = null;
-
-  const words = kindOf(q).vocabulary(q);
-  // What the key lists follows the SCORM interaction type the question reports as.
-  switch (ia.type) {
-    case 'choice': {
-      codes = ia.options.map((id) => {
+const KEY_COLUMN: { readonly [K in InteractionKind]: KeyColumn<K> } = {
+  choice: {
+    list: (ia, words) => ({
+      codes: ia.options.map((id) => {
         const correct = ia.correct.includes(id);
-        return { part: 'Option', ...responseOf(q, [id]), text: textOf(words.sources, id), correct, inCorrect: correct ? 'correct' : '' };
-      });
-      parts = ia.correct.map((id) => textOf(words.sources, id));
-      break;
-    }
-    case 'true-false': {
-      codes = [true, false].map((value) => {
+        const text = textOf(words.sources, id);
+        return { part: 'Option', ...responseOf({ ...ia, response: [id] }), text, correct, inCorrect: correct ? 'correct' : '' };
+      }),
+      parts: ia.correct.map((id) => textOf(words.sources, id)),
+    }),
+    meaning: ['the letters of the options picked, joined by commas', 'the option ids, joined by <code>[,]</code>'],
+  },
+  'true-false': {
+    list: (ia, words) => ({
+      codes: [true, false].map((value) => {
         const correct = value === ia.correct;
-        return {
-          part: 'Answer',
-          ...responseOf(q, [String(value)]),
-          text: textOf(words.sources, String(value)),
-          correct,
-          inCorrect: correct ? 'correct' : '',
-        };
-      });
-      parts = [textOf(words.sources, String(ia.correct))];
-      break;
-    }
-    case 'sequencing': {
-      const text = (id: string) => textOf(words.sources, id);
-      codes = ia.options.map((id) => ({
+        const text = textOf(words.sources, String(value));
+        return { part: 'Answer', ...responseOf({ ...ia, response: value }), text, correct, inCorrect: correct ? 'correct' : '' };
+      }),
+      parts: [textOf(words.sources, String(ia.correct))],
+    }),
+    meaning: ['<code>t</code> (true) or <code>f</code> (false)', '<code>true</code> or <code>false</code>'],
+  },
+  sequencing: {
+    list: (ia, words) => ({
+      codes: ia.options.map((id) => ({
         part: 'Item',
-        ...responseOf(q, [id]),
-        text: text(id),
+        ...responseOf({ ...ia, response: [id] }),
+        text: textOf(words.sources, id),
         correct: true,
         inCorrect: `position ${ia.correct.indexOf(id) + 1}`,
-      }));
-      parts = ia.correct.map((id, i) => `${i + 1}. ${text(id)}`);
-      break;
-    }
-    case 'matching': {
+      })),
+      parts: ia.correct.map((id, i) => `${i + 1}. ${textOf(words.sources, id)}`),
+    }),
+    meaning: [
+      'the letters in the order the learner put the items; items are lettered in their correct order, so the right answer is always <code>a,b,c,…</code>',
+      'the item ids in the learner\u2019s order, joined by <code>[,]</code>',
+    ],
+  },
+  matching: {
+    list(ia, words) {
       const itemText = (id: string) => textOf(words.sources, id);
       const targetText = (id: string) => textOf(words.targets ?? [], id);
       const firstItem = ia.sources[0] as string;
-      const targetCode = (t: string) => pairCodes(q, firstItem, t).target;
+      const targetCode = (t: string) => pairCodes(ia, firstItem, t).target;
       const items: KeyCode[] = ia.sources.map((id) => {
         const match = ia.correct.find(([s]) => s === id)?.[1];
-        const c = match === undefined ? pairCodes(q, id, ia.targets[0] as string).item : pairCodes(q, id, match).item;
+        const c = match === undefined ? pairCodes(ia, id, ia.targets[0] as string).item : pairCodes(ia, id, match).item;
         const t = match === undefined ? null : targetCode(match);
         return {
           part: 'Item',
@@ -153,32 +157,98 @@ function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { le
           inCorrect: from.length ? `← ${from.join('; ')}` : 'matches no item',
         };
       });
-      codes = [...items, ...targets];
-      parts = ia.correct.map(([s, t]) => `${itemText(s)} → ${targetText(t)}`);
-      break;
-    }
-    case 'numeric': {
+      return { codes: [...items, ...targets], parts: ia.correct.map(([s, t]) => `${itemText(s)} → ${targetText(t)}`) };
+    },
+    meaning: [
+      'pairs <code>item.target</code>, joined by commas; items and targets are each lettered from <code>a</code> in their own list, so <code>a.b</code> means item a matched to target b (a diagram\u2019s parts are items, in the order of their numbers)',
+      'pairs <code>item[.]target</code> of ids, joined by <code>[,]</code>',
+    ],
+  },
+  numeric: {
+    list(ia, words) {
       const unit = words.unit ?? '';
       const answer = Number(((ia.min + ia.max) / 2).toFixed(7));
-      numeric = { answer, tolerance: Number(((ia.max - ia.min) / 2).toFixed(7)), min: ia.min, max: ia.max, unit };
-      parts = [`${answer}${unit ? ` ${unit}` : ''}` + (ia.min === ia.max ? '' : `, accepted from ${ia.min} to ${ia.max}`)];
-      break;
-    }
-    default:
-      throw new Error(`question "${q.id}" reports as ${ia.type}, which the question key does not list`);
-  }
+      const numeric = { answer, tolerance: Number(((ia.max - ia.min) / 2).toFixed(7)), min: ia.min, max: ia.max, unit };
+      const parts = [`${answer}${unit ? ` ${unit}` : ''}` + (ia.min === ia.max ? '' : `, accepted from ${ia.min} to ${ia.max}`)];
+      return { codes: [], parts, numeric };
+    },
+    meaning: [
+      'the number (a decimal comma is sent as a point); SCORM 1.2 has no ranges, so the right answer shows only the expected value. A number with more than 3 digits before the point (answer or expected value), which 1.2\u2019s decimal cannot hold in Moodle, is recorded as typed in a record of type <code>fill-in</code> whose right answer is the expected value',
+      'the number; a right answer with a tolerance is a range <code>min[:]max</code>. A number with more than 5 digits before the point is recorded as typed in a record of type <code>fill-in</code> whose right answer is the expected value',
+    ],
+  },
+  'fill-in': {
+    list: (ia) => ({ codes: [], parts: ia.correct }),
+    meaning: [
+      'the text typed; the right answer shows the first accepted answer only',
+      'the text typed; each accepted answer is a right answer of its own (case does not matter)',
+    ],
+  },
+  // The survey types (the evaluation's; a scored question may report as them too): no right answer.
+  likert: {
+    list: (ia, words) => ({
+      codes: ia.scale.map((id) => ({
+        part: 'Option',
+        ...responseOf({ ...ia, response: id }),
+        text: textOf(words.sources, id),
+        correct: false,
+        inCorrect: '',
+      })),
+      parts: [],
+    }),
+    meaning: ['the letter of the point picked, lettered from <code>a</code> in the order of the scale', 'the id of the point picked'],
+  },
+  number: {
+    list: () => ({ codes: [], parts: [] }),
+    meaning: ['the number', 'the number'],
+  },
+  text: {
+    list: () => ({ codes: [], parts: [] }),
+    meaning: [
+      `the text typed, up to ${SCORM12_TEXT_LIMIT} characters (type <code>fill-in</code>)`,
+      'the text typed, on one line (type <code>long-fill-in</code>)',
+    ],
+  },
+};
 
+/** The key's column for an interaction type. */
+function keyColumn<K extends InteractionKind>(type: K): KeyColumn<K> {
+  return KEY_COLUMN[type];
+}
+
+/** The key's entries, quiz by quiz (in course order), questions in alphabetical order of their interaction id. */
+export function questionKey(course: Course): KeyEntry[] {
+  const objectives = new Map(course.lessons.flatMap((l) => l.objectives.map((o) => [o.id, { ...o, lesson: l.title }] as const)));
+  return reportedQuizzes(course).flatMap((quiz) =>
+    quiz.questions
+      .map((q) => entry(quiz, q, objectives))
+      .sort((a, b) => (a.interactionId < b.interactionId ? -1 : a.interactionId > b.interactionId ? 1 : 0)),
+  );
+}
+
+function entry(quiz: Quiz, q: Question, objectives: Map<string, Objective & { lesson: string }>): KeyEntry {
+  // What the key lists follows the interaction type the question reports as.
+  const ia = toInteraction(q, correctAnswer(q));
+  const [s12, s04] = [formatScorm12(ia), formatScorm2004(ia)];
+  const { codes, parts, numeric = null } = keyColumn(ia.type).list(ia, kindOf(q).vocabulary(q));
   const scoring = 'scoring' in q ? (q.scoring === 'partial' ? 'partial credit' : 'all or nothing') : 'right or wrong';
   return {
     interactionId: `${quiz.id}-${q.id}`,
     quiz: { id: quiz.id, title: quiz.title },
     question: q,
     typeLabel: kindOf(q).label,
-    scormType: right.s12.type,
+    interaction: ia.type,
+    scormType: s12.type,
     scoring,
     codes,
     numeric,
-    correct: { scorm12: right.s12.pattern ?? '', scorm2004: right.s04.pattern ?? '', text: parts.join('; '), parts },
+    correct: {
+      scorm12: s12.pattern ?? '',
+      // Every correct pattern the 2004 record holds, where the type allows several.
+      scorm2004: [s04.pattern ?? '', ...(s04.alsoCorrect ?? [])].join(' or '),
+      text: parts.join('; '),
+      parts,
+    },
     objectives: q.objectives.map((id) => objectives.get(id) ?? { id, text: '', lesson: '' }),
   };
 }
@@ -302,29 +372,11 @@ function exampleOf(entries: KeyEntry[], type: QuestionType): KeyEntry | undefine
   return (ofType[0]?.scormType === 'matching' ? shortest(ofType.filter(telling)) : undefined) ?? ofType[0];
 }
 
-/** What a response looks like in each version, by the SCORM interaction type a question reports as. */
-const MEANING: Partial<Record<FormattedAnswer['type'], [string, string]>> = {
-  choice: ['the letters of the options picked, joined by commas', 'the option ids, joined by <code>[,]</code>'],
-  'true-false': ['<code>t</code> (true) or <code>f</code> (false)', '<code>true</code> or <code>false</code>'],
-  matching: [
-    'pairs <code>item.target</code>, joined by commas; items and targets are each lettered from <code>a</code> in their own list, so <code>a.b</code> means item a matched to target b (a diagram\u2019s parts are items, in the order of their numbers)',
-    'pairs <code>item[.]target</code> of ids, joined by <code>[,]</code>',
-  ],
-  sequencing: [
-    'the letters in the order the learner put the items; items are lettered in their correct order, so the right answer is always <code>a,b,c,…</code>',
-    'the item ids in the learner\u2019s order, joined by <code>[,]</code>',
-  ],
-  numeric: [
-    'the number (a decimal comma is sent as a point); SCORM 1.2 has no ranges, so the right answer shows only the expected value. A number with more than 3 digits before the point (answer or expected value), which 1.2\u2019s decimal cannot hold in Moodle, is recorded as typed in a record of type <code>fill-in</code> whose right answer is the expected value',
-    'the number; a right answer with a tolerance is a range <code>min[:]max</code>. A number with more than 5 digits before the point is recorded as typed in a record of type <code>fill-in</code> whose right answer is the expected value',
-  ],
-};
-
 /** Per type: what a response looks like in each version, with this course's own right answer as the example. */
 function legend(entries: KeyEntry[]): string {
   const rows = KINDS.map((kind) => ({ label: kind.label, example: exampleOf(entries, kind.type) })).flatMap(({ label, example: e }) => {
     if (!e) return [];
-    const [m12, m04] = MEANING[e.scormType] ?? ['', ''];
+    const [m12, m04] = keyColumn(e.interaction).meaning;
     const one = e.scormType === 'choice' && e.question.type === 'single';
     return [
       `<tr><th scope="row">${label}</th><td>${one ? 'the letter of the option picked' : m12}<div class="eg">e.g. ${codes(e.correct.scorm12)}</div></td><td>${

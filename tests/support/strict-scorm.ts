@@ -1,4 +1,5 @@
 import type { LmsCall } from '../../src/preview/lms-host.ts';
+import { SCORM_INTERACTION_TYPES, type ScormInteractionType } from '../../src/scorm/interaction-format.ts';
 
 /**
  * Strict checks of every call a course made, per SCORM version. scorm-again is
@@ -123,46 +124,162 @@ const longId04: Rule = (v) =>
 // ---------------------------------------------------------------------------------
 // Interaction responses and correct-response patterns, per type
 
-const INTERACTION_TYPES_12 = ['true-false', 'choice', 'fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric'];
-const INTERACTION_TYPES_04 = [...INTERACTION_TYPES_12, 'long-fill-in', 'other'];
+/** The end of a message about a response or pattern of this type. */
+const what = (type: ScormInteractionType) => `for a ${type} interaction`;
 
-/**
- * SCORM 1.2 CMIFeedback, the data type of both student_response and
- * correct_responses.n.pattern (RTE 1.2 §3.4.3). The `{}` "all of" braces belong to
- * that data type for choice and matching, so they are accepted in both elements.
- */
-function response12(type: string, v: string): string | null {
-  const list = (item: string) => `${item}(,${item})*`;
-  const braced = (item: string) => new RegExp(`^(${list(item)}|\\{${list(item)}\\})$`);
-  switch (type) {
-    case 'true-false':
-      return /^[01tf]$/.test(v) ? null : 'must be one of "0", "1", "t", "f" for a true-false interaction';
-    case 'choice':
-      return braced(CHAR_12).test(v)
-        ? null
-        : 'must be single characters 0-9 a-z joined by commas (optionally in {}) for a choice interaction';
-    case 'sequencing':
-      return new RegExp(`^${list(CHAR_12)}$`).test(v)
-        ? null
-        : 'must be single characters 0-9 a-z joined by commas for a sequencing interaction';
-    case 'matching':
-      return braced(`${CHAR_12}\\.${CHAR_12}`).test(v)
-        ? null
-        : 'must be x.y pairs of single characters 0-9 a-z joined by commas (optionally in {}) for a matching interaction';
-    case 'likert':
-      return new RegExp(`^${CHAR_12}$`).test(v) ? null : 'must be a single character 0-9 a-z for a likert interaction';
-    case 'numeric':
-      return DECIMAL_12.test(v) ? null : 'must be a CMIDecimal (at most 3 integer digits, no exponent) for a numeric interaction';
-    case 'fill-in':
-    case 'performance':
-      return v.length <= 255 ? null : `has ${v.length} characters, more than 255, for a ${type} interaction`;
-    default:
-      return null; // the type itself is reported by its own rule
-  }
+/** A 2004 list of at most `max` short identifiers joined by `[,]`. */
+function ids04(type: ScormInteractionType, v: string, max: number, unique: boolean): string | null {
+  const items = split(v, '[,]');
+  if (items.length > max) return `has ${items.length} identifiers, more than ${max}, ${what(type)}`;
+  if (!items.every((id) => SHORT_ID_04.test(id))) return `must be short identifiers (letters, digits, _ and .) joined by [,] ${what(type)}`;
+  if (unique && new Set(items).size !== items.length) return `repeats an identifier ${what(type)}`;
+  return null;
 }
 
+/** A 1.2 list of `item`s joined by commas, optionally in the `{}` "all of" braces. */
+const list12 = (item: string) => `${item}(,${item})*`;
+const braced12 = (item: string) => new RegExp(`^(${list12(item)}|\\{${list12(item)}\\})$`);
+
+/**
+ * The strict test check's column of the interaction table (`src/scorm/interaction-format.ts`),
+ * one entry per SCORM interaction type, as scorm-again keeps its LearnerResponses and
+ * CorrectResponses tables. The table's type makes a SCORM type the course could send
+ * without a check a compile error.
+ */
+interface StrictEntry {
+  /**
+   * SCORM 1.2 CMIFeedback, the data type of both student_response and
+   * correct_responses.n.pattern (RTE 1.2 §3.4.3); null when 1.2 has no such type. The `{}`
+   * "all of" braces belong to that data type for choice and matching, so they are accepted
+   * in both elements.
+   */
+  scorm12: ((v: string) => string | null) | null;
+  /**
+   * SCORM 2004 4th ed.: learner_response (RTE 4.2.9.2) or a correct_responses pattern
+   * (RTE 4.2.9.1). Item counts are the spec's smallest permitted maxima, which Moodle's
+   * scorm_13.js enforces as limits.
+   */
+  scorm2004(v: string, pattern: boolean): string | null;
+  /** How many 2004 correct_responses patterns the type takes (RTE 4.2.9.1; Moodle 'limit':1, scorm-again 351). */
+  patterns04: 'one' | 'several';
+}
+
+const STRICT: { readonly [T in ScormInteractionType]: StrictEntry } = {
+  'true-false': {
+    scorm12: (v) => (/^[01tf]$/.test(v) ? null : 'must be one of "0", "1", "t", "f" for a true-false interaction'),
+    scorm2004: (v) => (v === 'true' || v === 'false' ? null : `must be "true" or "false" ${what('true-false')}`),
+    patterns04: 'one',
+  },
+  choice: {
+    scorm12: (v) =>
+      braced12(CHAR_12).test(v) ? null : 'must be single characters 0-9 a-z joined by commas (optionally in {}) for a choice interaction',
+    scorm2004: (v) => ids04('choice', v, 36, true),
+    patterns04: 'several',
+  },
+  sequencing: {
+    scorm12: (v) =>
+      new RegExp(`^${list12(CHAR_12)}$`).test(v) ? null : 'must be single characters 0-9 a-z joined by commas for a sequencing interaction',
+    scorm2004: (v) => ids04('sequencing', v, 36, false),
+    patterns04: 'several',
+  },
+  matching: {
+    scorm12: (v) =>
+      braced12(`${CHAR_12}\\.${CHAR_12}`).test(v)
+        ? null
+        : 'must be x.y pairs of single characters 0-9 a-z joined by commas (optionally in {}) for a matching interaction',
+    scorm2004(v) {
+      const pairs = split(v, '[,]');
+      if (pairs.length > 36) return `has ${pairs.length} pairs, more than 36, ${what('matching')}`;
+      const ok = pairs.every((p) => {
+        const ab = split(p, '[.]');
+        return ab.length === 2 && ab.every((id) => SHORT_ID_04.test(id));
+      });
+      return ok ? null : `must be source[.]target pairs of short identifiers joined by [,] ${what('matching')}`;
+    },
+    patterns04: 'several',
+  },
+  likert: {
+    scorm12: (v) => (new RegExp(`^${CHAR_12}$`).test(v) ? null : 'must be a single character 0-9 a-z for a likert interaction'),
+    scorm2004: (v) => (SHORT_ID_04.test(v) ? null : `must be one short identifier (letters, digits, _ and .) ${what('likert')}`),
+    patterns04: 'one',
+  },
+  numeric: {
+    scorm12: (v) => (DECIMAL_12.test(v) ? null : 'must be a CMIDecimal (at most 3 integer digits, no exponent) for a numeric interaction'),
+    scorm2004(v, pattern) {
+      if (!pattern) return REAL.test(v) ? null : `must be a real number (at most 5 integer digits, no exponent) ${what('numeric')}`;
+      // RTE 4.2.9.1: "<min>[:]<max>"; either bound may be left out, not both.
+      const bounds = split(v, '[:]');
+      if (bounds.length !== 2) return `must be a range min[:]max (either side may be empty; an exact answer is n[:]n) ${what('numeric')}`;
+      const [min = '', max = ''] = bounds;
+      if (min === '' && max === '') return `must give at least one bound of the range ${what('numeric')}`;
+      if (![min, max].every((b) => b === '' || REAL.test(b))) return `must have real numbers as bounds ${what('numeric')}`;
+      if (min !== '' && max !== '' && Number(min) > Number(max)) return `has a minimum above its maximum ${what('numeric')}`;
+      return null;
+    },
+    patterns04: 'one',
+  },
+  'fill-in': {
+    scorm12: (v) => (v.length <= 255 ? null : `has ${v.length} characters, more than 255, for a fill-in interaction`),
+    scorm2004(v, pattern) {
+      const { rest, problem } = pattern ? stripPatternDelimiters(v, ['case_matters', 'order_matters']) : { rest: v, problem: null };
+      if (problem) return `${problem} ${what('fill-in')}`;
+      const items = split(rest, '[,]');
+      if (items.length > 10) return `has ${items.length} strings, more than 10, ${what('fill-in')}`;
+      for (const item of items) {
+        const p = localized(item, 250);
+        if (p) return `${p} ${what('fill-in')}`;
+      }
+      return null;
+    },
+    patterns04: 'several',
+  },
+  'long-fill-in': {
+    scorm12: null,
+    scorm2004(v, pattern) {
+      const { rest, problem } = pattern ? stripPatternDelimiters(v, ['case_matters']) : { rest: v, problem: null };
+      if (problem) return `${problem} ${what('long-fill-in')}`;
+      const p = localized(rest, 4000);
+      return p ? `${p} ${what('long-fill-in')}` : null;
+    },
+    patterns04: 'several',
+  },
+  performance: {
+    scorm12: (v) => (v.length <= 255 ? null : `has ${v.length} characters, more than 255, for a performance interaction`),
+    scorm2004(v, pattern) {
+      const { rest, problem } = pattern ? stripPatternDelimiters(v, ['order_matters']) : { rest: v, problem: null };
+      if (problem) return `${problem} ${what('performance')}`;
+      const steps = split(rest, '[,]');
+      if (steps.length > 250) return `has ${steps.length} steps, more than 250, ${what('performance')}`;
+      const answer = (a: string) =>
+        a === '' || SHORT_ID_04.test(a) || REAL.test(a) || (pattern && /^(-?\d{1,5}(\.\d{1,18})?)?\[:\](-?\d{1,5}(\.\d{1,18})?)?$/.test(a));
+      const ok = steps.every((s) => {
+        const parts = split(s, '[.]');
+        const [name = '', ans = ''] = parts;
+        return parts.length === 2 && (name !== '' || ans !== '') && (name === '' || SHORT_ID_04.test(name)) && answer(ans);
+      });
+      return ok
+        ? null
+        : `must be step[.]answer records joined by [,] (step a short identifier or empty; answer a short identifier or a number${pattern ? ' or a min[:]max range' : ''}) ${what('performance')}`;
+    },
+    patterns04: 'several',
+  },
+  other: {
+    scorm12: null,
+    scorm2004: (v) => (v.length <= 4000 ? null : `has ${v.length} characters, more than 4000, ${what('other')}`),
+    patterns04: 'one',
+  },
+};
+
+/** The table's entry for a type the course set, or null when it is not a SCORM type (reported by the type's own rule). */
+const strictEntry = (type: string): StrictEntry | null => (Object.hasOwn(STRICT, type) ? STRICT[type as ScormInteractionType] : null);
+
+const INTERACTION_TYPES_12 = SCORM_INTERACTION_TYPES.filter((t) => STRICT[t].scorm12 !== null);
+const INTERACTION_TYPES_04 = [...SCORM_INTERACTION_TYPES];
+
 /** Splits a 2004 value on a reserved delimiter such as `[,]`. */
-const split = (v: string, delimiter: string) => v.split(delimiter);
+function split(v: string, delimiter: string) {
+  return v.split(delimiter);
+}
 
 /** A 2004 localized string of at most `max` characters after an optional `{lang=..}`. */
 function localized(s: string, max: number): string | null {
@@ -188,89 +305,6 @@ function stripPatternDelimiters(v: string, allowed: readonly string[]): { rest: 
   }
 }
 
-/**
- * SCORM 2004 4th ed.: learner_response (RTE 4.2.9.2) or a correct_responses pattern
- * (RTE 4.2.9.1) of an interaction of the given type. Item counts are the spec's smallest
- * permitted maxima, which Moodle's scorm_13.js enforces as limits.
- */
-function response04(type: string, v: string, pattern: boolean): string | null {
-  const what = `for a ${type} interaction`;
-  const ids = (max: number, unique: boolean): string | null => {
-    const items = split(v, '[,]');
-    if (items.length > max) return `has ${items.length} identifiers, more than ${max}, ${what}`;
-    if (!items.every((id) => SHORT_ID_04.test(id))) return `must be short identifiers (letters, digits, _ and .) joined by [,] ${what}`;
-    if (unique && new Set(items).size !== items.length) return `repeats an identifier ${what}`;
-    return null;
-  };
-  switch (type) {
-    case 'true-false':
-      return v === 'true' || v === 'false' ? null : `must be "true" or "false" ${what}`;
-    case 'choice':
-      return ids(36, true);
-    case 'sequencing':
-      return ids(36, false);
-    case 'likert':
-      return SHORT_ID_04.test(v) ? null : `must be one short identifier (letters, digits, _ and .) ${what}`;
-    case 'matching': {
-      const pairs = split(v, '[,]');
-      if (pairs.length > 36) return `has ${pairs.length} pairs, more than 36, ${what}`;
-      const ok = pairs.every((p) => {
-        const ab = split(p, '[.]');
-        return ab.length === 2 && ab.every((id) => SHORT_ID_04.test(id));
-      });
-      return ok ? null : `must be source[.]target pairs of short identifiers joined by [,] ${what}`;
-    }
-    case 'numeric': {
-      if (!pattern) return REAL.test(v) ? null : `must be a real number (at most 5 integer digits, no exponent) ${what}`;
-      // RTE 4.2.9.1: "<min>[:]<max>"; either bound may be left out, not both.
-      const bounds = split(v, '[:]');
-      if (bounds.length !== 2) return `must be a range min[:]max (either side may be empty; an exact answer is n[:]n) ${what}`;
-      const [min = '', max = ''] = bounds;
-      if (min === '' && max === '') return `must give at least one bound of the range ${what}`;
-      if (![min, max].every((b) => b === '' || REAL.test(b))) return `must have real numbers as bounds ${what}`;
-      if (min !== '' && max !== '' && Number(min) > Number(max)) return `has a minimum above its maximum ${what}`;
-      return null;
-    }
-    case 'fill-in': {
-      const { rest, problem } = pattern ? stripPatternDelimiters(v, ['case_matters', 'order_matters']) : { rest: v, problem: null };
-      if (problem) return `${problem} ${what}`;
-      const items = split(rest, '[,]');
-      if (items.length > 10) return `has ${items.length} strings, more than 10, ${what}`;
-      for (const item of items) {
-        const p = localized(item, 250);
-        if (p) return `${p} ${what}`;
-      }
-      return null;
-    }
-    case 'long-fill-in': {
-      const { rest, problem } = pattern ? stripPatternDelimiters(v, ['case_matters']) : { rest: v, problem: null };
-      if (problem) return `${problem} ${what}`;
-      const p = localized(rest, 4000);
-      return p ? `${p} ${what}` : null;
-    }
-    case 'performance': {
-      const { rest, problem } = pattern ? stripPatternDelimiters(v, ['order_matters']) : { rest: v, problem: null };
-      if (problem) return `${problem} ${what}`;
-      const steps = split(rest, '[,]');
-      if (steps.length > 250) return `has ${steps.length} steps, more than 250, ${what}`;
-      const answer = (a: string) =>
-        a === '' || SHORT_ID_04.test(a) || REAL.test(a) || (pattern && /^(-?\d{1,5}(\.\d{1,18})?)?\[:\](-?\d{1,5}(\.\d{1,18})?)?$/.test(a));
-      const ok = steps.every((s) => {
-        const parts = split(s, '[.]');
-        const [name = '', ans = ''] = parts;
-        return parts.length === 2 && (name !== '' || ans !== '') && (name === '' || SHORT_ID_04.test(name)) && answer(ans);
-      });
-      return ok
-        ? null
-        : `must be step[.]answer records joined by [,] (step a short identifier or empty; answer a short identifier or a number${pattern ? ' or a min[:]max range' : ''}) ${what}`;
-    }
-    case 'other':
-      return v.length <= 4000 ? null : `has ${v.length} characters, more than 4000, ${what}`;
-    default:
-      return null;
-  }
-}
-
 /** The union the checker used before it knew types; kept for callers that pass no type. */
 function anyResponse04(v: string): string | null {
   return /^(true|false)$/.test(v) ||
@@ -279,9 +313,6 @@ function anyResponse04(v: string): string | null {
     ? null
     : 'must be true/false, a number or range, or short identifiers (letters, digits, _ and .) joined by [,] (pairs by [.])';
 }
-
-/** 2004 types that take a single correct_responses pattern (RTE 4.2.9.1; Moodle 'limit':1, scorm-again 351). */
-const ONE_PATTERN_04 = ['true-false', 'likert', 'numeric', 'other'];
 
 // ---------------------------------------------------------------------------------
 // Value rules per element
@@ -356,16 +387,18 @@ export function elementProblem(version: Version, element: string, value: string,
   if (version === '12' && RESPONSE_ELEMENT_12.test(element)) {
     if (interactionType === undefined)
       return RESPONSE_12.test(value) ? null : 'must be single characters, t/f, 1.a pairs or a decimal, as the type requires';
-    return response12(interactionType, value);
+    return strictEntry(interactionType)?.scorm12?.(value) ?? null;
   }
   const m = version === '2004' ? RESPONSE_ELEMENT_04.exec(element) : null;
   if (m) {
     if (interactionType === undefined) return anyResponse04(value);
     const patternIndex = m[2];
-    if (patternIndex !== undefined && Number(patternIndex) > 0 && ONE_PATTERN_04.includes(interactionType)) {
+    const entry = strictEntry(interactionType);
+    if (!entry) return null;
+    if (patternIndex !== undefined && Number(patternIndex) > 0 && entry.patterns04 === 'one') {
       return `is a second correct response; a ${interactionType} interaction has only correct_responses.0`;
     }
-    return response04(interactionType, value, patternIndex !== undefined);
+    return entry.scorm2004(value, patternIndex !== undefined);
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { toInteraction } from '../../src/course/questions.ts';
-import { formatScorm12, formatScorm2004 } from '../../src/scorm/interaction-format.ts';
+import { formatScorm12, formatScorm2004, MAX_PATTERNS_2004 } from '../../src/scorm/interaction-format.ts';
 import { QUESTIONS } from '../support/sample-course.ts';
 import { elementProblem } from '../support/strict-scorm.ts';
 
@@ -56,4 +56,36 @@ test('numeric answers are sent as the LMS can store them', () => {
   const litres = { type: 'numeric' as const, response: '12', min: 1450, max: 1550 };
   expect(formatScorm12(litres)).toEqual({ type: 'fill-in', response: '12', pattern: '1500' });
   expect(formatScorm2004(litres)).toEqual({ type: 'numeric', response: '12', pattern: '1450[:]1550' });
+});
+
+test('a fill-in with several accepted answers: each is a correct pattern in 2004, the first in 1.2', () => {
+  const answer = { type: 'fill-in' as const, response: 'Cauda  equina\nsyndrome', correct: ['cauda equina syndrome', 'CES', '{ces}'] };
+  const f12 = formatScorm12(answer);
+  const f04 = formatScorm2004(answer);
+  expect(f12).toEqual({ type: 'fill-in', response: 'Cauda  equina\nsyndrome', pattern: 'cauda equina syndrome' });
+  expect(f04).toEqual({
+    type: 'fill-in',
+    response: 'Cauda equina syndrome',
+    pattern: 'cauda equina syndrome',
+    alsoCorrect: ['CES', '(ces}'],
+  });
+  // Each value is what the strict checks accept at its place in the record, the second pattern and later included.
+  const set12 = [
+    ['cmi.interactions.0.student_response', f12.response],
+    ['cmi.interactions.0.correct_responses.0.pattern', f12.pattern],
+  ];
+  for (const [element, value] of set12) expect(elementProblem('12', element!, value!, 'fill-in'), element!).toBeNull();
+  const patterns04 = [f04.pattern, ...(f04.alsoCorrect ?? [])];
+  expect(elementProblem('2004', 'cmi.interactions.0.learner_response', f04.response!, 'fill-in')).toBeNull();
+  patterns04.forEach((p, n) =>
+    expect(elementProblem('2004', `cmi.interactions.0.correct_responses.${n}.pattern`, p!, 'fill-in')).toBeNull(),
+  );
+  // A learner's "[,]" cannot split the response into several strings.
+  expect(formatScorm2004({ ...answer, response: 'a[,]b' }).response).toBe('a,b');
+  // No accepted answer listed: no pattern; one: no further patterns.
+  expect(formatScorm2004({ ...answer, correct: [] })).toEqual({ type: 'fill-in', response: 'Cauda equina syndrome', pattern: null });
+  expect(formatScorm2004({ ...answer, correct: ['CES'] }).alsoCorrect).toBeUndefined();
+  // At most MAX_PATTERNS_2004 in all.
+  const many = formatScorm2004({ ...answer, correct: Array.from({ length: 9 }, (_, i) => `answer ${i}`) });
+  expect([many.pattern, ...(many.alsoCorrect ?? [])]).toHaveLength(MAX_PATTERNS_2004);
 });

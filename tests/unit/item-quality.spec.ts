@@ -6,6 +6,7 @@ import { ContentError, formatProblem } from '../../src/content/errors.ts';
 import {
   checkItemQuality,
   htmlToText,
+  ITEM_RULES,
   questionSentence,
   type CheckedQuiz,
   type ItemFinding,
@@ -554,4 +555,28 @@ test("the course's question bank has no item-quality errors", () => {
   expect(problems.map(formatProblem)).toEqual([]);
   const errors = checkItemQuality(quizzes, lessons).findings.filter((f) => f.severity === 'error');
   expect(errors.map(formatProblem)).toEqual([]);
+});
+
+test('every finding comes from a rule of the table, with its severity (a longest key is listed as a warning)', () => {
+  const flawed = bank({
+    exam: [
+      single('neg', 'Which is not a red flag?'),
+      single('aota', 'Which applies?', ['All of the above', 'Book a routine follow-up', 'Give the patient a leaflet']),
+      multiple('one_wrong', 'Which apply?', FAIR, [0, 1, 2]),
+      ...[1, 2, 3, 4].map((i) => trueFalse(`tf${i}`, `statement ${i}.`, false)),
+    ],
+  });
+  const rules = new Set(flawed.findings.map((f) => f.rule));
+  expect([...rules].sort()).toEqual(
+    expect.arrayContaining(['all-none-of-the-above', 'negative-stem', 'option-count', 'true-false-balance'].sort()),
+  );
+  for (const f of flawed.findings) {
+    const entry = ITEM_RULES[f.rule];
+    expect(entry, f.rule).toBeDefined();
+    expect(f.severity, `${f.rule}: ${f.message}`).toBe(f.rule === 'longest-key' && f.severity === 'warning' ? 'warning' : entry.severity);
+  }
+  for (const [id, entry] of Object.entries(ITEM_RULES)) {
+    expect(entry.checks.length, id).toBeGreaterThan(10);
+    expect(entry.fix.length, id).toBeGreaterThan(10);
+  }
 });

@@ -13,5 +13,10 @@ export type AnswerReport =
   | { type: 'likert'; scale: string[]; response: string | null }
   /** A whole number given in a survey (no correct answer): `numeric` in both versions, without a pattern. */
   | { type: 'number'; response: string }
+  /**
+   * Text checked against accepted answers (a short answer): `fill-in` in both versions; each
+   * accepted answer is a correct pattern in SCORM 2004, SCORM 1.2 keeps the first.
+   */
+  | { type: 'fill-in'; response: string; correct: string[] }
   /** Free text (no correct answer): `fill-in` in SCORM 1.2, `long-fill-in` in 2004. */
   | { type: 'text'; response: string };
