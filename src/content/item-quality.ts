@@ -151,7 +151,7 @@ type Say = (source: YamlSource, path: PropertyKey[], message: string, key?: stri
  * in the order of the table). Each finding's message names the case and the change to make.
  */
 interface ItemRuleEntry {
-  /** The rule's number in README "Item quality" ('' for one that serves another rule). */
+  /** The rule's number in docs/item-quality.md ('' for one that serves another rule). */
   number: string;
   checks: string;
   severity: ItemFinding['severity'];

@@ -67,6 +67,8 @@ export const scorm2004Dialect: ScormDialect = {
     if (scored && i.weighting !== 1) conn.set(`${p}weighting`, real(i.weighting), true);
     if (f.response !== null) conn.set(`${p}learner_response`, f.response, true);
     if (f.pattern !== null) conn.set(`${p}correct_responses.0.pattern`, f.pattern, true);
+    // SCORM 2004 allows several correct patterns (e.g. a fill-in's accepted answers).
+    f.alsoCorrect?.forEach((pattern, k) => conn.set(`${p}correct_responses.${k + 1}.pattern`, pattern, true));
     conn.set(`${p}result`, i.result, true);
     if (i.latencyMs !== null) conn.set(`${p}latency`, isoDuration(i.latencyMs), true);
   },

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { toInteraction } from '../../src/course/questions.ts';
 import { formatScorm12, formatScorm2004, MAX_PATTERNS_2004 } from '../../src/scorm/interaction-format.ts';
 import { QUESTIONS } from '../support/sample-course.ts';
+import { FakeClock, fakeLms } from '../support/fakes.ts';
 import { elementProblem } from '../support/strict-scorm.ts';
 
 const { single, multiple, true_false, matching, ordering, numeric } = QUESTIONS;
@@ -88,4 +89,28 @@ test('a fill-in with several accepted answers: each is a correct pattern in 2004
   // At most MAX_PATTERNS_2004 in all.
   const many = formatScorm2004({ ...answer, correct: Array.from({ length: 9 }, (_, i) => `answer ${i}`) });
   expect([many.pattern, ...(many.alsoCorrect ?? [])]).toHaveLength(MAX_PATTERNS_2004);
+});
+
+test('through the session, a fill-in with several accepted answers writes each as a correct pattern in 2004, the first in 1.2', () => {
+  const clock = new FakeClock();
+  for (const version of ['12', '2004'] as const) {
+    const lms = fakeLms(version);
+    const session = lms.session(clock);
+    expect(session.start()?.recordsResults).toBe(true);
+    session.recordInteraction({
+      id: 'final_exam-syndrome_name',
+      description: 'Name the syndrome.',
+      answer: { type: 'fill-in', response: 'CES', correct: ['cauda equina syndrome', 'CES'] },
+      result: 'correct',
+      weighting: 1,
+      shownAt: new Date(clock.now()),
+      answeredAt: new Date(clock.now()),
+      latencyMs: 4000,
+      objectives: ['red_flags'],
+    });
+    const patterns = Object.entries(lms.cmi).filter(([k]) => /^cmi\.interactions\.0\.correct_responses\.\d+\.pattern$/.test(k));
+    expect(patterns.map(([, v]) => v)).toEqual(version === '12' ? ['cauda equina syndrome'] : ['cauda equina syndrome', 'CES']);
+    for (const [k, v] of Object.entries(lms.cmi))
+      if (k.startsWith('cmi.interactions.0.')) expect(elementProblem(version, k, v, 'fill-in'), `${k}=${v}`).toBeNull();
+  }
 });
