@@ -35,7 +35,8 @@ export class CommitScheduler {
   private paused = false;
 
   constructor(
-    private readonly commit: () => CommitResult,
+    /** An LMS that answers over the network (cmi5) gives its verdict later, as a promise. */
+    private readonly commit: () => CommitResult | Promise<CommitResult>,
     private readonly clock: Clock,
     private readonly options: CommitSchedulerOptions = {},
   ) {}
@@ -104,6 +105,11 @@ export class CommitScheduler {
     this.dirty = false;
     this.setState('saving');
     const result = this.commit();
+    if (typeof result === 'string') this.settleRun(result);
+    else void result.then((r) => this.settleRun(r));
+  }
+
+  private settleRun(result: CommitResult): void {
     if (result === 'confirmed') {
       this.retries = 0;
       this.setState('saved');
@@ -119,6 +125,8 @@ export class CommitScheduler {
     const delays = this.options.retryDelays ?? DEFAULT_RETRY_DELAYS;
     const delay = delays[Math.min(this.retries, delays.length - 1)] ?? 60_000;
     this.retries++;
+    // A later request may already have started a run (or the session ended) while this one was under way.
+    if (this.stopped || this.retryTimer !== undefined) return;
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = undefined;
       this.run();
