@@ -103,10 +103,17 @@ export class CommitScheduler {
     if (this.stopped) return;
     this.clearTimers();
     this.dirty = false;
+    const before = this.state;
     this.setState('saving');
     const result = this.commit();
-    if (typeof result === 'string') this.settleRun(result);
-    else void result.then((r) => this.settleRun(r));
+    if (typeof result === 'string') return this.settleRun(result);
+    // A save over the network usually answers within a moment: "Saving…" shows only when it takes longer.
+    this.setState(before);
+    const slow = this.clock.setTimeout(() => this.setState('saving'), 1500);
+    void result.then((r) => {
+      this.clock.clearTimeout(slow);
+      this.settleRun(r);
+    });
   }
 
   private settleRun(result: CommitResult): void {
