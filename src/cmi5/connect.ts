@@ -12,8 +12,12 @@ export interface LaunchedLms {
   afterExit(): void;
 }
 
-/** Waits at most this long for the last statements before leaving for the LMS's returnURL. */
-const RETURN_WAIT_MS = 5000;
+/**
+ * Waits at most this long for the last statements before leaving for the LMS's returnURL (measured:
+ * an ADL LRS on a busy 2-core machine took over 5 s for `terminated`). The request under way is a
+ * keepalive one and still arrives; anything queued behind it would not.
+ */
+const RETURN_WAIT_MS = 15_000;
 
 /**
  * Picks the LMS from the launch: cmi5's five launch parameters on the URL make it a cmi5

@@ -111,7 +111,8 @@ export class LrsClient {
     while (this.queue.length) {
       const item = this.queue[0]!;
       this.inFlight = item;
-      const ok = await this.send(item, false);
+      // keepalive: a request under way when the learner leaves (Exit, a closed window) still arrives.
+      const ok = await this.send(item, true);
       this.inFlight = null;
       if (ok === 'retry') return false;
       this.queue.shift();
@@ -146,19 +147,22 @@ export class LrsClient {
   }
 
   /**
-   * The page is going away: what is queued (and what was under way, which the browser aborts)
-   * goes out now with `keepalive`, which outlives the page. Requests may then arrive in any
-   * order, so `last` (the terminated statement) is sent only when everything fits in one batch
-   * with it and no state document is waiting: a state PUT that arrived after `terminated` would be refused.
+   * The page is going away: what is queued goes out now with `keepalive`, which outlives the
+   * page. Requests may then arrive in any order, so `last` (the terminated statement) is sent
+   * only when everything fits in one batch with it and no state document or request is under
+   * way: a state PUT or statement that arrived after `terminated` would be refused.
    */
   sendOnClose(last: object): boolean {
-    const states = this.queue.filter((i): i is Extract<LrsItem, { kind: 'state' }> => i.kind === 'state');
-    const statements = this.queue.flatMap((i) => (i.kind === 'statements' ? i.statements : []));
+    // The request under way is a keepalive one: it arrives by itself, and may arrive after anything sent now.
+    const waiting = this.queue.filter((i) => i !== this.inFlight);
+    const busy = this.inFlight !== null;
+    const states = waiting.filter((i): i is Extract<LrsItem, { kind: 'state' }> => i.kind === 'state');
+    const statements = waiting.flatMap((i) => (i.kind === 'statements' ? i.statements : []));
     this.queue = [];
     for (const s of states) void this.send(s, true);
     const withLast = [...statements, last];
     const fits = JSON.stringify(withLast).length < BATCH_BYTES;
-    if (states.length === 0 && fits) {
+    if (states.length === 0 && fits && !busy) {
       void this.send({ kind: 'statements', statements: withLast }, true);
       return true;
     }

@@ -212,3 +212,30 @@ test('an LRS that fails a save: the learner is told, the course retries with bac
   expect(lrs.verbs(1).filter((v) => v !== 'answered')).toEqual(['initialized', 'passed', 'terminated']);
   expect(of(lrs, 'answered')).toHaveLength(shown.length);
 });
+
+test('closing the window mid-exam loses nothing: the answers go to the LRS when the page goes away', async ({ page }) => {
+  const quiz = await exam();
+  const lrs = await fakeLrs(page);
+  let frame = await launch(page, lrs);
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await startExam(frame);
+  const order = await shownOrder(frame);
+  await expect.poll(() => lrs.requests.filter((r) => r === '1 PUT activities/state course-record').length).toBeGreaterThan(0);
+  const puts = lrs.requests.filter((r) => r === '1 PUT activities/state course-record').length;
+  for (const id of order.slice(0, 2)) {
+    const q = quiz.questions.find((x) => x.id === id)!;
+    await giveAnswer(frame, q, correctAnswer(q));
+  }
+  // Answers wait up to a minute for their commit: none was sent when the window closes.
+  expect(lrs.requests.filter((r) => r === '1 PUT activities/state course-record')).toHaveLength(puts);
+  const before = lrs.state.get('course-record');
+  // The browser's own pagehide, as when the window closes (the page stays, so the requests are seen by the test's LRS).
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+  await expect.poll(() => lrs.state.get('course-record')).not.toBe(before);
+  expect(lrs.requests.filter((r) => r.startsWith('1 ')).at(-1)).toBe('1 PUT activities/state course-record');
+  expect(JSON.parse(lrs.state.get('course-record') ?? '{}')).toMatchObject({ location: expect.stringContaining(quiz.id) });
+  frame = await launch(page, lrs);
+  expect(lrs.violations).toEqual([]);
+  await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+  await expect(frame.locator('quiz-view .bar .count')).toHaveText(`2/${order.length} answered`);
+});

@@ -31,7 +31,7 @@ export default async function drive(page: Page): Promise<void> {
     await shot(page, '2-failed');
     if (process.env.CMI5_FAIL_ONLY === '1') {
       await page.getByRole('button', { name: 'Exit course' }).click();
-      await page.waitForURL((u) => !u.pathname.endsWith('index.html'), { timeout: 15_000 }).catch(() => say('stayed on the course'));
+      await page.waitForURL((u) => !u.pathname.endsWith('index.html'), { timeout: 30_000 }).catch(() => say('stayed on the course'));
       return;
     }
     await page
@@ -47,7 +47,7 @@ export default async function drive(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Exit course' }).click();
   await shot(page, '5-exit');
   await page
-    .waitForURL((u) => !u.pathname.endsWith('index.html'), { timeout: 15_000 })
+    .waitForURL((u) => !u.pathname.endsWith('index.html'), { timeout: 30_000 })
     .then(
       () => say('returned to', page.url().slice(0, 120)),
       () => say('stayed on the course after Exit'),

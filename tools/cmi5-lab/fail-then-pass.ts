@@ -70,7 +70,7 @@ async function session(n: number, learner: (page: Page, course: FrameLocator) =>
   await page.locator(':root[data-course-ready]').waitFor({ state: 'attached' });
   await learner(page, page as unknown as FrameLocator);
   await page.getByRole('button', { name: 'Exit course' }).click();
-  await page.waitForURL(/\/api\/v1\/ping/, { timeout: 15_000 });
+  await page.waitForURL(/\/api\/v1\/ping/, { timeout: 30_000 });
   console.log(`session ${n}: back at the returnURL`);
   await page.close();
 }
