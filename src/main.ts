@@ -2,7 +2,8 @@ import course, { minutes } from 'virtual:course';
 import { knownEstimatedMinutes } from './course/learning-time.ts';
 import { newSeed } from './course/random.ts';
 import { CourseStore } from './course/store.ts';
-import { connectToLms, type PackageVersion } from './scorm/connect.ts';
+import { connectLaunch } from './cmi5/connect.ts';
+import type { PackageVersion } from './scorm/connect.ts';
 import { Tracker } from './tracking/tracker.ts';
 import './ui/course-app.ts';
 
@@ -22,7 +23,9 @@ function localStore(): Storage | null {
 
 async function launch(): Promise<void> {
   const app = document.createElement('course-app');
-  const tracker = new Tracker(course, connectToLms(version, log), {
+  // cmi5 launch parameters on the URL: a cmi5 LMS; otherwise the SCORM API.
+  const lms = await connectLaunch(version, course, log);
+  const tracker = new Tracker(course, lms.session, {
     log,
     onSaveState: (s) => (app.saveState = s),
     storage: localStore,
@@ -73,7 +76,10 @@ async function launch(): Promise<void> {
     learnerId: start.launch.learnerId,
     now: Date.now,
   });
-  app.addEventListener('exit-course', () => tracker.exit());
+  app.addEventListener('exit-course', () => {
+    tracker.exit();
+    lms.afterExit();
+  });
   app.addEventListener('take-over', () => void tracker.takeOver());
   document.body.append(app);
   // The preview reopens the course this way after an author's edit, to where they were.

@@ -6,11 +6,12 @@ import { ContentError, formatProblem } from '../content/errors.ts';
 import { loadCourse } from '../content/load-course.ts';
 import { schemaFiles, validateManifest, type ScormVersion } from '../content/manifest.ts';
 import type { Course } from '../course/types.ts';
+import { cmi5Xml, validateCmi5Xml } from './cmi5-xml.ts';
 import { scorm2004Manifest } from './manifest2004.ts';
 import { questionKeyCsv, questionKeyHtml } from './question-key.ts';
 
 export interface BuiltPackage {
-  version: ScormVersion;
+  version: ScormVersion | 'cmi5';
   zip: string;
   /** The same files unzipped, for the preview LMS. */
   dir: string;
@@ -73,16 +74,13 @@ export async function buildPackages(
     const missing = missingFiles(manifestXml, Object.keys(files));
     if (missing.length) throw new Error(`the ${tag} manifest names files the package lacks: ${missing.join(', ')}`);
 
-    const zip = join(root, 'dist', `${name}-${tag}.zip`);
-    const bytes = zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
-    writeFileSync(zip, bytes);
-    const dir = join(root, 'build', tag);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
-    out.push({ version, zip, dir, bytes: bytes.length });
-    log(`${relative(root, zip)}  ${(bytes.length / 1024).toFixed(1)} KB`);
+    out.push(writeZip(root, `${name}-${tag}`, tag, version, files, log));
   }
+  // cmi5: the same index.html (it finds cmi5 from its launch URL) beside cmi5.xml.
+  const structure = cmi5Xml(course);
+  const cmi5Problems = await validateCmi5Xml(structure);
+  if (cmi5Problems.length) throw new ContentError(cmi5Problems);
+  out.push(writeZip(root, `${name}-cmi5`, 'cmi5', 'cmi5', { 'cmi5.xml': strToU8(structure), 'index.html': strToU8(html) }, log));
   for (const [ext, text] of [
     ['html', questionKeyHtml(course)],
     ['csv', questionKeyCsv(course)],
@@ -92,6 +90,26 @@ export async function buildPackages(
     log(`${relative(root, file)}  ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB  question key for LMS reports`);
   }
   return out;
+}
+
+/** Writes one zip into dist/ and its files unzipped into build/<tag>/ (for the preview LMS). */
+function writeZip(
+  root: string,
+  base: string,
+  tag: string,
+  version: BuiltPackage['version'],
+  files: Record<string, Uint8Array>,
+  log: (line: string) => void,
+): BuiltPackage {
+  const zip = join(root, 'dist', `${base}.zip`);
+  const bytes = zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
+  writeFileSync(zip, bytes);
+  const dir = join(root, 'build', tag);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+  log(`${relative(root, zip)}  ${(bytes.length / 1024).toFixed(1)} KB`);
+  return { version, zip, dir, bytes: bytes.length };
 }
 
 /** Prints content errors the way authors read them, without a stack trace. */

@@ -67,7 +67,7 @@ export interface ObjectiveResult {
   passed: boolean;
 }
 
-export type SessionKind = 'scorm12' | 'scorm2004' | 'standalone';
+export type SessionKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone';
 
 export interface LmsSession {
   readonly kind: SessionKind;
@@ -84,8 +84,8 @@ export interface LmsSession {
   readonly interactionsFor: 'every' | 'final';
   /** LMSs of this version typically post only what changed: a possibly lost record is set again to be sent again. */
   readonly postsOnlyChanges: boolean;
-  /** Persists what was set; false when the LMS did not confirm it. */
-  commit(): boolean;
+  /** Persists what was set; false when the LMS did not confirm it (later, for an LMS reached over the network). */
+  commit(): boolean | Promise<boolean>;
   /**
    * Ends the session exactly once: session time, then Terminate (in review, browse
    * or no-credit launches, Terminate alone). `commitFirst` is false while the page is

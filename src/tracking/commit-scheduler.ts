@@ -35,7 +35,8 @@ export class CommitScheduler {
   private paused = false;
 
   constructor(
-    private readonly commit: () => CommitResult,
+    /** An LMS that answers over the network (cmi5) gives its verdict later, as a promise. */
+    private readonly commit: () => CommitResult | Promise<CommitResult>,
     private readonly clock: Clock,
     private readonly options: CommitSchedulerOptions = {},
   ) {}
@@ -102,8 +103,20 @@ export class CommitScheduler {
     if (this.stopped) return;
     this.clearTimers();
     this.dirty = false;
+    const before = this.state;
     this.setState('saving');
     const result = this.commit();
+    if (typeof result === 'string') return this.settleRun(result);
+    // A save over the network usually answers within a moment: "Saving…" shows only when it takes longer.
+    this.setState(before);
+    const slow = this.clock.setTimeout(() => this.setState('saving'), 1500);
+    void result.then((r) => {
+      this.clock.clearTimeout(slow);
+      this.settleRun(r);
+    });
+  }
+
+  private settleRun(result: CommitResult): void {
     if (result === 'confirmed') {
       this.retries = 0;
       this.setState('saved');
@@ -119,6 +132,8 @@ export class CommitScheduler {
     const delays = this.options.retryDelays ?? DEFAULT_RETRY_DELAYS;
     const delay = delays[Math.min(this.retries, delays.length - 1)] ?? 60_000;
     this.retries++;
+    // A later request may already have started a run (or the session ended) while this one was under way.
+    if (this.stopped || this.retryTimer !== undefined) return;
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = undefined;
       this.run();

@@ -308,9 +308,14 @@ export class Tracker {
     return true;
   }
 
-  private writeAndCommit(): CommitResult {
+  private writeAndCommit(): CommitResult | Promise<CommitResult> {
     if (!this.write()) return 'refused';
-    if (!this.session.commit()) {
+    const ok = this.session.commit();
+    return typeof ok === 'boolean' ? this.verdict(ok) : ok.then((v) => this.verdict(v));
+  }
+
+  private verdict(ok: boolean): CommitResult {
+    if (!ok) {
       // The LMS did not store it, but a player that posts only what changed counts it as sent
       // (Moodle's 1.2 player): what it carried is set again, so that the retry sends it.
       this.reporter?.resendUnconfirmed();

@@ -12,6 +12,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     '/': join(ROOT, 'build/preview'),
     '/scorm12/': join(UNPACKED, 'scorm12'),
     '/scorm2004/': join(UNPACKED, 'scorm2004'),
+    '/cmi5/': join(UNPACKED, 'cmi5'),
     // A SCO without logic, driven by the tests of the preview LMS itself.
     '/fake-sco/': join(ROOT, 'tests/support/fake-sco'),
   });

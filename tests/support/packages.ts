@@ -14,7 +14,7 @@ export async function preparePackages(root = ROOT): Promise<void> {
   await buildPreviewHost(root);
   rmSync(UNPACKED, { recursive: true, force: true });
   for (const p of packages) {
-    const dir = join(UNPACKED, p.version === '1.2' ? 'scorm12' : 'scorm2004');
+    const dir = join(UNPACKED, p.version === '1.2' ? 'scorm12' : p.version === '2004' ? 'scorm2004' : 'cmi5');
     for (const [name, data] of Object.entries(unzipSync(readFileSync(p.zip)))) {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), data);

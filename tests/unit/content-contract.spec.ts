@@ -85,15 +85,19 @@ test.describe('the new-author task', () => {
 
   contract('edited copy', () => dir);
 
-  test('the edited copy packages, as npm run package does, with the new lesson and pass mark in both zips', async () => {
+  test('the edited copy packages, as npm run package does, with the new lesson and pass mark in every zip', async () => {
     test.setTimeout(240_000);
     linkProject(dir);
     const packages = await buildPackages(dir, () => {});
-    expect(packages.map((p) => p.version).sort()).toEqual(['1.2', '2004']);
+    expect(packages.map((p) => p.version).sort()).toEqual(['1.2', '2004', 'cmi5']);
     for (const p of packages) {
       const files = unzipSync(readFileSync(p.zip));
       const html = strFromU8(files['index.html'] as Uint8Array);
       expect(html).toContain(NEW_AUTHOR.lessonTitle);
+      if (p.version === 'cmi5') {
+        expect(strFromU8(files['cmi5.xml'] as Uint8Array)).toContain(`masteryScore="${NEW_AUTHOR.passMark / 100}"`);
+        continue;
+      }
       const manifest = strFromU8(files['imsmanifest.xml'] as Uint8Array);
       expect(manifest).toContain(
         p.version === '1.2' ? `<adlcp:masteryscore>${NEW_AUTHOR.passMark}<` : `<imsss:minNormalizedMeasure>${NEW_AUTHOR.passMark / 100}<`,
