@@ -69,6 +69,9 @@ export function formatXapi(a: InteractionAnswer, label: (id: string) => string):
       return { interactionType: 'likert', scale: components(a.scale), response: a.response };
     case 'number':
       return { interactionType: 'numeric', response: orNull(a.response.trim()) };
+    case 'fill-in':
+      // xAPI, like SCORM 2004, takes each accepted answer as a correct pattern.
+      return { interactionType: 'fill-in', correctResponsesPattern: [...a.correct], response: orNull(a.response) };
     case 'text':
       return { interactionType: 'long-fill-in', response: orNull(a.response) };
   }
