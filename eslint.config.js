@@ -146,6 +146,23 @@ export default defineConfig([
   },
 
   {
+    // One way to declare a component's reactive properties: `static get properties()`, which
+    // lit-analyzer reads to check every attribute a template sets (tsconfig.json's plugin rules).
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'PropertyDefinition[static=true][key.name="properties"]',
+          message:
+            'Declare reactive properties in `static override get properties() { return {…}; }`: lit-analyzer does not read this field form.',
+        },
+        { selector: 'Decorator', message: 'Components declare their properties in `static get properties()`, not with decorators.' },
+      ],
+    },
+  },
+
+  {
     // This file is plain JavaScript, outside tsconfig.json: no type information for it.
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],

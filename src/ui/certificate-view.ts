@@ -47,19 +47,21 @@ const STRINGS = {
  * everything ANCC and ACCME ask a certificate to carry, printable from the course.
  */
 export class CertificateView extends LitElement {
-  static override properties = {
-    courseTitle: { attribute: false },
-    courseId: { attribute: false },
-    learnerName: { attribute: false },
-    learnerId: { attribute: false },
-    profession: { attribute: false },
-    score: { type: Number },
-    completedAt: { type: Number },
-    minutes: { type: Number },
-    activity: { attribute: false },
-    disabled: { type: Boolean },
-    typedName: { state: true },
-  };
+  static override get properties() {
+    return {
+      courseTitle: { attribute: false },
+      courseId: { attribute: false },
+      learnerName: { attribute: false },
+      learnerId: { attribute: false },
+      profession: { attribute: false },
+      score: { type: Number },
+      completedAt: { type: Number },
+      minutes: { type: Number },
+      activity: { attribute: false },
+      disabled: { type: Boolean },
+      typedName: { state: true },
+    };
+  }
   declare courseTitle: string;
   /** The package's id, which numbers certificates while the provider's activity id is not given. */
   declare courseId: string;

@@ -99,28 +99,30 @@ type ScreenView = HTMLElement & { focusHeading?: () => void; scrollToSection?: (
 
 /** The course shell: header, contents menu, the current screen and notices. It sends intents to the store and never talks to the LMS. */
 export class CourseApp extends LitElement {
-  static override properties = {
-    course: { attribute: false },
-    store: { attribute: false },
-    timeLimit: { attribute: false },
-    state: { state: true },
-    screen: { state: true },
-    connection: { state: true },
-    saveState: { state: true },
-    reviewMode: { state: true },
-    canContinue: { state: true },
-    passMark: { state: true },
-    expired: { state: true },
-    restored: { state: true },
-    gained: { attribute: false },
-    unreadable: { state: true },
-    role: { state: true },
-    roleReason: { state: true },
-    learnerName: { state: true },
-    learnerId: { state: true },
-    menuOpen: { state: true },
-    now: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      course: { attribute: false },
+      store: { attribute: false },
+      timeLimit: { attribute: false },
+      state: { state: true },
+      screen: { state: true },
+      connection: { state: true },
+      saveState: { state: true },
+      reviewMode: { state: true },
+      canContinue: { state: true },
+      passMark: { state: true },
+      expired: { state: true },
+      restored: { state: true },
+      gained: { attribute: false },
+      unreadable: { state: true },
+      role: { state: true },
+      roleReason: { state: true },
+      learnerName: { state: true },
+      learnerId: { state: true },
+      menuOpen: { state: true },
+      now: { attribute: false },
+    };
+  }
   declare course: Course;
   declare store: CourseStore;
   /** The time limit in force for a quiz (the LMS's or the authored one), or null. */

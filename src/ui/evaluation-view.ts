@@ -58,18 +58,20 @@ function numberError(q: NumberQuestion, typed: string): string | null {
 
 /** The learner's evaluation of the activity: likert questions, numbers, confidence before and now, and free text; not scored. */
 export class EvaluationView extends LitElement {
-  static override properties = {
-    evaluation: { attribute: false },
-    progress: { attribute: false },
-    nextLocation: { attribute: false },
-    nextLabel: { attribute: false },
-    disabled: { type: Boolean },
-    professions: { attribute: false },
-    profession: { attribute: false },
-    showMissing: { state: true },
-    typed: { state: true },
-    checked: { state: true },
-  };
+  static override get properties() {
+    return {
+      evaluation: { attribute: false },
+      progress: { attribute: false },
+      nextLocation: { attribute: false },
+      nextLabel: { attribute: false },
+      disabled: { type: Boolean },
+      professions: { attribute: false },
+      profession: { attribute: false },
+      showMissing: { state: true },
+      typed: { state: true },
+      checked: { state: true },
+    };
+  }
   declare evaluation: Evaluation;
   declare progress: EvaluationState;
   declare nextLocation: string | null;

@@ -12,11 +12,13 @@ const STRINGS = {
 
 /** The glossary: every term and its definition; opened from a linked term, it focuses that term. */
 export class GlossaryView extends LitElement {
-  static override properties = {
-    terms: { attribute: false },
-    returnTo: { attribute: false },
-    returnLabel: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      terms: { attribute: false },
+      returnTo: { attribute: false },
+      returnLabel: { attribute: false },
+    };
+  }
   declare terms: GlossaryTerm[];
   /** Where the learner came from (a lesson), or null. */
   declare returnTo: string | null;

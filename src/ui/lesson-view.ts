@@ -27,12 +27,14 @@ const STRINGS = {
 
 /** One lesson. Counts as read once its end has been on screen. */
 export class LessonView extends LitElement {
-  static override properties = {
-    lesson: { attribute: false },
-    nextLocation: { attribute: false },
-    nextLabel: { attribute: false },
-    viewed: { type: Boolean },
-  };
+  static override get properties() {
+    return {
+      lesson: { attribute: false },
+      nextLocation: { attribute: false },
+      nextLabel: { attribute: false },
+      viewed: { type: Boolean },
+    };
+  }
   declare lesson: Lesson;
   declare nextLocation: string | null;
   declare nextLabel: string;

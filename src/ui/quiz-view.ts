@@ -49,23 +49,25 @@ type FocusTarget = { kind: 'feedback'; questionId: string } | { kind: 'result' }
  * a knowledge check shows its questions together, each checked on the spot.
  */
 export class QuizView extends LitElement {
-  static override properties = {
-    quiz: { attribute: false },
-    progress: { attribute: false },
-    passMark: { type: Number },
-    timeLimit: { attribute: false },
-    nextLocation: { attribute: false },
-    nextLabel: { attribute: false },
-    revisit: { attribute: false },
-    critical: { attribute: false },
-    saveNotice: { attribute: false },
-    now: { attribute: false },
-    showUnanswered: { state: true },
-    navigatorOpen: { state: true },
-    summaryOpen: { state: true },
-    announcement: { state: true },
-    stepAnnouncement: { state: true },
-  };
+  static override get properties() {
+    return {
+      quiz: { attribute: false },
+      progress: { attribute: false },
+      passMark: { type: Number },
+      timeLimit: { attribute: false },
+      nextLocation: { attribute: false },
+      nextLabel: { attribute: false },
+      revisit: { attribute: false },
+      critical: { attribute: false },
+      saveNotice: { attribute: false },
+      now: { attribute: false },
+      showUnanswered: { state: true },
+      navigatorOpen: { state: true },
+      summaryOpen: { state: true },
+      announcement: { state: true },
+      stepAnnouncement: { state: true },
+    };
+  }
   declare quiz: Quiz;
   declare progress: QuizProgress;
   declare passMark: number;

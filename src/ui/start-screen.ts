@@ -48,17 +48,19 @@ function firstSentence(text: string): [string, string] {
  * before the activity starts, with the detail one step away), and the way in. The rest follows.
  */
 export class StartScreen extends LitElement {
-  static override properties = {
-    course: { attribute: false },
-    passMark: { type: Number },
-    minutes: { type: Number },
-    today: { type: Number },
-    items: { attribute: false },
-    resume: { attribute: false },
-    completed: { type: Boolean },
-    started: { type: Boolean },
-    detailed: { state: true },
-  };
+  static override get properties() {
+    return {
+      course: { attribute: false },
+      passMark: { type: Number },
+      minutes: { type: Number },
+      today: { type: Number },
+      items: { attribute: false },
+      resume: { attribute: false },
+      completed: { type: Boolean },
+      started: { type: Boolean },
+      detailed: { state: true },
+    };
+  }
   declare course: Course;
   declare passMark: number;
   declare minutes: number;
