@@ -30,9 +30,8 @@ export const LAYERS = {
   // The CE coordinator's report from an LMS export.
   report: ['package', 'content', 'course', 'scorm', 'interaction'],
 };
-/** What `src/main.ts`, the course's entry, may import: the runtime layers, none of the build. */
-export const ENTRY_IMPORTS = ['course', 'scorm', 'tracking', 'ui', 'interaction'];
-const RUNTIME = ['interaction', 'course', 'scorm', 'tracking', 'ui'];
+/** The layers that run in the learner's browser: what `src/main.ts`, the course's entry, may import. */
+export const ENTRY_IMPORTS = ['interaction', 'course', 'scorm', 'tracking', 'ui'];
 
 const folders = Object.keys(LAYERS);
 /** `../` (any depth) into one of `names`: a folder of src/ seen from inside another. */
@@ -119,7 +118,7 @@ export default defineConfig([
   {
     // What runs in the learner's browser: no Node, no build-time library (zod's types are fine:
     // they vanish), and never the LMS itself (scorm-again plays it only in the preview and tests).
-    files: [...RUNTIME.map((f) => `src/${f}/**/*.ts`), 'src/main.ts'],
+    files: [...ENTRY_IMPORTS.map((f) => `src/${f}/**/*.ts`), 'src/main.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

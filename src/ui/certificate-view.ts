@@ -111,10 +111,15 @@ export class CertificateView extends LitElement {
       // A course without an evaluation asks here, once, before the certificate is shown.
       return html`<h1 tabindex="-1">${STRINGS.completion}</h1>
         <form class="choose" @submit=${(e: Event) => e.preventDefault()}>
-          ${professionChoice(a.professions, this.profession, (id) => this.dispatchEvent(intent('choose-profession', { profession: id })), {
-            disabled: this.disabled,
-            correctable: false,
-          })}
+          ${professionChoice(
+            a.professions,
+            this.profession,
+            (id) => this.dispatchEvent(intent({ type: 'choose-profession', profession: id })),
+            {
+              disabled: this.disabled,
+              correctable: false,
+            },
+          )}
         </form>`;
     }
     const fromLms = displayName(this.learnerName);

@@ -66,7 +66,7 @@ export class CourseMenu extends LitElement {
   ];
 
   private choose(location: string): void {
-    this.dispatchEvent(intent('navigate', { location }));
+    this.dispatchEvent(intent({ type: 'navigate', location }));
   }
 
   override render() {

@@ -152,7 +152,7 @@ export class EvaluationView extends LitElement {
   }
 
   private answer(q: EvaluationQuestion, value: string): void {
-    this.dispatchEvent(intent('evaluation-answer', { questionId: q.id, value }));
+    this.dispatchEvent(intent({ type: 'evaluation-answer', questionId: q.id, value }));
   }
 
   private submit(e: Event): void {
@@ -164,7 +164,7 @@ export class EvaluationView extends LitElement {
       return;
     }
     this.focusThanks = true;
-    this.dispatchEvent(intent('submit-evaluation', {}));
+    this.dispatchEvent(intent({ type: 'submit-evaluation' }));
   }
 
   private jumpToProfession(e: Event): void {
@@ -300,7 +300,7 @@ export class EvaluationView extends LitElement {
           <p>${STRINGS.thanks}</p>
           ${
             this.nextLocation
-              ? html`<button @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>
+              ? html`<button @click=${() => this.dispatchEvent(intent({ type: 'navigate', location: this.nextLocation ?? 'start' }))}>
                   ${STRINGS.next(this.nextLabel)}
                 </button>`
               : null
@@ -346,7 +346,7 @@ export class EvaluationView extends LitElement {
             ? professionChoice(
                 this.professions,
                 this.profession,
-                (id) => this.dispatchEvent(intent('choose-profession', { profession: id })),
+                (id) => this.dispatchEvent(intent({ type: 'choose-profession', profession: id })),
                 {
                   disabled: this.disabled,
                 },

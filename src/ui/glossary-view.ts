@@ -58,7 +58,7 @@ export class GlossaryView extends LitElement {
   private back() {
     return this.returnTo
       ? html`<p class="back">
-          <button class="secondary" @click=${() => this.dispatchEvent(intent('navigate', { location: this.returnTo ?? 'start' }))}>
+          <button class="secondary" @click=${() => this.dispatchEvent(intent({ type: 'navigate', location: this.returnTo ?? 'start' }))}>
             ${STRINGS.back(this.returnLabel)}
           </button>
         </p>`

@@ -134,7 +134,7 @@ export class StartScreen extends LitElement {
   }
 
   private go(location: string, section = 0): void {
-    this.dispatchEvent(intent('navigate', { location, section }));
+    this.dispatchEvent(intent({ type: 'navigate', location, section }));
   }
 
   /** Disclosures and commercial support in one short line each; the full list is one step away. */

@@ -240,7 +240,7 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
   }
 
   protected emit(value: Answer): void {
-    this.dispatchEvent(intent('answer', { quizId: this.quizId, questionId: this.question.id, value }));
+    this.dispatchEvent(intent({ type: 'answer', quizId: this.quizId, questionId: this.question.id, value }));
   }
 
   /** Text of an option by id, across a question's lists. */

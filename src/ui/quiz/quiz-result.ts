@@ -82,7 +82,7 @@ export class QuizResult extends LitElement {
   }
 
   private go(location: string): void {
-    this.dispatchEvent(intent('navigate', { location }));
+    this.dispatchEvent(intent({ type: 'navigate', location }));
   }
 
   private renderRevisit() {
