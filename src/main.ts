@@ -5,6 +5,7 @@ import { CourseStore } from './course/store.ts';
 import { connectLaunch } from './cmi5/connect.ts';
 import type { PackageVersion } from './scorm/connect.ts';
 import { Tracker } from './tracking/tracker.ts';
+import type { CourseApp } from './ui/course-app.ts';
 import './ui/course-app.ts';
 
 // Set by `npm run package` in each zip's index.html; empty in a plain build.
@@ -58,24 +59,8 @@ async function launch(): Promise<void> {
   });
   tracker.attach(store, painted);
   tracker.listen(window);
-  Object.assign(app, {
-    course,
-    store,
-    timeLimit: (quiz: Parameters<Tracker['timeLimit']>[0]) => tracker.timeLimit(quiz),
-    screen: 'start',
-    connection: start.connection,
-    saveState: 'saved',
-    reviewMode: !start.launch.recordsResults,
-    canContinue: start.canContinue,
-    passMark: start.passMark,
-    expired: start.expired,
-    restored: start.restored,
-    gained: start.gained,
-    unreadable: start.unreadable,
-    learnerName: start.launch.learnerName,
-    learnerId: start.launch.learnerId,
-    now: Date.now,
-  });
+  // What the launch decided, as one object (`CourseLaunch`): the views never see the tracker.
+  Object.assign(app, { course, store, launch: start, screen: 'start', saveState: 'saved', now: Date.now } satisfies Partial<CourseApp>);
   app.addEventListener('exit-course', () => {
     tracker.exit();
     lms.afterExit();

@@ -4,7 +4,7 @@ import { hashString, seededRandom, shuffle } from '../course/random.ts';
 import { attemptResult, criticalObjectives, type QuizAttempt } from '../course/state.ts';
 import type { SingleChoiceQuestion } from '../course/question-types/single.ts';
 import type { Answer, Choice, Question, Quiz } from '../course/types.ts';
-import type { CheckedQuiz, Report } from './item-quality.ts';
+import type { CheckedQuiz, Report } from './item-findings.ts';
 import { contentWords } from './item-text.ts';
 
 /**

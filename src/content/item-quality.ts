@@ -1,42 +1,15 @@
 import { kindOf, QUESTION_TYPES } from '../course/question-types/index.ts';
 import { correctAnswer } from '../course/questions.ts';
 import type { Choice, Question, QuestionType, Quiz } from '../course/types.ts';
-import { fieldPath, type ContentProblem } from './errors.ts';
+import { fieldPath } from './errors.ts';
 import { checkKnowledgeCheckCues, checkTestWiseness, type TestWiseReport } from './cue-strategies.ts';
 import { contentWords, lengthGroups, words } from './item-text.ts';
+import type { CheckedQuiz, ItemFinding, ItemRule, Report } from './item-findings.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-/**
- * Item-writing rules for the question bank (docs/item-quality.md), after Haladyna,
- * Downing & Rodriguez (2002) and the NBME item-writing guide (Paniagua & Swygert 2016).
- * Each rule catches a flaw that lets a learner score without knowing the subject, or
- * lose marks without lacking it. Rules 1-6, 9 and 10 are errors, the others warnings.
- */
-export type ItemRule =
-  | 'all-none-of-the-above' // 1
-  | 'negative-stem' // 2
-  | 'true-false-balance' // 3
-  | 'longest-key' // 4
-  | 'length-strategy' // 4, across a quiz
-  | 'repeated-check-item' // 5
-  | 'key-copied-from-lesson' // 6
-  | 'absolute-distractor' // 7
-  | 'option-count' // 8
-  | 'option-length-spread' // the aim of rule 4: options of similar length
-  | 'test-wise-strategy' // 9: no strategy of form beats chance (cue-strategies.ts)
-  | 'question-level' // 10: the exam asks mostly for application
-  | 'critical-difficulty'; // 11: critical questions equally hard to guess
-
-export interface ItemFinding extends ContentProblem {
-  severity: 'error' | 'warning';
-  rule: ItemRule;
-}
-
-/** One quiz as loaded, with the source its lines come from. */
-export interface CheckedQuiz {
-  quiz: Quiz;
-  source: YamlSource;
-}
+// The rules' names, the finding and the reporter live apart so that cue-strategies.ts can
+// report without importing this file, which imports it; re-exported for the check's users.
+export type { CheckedQuiz, ItemFinding, ItemRule, Report };
 
 /** A lesson's text as learners read it (see htmlToText). */
 export interface LessonText {
@@ -511,15 +484,6 @@ interface ItemFacts {
   absolute: number;
   repeats: number;
 }
-
-export type Report = (
-  source: YamlSource,
-  path: PropertyKey[],
-  severity: ItemFinding['severity'],
-  rule: ItemRule,
-  message: string,
-  key?: string,
-) => void;
 
 function trueFalseBalance(set: CheckedQuiz[], label: string, say: Say): void {
   const items = set.flatMap(({ quiz, source }) => quiz.questions.flatMap((q) => (q.type === 'true_false' ? [{ q, source }] : [])));

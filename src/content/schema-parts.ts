@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SchemaParts } from '../course/question-types/schema-parts.ts';
 
 /**
  * The pieces every content schema shares, and the ones a question type builds its own
@@ -75,6 +76,13 @@ export function optionList<T extends z.ZodType<{ id: string }>>(item: T, what: s
     });
 }
 
-/** What a question type's schema is built from. */
-export const schemaParts = { z, id: contentId, text, list: optionList, choice: choiceSchema, base: questionBase, scoring };
-export type SchemaParts = typeof schemaParts;
+/** What a question type's schema is built from: the shape the question types ask for. */
+export const schemaParts = {
+  z,
+  id: contentId,
+  text,
+  list: optionList,
+  choice: choiceSchema,
+  base: questionBase,
+  scoring,
+} satisfies SchemaParts;

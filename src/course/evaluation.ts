@@ -1,18 +1,9 @@
-import { courseOutcome, type CourseState } from './state.ts';
-import type { AnswerReport } from './question-types/report.ts';
+import { courseOutcome, type CourseState, type EvaluationState } from './state.ts';
+import type { AnswerReport } from '../interaction/answer-report.ts';
 import type { Choice, Course, EvaluationQuestion } from './types.ts';
 
-/** The learner's evaluation of the activity: drafts until submitted, then only the date. */
-export interface EvaluationState {
-  /**
-   * Per question id: a likert scale id, the text typed, a whole number, or a confidence answer
-   * (see confidenceRatings). Emptied once submitted and reported.
-   */
-  answers: Record<string, string>;
-  /** When the learner first opened the evaluation (epoch ms). */
-  startedAt: number | null;
-  submittedAt: number | null;
-}
+// The state's shape lives with the course state; re-exported for the evaluation's users.
+export type { EvaluationState };
 
 export function evaluationState(state: CourseState): EvaluationState {
   return state.evaluation ?? { answers: {}, startedAt: null, submittedAt: null };

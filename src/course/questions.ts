@@ -1,6 +1,6 @@
 import { hashString, seededRandom } from './random.ts';
 import { kindOf, KINDS, type Question } from './question-types/index.ts';
-import type { AnswerReport } from './question-types/report.ts';
+import type { AnswerReport } from '../interaction/answer-report.ts';
 import type { Answer } from './types.ts';
 
 /** What the course asks of a question, whatever its type: each call goes to the type's module. */

@@ -1,6 +1,5 @@
 import { drawQuestions } from './pool.ts';
 import { isAnswered, questionScore } from './questions.ts';
-import type { EvaluationState } from './evaluation.ts';
 import type { Answer, Course, Question, Quiz } from './types.ts';
 
 /** Where the learner is: `start`, `about`, `glossary`, `certificate`, `lesson:<id>` or `quiz:<id>`. Also the LMS bookmark. */
@@ -45,6 +44,18 @@ export interface QuizProgress {
   /** Best and last score (percent) of the submitted attempts; null before the first. */
   bestScore: number | null;
   lastScore: number | null;
+}
+
+/** The learner's evaluation of the activity: drafts until submitted, then only the date. */
+export interface EvaluationState {
+  /**
+   * Per question id: a likert scale id, the text typed, a whole number, or a confidence answer
+   * (see confidenceRatings). Emptied once submitted and reported.
+   */
+  answers: Record<string, string>;
+  /** When the learner first opened the evaluation (epoch ms). */
+  startedAt: number | null;
+  submittedAt: number | null;
 }
 
 export interface CourseState {

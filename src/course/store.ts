@@ -21,21 +21,31 @@ import { answerEvaluation, chooseProfession, evaluationOpen, openEvaluation, sub
 import { reportedQuizzes } from './reported.ts';
 import type { Answer, Course, Quiz } from './types.ts';
 
-/** What the learner (or the clock) asks of the course. Views send these; only the store changes state. */
+/**
+ * What the learner (or the clock) asks of the course: the one vocabulary from the views to the
+ * store. Views send these as they are (`ui/events.ts`); only the store changes state.
+ */
 export type CourseIntent =
-  | { type: 'navigate'; location: Location }
+  /** `section`: a place inside a lesson to return to (Continue where you left off). */
+  | { type: 'navigate'; location: Location; section?: number }
+  /** The last section heading the learner scrolled to (0: the top of the lesson). */
   | { type: 'reach-section'; lessonId: string; section: number }
   | { type: 'lesson-viewed'; lessonId: string }
   | { type: 'start-quiz'; quizId: string }
+  /** A question came into view for the first time in this attempt (for the LMS's interaction times). */
   | { type: 'question-shown'; quizId: string; questionId: string }
   | { type: 'answer'; quizId: string; questionId: string; value: Answer }
   | { type: 'check-answer'; quizId: string; questionId: string }
+  /** The learner flagged a question to come back to before submitting, or removed the flag. */
   | { type: 'flag-question'; quizId: string; questionId: string; flagged: boolean }
+  /** The exam moves to another of its questions (one per screen); resume returns there. */
   | { type: 'go-to-question'; quizId: string; index: number }
   | { type: 'submit-quiz'; quizId: string; timedOut: boolean }
   | { type: 'retry-quiz'; quizId: string }
+  /** A draft answer of the evaluation (a scale id, or the text typed). */
   | { type: 'evaluation-answer'; questionId: string; value: string }
   | { type: 'submit-evaluation' }
+  /** The learner said which profession they belong to (course.yaml `professions`). */
   | { type: 'choose-profession'; profession: string };
 
 /** What the reducer needs beyond the state: the course, a clock, a seed source and the limits in force. */
@@ -74,7 +84,7 @@ function apply(ctx: StoreContext, state: CourseState, intent: CourseIntent): Cou
       if (!isValidLocation(course, intent.location)) return state;
       if (intent.location === 'evaluation')
         return evaluationOpen(course, state, ctx.passMark) ? openEvaluation(course, navigate(state, intent.location), ctx.now()) : state;
-      const moved = navigate(state, intent.location);
+      const moved = intent.section ? reachSection(navigate(state, intent.location), intent.section) : navigate(state, intent.location);
       return intent.location.startsWith('quiz:') ? autoStart(ctx, moved, intent.location.slice(5)) : moved;
     }
     case 'reach-section':

@@ -3,6 +3,7 @@
  * and imsmanifest.xml. Already validated, so the runtime never re-validates it.
  */
 
+import type { Answer, Choice, QuestionBase, QuestionLevel, Scoring } from './question-types/base.ts';
 import type { Question, QuestionType } from './question-types/index.ts';
 
 export interface Objective {
@@ -42,41 +43,11 @@ export interface GlossaryTerm {
   definition: string;
 }
 
-export interface Choice {
-  id: string;
-  text: string;
-}
-
-/** What every question has, whatever its type. */
-export interface QuestionBase {
-  id: string;
-  prompt: string;
-  /** Why the correct answer is correct; shown as feedback. */
-  rationale: string;
-  /** Ids of the lesson objectives this question assesses. */
-  objectives: string[];
-  weight: number;
-  /**
-   * What the question asks of the learner, when the author says: `recall` (remembering a fact)
-   * or `application` (using it in a situation at work). Read by the item-quality check at build
-   * time only: the build leaves it out of the course it ships (see `loadCourse`).
-   */
-  level?: QuestionLevel;
-}
-
-export type QuestionLevel = 'recall' | 'application';
-
-export type Scoring = 'all_or_nothing' | 'partial';
+// What every question shares lives beside the question types, which build on it; re-exported here.
+export type { Answer, Choice, QuestionBase, QuestionLevel, Scoring };
 
 /** A question of any type: see `question-types/` (one module per type, listed in its index). */
 export type { Question, QuestionType };
-
-/**
- * A learner's answer, whatever the type: the chosen choice ids (single, multiple),
- * `true`/`false`, `item.target` pairs (matching), item ids in order (ordering), or
- * the number as typed (numeric).
- */
-export type Answer = string[];
 
 /** How one objective is sampled in every attempt of a quiz drawn per objective. */
 export interface BlueprintEntry {

@@ -3,7 +3,7 @@
  * plus a standalone one; none of them knows about lessons or quizzes.
  */
 
-import type { AnswerReport } from '../course/question-types/report.ts';
+import type { AnswerReport } from '../interaction/answer-report.ts';
 
 export type LaunchMode = 'normal' | 'browse' | 'review';
 

@@ -1,4 +1,5 @@
-import { mergeProgress, type ProgressGain } from '../course/merge.ts';
+import { mergeProgress } from '../course/merge.ts';
+import type { Connection, CourseLaunch } from '../course/launch.ts';
 import type { CourseState } from '../course/state.ts';
 import type { CourseStore, StateChange } from '../course/store.ts';
 import { SUSPEND_LIMIT, decodeState, encodeState } from '../course/suspend-codec.ts';
@@ -15,27 +16,14 @@ import { Reporter } from './reporter.ts';
 import { resume } from './resume.ts';
 import { TabGuard, type Role, type RoleReason } from './tab-guard.ts';
 
-/** How the course is connected, for the notices the learner sees. */
-export type Connection = 'lms' | 'standalone' | 'refused';
+export type { Connection } from '../course/launch.ts';
 export type { SaveState } from './commit-scheduler.ts';
 export type { Role, RoleReason } from './tab-guard.ts';
 
-export interface TrackerStart {
+/** The launch as the views see it (`CourseLaunch`), with the state to start from and what the LMS handed over. */
+export interface TrackerStart extends CourseLaunch {
   state: CourseState;
   launch: Launch;
-  connection: Connection;
-  /** The pass mark in force: the LMS's mastery score when it sets one, else the course's. */
-  passMark: number;
-  /** The learner has saved progress to continue from. */
-  canContinue: boolean;
-  /** Quizzes whose time ran out while the course was closed: submitted now. */
-  expired: string[];
-  /** This browser held progress of this same record that the LMS lacked: it was restored and is sent again. */
-  restored: boolean;
-  /** What the restore added. */
-  gained: ProgressGain;
-  /** The LMS handed back saved progress that could not be read. */
-  unreadable: boolean;
 }
 
 export interface TrackerOptions {
@@ -165,7 +153,10 @@ export class Tracker {
       state: resumed.state,
       launch,
       connection: this.connection,
+      recordsResults: launch.recordsResults,
+      learner: { name: launch.learnerName, id: launch.learnerId },
       passMark: this.passMark,
+      timeLimit: (quiz) => this.timeLimit(quiz),
       canContinue: resumed.canContinue,
       expired: resumed.expired,
       restored: resumed.restored,

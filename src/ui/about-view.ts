@@ -17,12 +17,14 @@ const STRINGS = {
  * starts, in full, reachable again from the course contents.
  */
 export class AboutView extends LitElement {
-  static override properties = {
-    course: { attribute: false },
-    passMark: { type: Number },
-    minutes: { type: Number },
-    today: { type: Number },
-  };
+  static override get properties() {
+    return {
+      course: { attribute: false },
+      passMark: { type: Number },
+      minutes: { type: Number },
+      today: { type: Number },
+    };
+  }
   declare course: Course;
   declare passMark: number;
   declare minutes: number;

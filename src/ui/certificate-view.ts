@@ -47,19 +47,21 @@ const STRINGS = {
  * everything ANCC and ACCME ask a certificate to carry, printable from the course.
  */
 export class CertificateView extends LitElement {
-  static override properties = {
-    courseTitle: { attribute: false },
-    courseId: { attribute: false },
-    learnerName: { attribute: false },
-    learnerId: { attribute: false },
-    profession: { attribute: false },
-    score: { type: Number },
-    completedAt: { type: Number },
-    minutes: { type: Number },
-    activity: { attribute: false },
-    disabled: { type: Boolean },
-    typedName: { state: true },
-  };
+  static override get properties() {
+    return {
+      courseTitle: { attribute: false },
+      courseId: { attribute: false },
+      learnerName: { attribute: false },
+      learnerId: { attribute: false },
+      profession: { attribute: false },
+      score: { type: Number },
+      completedAt: { type: Number },
+      minutes: { type: Number },
+      activity: { attribute: false },
+      disabled: { type: Boolean },
+      typedName: { state: true },
+    };
+  }
   declare courseTitle: string;
   /** The package's id, which numbers certificates while the provider's activity id is not given. */
   declare courseId: string;
@@ -109,10 +111,15 @@ export class CertificateView extends LitElement {
       // A course without an evaluation asks here, once, before the certificate is shown.
       return html`<h1 tabindex="-1">${STRINGS.completion}</h1>
         <form class="choose" @submit=${(e: Event) => e.preventDefault()}>
-          ${professionChoice(a.professions, this.profession, (id) => this.dispatchEvent(intent('choose-profession', { profession: id })), {
-            disabled: this.disabled,
-            correctable: false,
-          })}
+          ${professionChoice(
+            a.professions,
+            this.profession,
+            (id) => this.dispatchEvent(intent({ type: 'choose-profession', profession: id })),
+            {
+              disabled: this.disabled,
+              correctable: false,
+            },
+          )}
         </form>`;
     }
     const fromLms = displayName(this.learnerName);

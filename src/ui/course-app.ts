@@ -3,16 +3,15 @@ import { certificateReady, evaluationOpen, evaluationState } from '../course/eva
 import { estimatedMinutes } from '../course/learning-time.ts';
 import { courseOutcome, courseSequence, criticalObjectives, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
 import { objectivesByIds, objectivesToRevisit, type Revisit } from '../course/revisit.ts';
-import type { ProgressGain } from '../course/merge.ts';
-import type { CourseIntent, CourseStore } from '../course/store.ts';
-import type { TimeLimit } from '../course/timer.ts';
+import type { CourseLaunch } from '../course/launch.ts';
+import type { CourseStore } from '../course/store.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import './about-view.ts';
 import './certificate-view.ts';
 import './evaluation-view.ts';
 import { courseAppStyles } from './course-app.styles.ts';
 import './course-menu.ts';
-import type { CourseIntents } from './events.ts';
+import { INTENT_EVENT, type ViewIntent } from './events.ts';
 import './glossary-view.ts';
 import './lesson-view.ts';
 import { locationLabel, menuItems, passMarkOf } from './menu-items.ts';
@@ -34,8 +33,6 @@ function openedAsWindow(): boolean {
   }
 }
 
-/** How the course is connected, for the notices the learner sees. */
-export type Connection = 'lms' | 'standalone' | 'refused';
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'offline';
 /** This copy writes the LMS record, or stands by while another tab or window does (and why). */
 export type Role = 'writer' | 'standby';
@@ -99,54 +96,30 @@ type ScreenView = HTMLElement & { focusHeading?: () => void; scrollToSection?: (
 
 /** The course shell: header, contents menu, the current screen and notices. It sends intents to the store and never talks to the LMS. */
 export class CourseApp extends LitElement {
-  static override properties = {
-    course: { attribute: false },
-    store: { attribute: false },
-    timeLimit: { attribute: false },
-    state: { state: true },
-    screen: { state: true },
-    connection: { state: true },
-    saveState: { state: true },
-    reviewMode: { state: true },
-    canContinue: { state: true },
-    passMark: { state: true },
-    expired: { state: true },
-    restored: { state: true },
-    gained: { attribute: false },
-    unreadable: { state: true },
-    role: { state: true },
-    roleReason: { state: true },
-    learnerName: { state: true },
-    learnerId: { state: true },
-    menuOpen: { state: true },
-    now: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      course: { attribute: false },
+      store: { attribute: false },
+      launch: { attribute: false },
+      state: { state: true },
+      screen: { state: true },
+      saveState: { state: true },
+      role: { state: true },
+      roleReason: { state: true },
+      menuOpen: { state: true },
+      now: { attribute: false },
+    };
+  }
   declare course: Course;
   declare store: CourseStore;
-  /** The time limit in force for a quiz (the LMS's or the authored one), or null. */
-  declare timeLimit: (quiz: Quiz) => TimeLimit | null;
+  /** What the LMS and the saved record said at launch: mode and credit, the learner, the limits, what was resumed. */
+  declare launch: CourseLaunch;
   declare state: CourseState;
   /** What is shown: `start`, `exited`, `about`, `glossary`, `certificate`, or a lesson or quiz location. */
   declare screen: string;
-  declare connection: Connection;
   declare saveState: SaveState;
-  declare reviewMode: boolean;
-  declare canContinue: boolean;
-  declare passMark: number;
-  /** Quizzes submitted at launch because their time ran out while the course was closed. */
-  declare expired: string[];
-  /** Progress kept in this browser was newer than the LMS's and was restored. */
-  declare restored: boolean;
-  /** What the restore brought back, for the notice. */
-  declare gained: ProgressGain | null;
   declare role: Role;
   declare roleReason: RoleReason | null;
-  /** The LMS handed back saved progress that could not be read. */
-  declare unreadable: boolean;
-  /** As the LMS gives it. */
-  declare learnerName: string;
-  /** The LMS's learner id, which numbers the certificate. */
-  declare learnerId: string;
   /** Whether the course contents are open where they sit behind a button (a narrow course). */
   declare menuOpen: boolean;
   /** The clock: today's date decides whether the activity has expired (tests set it). */
@@ -164,7 +137,15 @@ export class CourseApp extends LitElement {
     this.menuOpen = false;
     this.role = 'writer';
     this.roleReason = null;
-    this.gained = null;
+  }
+
+  /** Nothing the learner does is recorded (review or browse mode, or no credit). */
+  private get reviewMode(): boolean {
+    return !this.launch.recordsResults;
+  }
+
+  private get passMark(): number {
+    return this.launch.passMark;
   }
 
   /** Another copy of the course writes the record now (standby), or this one took over (writer). */
@@ -185,8 +166,7 @@ export class CourseApp extends LitElement {
 
   /** The restore notice's list: what came back from this browser. */
   private restoredWhat(): string {
-    const g = this.gained;
-    if (!g) return '';
+    const g = this.launch.gained;
     const parts = [
       ...(g.lessons.length ? [STRINGS.lessonsRead(g.lessons.length)] : []),
       ...g.quizzes.map((id) => STRINGS.quizResult(findQuiz(this.course, id)?.title ?? id)),
@@ -199,27 +179,7 @@ export class CourseApp extends LitElement {
     super.connectedCallback();
     this.unsubscribe = this.store.subscribe(({ next }) => (this.state = next));
     this.state = this.store.state;
-    this.on('navigate', (d) => this.go(d.location, d.section ?? 0));
-    this.on('lesson-viewed', (d) => this.dispatch({ type: 'lesson-viewed', lessonId: d.lessonId }));
-    this.on('lesson-position', (d) => this.dispatch({ type: 'reach-section', lessonId: d.lessonId, section: d.section }));
-    this.on('open-term', (d) => {
-      this.returnTo = this.screen;
-      this.go('glossary');
-      void this.updateComplete.then(() => this.view()?.focusTerm?.(d.termId));
-    });
-    this.on('start-quiz', (d) => this.dispatch({ type: 'start-quiz', quizId: d.quizId }));
-    this.on('question-shown', (d) => this.dispatch({ type: 'question-shown', quizId: d.quizId, questionId: d.questionId }));
-    this.on('answer', (d) => this.dispatch({ type: 'answer', quizId: d.quizId, questionId: d.questionId, value: d.value }));
-    this.on('check-answer', (d) => this.dispatch({ type: 'check-answer', quizId: d.quizId, questionId: d.questionId }));
-    this.on('flag-question', (d) =>
-      this.dispatch({ type: 'flag-question', quizId: d.quizId, questionId: d.questionId, flagged: d.flagged }),
-    );
-    this.on('go-to-question', (d) => this.dispatch({ type: 'go-to-question', quizId: d.quizId, index: d.index }));
-    this.on('submit-quiz', (d) => this.dispatch({ type: 'submit-quiz', quizId: d.quizId, timedOut: d.timedOut }));
-    this.on('retry-quiz', (d) => this.dispatch({ type: 'retry-quiz', quizId: d.quizId }));
-    this.on('evaluation-answer', (d) => this.dispatch({ type: 'evaluation-answer', questionId: d.questionId, value: d.value }));
-    this.on('submit-evaluation', () => this.dispatch({ type: 'submit-evaluation' }));
-    this.on('choose-profession', (d) => this.dispatch({ type: 'choose-profession', profession: d.profession }));
+    this.addEventListener(INTENT_EVENT, (e) => this.handle(e.detail));
   }
 
   override disconnectedCallback(): void {
@@ -227,12 +187,19 @@ export class CourseApp extends LitElement {
     this.unsubscribe?.();
   }
 
-  private dispatch(intent: CourseIntent): void {
-    this.store.dispatch(intent);
-  }
-
-  private on<K extends keyof CourseIntents>(name: K, handle: (detail: CourseIntents[K]) => void): void {
-    this.addEventListener(name, (e) => handle((e as CustomEvent<CourseIntents[K]>).detail));
+  /** A view's intent: the shell's own are handled here, the store's go to the store as they are. */
+  private handle(intent: ViewIntent): void {
+    switch (intent.type) {
+      case 'navigate':
+        return this.go(intent.location, intent.section ?? 0);
+      case 'open-term':
+        this.returnTo = this.screen;
+        this.go('glossary');
+        void this.updateComplete.then(() => this.view()?.focusTerm?.(intent.termId));
+        return;
+      default:
+        this.store.dispatch(intent);
+    }
   }
 
   private view(): ScreenView | null {
@@ -244,7 +211,7 @@ export class CourseApp extends LitElement {
     if (location !== 'glossary') this.returnTo = null;
     this.menuOpen = false;
     this.screen = location;
-    this.dispatch({ type: 'navigate', location });
+    this.store.dispatch({ type: 'navigate', location, section });
     document.title = `${location === 'start' ? '' : `${locationLabel(this.course, location)} – `}${this.course.title}`;
     void this.updateComplete.then(() => {
       const view = this.view();
@@ -259,7 +226,7 @@ export class CourseApp extends LitElement {
    * asks for it (`#continue`) when it reloads the course after an edit.
    */
   continueWhereLeft(): void {
-    if (this.canContinue && this.state.location !== 'start') this.go(this.state.location, this.state.section);
+    if (this.launch.canContinue && this.state.location !== 'start') this.go(this.state.location, this.state.section);
   }
 
   /** Where a completed course goes next: the evaluation until it is submitted, then the certificate. */
@@ -344,8 +311,8 @@ export class CourseApp extends LitElement {
       return html`<certificate-view
         .courseTitle=${this.course.title}
         .courseId=${this.course.id}
-        .learnerName=${this.learnerName}
-        .learnerId=${this.learnerId}
+        .learnerName=${this.launch.learner.name}
+        .learnerId=${this.launch.learner.id}
         .profession=${this.state.profession}
         ?disabled=${this.reviewMode}
         .score=${outcome.score}
@@ -381,18 +348,18 @@ export class CourseApp extends LitElement {
         .quiz=${quiz}
         .progress=${quizProgress(this.state, quiz.id)}
         .passMark=${passMarkOf(this.course, quiz.id, this.passMark)}
-        .timeLimit=${this.timeLimit(quiz)}
+        .timeLimit=${this.launch.timeLimit(quiz)}
         .nextLocation=${next ?? this.afterCourse()}
         .nextLabel=${next ? nextLabel : locationLabel(this.course, this.afterCourse() ?? 'certificate')}
         .revisit=${this.revisitFor(quiz)}
         .critical=${objectivesByIds(this.course, criticalObjectives(quiz))}
-        .saveNotice=${this.connection === 'lms' && this.role === 'writer' ? this.saveNotice() : ''}
+        .saveNotice=${this.launch.connection === 'lms' && this.role === 'writer' ? this.saveNotice() : ''}
         .now=${this.now}
       ></quiz-view>`;
     }
     const started = this.state.viewed.length > 0 || Object.values(this.state.quizzes).some((p) => p.attemptsUsed > 0 || p.attempt);
     const resume =
-      this.canContinue && this.state.location !== 'start'
+      this.launch.canContinue && this.state.location !== 'start'
         ? { location: this.state.location, section: this.state.section, label: locationLabel(this.course, this.state.location) }
         : null;
     return html`<start-screen
@@ -421,7 +388,7 @@ export class CourseApp extends LitElement {
     const attempt = quiz ? quizProgress(this.state, quiz.id).attempt : null;
     if (!quiz || !attempt) return false;
     // The quiz's sticky bar is there for timed quizzes and exams; every result shows it.
-    return attempt.submitted || this.timeLimit(quiz) !== null || quiz.feedback === 'after_submit';
+    return attempt.submitted || this.launch.timeLimit(quiz) !== null || quiz.feedback === 'after_submit';
   }
 
   /** Another copy writes the record: nothing here would be saved, so the course waits behind this. */
@@ -435,16 +402,16 @@ export class CourseApp extends LitElement {
   }
 
   private renderNotices() {
-    return html`${this.connection === 'standalone' ? html`<p class="notice" role="note">${STRINGS.standalone}</p>` : null}
-    ${this.connection === 'refused' ? html`<p class="notice" role="alert">${STRINGS.refused}</p>` : null}
+    return html`${this.launch.connection === 'standalone' ? html`<p class="notice" role="note">${STRINGS.standalone}</p>` : null}
+    ${this.launch.connection === 'refused' ? html`<p class="notice" role="alert">${STRINGS.refused}</p>` : null}
     ${this.reviewMode ? html`<p class="notice" role="note">${STRINGS.review}</p>` : null}
-    ${this.screen === 'start' && this.unreadable ? html`<p class="notice" role="alert">${STRINGS.unreadable}</p>` : null}
-    ${this.screen === 'start' && this.restored ? html`<p class="notice" role="status">${STRINGS.restored(this.restoredWhat())}</p>` : null}
+    ${this.screen === 'start' && this.launch.unreadable ? html`<p class="notice" role="alert">${STRINGS.unreadable}</p>` : null}
+    ${this.screen === 'start' && this.launch.restored ? html`<p class="notice" role="status">${STRINGS.restored(this.restoredWhat())}</p>` : null}
     ${this.role === 'writer' && this.roleReason === 'took-over' ? html`<p class="notice" role="status">${STRINGS.tookOver}</p>` : null}
     ${
-      this.screen === 'start' && this.expired.length
+      this.screen === 'start' && this.launch.expired.length
         ? html`<p class="notice" role="alert">
-            ${STRINGS.expired(this.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '))}
+            ${STRINGS.expired(this.launch.expired.map((q) => findQuiz(this.course, q)?.title ?? q).join(', '))}
           </p>`
         : null
     }`;
@@ -458,7 +425,7 @@ export class CourseApp extends LitElement {
     const steps = this.course.lessons.length + 1 + (evaluation ? 1 : 0);
     const done = Math.round(outcome.progress * steps);
     const exited = this.screen === 'exited';
-    const saving = this.connection === 'lms' && !exited && this.role === 'writer' ? this.saveNotice() : '';
+    const saving = this.launch.connection === 'lms' && !exited && this.role === 'writer' ? this.saveNotice() : '';
     // During a quiz attempt the notice sits in the quiz's sticky bar (and above its result), where the learner is.
     const inExam = this.inAttempt();
     return html`

@@ -12,11 +12,13 @@ const STRINGS = {
  * shows them behind a button in its header.
  */
 export class CourseMenu extends LitElement {
-  static override properties = {
-    items: { attribute: false },
-    current: { attribute: false },
-    disabled: { type: Boolean },
-  };
+  static override get properties() {
+    return {
+      items: { attribute: false },
+      current: { attribute: false },
+      disabled: { type: Boolean },
+    };
+  }
   declare items: MenuItem[];
   declare current: string;
   declare disabled: boolean;
@@ -64,7 +66,7 @@ export class CourseMenu extends LitElement {
   ];
 
   private choose(location: string): void {
-    this.dispatchEvent(intent('navigate', { location }));
+    this.dispatchEvent(intent({ type: 'navigate', location }));
   }
 
   override render() {

@@ -58,18 +58,20 @@ function numberError(q: NumberQuestion, typed: string): string | null {
 
 /** The learner's evaluation of the activity: likert questions, numbers, confidence before and now, and free text; not scored. */
 export class EvaluationView extends LitElement {
-  static override properties = {
-    evaluation: { attribute: false },
-    progress: { attribute: false },
-    nextLocation: { attribute: false },
-    nextLabel: { attribute: false },
-    disabled: { type: Boolean },
-    professions: { attribute: false },
-    profession: { attribute: false },
-    showMissing: { state: true },
-    typed: { state: true },
-    checked: { state: true },
-  };
+  static override get properties() {
+    return {
+      evaluation: { attribute: false },
+      progress: { attribute: false },
+      nextLocation: { attribute: false },
+      nextLabel: { attribute: false },
+      disabled: { type: Boolean },
+      professions: { attribute: false },
+      profession: { attribute: false },
+      showMissing: { state: true },
+      typed: { state: true },
+      checked: { state: true },
+    };
+  }
   declare evaluation: Evaluation;
   declare progress: EvaluationState;
   declare nextLocation: string | null;
@@ -150,7 +152,7 @@ export class EvaluationView extends LitElement {
   }
 
   private answer(q: EvaluationQuestion, value: string): void {
-    this.dispatchEvent(intent('evaluation-answer', { questionId: q.id, value }));
+    this.dispatchEvent(intent({ type: 'evaluation-answer', questionId: q.id, value }));
   }
 
   private submit(e: Event): void {
@@ -162,7 +164,7 @@ export class EvaluationView extends LitElement {
       return;
     }
     this.focusThanks = true;
-    this.dispatchEvent(intent('submit-evaluation', {}));
+    this.dispatchEvent(intent({ type: 'submit-evaluation' }));
   }
 
   private jumpToProfession(e: Event): void {
@@ -298,7 +300,7 @@ export class EvaluationView extends LitElement {
           <p>${STRINGS.thanks}</p>
           ${
             this.nextLocation
-              ? html`<button @click=${() => this.dispatchEvent(intent('navigate', { location: this.nextLocation ?? 'start' }))}>
+              ? html`<button @click=${() => this.dispatchEvent(intent({ type: 'navigate', location: this.nextLocation ?? 'start' }))}>
                   ${STRINGS.next(this.nextLabel)}
                 </button>`
               : null
@@ -344,7 +346,7 @@ export class EvaluationView extends LitElement {
             ? professionChoice(
                 this.professions,
                 this.profession,
-                (id) => this.dispatchEvent(intent('choose-profession', { profession: id })),
+                (id) => this.dispatchEvent(intent({ type: 'choose-profession', profession: id })),
                 {
                   disabled: this.disabled,
                 },

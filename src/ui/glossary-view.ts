@@ -12,11 +12,13 @@ const STRINGS = {
 
 /** The glossary: every term and its definition; opened from a linked term, it focuses that term. */
 export class GlossaryView extends LitElement {
-  static override properties = {
-    terms: { attribute: false },
-    returnTo: { attribute: false },
-    returnLabel: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      terms: { attribute: false },
+      returnTo: { attribute: false },
+      returnLabel: { attribute: false },
+    };
+  }
   declare terms: GlossaryTerm[];
   /** Where the learner came from (a lesson), or null. */
   declare returnTo: string | null;
@@ -56,7 +58,7 @@ export class GlossaryView extends LitElement {
   private back() {
     return this.returnTo
       ? html`<p class="back">
-          <button class="secondary" @click=${() => this.dispatchEvent(intent('navigate', { location: this.returnTo ?? 'start' }))}>
+          <button class="secondary" @click=${() => this.dispatchEvent(intent({ type: 'navigate', location: this.returnTo ?? 'start' }))}>
             ${STRINGS.back(this.returnLabel)}
           </button>
         </p>`

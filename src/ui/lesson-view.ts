@@ -27,12 +27,14 @@ const STRINGS = {
 
 /** One lesson. Counts as read once its end has been on screen. */
 export class LessonView extends LitElement {
-  static override properties = {
-    lesson: { attribute: false },
-    nextLocation: { attribute: false },
-    nextLabel: { attribute: false },
-    viewed: { type: Boolean },
-  };
+  static override get properties() {
+    return {
+      lesson: { attribute: false },
+      nextLocation: { attribute: false },
+      nextLabel: { attribute: false },
+      viewed: { type: Boolean },
+    };
+  }
   declare lesson: Lesson;
   declare nextLocation: string | null;
   declare nextLabel: string;
@@ -72,7 +74,7 @@ export class LessonView extends LitElement {
     const section = this.headings().filter((h) => h.getBoundingClientRect().top < line).length;
     if (section === this.section) return;
     this.section = section;
-    this.dispatchEvent(intent('lesson-position', { lessonId: this.lesson.id, section }));
+    this.dispatchEvent(intent({ type: 'reach-section', lessonId: this.lesson.id, section }));
   }
 
   override connectedCallback(): void {
@@ -120,7 +122,7 @@ export class LessonView extends LitElement {
   }
 
   private markRead(): void {
-    if (!this.viewed) this.dispatchEvent(intent('lesson-viewed', { lessonId: this.lesson.id }));
+    if (!this.viewed) this.dispatchEvent(intent({ type: 'lesson-viewed', lessonId: this.lesson.id }));
   }
 
   /**
@@ -133,7 +135,7 @@ export class LessonView extends LitElement {
     if (!link) return;
     if (link.classList.contains('term') && link.dataset.term) {
       e.preventDefault();
-      this.dispatchEvent(intent('open-term', { termId: link.dataset.term }));
+      this.dispatchEvent(intent({ type: 'open-term', termId: link.dataset.term }));
       return;
     }
     const href = link.getAttribute('href') ?? '';
@@ -176,7 +178,7 @@ export class LessonView extends LitElement {
 
   private next(): void {
     this.markRead();
-    if (this.nextLocation) this.dispatchEvent(intent('navigate', { location: this.nextLocation }));
+    if (this.nextLocation) this.dispatchEvent(intent({ type: 'navigate', location: this.nextLocation }));
   }
 
   override render() {

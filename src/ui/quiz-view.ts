@@ -49,23 +49,25 @@ type FocusTarget = { kind: 'feedback'; questionId: string } | { kind: 'result' }
  * a knowledge check shows its questions together, each checked on the spot.
  */
 export class QuizView extends LitElement {
-  static override properties = {
-    quiz: { attribute: false },
-    progress: { attribute: false },
-    passMark: { type: Number },
-    timeLimit: { attribute: false },
-    nextLocation: { attribute: false },
-    nextLabel: { attribute: false },
-    revisit: { attribute: false },
-    critical: { attribute: false },
-    saveNotice: { attribute: false },
-    now: { attribute: false },
-    showUnanswered: { state: true },
-    navigatorOpen: { state: true },
-    summaryOpen: { state: true },
-    announcement: { state: true },
-    stepAnnouncement: { state: true },
-  };
+  static override get properties() {
+    return {
+      quiz: { attribute: false },
+      progress: { attribute: false },
+      passMark: { type: Number },
+      timeLimit: { attribute: false },
+      nextLocation: { attribute: false },
+      nextLabel: { attribute: false },
+      revisit: { attribute: false },
+      critical: { attribute: false },
+      saveNotice: { attribute: false },
+      now: { attribute: false },
+      showUnanswered: { state: true },
+      navigatorOpen: { state: true },
+      summaryOpen: { state: true },
+      announcement: { state: true },
+      stepAnnouncement: { state: true },
+    };
+  }
   declare quiz: Quiz;
   declare progress: QuizProgress;
   declare passMark: number;
@@ -129,7 +131,7 @@ export class QuizView extends LitElement {
         const id = el.getAttribute('data-question');
         const open = this.attempt;
         if (id && open && !open.submitted && !open.times[id]) {
-          this.dispatchEvent(intent('question-shown', { quizId: this.quiz.id, questionId: id }));
+          this.dispatchEvent(intent({ type: 'question-shown', quizId: this.quiz.id, questionId: id }));
         }
       },
     });
@@ -194,7 +196,7 @@ export class QuizView extends LitElement {
         // Submitted as it stands, without the summary. Focus inside the quiz (on a question, or
         // on the summary) would fall to the page with the controls: it goes to the result.
         if ((this.renderRoot as ShadowRoot).activeElement) this.afterProgress = { kind: 'result' };
-        this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: true }));
+        this.dispatchEvent(intent({ type: 'submit-quiz', quizId: this.quiz.id, timedOut: true }));
       }
     }
   }
@@ -217,7 +219,7 @@ export class QuizView extends LitElement {
     }
     this.showUnanswered = false;
     this.afterProgress = { kind: 'result' };
-    this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: false }));
+    this.dispatchEvent(intent({ type: 'submit-quiz', quizId: this.quiz.id, timedOut: false }));
   }
 
   /** "Check your answers before submitting": always shown first, even with nothing left open. */
@@ -238,7 +240,7 @@ export class QuizView extends LitElement {
 
   private submitNow(): void {
     this.afterProgress = { kind: 'result' };
-    this.dispatchEvent(intent('submit-quiz', { quizId: this.quiz.id, timedOut: false }));
+    this.dispatchEvent(intent({ type: 'submit-quiz', quizId: this.quiz.id, timedOut: false }));
   }
 
   /** Back from the summary to where the learner was: Submit after the last question, or the question's legend. */
@@ -263,7 +265,7 @@ export class QuizView extends LitElement {
       return;
     }
     this.afterProgress = { kind: 'step' };
-    this.dispatchEvent(intent('go-to-question', { quizId: this.quiz.id, index }));
+    this.dispatchEvent(intent({ type: 'go-to-question', quizId: this.quiz.id, index }));
   }
 
   /** The question shown: the course's scroller to its top, focus on its legend, its number said. */
@@ -281,7 +283,7 @@ export class QuizView extends LitElement {
   }
 
   private flag(questionId: string, flagged: boolean): void {
-    this.dispatchEvent(intent('flag-question', { quizId: this.quiz.id, questionId, flagged }));
+    this.dispatchEvent(intent({ type: 'flag-question', quizId: this.quiz.id, questionId, flagged }));
   }
 
   private toggleNavigator(): void {
@@ -297,17 +299,17 @@ export class QuizView extends LitElement {
 
   private check(questionId: string): void {
     this.afterProgress = { kind: 'feedback', questionId };
-    this.dispatchEvent(intent('check-answer', { quizId: this.quiz.id, questionId }));
+    this.dispatchEvent(intent({ type: 'check-answer', quizId: this.quiz.id, questionId }));
   }
 
   private retry(): void {
     this.afterProgress = { kind: 'start' };
-    this.dispatchEvent(intent('retry-quiz', { quizId: this.quiz.id }));
+    this.dispatchEvent(intent({ type: 'retry-quiz', quizId: this.quiz.id }));
   }
 
   private start(): void {
     this.afterProgress = { kind: 'step' };
-    this.dispatchEvent(intent('start-quiz', { quizId: this.quiz.id }));
+    this.dispatchEvent(intent({ type: 'start-quiz', quizId: this.quiz.id }));
   }
 
   private reached(target: FocusTarget): boolean {

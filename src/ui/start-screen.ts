@@ -48,17 +48,19 @@ function firstSentence(text: string): [string, string] {
  * before the activity starts, with the detail one step away), and the way in. The rest follows.
  */
 export class StartScreen extends LitElement {
-  static override properties = {
-    course: { attribute: false },
-    passMark: { type: Number },
-    minutes: { type: Number },
-    today: { type: Number },
-    items: { attribute: false },
-    resume: { attribute: false },
-    completed: { type: Boolean },
-    started: { type: Boolean },
-    detailed: { state: true },
-  };
+  static override get properties() {
+    return {
+      course: { attribute: false },
+      passMark: { type: Number },
+      minutes: { type: Number },
+      today: { type: Number },
+      items: { attribute: false },
+      resume: { attribute: false },
+      completed: { type: Boolean },
+      started: { type: Boolean },
+      detailed: { state: true },
+    };
+  }
   declare course: Course;
   declare passMark: number;
   declare minutes: number;
@@ -132,7 +134,7 @@ export class StartScreen extends LitElement {
   }
 
   private go(location: string, section = 0): void {
-    this.dispatchEvent(intent('navigate', { location, section }));
+    this.dispatchEvent(intent({ type: 'navigate', location, section }));
   }
 
   /** Disclosures and commercial support in one short line each; the full list is one step away. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SchemaParts } from '../../content/schema-parts.ts';
+import type { SchemaParts } from './schema-parts.ts';
 import type { QuestionKind } from './kind.ts';
 import labelDiagram from './label-diagram.ts';
 import matching from './matching.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { SchemaParts } from '../../content/schema-parts.ts';
-import type { AnswerReport } from './report.ts';
-import type { Answer, Choice, QuestionBase } from '../types.ts';
+import type { SchemaParts } from './schema-parts.ts';
+import type { AnswerReport } from '../../interaction/answer-report.ts';
+import type { Answer, Choice, QuestionBase } from './base.ts';
 
 /** What a type's build step can use: the quiz file's folder, and a way to report at a field. */
 export interface CompileContext {

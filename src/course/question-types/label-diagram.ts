@@ -1,5 +1,5 @@
 import { shuffle } from '../random.ts';
-import type { Choice, QuestionBase, Scoring } from '../types.ts';
+import type { Choice, QuestionBase, Scoring } from './base.ts';
 import { ids, questionKind } from './kind.ts';
 import { pairing } from './matching.ts';
 

@@ -1,5 +1,5 @@
 import { shuffle } from '../random.ts';
-import type { Answer, Choice, QuestionBase, Scoring } from '../types.ts';
+import type { Answer, Choice, QuestionBase, Scoring } from './base.ts';
 import { ids, longest, pair, questionKind, textOf, unique } from './kind.ts';
 
 export interface MatchingQuestion extends QuestionBase {

@@ -1,4 +1,4 @@
-import type { QuestionBase } from '../types.ts';
+import type { QuestionBase } from './base.ts';
 import { questionKind } from './kind.ts';
 
 export interface NumericQuestion extends QuestionBase {

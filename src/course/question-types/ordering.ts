@@ -1,5 +1,5 @@
 import { shuffle } from '../random.ts';
-import type { Choice, QuestionBase } from '../types.ts';
+import type { Choice, QuestionBase } from './base.ts';
 import { ids, questionKind, textOf, unique } from './kind.ts';
 
 export interface OrderingQuestion extends QuestionBase {

@@ -1,5 +1,5 @@
 import { shuffle } from '../random.ts';
-import type { Choice, QuestionBase } from '../types.ts';
+import type { Choice, QuestionBase } from './base.ts';
 import { ids, longest, questionKind, textOf } from './kind.ts';
 
 export interface SingleChoiceQuestion extends QuestionBase {

@@ -16,7 +16,10 @@ const STRINGS = {
  * of the part being answered is highlighted.
  */
 export class LabelDiagramView extends QuestionBase<LabelDiagramQuestion> {
-  static override properties = { ...QuestionBase.properties, active: { state: true } };
+  // Lit adds these to the ones QuestionBase declares.
+  static override get properties() {
+    return { active: { state: true } };
+  }
   /** The part whose select has focus or the pointer; its marker is highlighted. */
   declare active: string | null;
 

@@ -4,7 +4,10 @@ import { defineQuestionElement, QuestionBase } from './question-base.ts';
 
 /** Put items in order: move each up or down with buttons (keyboard and screen reader friendly). */
 export class OrderingView extends QuestionBase<OrderingQuestion> {
-  static override properties = { ...QuestionBase.properties, announcement: { state: true } };
+  // Lit adds these to the ones QuestionBase declares.
+  static override get properties() {
+    return { announcement: { state: true } };
+  }
   declare announcement: string;
 
   constructor() {

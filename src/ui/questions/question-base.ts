@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { correctAnswer, describeAnswer, describeCorrect } from '../../course/questions.ts';
 import type { Answer, Question, QuestionType } from '../../course/types.ts';
 import { intent } from '../events.ts';
@@ -35,16 +35,19 @@ export interface QuestionFeedback {
  * an `answer` event up.
  */
 export abstract class QuestionBase<Q extends Question> extends LitElement {
-  static override properties = {
-    quizId: { attribute: false },
-    question: { attribute: false },
-    answer: { attribute: false },
-    order: { attribute: false },
-    number: { type: Number },
-    total: { type: Number },
-    disabled: { type: Boolean },
-    feedback: { attribute: false },
-  };
+  // Typed loosely so that each question type declares only the properties it adds.
+  static override get properties(): PropertyDeclarations {
+    return {
+      quizId: { attribute: false },
+      question: { attribute: false },
+      answer: { attribute: false },
+      order: { attribute: false },
+      number: { type: Number },
+      total: { type: Number },
+      disabled: { type: Boolean },
+      feedback: { attribute: false },
+    };
+  }
   declare quizId: string;
   declare question: Q;
   declare answer: Answer | undefined;
@@ -237,7 +240,7 @@ export abstract class QuestionBase<Q extends Question> extends LitElement {
   }
 
   protected emit(value: Answer): void {
-    this.dispatchEvent(intent('answer', { quizId: this.quizId, questionId: this.question.id, value }));
+    this.dispatchEvent(intent({ type: 'answer', quizId: this.quizId, questionId: this.question.id, value }));
   }
 
   /** Text of an option by id, across a question's lists. */

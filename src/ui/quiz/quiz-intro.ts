@@ -44,13 +44,15 @@ const STRINGS = {
  * is there only while an attempt can still start.
  */
 export class QuizIntro extends LitElement {
-  static override properties = {
-    quiz: { attribute: false },
-    progress: { attribute: false },
-    passMark: { type: Number },
-    timeLimit: { attribute: false },
-    critical: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      quiz: { attribute: false },
+      progress: { attribute: false },
+      passMark: { type: Number },
+      timeLimit: { attribute: false },
+      critical: { attribute: false },
+    };
+  }
   declare quiz: Quiz;
   declare progress: QuizProgress;
   declare passMark: number;

@@ -26,10 +26,12 @@ export type JumpEvent = CustomEvent<number>;
  * under the sticky bar, so it never covers the question or clips its last row.
  */
 export class QuizNavigator extends LitElement {
-  static override properties = {
-    questions: { attribute: false },
-    attempt: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      questions: { attribute: false },
+      attempt: { attribute: false },
+    };
+  }
   declare questions: Question[];
   declare attempt: QuizAttempt;
 

@@ -45,16 +45,18 @@ export function spokenResult(quiz: Quiz, attempt: QuizAttempt, passMark: number)
  * score the LMS records, why it did not pass, what to review and the attempts left.
  */
 export class QuizResult extends LitElement {
-  static override properties = {
-    quiz: { attribute: false },
-    progress: { attribute: false },
-    passMark: { type: Number },
-    critical: { attribute: false },
-    revisit: { attribute: false },
-    nextLocation: { attribute: false },
-    nextLabel: { attribute: false },
-    saveNotice: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      quiz: { attribute: false },
+      progress: { attribute: false },
+      passMark: { type: Number },
+      critical: { attribute: false },
+      revisit: { attribute: false },
+      nextLocation: { attribute: false },
+      nextLabel: { attribute: false },
+      saveNotice: { attribute: false },
+    };
+  }
   declare quiz: Quiz;
   declare progress: QuizProgress;
   declare passMark: number;
@@ -80,7 +82,7 @@ export class QuizResult extends LitElement {
   }
 
   private go(location: string): void {
-    this.dispatchEvent(intent('navigate', { location }));
+    this.dispatchEvent(intent({ type: 'navigate', location }));
   }
 
   private renderRevisit() {

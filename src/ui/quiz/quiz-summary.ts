@@ -26,11 +26,13 @@ const STRINGS = {
  * its question (`quiz-jump`), the time left, then Submit (`quiz-submit-now`) or back (`quiz-back`).
  */
 export class QuizSummary extends LitElement {
-  static override properties = {
-    questions: { attribute: false },
-    attempt: { attribute: false },
-    left: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      questions: { attribute: false },
+      attempt: { attribute: false },
+      left: { attribute: false },
+    };
+  }
   declare questions: Question[];
   declare attempt: QuizAttempt;
   /** Time left in ms, or null when untimed. */

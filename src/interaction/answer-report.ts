@@ -2,6 +2,8 @@
  * An answer as the LMS is told it, in SCORM's interaction vocabulary but neither version's
  * format: each question type maps its answers to one of these, and `scorm/interaction-format.ts`
  * writes them for SCORM 1.2 and 2004. A new question type picks the variant that describes it.
+ * It sits below both the course and the LMS sessions (it imports nothing), so that neither
+ * layer has to know the other.
  */
 export type AnswerReport =
   | { type: 'choice'; options: string[]; response: string[]; correct: string[] }
