@@ -354,6 +354,7 @@ export class CourseApp extends LitElement {
         .revisit=${this.revisitFor(quiz)}
         .critical=${objectivesByIds(this.course, criticalObjectives(quiz))}
         .saveNotice=${this.launch.connection === 'lms' && this.role === 'writer' ? this.saveNotice() : ''}
+        .saveProblem=${this.saveState === 'unsaved' || this.saveState === 'offline'}
         .now=${this.now}
       ></quiz-view>`;
     }

@@ -164,10 +164,16 @@ export const quizViewStyles = css`
   .save-state {
     margin: 0;
   }
+  /* A save under way (a slow LRS) is not an error: muted; red only when something is not saved. */
   .save-state.shown {
     margin: 0 0 0.4rem;
     padding: 0.3rem 0.6rem;
-    border-left: 4px solid var(--bad);
+    border-left: 4px solid var(--line);
+    color: var(--muted);
+  }
+  .save-state.shown.problem {
+    border-left-color: var(--bad);
+    color: inherit;
     font-weight: 600;
   }
   /* In the page's flow under the bar, not over the question: nothing covered, no row clipped. */

@@ -60,6 +60,7 @@ export class QuizView extends LitElement {
       revisit: { attribute: false },
       critical: { attribute: false },
       saveNotice: { attribute: false },
+      saveProblem: { attribute: false },
       now: { attribute: false },
       showUnanswered: { state: true },
       navigatorOpen: { state: true },
@@ -80,6 +81,8 @@ export class QuizView extends LitElement {
   declare critical: Objective[];
   /** The save state in words while it is not saved ('' when it is): in the sticky bar during an attempt, above the result after it. */
   declare saveNotice: string;
+  /** The notice is a problem (not saved, offline), not a save under way. */
+  declare saveProblem: boolean;
   /** The course's clock (injected, so that tests move time). */
   declare now: () => number;
   declare showUnanswered: boolean;
@@ -117,6 +120,7 @@ export class QuizView extends LitElement {
     this.critical = [];
     this.revisit = [];
     this.saveNotice = '';
+    this.saveProblem = false;
     this.now = () => Date.now();
     this.announcement = '';
     this.stepAnnouncement = '';
@@ -451,7 +455,7 @@ export class QuizView extends LitElement {
             : null
         }
       </div>
-      <p class="save-state ${this.saveNotice ? 'shown' : ''}" role="status">${this.saveNotice}</p>
+      <p class="save-state ${this.saveNotice ? 'shown' : ''} ${this.saveProblem ? 'problem' : ''}" role="status">${this.saveNotice}</p>
     </div>`;
   }
 
@@ -520,6 +524,7 @@ export class QuizView extends LitElement {
           .nextLocation=${this.nextLocation}
           .nextLabel=${this.nextLabel}
           .saveNotice=${this.saveNotice}
+          .saveProblem=${this.saveProblem}
           @quiz-retry=${this.retry}
         ></quiz-result>
         ${live} ${this.renderAll(a, questions)}`;

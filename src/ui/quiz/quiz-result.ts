@@ -55,6 +55,7 @@ export class QuizResult extends LitElement {
       nextLocation: { attribute: false },
       nextLabel: { attribute: false },
       saveNotice: { attribute: false },
+      saveProblem: { attribute: false },
     };
   }
   declare quiz: Quiz;
@@ -65,6 +66,8 @@ export class QuizResult extends LitElement {
   declare nextLocation: string | null;
   declare nextLabel: string;
   declare saveNotice: string;
+  /** The notice is a problem (not saved, offline), not a save under way. */
+  declare saveProblem: boolean;
 
   constructor() {
     super();
@@ -73,6 +76,7 @@ export class QuizResult extends LitElement {
     this.nextLocation = null;
     this.nextLabel = '';
     this.saveNotice = '';
+    this.saveProblem = false;
   }
 
   static override styles = [theme, quizViewStyles];
@@ -116,7 +120,9 @@ export class QuizResult extends LitElement {
     const nextButton = next
       ? html`<button class=${canRetry ? 'secondary' : ''} @click=${() => this.go(next)}>${STRINGS.next(this.nextLabel)}</button>`
       : null;
-    const saveState = html`<p class="save-state ${this.saveNotice ? 'shown' : ''}" role="status">${this.saveNotice}</p>`;
+    const saveState = html`<p class="save-state ${this.saveNotice ? 'shown' : ''} ${this.saveProblem ? 'problem' : ''}" role="status">
+      ${this.saveNotice}
+    </p>`;
     const common = html`${a.timedOut ? html`<p class="notice">${STRINGS.timedOut}</p>` : null}
     ${progress.attemptsUsed > 1 && counted !== null && counted !== score ? html`<p>${STRINGS.counted(counted, quiz.counts)}</p>` : null}`;
     if (passed) {
