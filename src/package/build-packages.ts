@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { build } from 'vite';
 import { ContentError, formatProblem } from '../content/errors.ts';
 import { loadCourse } from '../content/load-course.ts';
@@ -9,6 +9,7 @@ import type { Course } from '../course/types.ts';
 import { cmi5Xml, validateCmi5Xml } from './cmi5-xml.ts';
 import { scorm2004Manifest } from './manifest2004.ts';
 import { questionKeyCsv, questionKeyHtml } from './question-key.ts';
+import { zipFiles } from './zip.ts';
 
 export interface BuiltPackage {
   version: ScormVersion | 'cmi5';
@@ -102,7 +103,7 @@ function writeZip(
   log: (line: string) => void,
 ): BuiltPackage {
   const zip = join(root, 'dist', `${base}.zip`);
-  const bytes = zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
+  const bytes = zipFiles(files);
   writeFileSync(zip, bytes);
   const dir = join(root, 'build', tag);
   rmSync(dir, { recursive: true, force: true });
