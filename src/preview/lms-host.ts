@@ -431,10 +431,16 @@ function attempts(): Array<Record<string, string>> {
 }
 
 let panelQueued = false;
+/**
+ * The panel is the preview's own display: it is drawn when the page is idle, so that it does
+ * not take the main thread, which the course frame shares, from a course that is launching.
+ */
+const whenIdle = (draw: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(draw, { timeout: 500 }) : setTimeout(draw, 50);
 function schedulePanel(): void {
   if (panelQueued) return;
   panelQueued = true;
-  requestAnimationFrame(() => {
+  whenIdle(() => {
     panelQueued = false;
     const table = (rows: Array<[string, unknown]>) =>
       rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(String(v))}</td></tr>`).join('');
