@@ -17,6 +17,7 @@ import { buildPreviewHost } from '../src/preview/build-host.ts';
 import type { LmsCall } from '../src/preview/lms-host.ts';
 import { serveStatic } from '../src/preview/server.ts';
 import { launchOptions } from '../tests/support/browser.ts';
+import { FakeLrs } from '../tests/support/fake-lrs.ts';
 import { answerShownQuestions } from '../tests/support/learner.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -94,6 +95,28 @@ async function timeLaunch(browser: Browser, url: string, throttle: number): Prom
     firstHeading: marks.heading - marks.origin,
     interactive: marks.interactive - marks.origin,
   };
+}
+
+/**
+ * One cold cmi5 launch, as a cmi5 LMS opens the AU (its own window) with the test suite's fake
+ * LRS answering in the page: ms from the AU's navigation start to the first heading and to input.
+ */
+async function timeCmi5Launch(browser: Browser, origin: string, throttle: number): Promise<Omit<LaunchTimes, 'host' | 'initialize'>> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const lrs = new FakeLrs(origin);
+  await lrs.install(page);
+  await page.goto(lrs.launchUrl());
+  await page.waitForFunction(() => performance.getEntriesByName('course:interactive').length > 0, undefined, { polling: 50 });
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const marks = await page.evaluate(() => ({
+    heading: performance.getEntriesByName('course:first-heading')[0]?.startTime ?? NaN,
+    interactive: performance.getEntriesByName('course:interactive')[0]?.startTime ?? NaN,
+  }));
+  await context.close();
+  return { firstHeading: marks.heading, interactive: marks.interactive };
 }
 
 /** A reference package's launch entry and SCORM version, read from its manifest. */
@@ -192,6 +215,7 @@ async function main(): Promise<void> {
     '/': host,
     '/scorm12/': join(ROOT, 'build/scorm12'),
     '/scorm2004/': join(ROOT, 'build/scorm2004'),
+    '/cmi5/': join(ROOT, 'build/cmi5'),
     ...(REFERENCE ? { '/reference/': REFERENCE } : {}),
   });
   const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--enable-precise-memory-info'] });
@@ -257,6 +281,21 @@ async function main(): Promise<void> {
       });
       rows.push({ name: `Terminate calls, SCORM ${label}`, value: countOf(/(Terminate|LMSFinish)$/), unit: '', budget: 1 });
       rows.push({ name: `longest suspend data, SCORM ${label}`, value: Math.max(0, ...suspend), unit: 'chars', budget: 4095 });
+    }
+
+    for (const throttle of [1, 4]) {
+      const runs: Awaited<ReturnType<typeof timeCmi5Launch>>[] = [];
+      await timeCmi5Launch(browser, server.url, throttle); // warm-up, not counted
+      for (let i = 0; i < RUNS; i++) runs.push(await timeCmi5Launch(browser, server.url, throttle));
+      const suffix = `${throttle}x CPU, cmi5`;
+      rows.push({
+        name: `launch → first heading, ${suffix}`,
+        value: median(runs.map((r) => r.firstHeading)),
+        unit: 'ms',
+        budget: throttle === 1 ? 120 : 350,
+        note: 'the AU in its own window, a fake LRS in the page',
+      });
+      rows.push({ name: `launch → interactive, ${suffix}`, value: median(runs.map((r) => r.interactive)), unit: 'ms' });
     }
 
     if (REFERENCE && reference) {
