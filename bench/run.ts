@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type FrameLocator, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
 import { loadCourse } from '../src/content/load-course.ts';
 import { courseSequence } from '../src/course/state.ts';
 import type { Course } from '../src/course/types.ts';
@@ -54,12 +54,18 @@ interface LaunchTimes {
   interactive: number;
 }
 
-/** One cold launch: ms from the course frame's navigation start to each milestone. */
-async function timeLaunch(browser: Browser, url: string, throttle: number): Promise<LaunchTimes> {
+/** A fresh browser context (a cold launch) whose page runs at 1/`throttle` of the CPU's speed. */
+async function throttledPage(browser: Browser, throttle: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page };
+}
+
+/** One cold launch: ms from the course frame's navigation start to each milestone. */
+async function timeLaunch(browser: Browser, url: string, throttle: number): Promise<LaunchTimes> {
+  const { context, page } = await throttledPage(browser, throttle);
   await page.addInitScript(() => {
     (window as unknown as { __lmsConfig: object }).__lmsConfig = {};
   });
@@ -102,10 +108,7 @@ async function timeLaunch(browser: Browser, url: string, throttle: number): Prom
  * LRS answering in the page: ms from the AU's navigation start to the first heading and to input.
  */
 async function timeCmi5Launch(browser: Browser, origin: string, throttle: number): Promise<Omit<LaunchTimes, 'host' | 'initialize'>> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const { context, page } = await throttledPage(browser, throttle);
   const lrs = new FakeLrs(origin);
   await lrs.install(page);
   await page.goto(lrs.launchUrl());
@@ -131,10 +134,7 @@ function referencePackage(dir: string): { href: string; version: '12' | '2004' }
 
 /** One cold launch of any package: ms from its frame's navigation start to the SCORM Initialize call. */
 async function timeInitialize(browser: Browser, url: string, throttle: number): Promise<number> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const { context, page } = await throttledPage(browser, throttle);
   await page.addInitScript(() => {
     (window as unknown as { __lmsConfig: object }).__lmsConfig = {};
   });
