@@ -464,19 +464,6 @@ export function transcript(a: Analysis): TranscriptRow[] {
 
 // ---------------------------------------------------------------- evaluation
 
-/**
- * Evaluation questions read by the field names of course.yaml, so the number and confidence types
- * (number: unit, min, max; confidence: scale and items) are summarised once the content has them.
- */
-interface LooseEvaluationQuestion {
-  id: string;
-  type: string;
-  prompt: string;
-  scale?: { id: string; text: string }[];
-  items?: { id: string; text: string }[];
-  unit?: string;
-}
-
 export type EvaluationSummary =
   | { kind: 'likert'; id: string; prompt: string; scale: { id: string; text: string; count: number }[]; answered: number }
   | { kind: 'text'; id: string; prompt: string; answers: string[] }
@@ -509,11 +496,11 @@ function scaleIndex(scale: { id: string }[], response: string): number {
 }
 
 export function evaluationSummary(a: Analysis, statedMinutes: number | null): EvaluationSummary[] {
-  const questions = (a.course.evaluation?.questions ?? []) as unknown as LooseEvaluationQuestion[];
+  const questions = a.course.evaluation?.questions ?? [];
   const answers = (id: string) => a.learners.flatMap((l) => (l.evaluation.has(id) ? [l.evaluation.get(id) as string] : []));
   return questions.map((q): EvaluationSummary => {
     const iid = `evaluation-${q.id}`;
-    if (q.type === 'likert' && q.scale) {
+    if (q.type === 'likert') {
       const given = answers(iid);
       const scale = q.scale.map((s) => ({ ...s, count: 0 }));
       for (const r of given) {
@@ -539,7 +526,7 @@ export function evaluationSummary(a: Analysis, statedMinutes: number | null): Ev
         statedMinutes,
       };
     }
-    if (q.type === 'confidence' && q.scale && q.items) {
+    if (q.type === 'confidence') {
       const scale = q.scale;
       const points = (id: string) =>
         answers(id)
