@@ -1,14 +1,84 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { minifyTemplatesPlugin } from './src/content/minify-templates.ts';
 import { coursePlugin } from './src/content/vite-plugin.ts';
+import { FIRST_SCREEN_ID, FIRST_SCREEN_MARK, firstScreen } from './src/ui/first-screen.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * The course's script at the end of <body>, after the first screen and the content: the browser
+ * compiles an inline module where it meets it, so in <head> it would hold back the first paint.
+ * (It runs after the page is parsed wherever it stands.) After vite-plugin-singlefile has inlined it.
+ */
+function scriptLastPlugin(): Plugin {
+  return {
+    name: 'course-script-last',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.html') || typeof file.source !== 'string') continue;
+        const html = file.source;
+        const start = html.indexOf('<script type="module"');
+        const end = start < 0 ? -1 : html.indexOf('</script>', start);
+        const bodyEnd = html.lastIndexOf('</body>');
+        if (start < 0 || end < 0 || bodyEnd < end) continue;
+        const script = html.slice(start, end + '</script>'.length);
+        const rest = html.slice(0, start) + html.slice(end + '</script>'.length);
+        const at = rest.lastIndexOf('</body>');
+        file.source = rest.slice(0, at) + script + rest.slice(at);
+      }
+    },
+  };
+}
+
+/**
+ * The package's early Initialize (src/scorm/early-open.ts) as a classic script at the end of
+ * <head>: it runs as soon as the parser reaches it, long before the course's module is compiled.
+ */
+function earlyOpenPlugin(): Plugin {
+  return {
+    name: 'course-early-open',
+    transformIndexHtml: {
+      order: 'post',
+      async handler() {
+        const result = await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            write: false,
+            minify: true,
+            target: 'es2020',
+            lib: { entry: `${root}src/scorm/early-entry.ts`, formats: ['iife'], name: 'courseEarlyOpen' },
+          },
+        });
+        const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+        const code = outputs.flatMap((o) => o.output).find((c) => c.type === 'chunk')?.code;
+        if (!code) throw new Error('src/scorm/early-entry.ts built to nothing');
+        return [{ tag: 'script', children: code.trim(), injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 // One self-contained index.html: the package works offline inside any LMS.
 export default defineConfig({
-  plugins: [coursePlugin(root), minifyTemplatesPlugin(), viteSingleFile()],
+  plugins: [
+    // The first screen, drawn from the content before the script runs (src/ui/first-screen.ts).
+    coursePlugin(root, (course, minutes) => {
+      const first = firstScreen(course, minutes);
+      return [
+        { tag: 'style', children: first.css, injectTo: 'head' },
+        { tag: 'div', attrs: { id: FIRST_SCREEN_ID, 'aria-busy': 'true' }, children: first.content, injectTo: 'body-prepend' },
+        { tag: 'script', children: FIRST_SCREEN_MARK, injectTo: 'body-prepend' },
+      ];
+    }),
+    earlyOpenPlugin(),
+    minifyTemplatesPlugin(),
+    viteSingleFile(),
+    scriptLastPlugin(),
+  ],
   build: {
     outDir: 'build/web',
     emptyOutDir: true,

@@ -6,6 +6,7 @@ import { connectLaunch } from './cmi5/connect.ts';
 import type { PackageVersion } from './scorm/connect.ts';
 import { Tracker } from './tracking/tracker.ts';
 import type { CourseApp } from './ui/course-app.ts';
+import { FIRST_SCREEN_ID } from './ui/first-screen.ts';
 import './ui/course-app.ts';
 
 // Set by `npm run package` in each zip's index.html; empty in a plain build.
@@ -67,14 +68,18 @@ async function launch(): Promise<void> {
   });
   app.addEventListener('take-over', () => void tracker.takeOver());
   document.body.append(app);
+  // The first screen drawn at build time (ui/first-screen.ts) gives way to the course's own, in
+  // the same task as its first render: no frame shows both, or neither.
+  void app.updateComplete.then(() => document.getElementById(FIRST_SCREEN_ID)?.remove());
   // The preview reopens the course this way after an author's edit, to where they were.
   if (location.hash === '#continue') void app.updateComplete.then(() => app.continueWhereLeft());
-  // Marks read by `npm run bench`: first heading painted, and the course ready for input.
-  // `data-course-ready` on <html> says the same to whoever hosts or drives the course (the tests).
+  // Marks read by `npm run bench`: first heading painted (the first screen's, when the page has
+  // one, marked by the page itself), and the course ready for input. `data-course-ready` on
+  // <html> says the same to whoever hosts or drives the course (the tests).
   void app.updateComplete.then(() => {
     document.documentElement.dataset.courseReady = '';
     performance.mark('course:interactive');
-    requestAnimationFrame(() => performance.mark('course:first-heading'));
+    if (!performance.getEntriesByName('course:first-heading').length) requestAnimationFrame(() => performance.mark('course:first-heading'));
   });
 }
 

@@ -1,4 +1,5 @@
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
+import type { Course } from '../course/types.ts';
 import { estimatedMinutes } from '../course/learning-time.ts';
 import { ContentError, formatProblem } from './errors.ts';
 import { loadCourse } from './load-course.ts';
@@ -15,7 +16,11 @@ const DATA_ID = 'course-data';
  * is read with one `JSON.parse` at launch: the browser no longer compiles 300 KB of content
  * as script before the first screen (measured: a third less parsing and compiling).
  */
-export function coursePlugin(root: string): Plugin {
+export function coursePlugin(
+  root: string,
+  /** More for the page, made from the course (vite.config.ts: the first screen, drawn before the script runs). */
+  page: (course: Course, minutes: number) => HtmlTagDescriptor[] = () => [],
+): Plugin {
   // Loaded once per build, by whichever of the module and the page asks first.
   let loaded: ReturnType<typeof loadCourse> | null = null;
   const load = () => (loaded ??= loadCourse(root));
@@ -63,7 +68,10 @@ export function coursePlugin(root: string): Plugin {
         if (!course) return [];
         // `</` and `<!--` escaped (the JSON is unchanged), so no text in the content can end the element early.
         const json = JSON.stringify(course).replace(/<\//g, '<\\/').replace(/<!--/g, '\\u003c!--');
-        return [{ tag: 'script', attrs: { type: 'application/json', id: DATA_ID }, children: json, injectTo: 'body' }];
+        return [
+          ...page(course, estimatedMinutes(course)),
+          { tag: 'script', attrs: { type: 'application/json', id: DATA_ID }, children: json, injectTo: 'body' },
+        ];
       },
     },
   };

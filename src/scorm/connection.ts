@@ -24,6 +24,8 @@ export class ScormConnection {
     private readonly log: Logger,
     /** Error codes that a GetValue may return for an element the LMS has no value for. */
     private readonly emptyCodes: readonly string[] = [],
+    /** The result of an Initialize the page already made (early-open.ts): the first open takes it instead of calling. */
+    private early: { value: string; code: string } | null = null,
   ) {}
 
   get isOpen(): boolean {
@@ -52,7 +54,8 @@ export class ScormConnection {
 
   open(): boolean {
     if (this.phase !== 'new') return this.phase === 'open';
-    const r = this.call('Initialize', () => this.raw.initialize());
+    const r = this.early ?? this.call('Initialize', () => this.raw.initialize());
+    this.early = null;
     if (r.value === 'true') this.phase = 'open';
     else this.log(`Initialize failed (error ${r.code})`);
     return this.phase === 'open';

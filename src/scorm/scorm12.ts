@@ -79,7 +79,8 @@ export const scorm12Dialect: ScormDialect = {
   },
 };
 
-export function scorm12Session(api: Scorm12Api, log: Logger): ScormSession {
+/** `early`: the result of the Initialize the page already made (early-open.ts), if it made one. */
+export function scorm12Session(api: Scorm12Api, log: Logger, early: { value: string; code: string } | null = null): ScormSession {
   const conn = new ScormConnection(
     {
       initialize: () => api.LMSInitialize(''),
@@ -90,6 +91,8 @@ export function scorm12Session(api: Scorm12Api, log: Logger): ScormSession {
       lastError: () => api.LMSGetLastError(),
     },
     log,
+    [],
+    early,
   );
   return new ScormSession(conn, scorm12Dialect);
 }

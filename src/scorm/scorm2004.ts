@@ -80,7 +80,8 @@ export const scorm2004Dialect: ScormDialect = {
   },
 };
 
-export function scorm2004Session(api: Scorm2004Api, log: Logger): ScormSession {
+/** `early`: the result of the Initialize the page already made (early-open.ts), if it made one. */
+export function scorm2004Session(api: Scorm2004Api, log: Logger, early: { value: string; code: string } | null = null): ScormSession {
   const conn = new ScormConnection(
     {
       initialize: () => api.Initialize(''),
@@ -93,6 +94,7 @@ export function scorm2004Session(api: Scorm2004Api, log: Logger): ScormSession {
     log,
     // 403: "data model element value not initialized", an empty value, not a failure.
     ['403'],
+    early,
   );
   return new ScormSession(conn, scorm2004Dialect);
 }

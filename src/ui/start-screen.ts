@@ -5,7 +5,8 @@ import type { Course } from '../course/types.ts';
 import { ACTIVITY_STRINGS, activityInfo, completionText, creditLines } from './activity-info.ts';
 import { activityInfoStyles } from './activity-info.styles.ts';
 import { intent } from './events.ts';
-import { hoursText, isoDateText } from './format.ts';
+import { isoDateText } from './format.ts';
+import { firstSentence, timeLine } from './first-screen.ts';
 import type { MenuItem } from './menu-items.ts';
 import { contentComponents } from './content-components.ts';
 import { theme } from './theme.ts';
@@ -21,7 +22,6 @@ const STRINGS = {
   continueNote: (label: string) =>
     `You were last in: ${label}. Your progress is saved; you can also pick any part from the course contents.`,
   certificate: 'View your certificate',
-  time: (hours: string, lessons: number) => `Time: about ${hours}, in ${lessons} short lessons and a final exam.`,
   disclosuresLabel: 'Disclosures:',
   disclosuresPending: 'not yet provided.',
   disclosuresNone: 'no one who planned, wrote or reviewed it has a relevant financial relationship with an ineligible company.',
@@ -35,12 +35,6 @@ const STRINGS = {
     `This activity is past its expiry date: it expired on ${expiry}${review ? `, and its content was last reviewed on ${review}` : ''}. ` +
     'It may be out of date. You can still take the course, but it no longer offers credit.',
 };
-
-/** The introduction's first sentence: what the course is for, in one line; the rest waits below the way in. */
-function firstSentence(text: string): [string, string] {
-  const m = /^(.+?[.!?])\s+(?=[A-Z"“])/.exec(text);
-  return m?.[1] ? [m[1], text.slice(m[0].length)] : [text, ''];
-}
 
 /**
  * The first screen. What fits a 700 x 470 px frame comes first: the title, what the course is
@@ -191,7 +185,7 @@ export class StartScreen extends LitElement {
       }
       <p class="lead">${datedText(lead)}</p>
       <div class="key">
-        <p>${STRINGS.time(hoursText(this.minutes), this.course.lessons.length)}</p>
+        <p>${timeLine(this.minutes, this.course.lessons.length)}</p>
         ${creditLines(activity, this.minutes, this.today, { measured: false })} ${this.resume ? null : this.disclosureSummary()}
       </div>
       ${this.resume ? html`<p>${STRINGS.continueNote(this.resume.label)}</p>` : info}

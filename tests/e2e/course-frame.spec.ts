@@ -1,18 +1,12 @@
 import { join } from 'node:path';
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type FrameLocator } from '@playwright/test';
 import { courseData } from '../support/flows.ts';
 import { focused } from '../support/keyboard.ts';
 import { VERSIONS, courseFrame, launchCourse } from '../support/lms.ts';
-import { hostScroll, openFromContents, pressEnterOn } from '../support/moodle-frame.ts';
+import { frameOf, hostScroll, openFromContents, pressEnterOn } from '../support/moodle-frame.ts';
 import { ROOT } from '../support/paths.ts';
 
 const shot = (name: string) => join(ROOT, 'test-results/screenshots', `${name}.png`);
-
-/** Sizes the course frame itself: what of it is visible in Moodle's player at its defaults (the rest is below the fold). */
-async function frameOf(page: Page, width: number, height: number): Promise<void> {
-  await page.setViewportSize({ width: width + 440, height: height + 200 });
-  await page.addStyleTag({ content: `#main { grid-template-columns: ${width}px 26rem; } #frame { height: ${height}px !important; }` });
-}
 
 /** The bottom of an element of the course, in its frame's viewport, looking through shadow roots. */
 function bottomOf(frame: FrameLocator, selector: string) {

@@ -8,6 +8,12 @@ import { courseFrame } from './lms.ts';
  */
 export const MOODLE_LAPTOP = { width: 1366, height: 768, frameTop: 296, frameWidth: 714, frameHeight: 666 } as const;
 
+/** Sizes the preview LMS's course frame itself, e.g. to what of it Moodle's player shows at its defaults (the rest is below the fold). */
+export async function frameOf(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width: width + 440, height: height + 200 });
+  await page.addStyleTag({ content: `#main { grid-template-columns: ${width}px 26rem; } #frame { height: ${height}px !important; }` });
+}
+
 /** Lays out the preview LMS's page like Moodle's around the course frame (call after launch). */
 export async function moodleLikeHost(page: Page): Promise<void> {
   const m = MOODLE_LAPTOP;
