@@ -100,7 +100,7 @@ export default defineConfig([
   // The layers, one block per folder (each file matches one, so their options do not override each other).
   ...folders.map(layerRules),
   {
-    files: ['src/main.ts'],
+    files: ['src/main.ts', 'src/head.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -121,7 +121,7 @@ export default defineConfig([
   {
     // What runs in the learner's browser: no Node, no build-time library (zod's types are fine:
     // they vanish), and never the LMS itself (scorm-again plays it only in the preview and tests).
-    files: [...ENTRY_IMPORTS.map((f) => `src/${f}/**/*.ts`), 'src/main.ts'],
+    files: [...ENTRY_IMPORTS.map((f) => `src/${f}/**/*.ts`), 'src/main.ts', 'src/head.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

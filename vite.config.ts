@@ -34,28 +34,34 @@ function scriptLastPlugin(): Plugin {
 }
 
 /**
- * The package's early Initialize (src/scorm/early-open.ts) as a classic script at the end of
- * <head>: it runs as soon as the parser reaches it, long before the course's module is compiled.
+ * src/head.ts as a classic script at the end of <head>: it runs as soon as the parser reaches it,
+ * before the first screen is painted and long before the course's module is compiled (the colour
+ * scheme; a SCORM package's early Initialize, src/scorm/early-open.ts).
  */
-function earlyOpenPlugin(): Plugin {
+function headScriptPlugin(): Plugin {
   return {
-    name: 'course-early-open',
+    name: 'course-head-script',
     transformIndexHtml: {
       order: 'post',
       async handler() {
         const result = await build({
           configFile: false,
+          root,
+          publicDir: false,
           logLevel: 'warn',
           build: {
+            // Kept in memory; an outDir of its own all the same, so that nothing here ever touches dist/.
             write: false,
+            outDir: 'build/early-open',
+            emptyOutDir: false,
             minify: true,
             target: 'es2020',
-            lib: { entry: `${root}src/scorm/early-entry.ts`, formats: ['iife'], name: 'courseEarlyOpen' },
+            lib: { entry: `${root}src/head.ts`, formats: ['iife'], name: 'courseHead' },
           },
         });
         const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
         const code = outputs.flatMap((o) => o.output).find((c) => c.type === 'chunk')?.code;
-        if (!code) throw new Error('src/scorm/early-entry.ts built to nothing');
+        if (!code) throw new Error('src/head.ts built to nothing');
         return [{ tag: 'script', children: code.trim(), injectTo: 'head' }];
       },
     },
@@ -74,7 +80,7 @@ export default defineConfig({
         { tag: 'script', children: FIRST_SCREEN_MARK, injectTo: 'body-prepend' },
       ];
     }),
-    earlyOpenPlugin(),
+    headScriptPlugin(),
     minifyTemplatesPlugin(),
     viteSingleFile(),
     scriptLastPlugin(),

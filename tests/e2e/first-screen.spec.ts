@@ -87,3 +87,28 @@ for (const version of VERSIONS) {
     expect(courseFrame(page).url()).toMatch(/index\.html/);
   });
 }
+
+test("the first screen is drawn in the scheme the course will use: the page around it, not the device's, unless the learner chose one", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const first = page.frameLocator('iframe[name="course"]');
+  const background = () => first.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+  // The preview LMS's page is light: a dark device gets a light first screen, as the course then is.
+  await launchWithoutCourseScript(page, '12');
+  await expect(first.locator('#course-first-screen h1')).toBeVisible();
+  await expect(first.locator(':root')).toHaveAttribute('data-scheme', 'light');
+  expect(await background()).toBe('rgb(251, 251, 250)');
+  await page.unrouteAll();
+  const frame = await launchCourse(page, '12');
+  await expect(frame.locator(':root')).toHaveAttribute('data-scheme', 'light');
+
+  // The learner's own choice, kept in this browser, wins from the first frame.
+  await page.addInitScript(() => {
+    if (window !== window.top) localStorage.setItem('course:color-scheme', 'dark');
+  });
+  await launchWithoutCourseScript(page, '12');
+  await expect(first.locator('#course-first-screen h1')).toBeVisible();
+  await expect(first.locator(':root')).toHaveAttribute('data-scheme', 'dark');
+  expect(await background()).toBe('rgb(21, 25, 29)');
+});
