@@ -101,7 +101,8 @@ for (const version of ['12', '2004'] as const) {
       [390, 844],
     ] as const) {
       const username = newLearner(`first${version}`);
-      const context = await browser.newContext({ viewport: { width, height } });
+      // The phone is set to dark: in Moodle's light page the first screen is light, as the course then is.
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: width < 500 ? 'dark' : 'light' });
       const page = await context.newPage();
       await login(page, username);
       await page.route(/\/index\.html(\?|$)/, async (route) => {
@@ -118,6 +119,7 @@ for (const version of ['12', '2004'] as const) {
           .first()
           .click();
       await expect(page.frameLocator('#scorm_object').locator('#course-first-screen h1')).toBeVisible();
+      await expect(page.frameLocator('#scorm_object').locator(':root')).toHaveAttribute('data-scheme', 'light');
       await page.screenshot({ path: join(OUT, `launch-${version}-first-screen-${width}.png`) });
       await context.close();
     }
