@@ -43,8 +43,9 @@ const dated = (text: string) =>
 
 /**
  * The page's first screen: the content of its element (`<div id="course-first-screen">`, the
- * first thing in <body>) and its style (in <head>). Light or dark as index.html's own
- * background: the device's scheme until the course decides.
+ * first thing in <body>) and its style (in <head>). Light or dark as `data-scheme` says, which
+ * the script in <head> sets before the first paint (src/head.ts); where it could not, as the
+ * device (index.html's own background).
  */
 export function firstScreen(course: Course, minutes: number): { content: string; css: string } {
   const [lead] = firstSentence(course.activity.introduction);
