@@ -61,7 +61,15 @@ async function launch(): Promise<void> {
   tracker.attach(store, painted);
   tracker.listen(window);
   // What the launch decided, as one object (`CourseLaunch`): the views never see the tracker.
-  Object.assign(app, { course, store, launch: start, screen: 'start', saveState: 'saved', now: Date.now } satisfies Partial<CourseApp>);
+  Object.assign(app, {
+    course,
+    store,
+    launch: start,
+    screen: 'start',
+    saveState: 'saved',
+    now: Date.now,
+    returnsOnExit: lms.returnsOnExit,
+  } satisfies Partial<CourseApp>);
   app.addEventListener('exit-course', () => {
     tracker.exit();
     lms.afterExit();

@@ -10,6 +10,8 @@ export interface LaunchedLms {
   session: LmsSession | null;
   /** After the learner's Exit: a cmi5 AU returns to the LMS (`returnURL`) once its last statement is stored. */
   afterExit(): void;
+  /** Exit takes the learner back to the LMS by itself (a cmi5 launch with a `returnURL`). */
+  returnsOnExit: boolean;
 }
 
 /**
@@ -25,10 +27,11 @@ const RETURN_WAIT_MS = 15_000;
  */
 export async function connectLaunch(version: PackageVersion, course: Course, log: Logger, win: Window = window): Promise<LaunchedLms> {
   const params = readCmi5Launch(win.location.search);
-  if (!params) return { session: connectToLms(version, log, win), afterExit: () => {} };
+  if (!params) return { session: connectToLms(version, log, win), afterExit: () => {}, returnsOnExit: false };
   const session = await openCmi5Session(params, course, log);
   return {
     session,
+    returnsOnExit: !!session.launchData?.returnURL,
     afterExit() {
       const url = session.launchData?.returnURL;
       if (!url) return;

@@ -79,6 +79,7 @@ const STRINGS = {
     "To go back, use your learning management system's own button or link (in Moodle: Exit activity, " +
     'or the course name at the top of the page). Closing this browser tab or window may close your learning management system too.',
   exitedOwnWindow: 'The course opened in a window of its own: close this window to return to your learning management system.',
+  exitedReturning: 'Taking you back to your learning management system…',
   unreadable:
     'Your saved progress could not be read, so the course starts from the beginning. ' +
     'Please tell your education coordinator if this happens again.',
@@ -108,6 +109,7 @@ export class CourseApp extends LitElement {
       roleReason: { state: true },
       menuOpen: { state: true },
       now: { attribute: false },
+      returnsOnExit: { type: Boolean },
     };
   }
   declare course: Course;
@@ -124,6 +126,8 @@ export class CourseApp extends LitElement {
   declare menuOpen: boolean;
   /** The clock: today's date decides whether the activity has expired (tests set it). */
   declare now: () => number;
+  /** Exit takes the learner back to the LMS by itself (cmi5's `returnURL`): the exit screen says so, not how to leave. */
+  declare returnsOnExit: boolean;
   /** The screen a glossary visit returns to. */
   private returnTo: string | null = null;
 
@@ -137,6 +141,7 @@ export class CourseApp extends LitElement {
     this.menuOpen = false;
     this.role = 'writer';
     this.roleReason = null;
+    this.returnsOnExit = false;
   }
 
   /** Nothing the learner does is recorded (review or browse mode, or no credit). */
@@ -285,7 +290,7 @@ export class CourseApp extends LitElement {
       return html`<section>
         <h1 tabindex="-1">${STRINGS.exitedHeading}</h1>
         <p>${this.reviewMode ? STRINGS.exitedReview : this.saveState === 'unsaved' ? STRINGS.exitedUnsaved : STRINGS.exited}</p>
-        <p>${openedAsWindow() ? STRINGS.exitedOwnWindow : STRINGS.exitedWayOut}</p>
+        <p>${this.returnsOnExit ? STRINGS.exitedReturning : openedAsWindow() ? STRINGS.exitedOwnWindow : STRINGS.exitedWayOut}</p>
       </section>`;
     }
     if (this.screen === 'glossary') {

@@ -239,3 +239,19 @@ test('closing the window mid-exam loses nothing: the answers go to the LRS when 
   await frame.getByRole('button', { name: 'Continue where you left off' }).click();
   await expect(frame.locator('quiz-view .bar .count')).toHaveText(`2/${order.length} answered`);
 });
+
+test("Exit says the course is taking the learner back to the LMS, not how to leave an LMS's player, and does", async ({ page }) => {
+  const lrs = await fakeLrs(page);
+  const frame = await launch(page, lrs);
+  // A slow LRS: the exit screen stays up while the last statements are on their way.
+  await page.route(/\/statements/, async (route) => {
+    await new Promise((done) => setTimeout(done, 2_000));
+    await route.fallback();
+  });
+  await frame.getByRole('button', { name: 'Exit course' }).click();
+  await expect(frame.getByRole('heading', { name: 'You have left the course' })).toBeVisible();
+  await expect(frame.getByText('Taking you back to your learning management system…')).toBeVisible();
+  await expect(frame.getByText(/Moodle|close this window/)).toHaveCount(0);
+  await page.waitForURL(lrs.returnUrl);
+  expect(lrs.violations).toEqual([]);
+});
