@@ -10,6 +10,12 @@ export interface RawCalls {
 
 export type Logger = (message: string) => void;
 
+/** What an Initialize returned, and the error code the LMS gave when it was not "true". */
+export interface InitializeResult {
+  value: string;
+  code: string;
+}
+
 /**
  * Guards the LMS API: Initialize once, nothing before it or after Terminate,
  * Terminate once, no SetValue of an unchanged value, every result checked, and an
@@ -25,7 +31,7 @@ export class ScormConnection {
     /** Error codes that a GetValue may return for an element the LMS has no value for. */
     private readonly emptyCodes: readonly string[] = [],
     /** The result of an Initialize the page already made (early-open.ts): the first open takes it instead of calling. */
-    private early: { value: string; code: string } | null = null,
+    private early: InitializeResult | null = null,
   ) {}
 
   get isOpen(): boolean {

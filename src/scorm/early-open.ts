@@ -1,3 +1,4 @@
+import type { InitializeResult } from './connection.ts';
 import { findLmsApi, type ApiByName, type Scorm12Api, type Scorm2004Api } from './discover.ts';
 
 /**
@@ -12,11 +13,9 @@ import { findLmsApi, type ApiByName, type Scorm12Api, type Scorm2004Api } from '
 
 export const EARLY_OPEN_KEY = '__courseEarlyOpen';
 
-/** What the early Initialize returned, and the error code the LMS gave when it was not "true". */
-export interface EarlyOpen {
+/** The early Initialize's result, and the API it was made on. */
+interface EarlyOpen extends InitializeResult {
   api: object;
-  value: string;
-  code: string;
 }
 
 type Holder = Record<typeof EARLY_OPEN_KEY, EarlyOpen | undefined>;
@@ -43,7 +42,7 @@ export function openEarly(win: Window, version: string | null | undefined): void
 }
 
 /** The early Initialize's result for this API, once: a second session, or a retry, calls Initialize itself. */
-export function takeEarlyOpen(win: Window, api: object): { value: string; code: string } | null {
+export function takeEarlyOpen(win: Window, api: object): InitializeResult | null {
   const holder = win as unknown as Holder;
   const early = holder[EARLY_OPEN_KEY];
   if (!early || early.api !== api) return null;

@@ -1,4 +1,4 @@
-import { ScormConnection, type Logger } from './connection.ts';
+import { ScormConnection, type InitializeResult, type Logger } from './connection.ts';
 import type { Scorm12Api } from './discover.ts';
 import { scorm12Time, scorm12Timespan } from './formats.ts';
 import { SCORM12_TEXT_LIMIT, formatScorm12 } from './interaction-format.ts';
@@ -80,7 +80,7 @@ export const scorm12Dialect: ScormDialect = {
 };
 
 /** `early`: the result of the Initialize the page already made (early-open.ts), if it made one. */
-export function scorm12Session(api: Scorm12Api, log: Logger, early: { value: string; code: string } | null = null): ScormSession {
+export function scorm12Session(api: Scorm12Api, log: Logger, early: InitializeResult | null = null): ScormSession {
   const conn = new ScormConnection(
     {
       initialize: () => api.LMSInitialize(''),

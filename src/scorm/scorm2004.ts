@@ -1,4 +1,4 @@
-import { ScormConnection, type Logger } from './connection.ts';
+import { ScormConnection, type InitializeResult, type Logger } from './connection.ts';
 import type { Scorm2004Api } from './discover.ts';
 import { isoDuration } from './formats.ts';
 import { SCORM2004_TEXT_LIMIT, formatScorm2004 } from './interaction-format.ts';
@@ -81,7 +81,7 @@ export const scorm2004Dialect: ScormDialect = {
 };
 
 /** `early`: the result of the Initialize the page already made (early-open.ts), if it made one. */
-export function scorm2004Session(api: Scorm2004Api, log: Logger, early: { value: string; code: string } | null = null): ScormSession {
+export function scorm2004Session(api: Scorm2004Api, log: Logger, early: InitializeResult | null = null): ScormSession {
   const conn = new ScormConnection(
     {
       initialize: () => api.Initialize(''),
