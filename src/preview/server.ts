@@ -55,8 +55,13 @@ export function serveStatic(
     if (!file.startsWith(base)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    createReadStream(file).pipe(res);
+    // A rebuild may remove the file between the check and the read: answer 404, never crash the preview.
+    createReadStream(file)
+      .once('error', () => void (res.headersSent ? res.destroy() : res.writeHead(404).end('not found')))
+      .once('open', function (this: NodeJS.ReadableStream) {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        this.pipe(res);
+      });
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

@@ -148,6 +148,8 @@ test('the progress counts what completion counts and says so; knowledge checks a
   const progress = frame.locator('header .progress');
   await expect(progress).toHaveText(`Required parts: 0 of ${steps} done`);
   await pressEnterOn(page, frame.getByRole('button', { name: 'Start the course' }));
+  // End scrolls what has focus: wait for the lesson to take it, or the key lands on the start screen.
+  await expect(frame.getByRole('heading', { level: 1, name: course.lessons[0]?.title })).toBeFocused();
   await page.keyboard.press('End');
   await expect(progress).toHaveText(`Required parts: 1 of ${steps} done`);
   const check = course.quizzes.find((q) => !q.graded);
@@ -161,6 +163,7 @@ test('at 1280 px the contents stay in view beside a long lesson; after exit ther
   const frame = await launchCourse(page, '12');
   await frameOf(page, 1280, 800);
   await pressEnterOn(page, frame.getByRole('button', { name: 'Start the course' }));
+  await expect(frame.getByRole('heading', { level: 1, name: course.lessons[0]?.title })).toBeFocused();
   await page.keyboard.press('End');
   await expect(frame.getByText('You have read this lesson.')).toBeAttached();
   const menu = frame.getByRole('navigation', { name: 'Course contents' });

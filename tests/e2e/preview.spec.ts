@@ -36,16 +36,19 @@ test.beforeAll(async () => {
     }
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  const port = 4300 + Math.floor(Math.random() * 500);
+  // A worker may run this file's tests one after another, each with its own preview: the last
+  // one's output must not be taken for this one's start. Port 0: the system picks a free one.
+  output = '';
   preview = spawn(process.execPath, ['--import', 'tsx', join(dir, 'src/preview/cli.ts')], {
     cwd: dir,
-    env: { ...process.env, COURSE_ROOT: dir, PORT: String(port) },
+    env: { ...process.env, COURSE_ROOT: dir, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   preview.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   preview.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await expect.poll(() => /Preview LMS running/.test(output), { timeout: 120_000 }).toBe(true);
-  process.env.PREVIEW_URL = `http://127.0.0.1:${port}`;
+  const started = /Preview LMS running:\n {2}SCORM 1\.2: +(http:\/\/127\.0\.0\.1:\d+)\//;
+  await expect.poll(() => started.test(output), { timeout: 120_000 }).toBe(true);
+  process.env.PREVIEW_URL = started.exec(output)?.[1];
 });
 
 test.afterAll(() => {
