@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
+import { chromium, type FrameLocator, type Page } from '@playwright/test';
 import { loadCourse } from '../src/content/load-course.ts';
 import { courseSequence } from '../src/course/state.ts';
 import type { Course } from '../src/course/types.ts';
@@ -17,7 +17,8 @@ import { buildPreviewHost } from '../src/preview/build-host.ts';
 import type { LmsCall } from '../src/preview/lms-host.ts';
 import { serveStatic } from '../src/preview/server.ts';
 import { launchOptions } from '../tests/support/browser.ts';
-import { FakeLrs } from '../tests/support/fake-lrs.ts';
+import { FakeLrs, type LrsRoute } from '../tests/support/fake-lrs.ts';
+import { PipeBrowser, type Answer } from './cdp.ts';
 import { answerShownQuestions } from '../tests/support/learner.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,71 +55,83 @@ interface LaunchTimes {
   interactive: number;
 }
 
-/** A fresh browser context (a cold launch) whose page runs at 1/`throttle` of the CPU's speed. */
-async function throttledPage(browser: Browser, throttle: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  return { context, page };
-}
+/** Sets up the preview LMS in each document (as `window.__lmsConfig`), before its own script. */
+const LMS_CONFIG = 'window.__lmsConfig = {};';
+
+/**
+ * True when a document (the course frame's, or the AU's own) shows a level-1 heading with a box:
+ * the first-heading mark stands for a real heading. Looks through open shadow roots.
+ */
+const HEADING_SHOWN = (doc: string) => `(() => {
+  const find = (root) => { for (const el of root.querySelectorAll('*')) {
+    if (el.tagName === 'H1' && el.getBoundingClientRect().height > 0) return true;
+    if (el.shadowRoot && find(el.shadowRoot)) return true; } return false; };
+  return find(${doc});
+})()`;
+
+/** The course frame's window, from the preview LMS's page. */
+const FRAME = `document.getElementById('frame')?.contentWindow`;
 
 /** One cold launch: ms from the course frame's navigation start to each milestone. */
-async function timeLaunch(browser: Browser, url: string, throttle: number): Promise<LaunchTimes> {
-  const { context, page } = await throttledPage(browser, throttle);
-  await page.addInitScript(() => {
-    (window as unknown as { __lmsConfig: object }).__lmsConfig = {};
-  });
+async function timeLaunch(browser: PipeBrowser, url: string, throttle: number): Promise<LaunchTimes> {
+  const page = await browser.newPage(throttle);
+  await page.beforeEachDocument(LMS_CONFIG);
   await page.goto(url);
-  // Waits from the LMS page, polling the course frame's marks: probing the course frame itself
-  // (Playwright injects its script there and queries roles each frame) takes the main thread
-  // from the very launch being timed.
-  await page.waitForFunction(
-    () => {
-      const w = (document.getElementById('frame') as HTMLIFrameElement | null)?.contentWindow;
-      return (w?.performance.getEntriesByName('course:first-heading').length ?? 0) > 0;
-    },
-    undefined,
-    { polling: 50 },
-  );
-  // The mark stands for a real heading: the first screen's h1 is there and visible.
-  await page.frameLocator('#frame').getByRole('heading', { level: 1 }).waitFor();
-  const hostOrigin = await page.evaluate(() => performance.timeOrigin);
-  const init = await page.evaluate(() => window.__lms?.calls.find((c) => /Initialize$/.test(c.fn))?.t ?? NaN);
-  const course = page.frames().find((f) => f !== page.mainFrame());
-  if (!course) throw new Error('no course frame');
-  // Plain expressions only: tsx would wrap named inner functions in a helper the page lacks.
-  await course.waitForFunction(() => performance.getEntriesByName('course:first-heading').length > 0);
-  const marks = await course.evaluate(() => ({
-    origin: performance.timeOrigin,
-    heading: performance.timeOrigin + (performance.getEntriesByName('course:first-heading')[0]?.startTime ?? NaN),
-    interactive: performance.timeOrigin + (performance.getEntriesByName('course:interactive')[0]?.startTime ?? NaN),
-  }));
-  await context.close();
-  return {
-    host: marks.origin - hostOrigin,
-    initialize: hostOrigin + init - marks.origin,
-    firstHeading: marks.heading - marks.origin,
-    interactive: marks.interactive - marks.origin,
-  };
+  // Polls from the LMS page, the way a learner's browser is left alone: nothing runs in the
+  // course frame but the course.
+  await page.waitFor(`${FRAME}?.performance.getEntriesByName('course:first-heading').length || null`);
+  await page.waitFor(`${HEADING_SHOWN(`${FRAME}.document`)} || null`);
+  const times = await page.waitFor<LaunchTimes>(`(() => {
+    const w = ${FRAME};
+    const mark = (name) => w.performance.getEntriesByName(name)[0]?.startTime;
+    const init = window.__lms?.calls.find((c) => /Initialize$/.test(c.fn))?.t;
+    if (mark('course:interactive') === undefined || init === undefined) return null;
+    return {
+      host: w.performance.timeOrigin - performance.timeOrigin,
+      initialize: performance.timeOrigin + init - w.performance.timeOrigin,
+      firstHeading: mark('course:first-heading'),
+      interactive: mark('course:interactive'),
+    };
+  })()`);
+  await page.close();
+  return times;
 }
 
 /**
  * One cold cmi5 launch, as a cmi5 LMS opens the AU (its own window) with the test suite's fake
- * LRS answering in the page: ms from the AU's navigation start to the first heading and to input.
+ * LRS answering the page's requests: ms from the AU's navigation start to the first heading and to input.
  */
-async function timeCmi5Launch(browser: Browser, origin: string, throttle: number): Promise<Omit<LaunchTimes, 'host' | 'initialize'>> {
-  const { context, page } = await throttledPage(browser, throttle);
+async function timeCmi5Launch(browser: PipeBrowser, origin: string, throttle: number): Promise<Omit<LaunchTimes, 'host' | 'initialize'>> {
+  const page = await browser.newPage(throttle);
   const lrs = new FakeLrs(origin);
-  await lrs.install(page);
+  await page.answer(lrs.prefixes, (request) => {
+    let answer: Answer = { status: 200 };
+    const route: LrsRoute = {
+      request: () => ({
+        url: () => request.url,
+        method: () => request.method,
+        headers: () => request.headers,
+        postData: () => request.postData ?? null,
+      }),
+      fulfill: async (a) => {
+        const json = a.json !== undefined;
+        answer = {
+          status: a.status ?? 200,
+          contentType: a.contentType ?? (json ? 'application/json' : undefined),
+          body: json ? JSON.stringify(a.json) : a.body,
+        };
+      },
+    };
+    return lrs.answer(route).then(() => answer);
+  });
   await page.goto(lrs.launchUrl());
-  await page.waitForFunction(() => performance.getEntriesByName('course:interactive').length > 0, undefined, { polling: 50 });
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  const marks = await page.evaluate(() => ({
+  await page.waitFor(`performance.getEntriesByName('course:interactive').length || null`);
+  await page.waitFor(`${HEADING_SHOWN('document')} || null`);
+  const marks = await page.evaluate<{ heading: number; interactive: number }>(`({
     heading: performance.getEntriesByName('course:first-heading')[0]?.startTime ?? NaN,
     interactive: performance.getEntriesByName('course:interactive')[0]?.startTime ?? NaN,
-  }));
-  await context.close();
+  })`);
+  await page.close();
   return { firstHeading: marks.heading, interactive: marks.interactive };
 }
 
@@ -133,23 +146,17 @@ function referencePackage(dir: string): { href: string; version: '12' | '2004' }
 }
 
 /** One cold launch of any package: ms from its frame's navigation start to the SCORM Initialize call. */
-async function timeInitialize(browser: Browser, url: string, throttle: number): Promise<number> {
-  const { context, page } = await throttledPage(browser, throttle);
-  await page.addInitScript(() => {
-    (window as unknown as { __lmsConfig: object }).__lmsConfig = {};
-  });
+async function timeInitialize(browser: PipeBrowser, url: string, throttle: number): Promise<number> {
+  const page = await browser.newPage(throttle);
+  await page.beforeEachDocument(LMS_CONFIG);
   await page.goto(url);
-  await page.waitForFunction(() => window.__lms?.calls.some((c) => /Initialize$/.test(c.fn)) ?? false, undefined, {
-    polling: 50,
-    timeout: 60_000,
-  });
-  const hostOrigin = await page.evaluate(() => performance.timeOrigin);
-  const init = await page.evaluate(() => window.__lms?.calls.find((c) => /Initialize$/.test(c.fn))?.t ?? NaN);
-  const frame = await (await page.$('#frame'))?.contentFrame();
-  if (!frame) throw new Error('no package frame');
-  const origin = await frame.evaluate(() => performance.timeOrigin);
-  await context.close();
-  return hostOrigin + init - origin;
+  const ms = await page.waitFor<number>(`(() => {
+    const init = window.__lms?.calls.find((c) => /Initialize$/.test(c.fn))?.t;
+    const w = ${FRAME};
+    return init === undefined || !w ? null : performance.timeOrigin + init - w.performance.timeOrigin;
+  })()`);
+  await page.close();
+  return ms;
 }
 
 /** Completes the whole course as a learner would: every lesson read, every quiz passed, then Exit. */
@@ -182,7 +189,10 @@ async function completeCourse(page: Page, frame: FrameLocator, course: Course): 
   await page.waitForTimeout(50);
 }
 
-async function fullRun(browser: Browser, url: string, course: Course) {
+/** The whole course once, in Playwright (nothing here is timed): its LMS calls and the heap after. */
+async function fullRun(url: string, course: Course) {
+  // A browser of its own, started and stopped here, so that it is not running beside the timed launches.
+  const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--enable-precise-memory-info'] });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -199,6 +209,7 @@ async function fullRun(browser: Browser, url: string, course: Course) {
     .frames()[1]
     ?.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
   await context.close();
+  await browser.close();
   return { calls, heap: frameHeap ?? NaN };
 }
 
@@ -218,7 +229,8 @@ async function main(): Promise<void> {
     '/cmi5/': join(ROOT, 'build/cmi5'),
     ...(REFERENCE ? { '/reference/': REFERENCE } : {}),
   });
-  const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--enable-precise-memory-info'] });
+  // Timed launches: no Playwright in the page (cdp.ts says why).
+  const pipe = PipeBrowser.launch(launchOptions.executablePath ?? chromium.executablePath(), launchOptions.args ?? []);
   const rows: Row[] = [];
   try {
     for (const p of packages)
@@ -242,8 +254,8 @@ async function main(): Promise<void> {
       const label = version === '12' ? '1.2' : '2004';
       for (const throttle of [1, 4]) {
         const runs: LaunchTimes[] = [];
-        await timeLaunch(browser, url, throttle); // warm-up, not counted
-        for (let i = 0; i < RUNS; i++) runs.push(await timeLaunch(browser, url, throttle));
+        await timeLaunch(pipe, url, throttle); // warm-up, not counted
+        for (let i = 0; i < RUNS; i++) runs.push(await timeLaunch(pipe, url, throttle));
         const suffix = `${throttle}x CPU, SCORM ${label}`;
         rows.push({
           name: `LMS page → course frame start, ${suffix}`,
@@ -261,7 +273,7 @@ async function main(): Promise<void> {
         rows.push({ name: `launch → interactive, ${suffix}`, value: median(runs.map((r) => r.interactive)), unit: 'ms' });
       }
 
-      const { calls, heap } = await fullRun(browser, url, course);
+      const { calls, heap } = await fullRun(url, course);
       const countOf = (re: RegExp) => calls.filter((c) => re.test(c.fn)).length;
       // Meaningful events: the first launch, each lesson read, the start of a timed attempt
       // (its deadline must survive a reload), each quiz submitted, the exit.
@@ -285,8 +297,8 @@ async function main(): Promise<void> {
 
     for (const throttle of [1, 4]) {
       const runs: Awaited<ReturnType<typeof timeCmi5Launch>>[] = [];
-      await timeCmi5Launch(browser, server.url, throttle); // warm-up, not counted
-      for (let i = 0; i < RUNS; i++) runs.push(await timeCmi5Launch(browser, server.url, throttle));
+      await timeCmi5Launch(pipe, server.url, throttle); // warm-up, not counted
+      for (let i = 0; i < RUNS; i++) runs.push(await timeCmi5Launch(pipe, server.url, throttle));
       const suffix = `${throttle}x CPU, cmi5`;
       rows.push({
         name: `launch → first heading, ${suffix}`,
@@ -310,11 +322,11 @@ async function main(): Promise<void> {
         // weighs on both alike.
         const oursRuns: number[] = [];
         const theirsRuns: number[] = [];
-        await timeInitialize(browser, courseUrl, throttle); // warm-ups, not counted
-        await timeInitialize(browser, url, throttle);
+        await timeInitialize(pipe, courseUrl, throttle); // warm-ups, not counted
+        await timeInitialize(pipe, url, throttle);
         for (let i = 0; i < RUNS; i++) {
-          oursRuns.push(await timeInitialize(browser, courseUrl, throttle));
-          theirsRuns.push(await timeInitialize(browser, url, throttle));
+          oursRuns.push(await timeInitialize(pipe, courseUrl, throttle));
+          theirsRuns.push(await timeInitialize(pipe, url, throttle));
         }
         const theirs = median(theirsRuns);
         const ours = median(oursRuns);
@@ -331,7 +343,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await browser.close();
+    await pipe.close();
     await server.close();
   }
 

@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { cmi5Ids } from '../../src/cmi5/ids.ts';
 
 /**
@@ -52,6 +52,15 @@ interface Session {
   verbs: string[];
 }
 
+/**
+ * What the fake needs of a request it answers: Playwright's `Route` has it, and so does the
+ * bench's own browser client (bench/cdp.ts), which times launches without Playwright.
+ */
+export interface LrsRoute {
+  request(): { url(): string; method(): string; headers(): Record<string, string>; postData(): string | null };
+  fulfill(answer: { status?: number; json?: unknown; body?: string; contentType?: string }): Promise<void>;
+}
+
 const actor = { objectType: 'Agent', name: 'Dana Reyes', account: { homePage: 'https://lms.test', name: 'learner-42' } };
 
 export class FakeLrs {
@@ -83,13 +92,22 @@ export class FakeLrs {
     return s;
   }
 
+  /** The URL prefixes this LMS answers under its origin. */
+  get prefixes(): string[] {
+    return [`${this.origin}/lrs/`, `${this.origin}/lms-fetch/`, `${this.origin}/lms-return`];
+  }
+
   /** Registers the routes on the page (once per page). */
   async install(page: Page): Promise<void> {
-    await page.route(`${this.origin}/lrs/**`, (route) => this.handle(route));
-    await page.route(`${this.origin}/lms-fetch/**`, (route) => this.fetchUrl(route));
-    await page.route(`${this.origin}/lms-return`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>' }),
-    );
+    for (const prefix of this.prefixes) await page.route(`${prefix}**`, (route) => this.answer(route));
+  }
+
+  /** Answers one request to the LRS, the fetch URL or the return URL. */
+  answer(route: LrsRoute): Promise<void> {
+    const url = route.request().url();
+    if (url.startsWith(`${this.origin}/lrs/`)) return this.handle(route);
+    if (url.startsWith(`${this.origin}/lms-fetch/`)) return this.fetchUrl(route);
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>' });
   }
 
   /** Starts a new session (LMS.LaunchData with a new session id) and returns the AU's launch URL. */
@@ -138,7 +156,7 @@ export class FakeLrs {
     return text;
   }
 
-  private async fetchUrl(route: Route): Promise<void> {
+  private async fetchUrl(route: LrsRoute): Promise<void> {
     const n = Number(route.request().url().replace(/.*\//, ''));
     const s = this.sessions.find((x) => x.n === n);
     if (!s || route.request().method() !== 'POST') return route.fulfill({ status: 400 });
@@ -152,7 +170,7 @@ export class FakeLrs {
     await route.fulfill({ json: { 'auth-token': s.token } });
   }
 
-  private async handle(route: Route): Promise<void> {
+  private async handle(route: LrsRoute): Promise<void> {
     const req = route.request();
     const url = new URL(req.url());
     const path = url.pathname.replace(/^\/lrs\//, '');
