@@ -3,6 +3,7 @@ import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { minifyTemplatesPlugin } from './src/content/minify-templates.ts';
 import { coursePlugin } from './src/content/vite-plugin.ts';
+import { asciiHtml } from './src/package/ascii-html.ts';
 import { FIRST_SCREEN_ID, FIRST_SCREEN_MARK, firstScreen } from './src/ui/first-screen.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -10,25 +11,32 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * The course's script at the end of <body>, after the first screen and the content: the browser
  * compiles an inline module where it meets it, so in <head> it would hold back the first paint.
- * (It runs after the page is parsed wherever it stands.) After vite-plugin-singlefile has inlined it.
+ * (It runs after the page is parsed wherever it stands.) After vite-plugin-singlefile has inlined it;
+ * then the whole page is written in ASCII.
  */
 function scriptLastPlugin(): Plugin {
   return {
     name: 'course-script-last',
     enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (file.type !== 'asset' || !file.fileName.endsWith('.html') || typeof file.source !== 'string') continue;
-        const html = file.source;
-        const start = html.indexOf('<script type="module"');
-        const end = start < 0 ? -1 : html.indexOf('</script>', start);
-        const bodyEnd = html.lastIndexOf('</body>');
-        if (start < 0 || end < 0 || bodyEnd < end) continue;
-        const script = html.slice(start, end + '</script>'.length);
-        const rest = html.slice(0, start) + html.slice(end + '</script>'.length);
-        const at = rest.lastIndexOf('</body>');
-        file.source = rest.slice(0, at) + script + rest.slice(at);
-      }
+    // After vite-plugin-singlefile's own 'post' generateBundle (listed before this plugin): the
+    // page with the script inlined.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type !== 'asset' || !file.fileName.endsWith('.html') || typeof file.source !== 'string') continue;
+          const html = file.source;
+          const start = html.indexOf('<script type="module"');
+          const end = start < 0 ? -1 : html.indexOf('</script>', start);
+          const bodyEnd = html.lastIndexOf('</body>');
+          if (start < 0 || end < 0 || bodyEnd < end) continue;
+          const script = html.slice(start, end + '</script>'.length);
+          const rest = html.slice(0, start) + html.slice(end + '</script>'.length);
+          const at = rest.lastIndexOf('</body>');
+          // Last of all, the page in ASCII (src/package/ascii-html.ts says why).
+          file.source = asciiHtml(rest.slice(0, at) + script + rest.slice(at));
+        }
+      },
     },
   };
 }

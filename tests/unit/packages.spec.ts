@@ -44,6 +44,8 @@ for (const [tag, version] of [
     // Nothing is loaded from elsewhere: no external scripts, styles, images or fonts.
     expect(html).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)="(?!data:)[^"#]/i);
     expect(html).not.toMatch(/@import|url\((?!data:)['"]?https?:/i);
+    // All ASCII, which the browser decodes on its fast path (src/package/ascii-html.ts).
+    expect(html.replace(/[\x00-\x7f]/g, ''), 'characters outside ASCII in index.html').toBe('');
   });
 }
 
