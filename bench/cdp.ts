@@ -13,7 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
-type Message = { id?: number; method?: string; params?: Record<string, unknown>; sessionId?: string; result?: unknown; error?: { message: string } };
+type Message = {
+  id?: number;
+  method?: string;
+  params?: Record<string, unknown>;
+  sessionId?: string;
+  result?: unknown;
+  error?: { message: string };
+};
 
 /** A request the page made, held until the bench answers it (as a fake LRS does). */
 export interface HeldRequest {
@@ -114,7 +121,10 @@ export class PipePage {
     await this.browser.send('Fetch.enable', { patterns: prefixes.map((p) => ({ urlPattern: `${p}*` })) }, this.session);
     this.stopListening = this.browser.on((m) => {
       if (m.method !== 'Fetch.requestPaused' || m.sessionId !== this.session || !m.params) return;
-      const { requestId, request } = m.params as { requestId: string; request: { url: string; method: string; headers: Record<string, string>; postData?: string } };
+      const { requestId, request } = m.params as {
+        requestId: string;
+        request: { url: string; method: string; headers: Record<string, string>; postData?: string };
+      };
       const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
       void handler({ url: request.url, method: request.method, headers, postData: request.postData }).then((a) =>
         this.browser.send(

@@ -20,8 +20,8 @@ export function asciiHtml(html: string): string {
   return out + inMarkup(html.slice(last));
 }
 
-const NON_ASCII_UNIT = /[^\x00-\x7f]/g;
-const NON_ASCII_POINT = /[^\x00-\x7f]/gu;
+const NON_ASCII_UNIT = /[\u0080-\uffff]/g;
+const NON_ASCII_POINT = /[\u{80}-\u{10ffff}]/gu;
 
 /** JavaScript and JSON: one escape per UTF-16 unit (a pair for a character beyond U+FFFF). */
 function inScript(text: string): string {
