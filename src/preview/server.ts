@@ -57,7 +57,7 @@ export function serveStatic(
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
     // A rebuild may remove the file between the check and the read: answer 404, never crash the preview.
     createReadStream(file)
-      .once('error', () => void (res.headersSent ? res.destroy() : res.writeHead(404).end('not found')))
+      .on('error', () => void (res.headersSent ? res.destroy() : res.writeHead(404).end('not found')))
       .once('open', function (this: NodeJS.ReadableStream) {
         res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
         this.pipe(res);
