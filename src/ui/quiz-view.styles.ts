@@ -52,6 +52,12 @@ export const quizViewStyles = css`
   [hidden] {
     display: none !important;
   }
+  /* The bar and the questions draw into this view's shadow root and take no box of their own:
+     the bar sticks within the whole attempt, and the questions' layout is the view's. */
+  quiz-bar,
+  quiz-questions {
+    display: contents;
+  }
   /* The attempt measures its own width: at a phone's, the timer's words go to screen readers only. */
   .attempt {
     container-type: inline-size;

@@ -1,19 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { isAnswered, optionOrder, questionScore } from '../course/questions.ts';
-import { attemptQuestions, attemptResult, type QuizAttempt, type QuizProgress } from '../course/state.ts';
-import { formatClock, spokenDuration, warningPoints, type TimeLimit } from '../course/timer.ts';
+import { attemptQuestions, type QuizAttempt, type QuizProgress } from '../course/state.ts';
+import { spokenDuration, warningPoints, type TimeLimit } from '../course/timer.ts';
 import type { Revisit } from '../course/revisit.ts';
 import type { Objective, Question, Quiz } from '../course/types.ts';
 import { intent } from './events.ts';
-import { questionElement } from './questions/index.ts';
-import type { QuestionBase, QuestionFeedback } from './questions/question-base.ts';
+import type { QuestionBase } from './questions/question-base.ts';
 import { DeadlineController } from './quiz/deadline-controller.ts';
-import { flagIcon } from './quiz/flag-icon.ts';
 import { scrollCourseToTop } from './course-scroll.ts';
-import { SightingController, StickyPaddingController } from './quiz/observers.ts';
+import './quiz/quiz-bar.ts';
 import './quiz/quiz-intro.ts';
 import './quiz/quiz-navigator.ts';
+import type { FlagRequest } from './quiz/quiz-questions.ts';
+import './quiz/quiz-questions.ts';
 import { spokenResult } from './quiz/quiz-result.ts';
 import './quiz/quiz-result.ts';
 import './quiz/quiz-summary.ts';
@@ -21,23 +19,12 @@ import { quizViewStyles } from './quiz-view.styles.ts';
 import { theme } from './theme.ts';
 
 const STRINGS = {
-  timeLeft: 'Time left:',
   warning: (ms: number) => `${spokenDuration(ms)} left.`,
   timeUpWarn: 'The time limit has passed. You can still finish and submit.',
-  check: 'Check answer',
-  submit: 'Submit answers',
-  unanswered: (n: number) => `Answer every question before you submit: ${n} ${n === 1 ? 'question is' : 'questions are'} still open.`,
   submitted: 'Answers submitted.',
   timedOut: 'Time ran out, so your attempt was submitted with the answers you had given.',
-  // One question at a time: the bar, the pager and what is said at each step
-  questions: 'Questions',
-  answered: 'answered',
+  // What is said at each step of the exam, one question at a time
   step: (n: number, total: number) => `Question ${n} of ${total}`,
-  previous: 'Previous',
-  next: 'Next',
-  flag: 'Flag for review',
-  flagWhich: (n: number) => `Flag for review: question ${n}`,
-  reviewHeading: 'Your answers',
 };
 
 type FocusTarget = { kind: 'feedback'; questionId: string } | { kind: 'result' } | { kind: 'start' } | { kind: 'step' };
@@ -47,6 +34,10 @@ type FocusTarget = { kind: 'feedback'; questionId: string } | { kind: 'result' }
  * and the review. The exam (answers submitted at once) shows one question per screen with a
  * sticky one-row bar (time left, the question list), a pager and a summary before submitting;
  * a knowledge check shows its questions together, each checked on the spot.
+ *
+ * The parts are elements of their own (`quiz-intro`, `quiz-bar`, `quiz-navigator`,
+ * `quiz-questions`, `quiz-summary`, `quiz-result`); this view keeps what joins them: the
+ * intents it sends, the deadline and its warnings, and where focus goes at each step.
  */
 export class QuizView extends LitElement {
   static override get properties() {
@@ -62,7 +53,6 @@ export class QuizView extends LitElement {
       saveNotice: { attribute: false },
       saveProblem: { attribute: false },
       now: { attribute: false },
-      showUnanswered: { state: true },
       navigatorOpen: { state: true },
       summaryOpen: { state: true },
       announcement: { state: true },
@@ -85,7 +75,6 @@ export class QuizView extends LitElement {
   declare saveProblem: boolean;
   /** The course's clock (injected, so that tests move time). */
   declare now: () => number;
-  declare showUnanswered: boolean;
   /** The list of question numbers is shown (it opens from the bar). */
   declare navigatorOpen: boolean;
   /** "Check your answers before submitting" is shown in place of the question. */
@@ -114,7 +103,6 @@ export class QuizView extends LitElement {
 
   constructor() {
     super();
-    this.showUnanswered = false;
     this.navigatorOpen = false;
     this.summaryOpen = false;
     this.critical = [];
@@ -124,28 +112,19 @@ export class QuizView extends LitElement {
     this.now = () => Date.now();
     this.announcement = '';
     this.stepAnnouncement = '';
-    // The LMS learns when each question of an open attempt was first on screen.
-    new SightingController(this, {
-      selector: '[data-question]',
-      round: () => {
-        const a = this.attempt;
-        return a && !a.submitted ? a.startedAt : null;
-      },
-      onSeen: (el) => {
-        const id = el.getAttribute('data-question');
-        const open = this.attempt;
-        if (id && open && !open.submitted && !open.times[id]) {
-          this.dispatchEvent(intent({ type: 'question-shown', quizId: this.quiz.id, questionId: id }));
-        }
-      },
-    });
-    new StickyPaddingController(this, '.bar');
   }
 
   static override styles = [theme, quizViewStyles];
 
   focusHeading(): void {
     this.renderRoot.querySelector('h1')?.focus({ preventScroll: true });
+  }
+
+  /** Done when the parts this view renders into its own shadow root (the bar, the questions) are too: focus moves find them as drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await Promise.all([...this.renderRoot.querySelectorAll<LitElement>('quiz-bar, quiz-questions')].map((part) => part.updateComplete));
+    return done;
   }
 
   private get attempt(): QuizAttempt | null {
@@ -166,7 +145,6 @@ export class QuizView extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('quiz')) this.showUnanswered = false;
     if (changed.has('progress') && this.afterProgress) {
       const target = this.afterProgress;
       this.afterProgress = null;
@@ -205,23 +183,14 @@ export class QuizView extends LitElement {
     }
   }
 
+  /** Submit from the questions: the exam's summary first; a knowledge check with nothing left open, at once. */
   private submit(): void {
-    const a = this.attempt;
-    if (!a) return;
+    if (!this.attempt) return;
     if (this.paged) {
       this.summaryFromSubmit = true;
       void this.openSummary();
       return;
     }
-    const open = attemptQuestions(this.quiz, a).filter((q) => !isAnswered(q, a.answers[q.id]));
-    if (open.length) {
-      this.showUnanswered = true;
-      void this.updateComplete.then(() =>
-        (this.renderRoot.querySelector(`[data-question="${open[0]?.id}"]`) as QuestionBase<Question> | null)?.focusFirst(),
-      );
-      return;
-    }
-    this.showUnanswered = false;
     this.afterProgress = { kind: 'result' };
     this.dispatchEvent(intent({ type: 'submit-quiz', quizId: this.quiz.id, timedOut: false }));
   }
@@ -286,7 +255,7 @@ export class QuizView extends LitElement {
     this.stepAnnouncement = this.stepAnnouncement === step ? `${step}\u00a0` : step;
   }
 
-  private flag(questionId: string, flagged: boolean): void {
+  private flag({ questionId, flagged }: FlagRequest): void {
     this.dispatchEvent(intent({ type: 'flag-question', quizId: this.quiz.id, questionId, flagged }));
   }
 
@@ -298,7 +267,7 @@ export class QuizView extends LitElement {
   private onKey(e: KeyboardEvent): void {
     if (e.key !== 'Escape' || !this.navigatorOpen) return;
     this.navigatorOpen = false;
-    (this.renderRoot.querySelector('.bar .toggle') as HTMLElement | null)?.focus({ preventScroll: true });
+    this.renderRoot.querySelector('quiz-bar')?.focusToggle();
   }
 
   private check(questionId: string): void {
@@ -336,6 +305,8 @@ export class QuizView extends LitElement {
    * find the old controls, and focus would fall to the page when they disappear.
    */
   private async focusAfterProgress(target: FocusTarget): Promise<void> {
+    // The questions draw the new progress after this view has: wait for them.
+    await this.updateComplete;
     if (target.kind === 'start') {
       // Try again: an untimed quiz starts at once (its first question), a timed one shows Start.
       const a = this.attempt;
@@ -363,134 +334,10 @@ export class QuizView extends LitElement {
   }
 
   private async focusFirstQuestion(): Promise<void> {
+    await this.updateComplete;
     const question = this.renderRoot.querySelector('[data-question]') as QuestionBase<Question> | null;
     await question?.updateComplete;
     question?.focusFirst();
-  }
-
-  private reveals(a: QuizAttempt): boolean {
-    if (this.quiz.review === 'never') return false;
-    if (this.quiz.review === 'always' || !a.submitted) return true;
-    return attemptResult(this.quiz, a, this.passMark).passed;
-  }
-
-  private renderQuestion(q: Question, i: number, n: number, a: QuizAttempt) {
-    const checked = a.checked.includes(q.id);
-    const done = a.submitted || checked;
-    const feedback: QuestionFeedback | null = done ? { earned: questionScore(q, a.answers[q.id]), reveal: this.reveals(a) } : null;
-    const tag = unsafeStatic(questionElement(q.type));
-    const immediate = this.quiz.feedback === 'immediate' && !done;
-    const flagged = a.flagged.includes(q.id);
-    return html`<div>
-      ${staticHtml`<${tag}
-        data-question=${q.id}
-        .quizId=${this.quiz.id}
-        .question=${q}
-        .answer=${a.answers[q.id]}
-        .order=${optionOrder(q, a.seed, this.quiz.shuffleChoices)}
-        .number=${i + 1}
-        .total=${n}
-        ?disabled=${done}
-        .feedback=${feedback}
-      ></${tag}>`}
-      ${
-        immediate
-          ? html`<button
-              class="check secondary"
-              data-check=${q.id}
-              ?disabled=${!isAnswered(q, a.answers[q.id])}
-              @click=${() => this.check(q.id)}
-            >
-              ${STRINGS.check}
-            </button>`
-          : null
-      }
-      ${
-        this.paged && !done
-          ? html`<button
-              type="button"
-              class="flag secondary"
-              data-flag=${q.id}
-              aria-label=${STRINGS.flagWhich(i + 1)}
-              aria-pressed=${flagged ? 'true' : 'false'}
-              @click=${() => this.flag(q.id, !flagged)}
-            >
-              ${flagIcon(flagged)}${STRINGS.flag}
-            </button>`
-          : null
-      }
-    </div>`;
-  }
-
-  /** One row, sticky: the time left and the button that opens the question list (with the count answered). */
-  private renderBar(a: QuizAttempt, questions: Question[], left: number | null) {
-    const answered = questions.filter((q) => isAnswered(q, a.answers[q.id])).length;
-    return html`<div class="bar">
-      <div class="bar-row">
-        ${
-          left !== null
-            ? html`<span class="timer ${left < 60_000 ? 'low' : ''}" role="timer" aria-live="off"
-                ><svg class="clock" viewBox="0 0 16 16" aria-hidden="true">
-                  <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.6" />
-                  <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="1.6" /></svg
-                ><span class="timer-label">${STRINGS.timeLeft} </span>${formatClock(left)}</span
-              >`
-            : null
-        }
-        ${
-          this.paged
-            ? html`<button
-                type="button"
-                class="toggle secondary"
-                aria-expanded=${this.navigatorOpen ? 'true' : 'false'}
-                aria-controls="navigator"
-                @click=${this.toggleNavigator}
-              >
-                <span class="toggle-label">${STRINGS.questions}</span>
-                <span class="count">${answered}/${questions.length} ${STRINGS.answered}</span>
-                <svg class="chevron" viewBox="0 0 12 12" aria-hidden="true">
-                  <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2" />
-                </svg>
-              </button>`
-            : null
-        }
-      </div>
-      <p class="save-state ${this.saveNotice ? 'shown' : ''} ${this.saveProblem ? 'problem' : ''}" role="status">${this.saveNotice}</p>
-    </div>`;
-  }
-
-  /** One question of the exam, its flag, and the way on: Previous, Next, or Submit after the last. */
-  private renderPage(a: QuizAttempt, questions: Question[]) {
-    const i = Math.min(a.current, questions.length - 1);
-    const q = questions[i];
-    if (!q) return null;
-    const last = i === questions.length - 1;
-    return html`<form @submit=${(e: Event) => e.preventDefault()} aria-label=${this.quiz.title}>
-      ${this.renderQuestion(q, i, questions.length, a)}
-      <div class="pager">
-        ${i > 0 ? html`<button type="button" class="secondary prev" @click=${() => this.goTo(i - 1)}>${STRINGS.previous}</button>` : null}
-        ${
-          last
-            ? html`<button type="submit" class="next" @click=${this.submit}>${STRINGS.submit}</button>`
-            : html`<button type="button" class="next" @click=${() => this.goTo(i + 1)}>${STRINGS.next}</button>`
-        }
-      </div>
-    </form>`;
-  }
-
-  /** Every question together: a knowledge check during its attempt, and any quiz's review once submitted. */
-  private renderAll(a: QuizAttempt, questions: Question[]) {
-    const open = !a.submitted ? questions.filter((q) => !isAnswered(q, a.answers[q.id])).length : 0;
-    return html`<form @submit=${(e: Event) => e.preventDefault()} aria-label=${this.quiz.title}>
-      ${a.submitted ? html`<h2 class="review-heading">${STRINGS.reviewHeading}</h2>` : null}
-      <div class="questions">${questions.map((q, i) => this.renderQuestion(q, i, questions.length, a))}</div>
-      ${
-        a.submitted
-          ? null
-          : html`<div role="alert">${this.showUnanswered && open ? html`<p class="alert">${STRINGS.unanswered(open)}</p>` : null}</div>
-              <button type="submit" @click=${this.submit}>${STRINGS.submit}</button>`
-      }
-    </form>`;
   }
 
   override render() {
@@ -501,6 +348,18 @@ export class QuizView extends LitElement {
     const live = html`<p class="visually-hidden" aria-live="assertive">${this.announcement}</p>
       <p class="visually-hidden step-live" aria-live="polite">${this.stepAnnouncement}</p>`;
     const heading = html`<h1 tabindex="-1">${quiz.title}</h1>`;
+    const questionsOf = (attempt: QuizAttempt) =>
+      html`<quiz-questions
+        .quiz=${quiz}
+        .attempt=${attempt}
+        .questions=${questions}
+        .passMark=${this.passMark}
+        .paged=${this.paged}
+        @quiz-go=${(e: CustomEvent<number>) => this.goTo(e.detail)}
+        @quiz-submit=${this.submit}
+        @quiz-check=${(e: CustomEvent<string>) => this.check(e.detail)}
+        @quiz-flag=${(e: CustomEvent<FlagRequest>) => this.flag(e.detail)}
+      ></quiz-questions>`;
     if (!a) {
       return html`${heading}
         <quiz-intro
@@ -527,11 +386,24 @@ export class QuizView extends LitElement {
           .saveProblem=${this.saveProblem}
           @quiz-retry=${this.retry}
         ></quiz-result>
-        ${live} ${this.renderAll(a, questions)}`;
+        ${live} ${questionsOf(a)}`;
     }
     return html`${heading}
       <div class="attempt" @keydown=${this.onKey}>
-        ${left !== null || this.paged ? this.renderBar(a, questions, left) : null}
+        ${
+          left !== null || this.paged
+            ? html`<quiz-bar
+                .questions=${questions}
+                .attempt=${a}
+                .left=${left}
+                .paged=${this.paged}
+                .listOpen=${this.navigatorOpen}
+                .saveNotice=${this.saveNotice}
+                .saveProblem=${this.saveProblem}
+                @quiz-toggle-list=${this.toggleNavigator}
+              ></quiz-bar>`
+            : null
+        }
         ${
           this.paged
             ? html`<quiz-navigator
@@ -547,7 +419,7 @@ export class QuizView extends LitElement {
         ${live}
         ${
           !this.paged
-            ? this.renderAll(a, questions)
+            ? questionsOf(a)
             : this.summaryOpen
               ? html`<quiz-summary
                   .questions=${questions}
@@ -557,7 +429,7 @@ export class QuizView extends LitElement {
                   @quiz-submit-now=${this.submitNow}
                   @quiz-back=${this.backToQuestions}
                 ></quiz-summary>`
-              : this.renderPage(a, questions)
+              : questionsOf(a)
         }
       </div> `;
   }
