@@ -4,6 +4,7 @@ import type { QuizAttempt } from '../../course/state.ts';
 import { formatClock } from '../../course/timer.ts';
 import type { Question } from '../../course/types.ts';
 import { StickyPaddingController } from './observers.ts';
+import { partEvent } from './part-event.ts';
 
 const STRINGS = {
   timeLeft: 'Time left:',
@@ -87,7 +88,7 @@ export class QuizBar extends LitElement {
                 class="toggle secondary"
                 aria-expanded=${this.listOpen ? 'true' : 'false'}
                 aria-controls="navigator"
-                @click=${() => this.dispatchEvent(new Event('quiz-toggle-list', { bubbles: true }))}
+                @click=${() => this.dispatchEvent(partEvent('quiz-toggle-list'))}
               >
                 <span class="toggle-label">${STRINGS.questions}</span>
                 <span class="count">${answered}/${this.questions.length} ${STRINGS.answered}</span>

@@ -5,6 +5,7 @@ import { spokenDuration, type TimeLimit } from '../../course/timer.ts';
 import type { Objective, Quiz } from '../../course/types.ts';
 import { quizViewStyles } from '../quiz-view.styles.ts';
 import { theme } from '../theme.ts';
+import { partEvent } from './part-event.ts';
 
 const STRINGS = {
   label: 'About this quiz',
@@ -98,7 +99,7 @@ export class QuizIntro extends LitElement {
             : null
         }
       </section>
-      ${left > 0 ? html`<button @click=${() => this.dispatchEvent(new Event('quiz-start', { bubbles: true }))}>${STRINGS.start}</button>` : null}`;
+      ${left > 0 ? html`<button @click=${() => this.dispatchEvent(partEvent('quiz-start'))}>${STRINGS.start}</button>` : null}`;
   }
 }
 customElements.define('quiz-intro', QuizIntro);

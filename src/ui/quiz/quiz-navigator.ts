@@ -5,6 +5,7 @@ import type { Question } from '../../course/types.ts';
 import { quizViewStyles } from '../quiz-view.styles.ts';
 import { theme } from '../theme.ts';
 import { flagIcon } from './flag-icon.ts';
+import { partEvent } from './part-event.ts';
 
 const STRINGS = {
   navigator: 'Questions',
@@ -43,7 +44,7 @@ export class QuizNavigator extends LitElement {
   }
 
   private jump(index: number): void {
-    this.dispatchEvent(new CustomEvent<number>('quiz-jump', { detail: index, bubbles: true }));
+    this.dispatchEvent(partEvent('quiz-jump', index));
   }
 
   override render() {
@@ -75,9 +76,7 @@ export class QuizNavigator extends LitElement {
         })}
       </ol>
       <p class="to-summary">
-        <button type="button" class="link" @click=${() => this.dispatchEvent(new Event('quiz-summary', { bubbles: true }))}>
-          ${STRINGS.review}
-        </button>
+        <button type="button" class="link" @click=${() => this.dispatchEvent(partEvent('quiz-summary'))}>${STRINGS.review}</button>
       </p>
     </nav>`;
   }

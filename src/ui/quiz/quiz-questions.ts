@@ -8,6 +8,7 @@ import { questionElement } from '../questions/index.ts';
 import type { QuestionBase, QuestionFeedback } from '../questions/question-base.ts';
 import { flagIcon } from './flag-icon.ts';
 import { SightingController } from './observers.ts';
+import { partEvent } from './part-event.ts';
 
 const STRINGS = {
   check: 'Check answer',
@@ -84,7 +85,7 @@ export class QuizQuestions extends LitElement {
   }
 
   private send<T>(name: string, detail?: T): void {
-    this.dispatchEvent(detail === undefined ? new Event(name, { bubbles: true }) : new CustomEvent<T>(name, { detail, bubbles: true }));
+    this.dispatchEvent(partEvent(name, detail));
   }
 
   private submit(): void {

@@ -5,6 +5,7 @@ import type { Objective, Quiz } from '../../course/types.ts';
 import { intent } from '../events.ts';
 import { quizViewStyles } from '../quiz-view.styles.ts';
 import { theme } from '../theme.ts';
+import { partEvent } from './part-event.ts';
 
 const STRINGS = {
   passed: 'You passed',
@@ -134,7 +135,7 @@ export class QuizResult extends LitElement {
         ${saveState} ${common} ${quiz.review === 'never' ? html`<p>${STRINGS.reviewNever}</p>` : null}
         <div class="actions">
           ${nextButton}
-          ${canRetry ? html`<button class="secondary" @click=${() => this.dispatchEvent(new Event('quiz-retry', { bubbles: true }))}>${STRINGS.retry}</button>` : null}
+          ${canRetry ? html`<button class="secondary" @click=${() => this.dispatchEvent(partEvent('quiz-retry'))}>${STRINGS.retry}</button>` : null}
         </div>
       </section>`;
     }
@@ -161,7 +162,7 @@ export class QuizResult extends LitElement {
       ${quiz.review === 'after_passing' ? html`<p>${STRINGS.reviewAfterPassing}</p>` : null}
       ${quiz.review === 'never' ? html`<p>${STRINGS.reviewNever}</p>` : null}
       <div class="actions">
-        ${canRetry ? html`<button @click=${() => this.dispatchEvent(new Event('quiz-retry', { bubbles: true }))}>${STRINGS.retry}</button>` : null}
+        ${canRetry ? html`<button @click=${() => this.dispatchEvent(partEvent('quiz-retry'))}>${STRINGS.retry}</button>` : null}
         ${nextButton}
       </div>
     </section>`;

@@ -5,6 +5,7 @@ import { formatClock } from '../../course/timer.ts';
 import type { Question } from '../../course/types.ts';
 import { quizViewStyles } from '../quiz-view.styles.ts';
 import { theme } from '../theme.ts';
+import { partEvent } from './part-event.ts';
 
 const STRINGS = {
   heading: 'Check your answers before submitting',
@@ -45,9 +46,7 @@ export class QuizSummary extends LitElement {
   }
 
   private send(name: string, index?: number): void {
-    this.dispatchEvent(
-      index === undefined ? new Event(name, { bubbles: true }) : new CustomEvent<number>(name, { detail: index, bubbles: true }),
-    );
+    this.dispatchEvent(partEvent(name, index));
   }
 
   override render() {
