@@ -24,6 +24,8 @@ export interface InitializeResult {
 export class ScormConnection {
   private phase: 'new' | 'open' | 'closed' = 'new';
   private readonly written = new Map<string, string>();
+  /** What the LMS holds, as far as the course can tell: read at launch, or set before a commit it confirmed. */
+  private readonly stored = new Map<string, string>();
 
   constructor(
     private readonly raw: RawCalls,
@@ -77,6 +79,22 @@ export class ScormConnection {
   /** Notes a value the LMS already holds (read at launch), so setting it again sends nothing. */
   remember(element: string, value: string): void {
     this.written.set(element, value);
+    this.stored.set(element, value);
+  }
+
+  /** The value last set (or remembered) for an element, if any. */
+  current(element: string): string | undefined {
+    return this.written.get(element);
+  }
+
+  /** The LMS confirmed a commit: everything set so far has arrived. */
+  confirmStored(): void {
+    for (const [element, value] of this.written) this.stored.set(element, value);
+  }
+
+  /** Values set that the LMS has not confirmed it holds. */
+  unstored(): Array<[string, string]> {
+    return [...this.written].filter(([element, value]) => this.stored.get(element) !== value);
   }
 
   /** Sets a value unless it is the one already written; `always` for write-once records. */

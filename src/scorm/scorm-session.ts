@@ -44,6 +44,21 @@ export interface ScormDialect {
   writeOutcome(conn: ScormConnection, outcome: Outcome): void;
   writeInteraction(conn: ScormConnection, index: number, interaction: Interaction): void;
   writeObjective(conn: ScormConnection, index: number, objective: ObjectiveResult, isNew: boolean): void;
+  /**
+   * Where the LMS posts only what changed (postsOnlyChanges), how a value it counted as sent but
+   * may not hold is sent again; null when it is not (interactions are recorded again as new
+   * records by the reporter; saved progress is stamped anew by the tracker).
+   */
+  repost?(element: string, value: string): Repost | null;
+}
+
+/** How one value the LMS may have lost is sent again by an LMS that posts only what changed. */
+export interface Repost {
+  /**
+   * A value set and committed first, so that the value itself then differs from what the LMS
+   * believes it sent, and goes out with the commit that follows.
+   */
+  interim: string;
 }
 
 const SUSPEND = 'cmi.suspend_data';
@@ -61,6 +76,8 @@ export class ScormSession implements LmsSession {
   private suspendRead = false;
   /** Objective id → its index in cmi.objectives, as the LMS holds them. */
   private readonly objectiveIndex = new Map<string, number>();
+  /** Values the LMS counted as sent but may not hold, with how each is sent again (resendUnstored). */
+  private owed = new Map<string, { value: string; repost: Repost }>();
 
   constructor(
     private readonly conn: ScormConnection,
@@ -160,14 +177,49 @@ export class ScormSession implements LmsSession {
 
   commit(): boolean {
     // Review, browse and no-credit launches store nothing, so there is nothing to commit.
-    return this.recordsResults ? this.conn.commit() : this.conn.isOpen;
+    if (!this.recordsResults) return this.conn.isOpen;
+    if (this.owed.size === 0) return this.conn.commit();
+    // Each value owed goes out first as an interim value, committed, so that the value itself is a
+    // change the LMS posts with the commit that follows. Whether the interim commit arrived
+    // matters little: either way the values then differ from the last post.
+    const owed = this.takeOwed();
+    for (const [element, o] of owed) this.conn.set(element, o.repost.interim);
+    this.conn.commit();
+    for (const [element, o] of owed) this.conn.set(element, o.value);
+    return this.conn.commit();
+  }
+
+  confirmStored(): void {
+    this.conn.confirmStored();
+  }
+
+  resendUnstored(): void {
+    const { repost } = this.dialect;
+    if (!this.recordsResults || !this.dialect.postsOnlyChanges || !repost) return;
+    for (const [element, value] of this.conn.unstored()) {
+      const how = repost(element, value);
+      if (how) this.owed.set(element, { value, repost: how });
+    }
+  }
+
+  /**
+   * The owed values still current (one set again since goes out as the change it is), the status
+   * last as in writeOutcome (some LMSs lock the grade once a final status arrives); none owed after.
+   */
+  private takeOwed(): Array<[string, { value: string; repost: Repost }]> {
+    const status = (element: string) => (/^cmi\.(core\.lesson|success|completion)_status$/.test(element) ? 1 : 0);
+    const owed = [...this.owed].filter(([element, o]) => this.conn.current(element) === o.value).sort(([a], [b]) => status(a) - status(b));
+    this.owed.clear();
+    return owed;
   }
 
   finish(commitFirst: boolean): boolean {
     if (!this.conn.isOpen) return false;
     if (!this.recordsResults) return this.conn.close();
     this.conn.set(this.dialect.elements.sessionTime, this.dialect.sessionTime(this.now() - this.startedAt));
-    const committed = commitFirst ? this.conn.commit() : true;
+    const committed = commitFirst ? this.commit() : true;
+    // While the page is being dismissed there is no commit, and so no interim value: a status or
+    // score still owed then reaches the LMS with the next launch, which sets them again.
     return this.conn.close() && committed;
   }
 }

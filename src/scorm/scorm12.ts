@@ -69,6 +69,23 @@ export const scorm12Dialect: ScormDialect = {
     conn.set(`${p}result`, i.result === 'correct' ? 'correct' : i.result === 'neutral' ? 'neutral' : 'wrong', true);
     if (i.latencyMs !== null) conn.set(`${p}latency`, scorm12Timespan(i.latencyMs), true);
   },
+  // Moodle's 1.2 player posts only what differs from its last post, and counts a failed post as
+  // sent (CollectData, then DoRequest); it keeps scores as numbers, so "100.0" is no change from
+  // "100". A value it may have lost is sent again after an interim value, committed. Measured on
+  // the player's model (src/preview/moodle-profile.ts): without this, a refused commit then a
+  // successful retry left a passed exam's status, score and objectives out of Moodle until the
+  // next launch, and the objectives for good.
+  repost(element, value) {
+    // An "incomplete" never stored is left to the next status, which differs from it: a SCO may
+    // not set "not attempted", and any other status would say more than the learner has done.
+    if (element === 'cmi.core.lesson_status') return value === 'incomplete' ? null : { interim: 'incomplete' };
+    if (/^cmi\.objectives\.\d+\.status$/.test(element)) return { interim: value === 'incomplete' ? 'not attempted' : 'incomplete' };
+    if (/^cmi\.(core|objectives\.\d+)\.score\.raw$/.test(element)) return value === '' ? null : { interim: value === '0' ? '1' : '0' };
+    if (/^cmi\.objectives\.\d+\.id$/.test(element)) return { interim: `${value.slice(0, 240)}-resend` };
+    // An empty bookmark resumes from the saved progress's own (resume.ts); exit is set at launch.
+    if (element === 'cmi.core.lesson_location' || element === 'cmi.core.exit') return value === '' ? null : { interim: '' };
+    return null;
+  },
   writeObjective(conn, n, o, isNew) {
     const p = `cmi.objectives.${n}.`;
     if (isNew) conn.set(`${p}id`, o.id);

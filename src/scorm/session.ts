@@ -86,6 +86,14 @@ export interface LmsSession {
   readonly postsOnlyChanges: boolean;
   /** Persists what was set; false when the LMS did not confirm it (later, for an LMS reached over the network). */
   commit(): boolean | Promise<boolean>;
+  /** The LMS confirmed the last commit while the browser was online: what was set has arrived. */
+  confirmStored?(): void;
+  /**
+   * The last commit may not have stored what it carried (refused, or made offline). Where the LMS
+   * posts only what changed since its last post, failed or not, the next commit sends the values
+   * it may have lost again (see ScormDialect.repost).
+   */
+  resendUnstored?(): void;
   /**
    * Ends the session exactly once: session time, then Terminate (in review, browse
    * or no-credit launches, Terminate alone). `commitFirst` is false while the page is

@@ -26,7 +26,7 @@ export class Reporter {
   private interactions: Interaction[] = [];
   private objectives = new Map<string, ObjectiveResult>();
   /** Written since the last commit the LMS confirmed while the browser was online. */
-  private unconfirmed: { interactions: Interaction[]; objectives: ObjectiveResult[] } = { interactions: [], objectives: [] };
+  private unconfirmed: Interaction[] = [];
 
   constructor(
     private readonly course: Course,
@@ -87,8 +87,7 @@ export class Reporter {
   write(state: CourseState, suspendData: string): void {
     for (const i of this.interactions) this.session.recordInteraction(i);
     for (const o of this.objectives.values()) this.session.recordObjective(o);
-    this.unconfirmed.interactions.push(...this.interactions);
-    this.unconfirmed.objectives.push(...this.objectives.values());
+    this.unconfirmed.push(...this.interactions);
     this.interactions = [];
     this.objectives.clear();
     this.session.setLocation(state.location);
@@ -98,21 +97,23 @@ export class Reporter {
 
   /** The LMS confirmed a commit while the browser was online: what was written has arrived. */
   confirm(): void {
-    this.unconfirmed = { interactions: [], objectives: [] };
+    this.unconfirmed = [];
+    this.session.confirmStored?.();
   }
 
   /**
    * A commit the LMS refused, or one made while the browser was offline (which the LMS may report
    * as done), may not have stored what it carried. Where the LMS posts only what changed since its
-   * last post, failed or not (Moodle's 1.2 player), that is set again (interactions as new records)
-   * so the next commit sends it; elsewhere the next commit carries the whole record.
+   * last post, failed or not (Moodle's 1.2 player), that is sent again: interactions as new
+   * records, and the status, score, objectives and bookmark by the session (resendUnstored);
+   * elsewhere the next commit carries the whole record.
    */
   resendUnconfirmed(): void {
     if (this.session.postsOnlyChanges) {
-      this.interactions.unshift(...this.unconfirmed.interactions);
-      for (const o of this.unconfirmed.objectives) if (!this.objectives.has(o.id)) this.objectives.set(o.id, o);
+      this.interactions.unshift(...this.unconfirmed);
+      this.session.resendUnstored?.();
     }
-    this.confirm();
+    this.unconfirmed = [];
   }
 
   /** The attempt just submitted settles the quiz: it passed, or no attempt is left. */

@@ -308,7 +308,9 @@ export class Tracker {
   private verdict(ok: boolean): CommitResult {
     if (!ok) {
       // The LMS did not store it, but a player that posts only what changed counts it as sent
-      // (Moodle's 1.2 player): what it carried is set again, so that the retry sends it.
+      // (Moodle's 1.2 player): what it carried is set again, so that the retry sends it, and the
+      // saved progress is stamped anew, so that even a save within the same second differs.
+      this.stampFloor = this.lastStamp + 1000;
       this.reporter?.resendUnconfirmed();
       return 'refused';
     }
