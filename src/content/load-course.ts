@@ -9,11 +9,12 @@ import { creditBuildProblems, FOR_CREDIT, parseCourseFile, type ParsedCourseFile
 import { linkGlossaryTerms } from './glossary.ts';
 import { DEFAULT_RULES, checkHouseRules, type HouseRules } from './house-rules.ts';
 import { checkItemQuality, htmlToText, type CheckedQuiz, type LessonText } from './item-quality.ts';
-import { ContentError, type ContentProblem } from './errors.ts';
+import { ContentError, fieldPath, type ContentProblem } from './errors.ts';
 import { readManifestMetadata, validateManifest, type ManifestMetadata } from './manifest.ts';
 import { glossarySchema, lessonFrontMatterSchema, quizSchema, type GlossaryEntry } from './schema.ts';
 import { YamlSource } from './yaml-source.ts';
 import {
+  PLAIN_AS_OF,
   renderLessonBody,
   resolveAsOfText,
   scanLessonBody,
@@ -165,6 +166,31 @@ export interface ParsedQuiz {
   quiz?: Quiz;
   source: YamlSource;
   problems: ContentProblem[];
+  /** Its dated statements (`{as of 2026-01}` in any text), for the build's date rules. */
+  asOf: AsOfMark[];
+  /** Dates typed as text, which the build cannot check. */
+  warnings: ContentProblem[];
+}
+
+/**
+ * A quiz's text with each `{as of …}` resolved to the words learners read ("as of January
+ * 2026"), and each date recorded at the line of its field, as in a lesson; a date typed as
+ * text is a warning. Walks the validated data, before a question's build step.
+ */
+function resolveQuizDates<T>(
+  value: T,
+  path: PropertyKey[],
+  source: YamlSource,
+  found: Pick<ParsedQuiz, 'asOf' | 'problems' | 'warnings'>,
+): T {
+  if (typeof value === 'string') {
+    if (!value.includes('{') && !PLAIN_AS_OF.test(value)) return value;
+    return resolveAsOfText(value, { file: source.file, line: source.lineOf(path), field: fieldPath(path) }, found) as T;
+  }
+  if (Array.isArray(value)) return value.map((v: unknown, i) => resolveQuizDates(v, [...path, i], source, found)) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveQuizDates(v, [...path, k], source, found)])) as T;
+  return value;
 }
 
 /**
@@ -173,8 +199,10 @@ export interface ParsedQuiz {
  */
 export function parseQuiz(file: string, text: string, readBeside: (name: string) => string | null = () => null): ParsedQuiz {
   const source = new YamlSource(file, text);
-  const validated = source.validate(quizSchema);
-  if (!validated) return { source, problems: source.problems };
+  const checked = source.validate(quizSchema);
+  if (!checked) return { source, problems: source.problems, asOf: [], warnings: [] };
+  const dated: Pick<ParsedQuiz, 'asOf' | 'problems' | 'warnings'> = { asOf: [], problems: source.problems, warnings: [] };
+  const validated = resolveQuizDates(checked, [], source, dated);
   const questions = validated.questions.map((q, i) => {
     const build = kindOf(q).compile;
     return build ? build(q, { readFile: readBeside, report: (path, message) => source.report(['questions', i, ...path], message) }) : q;
@@ -183,6 +211,8 @@ export function parseQuiz(file: string, text: string, readBeside: (name: string)
   return {
     source,
     problems: source.problems,
+    asOf: dated.asOf,
+    warnings: dated.warnings,
     quiz: {
       id: data.id,
       title: data.title,
@@ -349,7 +379,7 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   const { lessons, warnings: lessonWarnings, asOf: lessonAsOf } = parseLessons(load);
   const glossary = parseGlossary(load);
   for (const { lesson } of lessons) lesson.html = linkGlossaryTerms(lesson.html, glossary.entries);
-  const quizzes = parseQuizzes(load);
+  const { quizzes, warnings: quizWarnings, asOf: quizAsOf } = parseQuizzes(load);
   if (!lessons.length && !load.problems.some((p) => p.file.startsWith('lessons/'))) {
     load.problems.push({ file: 'lessons/', line: 0, field: '', message: 'holds no lesson: add at least one lessons/*.md file' });
   }
@@ -371,8 +401,8 @@ export async function loadCourse(root: string, options: LoadOptions = {}): Promi
   for (const { source } of [...lessons, ...quizzes]) {
     for (const p of source.problems) if (!load.problems.includes(p)) load.problems.push(p);
   }
-  const warnings: ContentProblem[] = [...lessonWarnings, ...ruleWarnings];
-  warnings.push(...datedStatementWarnings(load, courseFile, [...(courseFile?.asOf ?? []), ...lessonAsOf], rules));
+  const warnings: ContentProblem[] = [...lessonWarnings, ...quizWarnings, ...ruleWarnings];
+  warnings.push(...datedStatementWarnings(load, courseFile, [...(courseFile?.asOf ?? []), ...lessonAsOf, ...quizAsOf], rules));
 
   // Item quality, once every lesson and quiz has parsed: its rules compare the quizzes
   // with each other and with the lessons' text.
@@ -464,15 +494,19 @@ function parseGlossary(load: Load): { entries: GlossaryEntry[]; text: string } {
   return { entries, text };
 }
 
-function parseQuizzes(load: Load): LoadedQuiz[] {
+function parseQuizzes(load: Load): { quizzes: LoadedQuiz[]; warnings: ContentProblem[]; asOf: AsOfMark[] } {
   const quizzes: LoadedQuiz[] = [];
+  const warnings: ContentProblem[] = [];
+  const asOf: AsOfMark[] = [];
   for (const name of listFiles(join(load.root, 'quizzes'), /\.ya?ml$/)) {
     const file = `quizzes/${name}`;
     const parsed = parseQuiz(file, load.read(file), besideIn(load.root, file, load.files));
     load.problems.push(...parsed.problems);
+    warnings.push(...parsed.warnings);
+    asOf.push(...parsed.asOf);
     if (parsed.quiz) quizzes.push({ quiz: parsed.quiz, source: parsed.source, file });
   }
-  return quizzes;
+  return { quizzes, warnings, asOf };
 }
 
 /** Lesson, objective and quiz ids are unique in the course (reported in the file of the second). */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { monthsBefore, monthsBetween, predates, spelledDate } from '../course/dates.ts';
 import { DATED_FIELDS, parseCourseFile } from './course-file.ts';
 import { AS_OF, SUMMARY_SECTIONS } from './lesson-markup.ts';
-import { listFiles, parseLesson } from './load-course.ts';
+import { listFiles, parseLesson, parseQuiz } from './load-course.ts';
+import { fieldPath } from './errors.ts';
 
 /**
  * Two lists for the people who keep the course true, printed by `npm run check -- --dated`
@@ -292,6 +293,30 @@ export function datedStatements(root: string, today: string, maxMonths: number):
       const id = frontRefs[Number(index)] ?? '';
       entry({ ...m, text: plainLine(refs.get(id) ?? ''), sources: [ref(id)], scope: 'reference', section: null });
     }
+  }
+  // A quiz's text cites nothing: each statement is listed with the sentence that carries it.
+  for (const name of listFiles(join(root, 'quizzes'), /\.ya?ml$/)) {
+    const file = `quizzes/${name}`;
+    const { source } = parseQuiz(file, readFileSync(join(root, file), 'utf8'));
+    const visit = (value: unknown, path: PropertyKey[]): void => {
+      if (typeof value === 'string')
+        for (const m of value.matchAll(AS_OF)) {
+          const { start, end } = sentenceAround(value, m.index);
+          entry({
+            file,
+            line: source.lineOf(path),
+            field: fieldPath(path),
+            date: m[2] ?? '',
+            text: plainLine(value.slice(start, end), 400),
+            sources: [],
+            scope: 'none',
+            section: null,
+          });
+        }
+      else if (Array.isArray(value)) value.forEach((v: unknown, i) => visit(v, [...path, i]));
+      else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+    };
+    visit(source.data, []);
   }
   // Two statements of the same date in one sentence, item or row need one look.
   const seen = new Set<string>();

@@ -7,7 +7,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const UNPACKED = `${ROOT}build/test-packages`;
 
 /**
- * Sets every dated statement ({as of …}) in a copy of the content (its lessons and course.yaml)
+ * Sets every dated statement ({as of …}) in a copy of the content (its lessons, quizzes and course.yaml)
  * to one month, so that tests of the date rules do not depend on the dates the content ships with.
  */
 export function pinDatedStatements(dir: string, month: string): void {
@@ -16,6 +16,9 @@ export function pinDatedStatements(dir: string, month: string): void {
     ...readdirSync(join(dir, 'lessons'))
       .filter((f) => f.endsWith('.md'))
       .map((f) => join(dir, 'lessons', f)),
+    ...(existsSync(join(dir, 'quizzes')) ? readdirSync(join(dir, 'quizzes')) : [])
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => join(dir, 'quizzes', f)),
   ];
   for (const file of files) {
     if (!existsSync(file)) continue;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { formatProblem } from '../../src/content/errors.ts';
 import { staleAsOfWarnings, tooOldAsOfWarnings } from '../../src/content/lesson-markup.ts';
-import { buildDay, loadCourse, parseLesson } from '../../src/content/load-course.ts';
+import { buildDay, loadCourse, parseLesson, parseQuiz } from '../../src/content/load-course.ts';
 import { isIsoDate, monthsBefore, monthsBetween, predates, spelledDate } from '../../src/course/dates.ts';
 import { FIXTURE, ROOT, pinDatedStatements } from '../support/paths.ts';
 
@@ -20,6 +20,40 @@ const KEY_POINTS = '## Key points\n\n- One.\n';
 const parse = (references: string, body: string) => parseLesson('lessons/01-anatomy.md', lessonFile(references, body));
 const problemsOf = (references: string, body: string) => parse(references, body).problems.map(formatProblem);
 const warningsOf = (references: string, body: string) => (parse(references, body).warnings ?? []).map(formatProblem);
+
+test.describe('dated statements in a quiz', () => {
+  const QUIZ = `id: check
+title: Check
+pass_mark: 80
+graded: false
+questions:
+  - id: q1
+    type: true_false
+    prompt: "True or false: {as of 2026-02}, one such product was approved."
+    objectives: [spine_regions]
+    correct: true
+    rationale: "True. {As of 2026-12} none was approved for the spine, and as of March 2026 none was pending."
+`;
+
+  test('{as of …} in any text of a quiz reads as words, and each date is recorded at its field for the date rules', () => {
+    const parsed = parseQuiz('quizzes/check.yaml', QUIZ);
+    const q = parsed.quiz?.questions[0];
+    expect(q?.prompt).toBe('True or false: as of February 2026, one such product was approved.');
+    expect(q?.rationale).toBe('True. As of December 2026 none was approved for the spine, and as of March 2026 none was pending.');
+    expect(parsed.asOf).toEqual([
+      { file: 'quizzes/check.yaml', line: 8, field: 'questions[0].prompt', date: '2026-02' },
+      { file: 'quizzes/check.yaml', line: 11, field: 'questions[0].rationale', date: '2026-12' },
+    ]);
+    // A date typed as text cannot be checked: a warning at its field.
+    expect(parsed.warnings.map(formatProblem)).toEqual([
+      'quizzes/check.yaml:11 questions[0].rationale: "as of March 2026" is a date typed as text: write {as of 2026-01} instead, so that the build can tell when it is older than the content review',
+    ]);
+    expect(tooOldAsOfWarnings(parsed.asOf, '2026-12-06', 6).map((w) => `${w.file}:${w.line}`)).toEqual(['quizzes/check.yaml:8']);
+    expect(parseQuiz('quizzes/check.yaml', QUIZ.replace('{as of 2026-02}', '{as of Feb 2026}')).problems.map(formatProblem)).toEqual([
+      'quizzes/check.yaml:8 questions[0].prompt: "{as of Feb 2026}" has no valid date: write it as {as of 2026-01} (year and month) or {as of 2026-01-15}',
+    ]);
+  });
+});
 
 test.describe('citation markers', () => {
   test('a marker without a matching reference fails the build at its line and lists the valid ids', () => {
@@ -196,7 +230,7 @@ test.describe('dated statements', () => {
       for (const d of ['lessons', 'quizzes', 'imsmanifest.xml', 'course.yaml']) cpSync(join(FIXTURE, d), join(dir, d), { recursive: true });
       // The rule, not the content's own dates: every statement of the copy is dated January 2026.
       pinDatedStatements(dir, '2026-01');
-      const stale = (w: { message: string }) => /older than the content review/.test(w.message);
+      const stale = (w: { message: string }) => /" is older than the content review of /.test(w.message);
       // The shipped course.yaml has no review date yet (a placeholder): nothing to compare with.
       expect((await loadCourse(dir)).warnings.filter(stale)).toEqual([]);
       writeFileSync(
@@ -210,7 +244,7 @@ test.describe('dated statements', () => {
       expect((await loadCourse(dir, { reviewDate: '2026-01-31' })).warnings.filter(stale)).toEqual([]);
       const later = (await loadCourse(dir, { reviewDate: '2026-11-01' })).warnings.filter(stale);
       expect(later.length).toBeGreaterThan(5);
-      expect(later.every((w) => (w.file.startsWith('lessons/') || w.file === 'course.yaml') && w.line > 0)).toBe(true);
+      expect(later.every((w) => /^(lessons|quizzes)\/|^course\.yaml$/.test(w.file) && w.line > 0)).toBe(true);
       // course.yaml's own dated statement, at its line.
       expect(later.filter((w) => w.file === 'course.yaml').map((w) => `${w.line} ${w.field}`)).toEqual(['43 unapproved_use']);
     } finally {
