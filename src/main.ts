@@ -72,7 +72,10 @@ async function launch(): Promise<void> {
   } satisfies Partial<CourseApp>);
   app.addEventListener('exit-course', () => {
     tracker.exit();
-    lms.afterExit();
+    // A refused last save keeps the learner here, on the exit screen that says so.
+    void lms.afterExit().then((leaving) => {
+      if (!leaving) app.returnsOnExit = false;
+    });
   });
   app.addEventListener('take-over', () => void tracker.takeOver());
   document.body.append(app);

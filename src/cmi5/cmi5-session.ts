@@ -292,7 +292,9 @@ export class Cmi5Session implements LmsSession {
 
   private queueRecord(ending: boolean): void {
     const ce = this.ceStatement();
-    this.client.sendStatements([...(ce ? [ce] : []), ...this.verdicts(ending)]);
+    if (ce) this.client.sendStatements([ce]);
+    // The verdicts in a batch of their own: an answer the LRS refused cannot take them down with it.
+    this.client.sendStatements(this.verdicts(ending), true);
     const doc = JSON.stringify(this.record);
     if (doc !== this.sentRecord) {
       this.client.putState(STATE_ID, doc);
@@ -307,7 +309,8 @@ export class Cmi5Session implements LmsSession {
     return this.client.flush();
   }
 
-  finish(commitFirst: boolean): boolean {
+  /** With `commitFirst` (the learner's Exit), whether the LRS stored everything, once it has answered. */
+  finish(commitFirst: boolean): boolean | Promise<boolean> {
     if (!this.isOpen) return false;
     if (this.records) this.queueRecord(true);
     this.isOpen = false;
@@ -315,7 +318,7 @@ export class Cmi5Session implements LmsSession {
     if (!commitFirst) return this.client.sendOnClose(terminated);
     this.client.sendStatements([terminated]);
     this.closed = this.client.flush();
-    return true;
+    return this.closed;
   }
 }
 

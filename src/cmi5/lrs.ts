@@ -1,8 +1,11 @@
 import type { Logger } from '../scorm/connection.ts';
 import type { Cmi5Actor, Cmi5LaunchParams } from './launch-params.ts';
 
-/** One request to the LRS: a batch of statements, or a state document. */
-export type LrsItem = { kind: 'statements'; statements: object[] } | { kind: 'state'; stateId: string; body: string };
+/**
+ * One request to the LRS: a batch of statements, or a state document. A batch `alone` takes
+ * no other statement (a verdict: a statement the LRS refuses cannot take it down with it).
+ */
+export type LrsItem = { kind: 'statements'; statements: object[]; alone?: boolean } | { kind: 'state'; stateId: string; body: string };
 
 /** Chromium refuses `keepalive` requests whose bodies in flight exceed 64 KB: each batch stays well below. */
 const BATCH_BYTES = 48_000;
@@ -78,11 +81,23 @@ export class LrsClient {
     );
   }
 
-  /** Queues statements, in order, joined to the batch before them while it is small. */
-  sendStatements(statements: object[]): void {
+  /**
+   * Queues statements, in order, joined to the batch before them while it is small; `alone`
+   * statements go in a batch of their own (the cmi5 verdicts).
+   */
+  sendStatements(statements: object[], alone = false): void {
+    if (alone) {
+      if (statements.length) this.queue.push({ kind: 'statements', statements: [...statements], alone: true });
+      return;
+    }
     for (const s of statements) {
       const last = this.queue.at(-1);
-      if (last?.kind === 'statements' && last !== this.inFlight && JSON.stringify([...last.statements, s]).length < BATCH_BYTES)
+      if (
+        last?.kind === 'statements' &&
+        !last.alone &&
+        last !== this.inFlight &&
+        JSON.stringify([...last.statements, s]).length < BATCH_BYTES
+      )
         last.statements.push(s);
       else this.queue.push({ kind: 'statements', statements: [s] });
     }
@@ -135,7 +150,10 @@ export class LrsClient {
       const r = await this.fetchFn(url, init);
       if (r.ok) return 'stored';
       // A request the LRS refuses as such (4xx) would be refused again: it is logged and dropped.
-      if (r.status >= 400 && r.status < 500 && r.status !== 408 && r.status !== 429) {
+      // Not 401: the LRS did not accept the launch's credentials (a session that outlived its
+      // token), which says nothing of the request; it stays queued, and the learner is told
+      // the progress is not saved. (403 is a cmi5 rule the statement broke: dropped.)
+      if (r.status >= 400 && r.status < 500 && r.status !== 401 && r.status !== 408 && r.status !== 429) {
         this.log(`the LRS refused ${init.method} ${url.replace(/\?.*/, '')} (${r.status}): ${(await r.text()).slice(0, 300)}`);
         return 'rejected';
       }

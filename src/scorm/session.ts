@@ -98,7 +98,8 @@ export interface LmsSession {
    * Ends the session exactly once: session time, then Terminate (in review, browse
    * or no-credit launches, Terminate alone). `commitFirst` is false while the page is
    * being dismissed, when synchronous commits are blocked and Terminate carries the data.
+   * True when the LMS stored the record; an LMS reached over the network (cmi5) answers later.
    */
-  finish(commitFirst: boolean): boolean;
+  finish(commitFirst: boolean): boolean | Promise<boolean>;
   readonly open: boolean;
 }

@@ -87,7 +87,13 @@ export class CommitScheduler {
   }
 
   /** The final call succeeded or failed: the screen shows which. */
-  settle(ok: boolean): void {
+  /** The session's last save: saved or not, now or (over the network) when the LMS answers. */
+  settle(ok: boolean | Promise<boolean>): void {
+    if (typeof ok !== 'boolean') {
+      this.setState('saving');
+      void ok.then((v) => this.settle(v));
+      return;
+    }
     if (ok) this.dirty = false;
     this.setState(ok ? 'saved' : 'unsaved');
   }

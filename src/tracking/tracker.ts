@@ -328,7 +328,7 @@ export class Tracker {
     if (this.standby) return;
     this.write();
     const ok = this.session.finish(commitFirst);
-    this.scheduler.settle(ok && !this.offline);
+    this.scheduler.settle(typeof ok === 'boolean' ? ok && !this.offline : ok.then((stored) => stored && !this.offline));
   }
 
   /** Encodes the state; if it ever outgrows the limit, keeps the essentials. */

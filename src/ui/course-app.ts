@@ -71,6 +71,7 @@ const STRINGS = {
   saving: 'Saving…',
   exitedHeading: 'You have left the course',
   exited: 'Your progress has been saved.',
+  exitedSaving: 'Saving your progress…',
   exitedReview: 'You were reviewing the course, so nothing was recorded.',
   exitedUnsaved:
     'Your learning management system did not confirm the last save. ' +
@@ -289,7 +290,17 @@ export class CourseApp extends LitElement {
     if (this.screen === 'exited') {
       return html`<section>
         <h1 tabindex="-1">${STRINGS.exitedHeading}</h1>
-        <p>${this.reviewMode ? STRINGS.exitedReview : this.saveState === 'unsaved' ? STRINGS.exitedUnsaved : STRINGS.exited}</p>
+        <p role="status">
+          ${
+            this.reviewMode
+              ? STRINGS.exitedReview
+              : this.saveState === 'unsaved'
+                ? STRINGS.exitedUnsaved
+                : this.saveState === 'saving'
+                  ? STRINGS.exitedSaving
+                  : STRINGS.exited
+          }
+        </p>
         <p>${this.returnsOnExit ? STRINGS.exitedReturning : openedAsWindow() ? STRINGS.exitedOwnWindow : STRINGS.exitedWayOut}</p>
       </section>`;
     }

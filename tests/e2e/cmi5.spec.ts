@@ -255,3 +255,18 @@ test("Exit says the course is taking the learner back to the LMS, not how to lea
   await page.waitForURL(lrs.returnUrl);
   expect(lrs.violations).toEqual([]);
 });
+
+test('Exit while the LRS fails every save: the learner reads that it was not saved, stays, and is shown the way back', async ({ page }) => {
+  const lrs = await fakeLrs(page);
+  const frame = await launch(page, lrs);
+  await frame.getByRole('button', { name: 'Start the course' }).click();
+  await expect.poll(() => lrs.requests).toContain('1 PUT activities/state course-record');
+  lrs.failWrites = 1_000;
+  await frame.getByRole('button', { name: 'Exit course' }).click();
+  await expect(frame.getByRole('heading', { name: 'You have left the course' })).toBeVisible();
+  await expect(frame.getByText('did not confirm the last save')).toBeVisible();
+  await expect(frame.getByText('Taking you back to your learning management system…')).toHaveCount(0);
+  await expect(frame.getByText(/close this window to return|use your learning management system's own button/)).toBeVisible();
+  // Leaving would drop what is still queued: the course stays.
+  expect(page.url()).not.toBe(lrs.returnUrl);
+});

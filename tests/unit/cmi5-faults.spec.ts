@@ -1,0 +1,147 @@
+import { expect, test } from '@playwright/test';
+import { Cmi5Session } from '../../src/cmi5/cmi5-session.ts';
+import { cmi5Ids } from '../../src/cmi5/ids.ts';
+import type { Cmi5LaunchParams } from '../../src/cmi5/launch-params.ts';
+import { LrsClient } from '../../src/cmi5/lrs.ts';
+import { correctAnswer } from '../../src/course/questions.ts';
+import { CourseStore } from '../../src/course/store.ts';
+import type { Course } from '../../src/course/types.ts';
+import type { SaveState } from '../../src/tracking/commit-scheduler.ts';
+import { Tracker } from '../../src/tracking/tracker.ts';
+import { FakeClock, memoryStorage } from '../support/fakes.ts';
+import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
+
+// The cmi5 session against an LRS answered by a function: what reaches the LRS when it refuses
+// some requests, and what the learner is told.
+
+const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric], { attempts: 1, passMark: 80 });
+const course: Course = courseOf(exam);
+const PARAMS: Cmi5LaunchParams = {
+  endpoint: 'https://lrs.test/xapi/',
+  fetch: 'https://lms.test/fetch/1',
+  registration: 'c0ffee00-0000-4000-8000-000000000042',
+  activityId: 'https://lms.test/course/7/au/0',
+  actor: { objectType: 'Agent', name: 'Dana Reyes', account: { homePage: 'https://lms.test', name: 'learner-42' } },
+};
+
+interface Lrs {
+  /** The status the LRS gives a POST of statements, by their verbs; 200 unless it says otherwise. */
+  answer: (verbs: string[]) => number;
+  /** The verbs of every statement stored, in order. */
+  stored: string[];
+  /** The state document stored last. */
+  state: string;
+}
+
+function fakeLrs(lrs: Lrs): typeof fetch {
+  return (async (url: RequestInfo | URL, init?: RequestInit) => {
+    const u = String(url);
+    const method = init?.method ?? 'GET';
+    if (u === PARAMS.fetch) return new Response(JSON.stringify({ 'auth-token': 'token' }), { status: 200 });
+    if (method === 'GET') {
+      if (u.includes('LMS.LaunchData'))
+        return new Response(JSON.stringify({ contextTemplate: {}, launchMode: 'Normal', masteryScore: 0.8 }), { status: 200 });
+      return new Response('', { status: 404 });
+    }
+    if (method === 'PUT') {
+      lrs.state = String(init?.body);
+      return new Response(null, { status: 204 });
+    }
+    const verbs = (JSON.parse(String(init?.body)) as Array<{ verb: { id: string } }>).map((s) => s.verb.id.replace(/.*\//, ''));
+    const status = lrs.answer(verbs);
+    if (status < 300) lrs.stored.push(...verbs);
+    return new Response(status < 300 ? '[]' : 'refused', { status });
+  }) as typeof fetch;
+}
+
+const settle = () => new Promise((done) => setTimeout(done, 30));
+
+async function launch(lrs: Lrs) {
+  const clock = new FakeClock();
+  const session = new Cmi5Session(
+    PARAMS,
+    new LrsClient(PARAMS, () => {}, fakeLrs(lrs)),
+    cmi5Ids('course'),
+    course,
+    () => {},
+    () => clock.now(),
+  );
+  await session.prepare();
+  const saves: SaveState[] = [];
+  const tracker = new Tracker(course, session, {
+    log: () => {},
+    clock,
+    storage: memoryStorage(),
+    activity: 'a',
+    newToken: () => 'tok',
+    onSaveState: (s) => saves.push(s),
+  });
+  const started = await tracker.begin();
+  const store = new CourseStore(
+    { course, now: () => clock.now(), seed: () => 7, timeLimitMs: () => null, passMark: started.passMark },
+    started.state,
+  );
+  tracker.attach(store);
+  await settle();
+  return { clock, session, tracker, store, saves };
+}
+
+function passExam(store: CourseStore): void {
+  store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+  store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+  for (const q of exam.questions) store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
+  store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+}
+
+test('credentials the LRS no longer accepts (401) lose nothing: the passed exam waits, the learner is told, and it goes once they are accepted', async () => {
+  let expired = false;
+  const lrs: Lrs = { answer: () => (expired ? 401 : 200), stored: [], state: '' };
+  const run = await launch(lrs);
+  expired = true;
+  passExam(run.store);
+  await settle();
+  expect(run.saves.at(-1)).toBe('unsaved');
+  expect(lrs.stored).not.toContain('passed');
+  // The state document waits behind the statements: it does not claim a pass the LRS does not hold.
+  expect(lrs.state).not.toContain('"passed":true');
+  expired = false;
+  run.clock.advance(3_000);
+  await settle();
+  expect(run.saves.at(-1)).toBe('saved');
+  expect(lrs.stored.filter((v) => v === 'passed')).toHaveLength(1);
+  expect(lrs.state).toContain('"passed":true');
+});
+
+test('an answer the LRS refuses as such (400) does not take the verdict down with it: the verdicts go in a batch of their own', async () => {
+  const lrs: Lrs = { answer: (verbs) => (verbs.includes('answered') ? 400 : 200), stored: [], state: '' };
+  const run = await launch(lrs);
+  passExam(run.store);
+  await settle();
+  expect(lrs.stored).toContain('passed');
+  expect(lrs.stored).not.toContain('answered');
+});
+
+test('Exit while the LRS refuses saves: the exit screen is told they were not saved, and the course does not leave for the LMS', async () => {
+  let down = false;
+  const lrs: Lrs = { answer: () => (down ? 503 : 200), stored: [], state: '' };
+  const run = await launch(lrs);
+  down = true;
+  passExam(run.store);
+  await settle();
+  run.tracker.exit();
+  // While the LRS has not answered: saving, not saved.
+  expect(run.saves.at(-1)).toBe('saving');
+  expect(await run.session.closed).toBe(false);
+  await settle();
+  expect(run.saves.at(-1)).toBe('unsaved');
+  expect(lrs.stored).not.toContain('terminated');
+
+  // And when the LRS stores it all, saved.
+  const ok = await launch({ answer: () => 200, stored: [], state: '' });
+  passExam(ok.store);
+  await settle();
+  ok.tracker.exit();
+  expect(await ok.session.closed).toBe(true);
+  await settle();
+  expect(ok.saves.at(-1)).toBe('saved');
+});
