@@ -72,6 +72,16 @@ export function record(cmid: number, username: string): unknown {
   );
 }
 
+/** Every element Moodle holds for the learner's last attempt in the activity (elements.php). */
+export function elementsOf(cmid: number, username: string): Record<string, string> {
+  return JSON.parse(
+    php('elements.php', [String(cmid), username])
+      .trim()
+      .split('\n')
+      .pop() ?? '{}',
+  ) as Record<string, string>;
+}
+
 /** The CE record (`ce-…` interactions) Moodle holds for the learner in the activity, attempt by attempt. */
 export interface StoredCeRecord {
   userid: number;

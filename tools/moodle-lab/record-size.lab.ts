@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { completeEvaluation, finishExam, readAllLessons, startExam } from '../../tests/support/flows.ts';
 import { beaconBytes } from '../../src/preview/moodle-profile.ts';
-import { activity, distZip, HERE, LAB, login, newLearner, openActivity } from './lab.ts';
+import { activity, distZip, elementsOf, HERE, login, newLearner, openActivity } from './lab.ts';
 
 /*
  * The largest record the course writes, in a real Moodle: a new learner takes the zip of
@@ -42,15 +41,7 @@ test(`the largest ${VERSION} record reaches Moodle when the tab is closed`, asyn
   // Closing the tab: Moodle's player sends the session's end while the page is being dismissed.
   await player.close({ runBeforeUnload: true });
   await new Promise((r) => setTimeout(r, 3000));
-  const stored = JSON.parse(
-    execFileSync('php', [join(HERE, 'elements.php'), LAB.moodle, String(cmid), username], {
-      encoding: 'utf8',
-      env: { ...process.env, PHP_INI_SCAN_DIR: LAB.phpIni },
-    })
-      .trim()
-      .split('\n')
-      .pop() ?? '{}',
-  ) as Record<string, string>;
+  const stored = elementsOf(cmid, username);
   const time = VERSION === '12' ? 'cmi.core.total_time' : 'cmi.total_time';
   const result = {
     version: VERSION,
