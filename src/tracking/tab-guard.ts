@@ -8,6 +8,7 @@ export type RoleReason = 'open-elsewhere' | 'taken-over' | 'took-over';
 
 type Message =
   | { t: 'hello'; from: string; at: number }
+  | { t: 'here'; from: string; at: number }
   | { t: 'writer'; from: string }
   | { t: 'take-over'; from: string }
   | { t: 'handed-over'; from: string; to: string; state: string };
@@ -46,6 +47,8 @@ export class TabGuard {
   private release: (() => void) | null = null;
   private handedOver: ((state: string) => void) | null = null;
   private rivals: { id: string; at: number }[] = [];
+  /** Still listening for a writer at launch (without Web Locks). */
+  private listening = false;
 
   constructor(
     private readonly name: string,
@@ -75,12 +78,16 @@ export class TabGuard {
       if (e.data.t === 'writer') writerSeen = true;
     };
     channel.addEventListener('message', seen);
+    this.listening = true;
     this.post({ t: 'hello', from: this.id, at: this.startedAt });
     await sleep(this.options.clock, this.options.listenMs ?? 300);
+    this.listening = false;
     channel.removeEventListener('message', seen);
-    // Two copies opened at the same moment: the one opened first writes.
+    // Copies opened close together, each listening: the one opened first writes (by id at the same moment).
     const earlier = this.rivals.some((r) => r.at < this.startedAt || (r.at === this.startedAt && r.id < this.id));
     this.role = writerSeen || earlier ? 'standby' : 'writer';
+    // One that opened while this one listened may still be listening: it hears this.
+    if (this.role === 'writer') this.post({ t: 'writer', from: this.id });
     return this.role;
   }
 
@@ -112,7 +119,13 @@ export class TabGuard {
   private receive(message: Message): void {
     if (message.t === 'hello') {
       if (this.role === 'writer') this.post({ t: 'writer', from: this.id });
-      else this.rivals.push({ id: message.from, at: message.at });
+      else {
+        this.rivals.push({ id: message.from, at: message.at });
+        // The newcomer never heard this copy's own hello, sent before it was there.
+        if (this.listening) this.post({ t: 'here', from: this.id, at: this.startedAt });
+      }
+    } else if (message.t === 'here') {
+      this.rivals.push({ id: message.from, at: message.at });
     } else if (message.t === 'take-over' && this.role === 'writer') {
       const state = this.options.handOver();
       this.role = 'standby';
