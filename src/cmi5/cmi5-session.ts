@@ -81,8 +81,11 @@ export class Cmi5Session implements LmsSession {
   readonly textLimit = 4000;
   /** The LMS's `LMS.LaunchData`, once read; null when the LMS could not be reached. */
   launchData: LaunchData | null = null;
-  /** Resolves when the session's last statement has been stored (or given up). */
-  closed: Promise<boolean> = Promise.resolve(false);
+  /**
+   * After Exit: whether the session's last statements were stored (false when the LRS refused
+   * them). True before: a copy that never ended a session (one standing by) owes the LRS nothing.
+   */
+  closed: Promise<boolean> = Promise.resolve(true);
   private record: Record5 = { location: '', suspendData: '', passed: false, completed: false, failedScore: null };
   private resumed = false;
   private isOpen = false;

@@ -86,8 +86,7 @@ export class CommitScheduler {
     return this.pending;
   }
 
-  /** The final call succeeded or failed: the screen shows which. */
-  /** The session's last save: saved or not, now or (over the network) when the LMS answers. */
+  /** The session's last save: saved or not, now or (over the network) when the LMS answers; the screen shows which. */
   settle(ok: boolean | Promise<boolean>): void {
     if (typeof ok !== 'boolean') {
       this.setState('saving');
