@@ -3,12 +3,9 @@ import { Cmi5Session } from '../../src/cmi5/cmi5-session.ts';
 import { cmi5Ids } from '../../src/cmi5/ids.ts';
 import type { Cmi5LaunchParams } from '../../src/cmi5/launch-params.ts';
 import { LrsClient } from '../../src/cmi5/lrs.ts';
-import { correctAnswer } from '../../src/course/questions.ts';
-import { CourseStore } from '../../src/course/store.ts';
 import type { Course } from '../../src/course/types.ts';
-import type { SaveState } from '../../src/tracking/commit-scheduler.ts';
-import { Tracker } from '../../src/tracking/tracker.ts';
-import { FakeClock, memoryStorage } from '../support/fakes.ts';
+import { FakeClock } from '../support/fakes.ts';
+import { passExam, trackedCourse } from '../support/tracked-course.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
 // The cmi5 session against an LRS answered by a function: what reaches the LRS when it refuses
@@ -67,30 +64,9 @@ async function launch(lrs: Lrs) {
     () => clock.now(),
   );
   await session.prepare();
-  const saves: SaveState[] = [];
-  const tracker = new Tracker(course, session, {
-    log: () => {},
-    clock,
-    storage: memoryStorage(),
-    activity: 'a',
-    newToken: () => 'tok',
-    onSaveState: (s) => saves.push(s),
-  });
-  const started = await tracker.begin();
-  const store = new CourseStore(
-    { course, now: () => clock.now(), seed: () => 7, timeLimitMs: () => null, passMark: started.passMark },
-    started.state,
-  );
-  tracker.attach(store);
+  const { tracker, store, saves } = await trackedCourse(course, session, clock);
   await settle();
   return { clock, session, tracker, store, saves };
-}
-
-function passExam(store: CourseStore): void {
-  store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
-  store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
-  for (const q of exam.questions) store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
-  store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
 }
 
 test('credentials the LRS no longer accepts (401) lose nothing: the passed exam waits, the learner is told, and it goes once they are accepted', async () => {
@@ -98,7 +74,7 @@ test('credentials the LRS no longer accepts (401) lose nothing: the passed exam 
   const lrs: Lrs = { answer: () => (expired ? 401 : 200), stored: [], state: '' };
   const run = await launch(lrs);
   expired = true;
-  passExam(run.store);
+  passExam(run.store, exam);
   await settle();
   expect(run.saves.at(-1)).toBe('unsaved');
   expect(lrs.stored).not.toContain('passed');
@@ -115,7 +91,7 @@ test('credentials the LRS no longer accepts (401) lose nothing: the passed exam 
 test('an answer the LRS refuses as such (400) does not take the verdict down with it: the verdicts go in a batch of their own', async () => {
   const lrs: Lrs = { answer: (verbs) => (verbs.includes('answered') ? 400 : 200), stored: [], state: '' };
   const run = await launch(lrs);
-  passExam(run.store);
+  passExam(run.store, exam);
   await settle();
   expect(lrs.stored).toContain('passed');
   expect(lrs.stored).not.toContain('answered');
@@ -126,7 +102,7 @@ test('Exit while the LRS refuses saves: the exit screen is told they were not sa
   const lrs: Lrs = { answer: () => (down ? 503 : 200), stored: [], state: '' };
   const run = await launch(lrs);
   down = true;
-  passExam(run.store);
+  passExam(run.store, exam);
   await settle();
   run.tracker.exit();
   // While the LRS has not answered: saving, not saved.
@@ -138,7 +114,7 @@ test('Exit while the LRS refuses saves: the exit screen is told they were not sa
 
   // And when the LRS stores it all, saved.
   const ok = await launch({ answer: () => 200, stored: [], state: '' });
-  passExam(ok.store);
+  passExam(ok.store, exam);
   await settle();
   ok.tracker.exit();
   expect(await ok.session.closed).toBe(true);

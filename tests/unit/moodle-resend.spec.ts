@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { correctAnswer } from '../../src/course/questions.ts';
-import { CourseStore } from '../../src/course/store.ts';
 import type { Course } from '../../src/course/types.ts';
 import { MoodlePage, MoodleRecords, type MoodleStore } from '../../src/preview/moodle-profile.ts';
 import type { LmsCall } from '../../src/preview/lms-host.ts';
 import { ScormConnection, type RawCalls } from '../../src/scorm/connection.ts';
 import { ScormSession } from '../../src/scorm/scorm-session.ts';
 import { scorm12Dialect } from '../../src/scorm/scorm12.ts';
-import type { SaveState } from '../../src/tracking/commit-scheduler.ts';
-import { Tracker } from '../../src/tracking/tracker.ts';
-import { FakeClock, memoryStorage } from '../support/fakes.ts';
+import { FakeClock } from '../support/fakes.ts';
+import { passExam, trackedCourse } from '../support/tracked-course.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
 
@@ -65,29 +62,8 @@ async function launch(records: MoodleRecords, clock: FakeClock) {
     lastError: () => error,
   };
   const session = new ScormSession(new ScormConnection(raw, () => {}), scorm12Dialect, () => clock.now());
-  const saves: SaveState[] = [];
-  const tracker = new Tracker(course, session, {
-    log: () => {},
-    clock,
-    storage: memoryStorage(),
-    activity: 'a',
-    newToken: () => 'tok',
-    onSaveState: (s) => saves.push(s),
-  });
-  const started = await tracker.begin();
-  const store = new CourseStore(
-    { course, now: () => clock.now(), seed: () => 7, timeLimitMs: () => null, passMark: started.passMark },
-    started.state,
-  );
-  tracker.attach(store);
+  const { tracker, store, saves } = await trackedCourse(course, session, clock);
   return { tracker, store, calls, saves, control, stored: () => records.record('u', 'a', l.info.attempt) };
-}
-
-function passExam(store: CourseStore): void {
-  store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
-  store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
-  for (const q of exam.questions) store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
-  store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
 }
 
 /** Moodle's record of the objectives: id → [status, raw score]. */
@@ -112,7 +88,7 @@ test('a passed exam whose save Moodle refused reaches Moodle whole with the retr
   const records = new MoodleRecords('12', {} as MoodleStore);
   const run = await launch(records, clock);
   run.control.refuse = true;
-  passExam(run.store);
+  passExam(run.store, exam);
   expect(run.saves.at(-1)).toBe('unsaved');
   // Moodle counted the refused post as made: nothing of the pass is in its database.
   expect(run.stored()['cmi.core.lesson_status']).toBe('incomplete');
@@ -138,7 +114,7 @@ test('a passed exam whose save Moodle refused reaches Moodle whole with the retr
 test('without a refusal nothing is sent twice; after one, only what Moodle may have lost', async () => {
   const clock = new FakeClock();
   const clean = await launch(new MoodleRecords('12', {} as MoodleStore), clock);
-  passExam(clean.store);
+  passExam(clean.store, exam);
   clean.tracker.exit();
   expect(setValues(clean.calls, 'cmi.core.lesson_status')).toEqual(['incomplete', 'passed']);
   expect(setValues(clean.calls, 'cmi.core.score.raw')).toEqual(['100']);
@@ -163,7 +139,7 @@ test('a retry refused again keeps what is owed: the pass arrives with the first 
   const clock = new FakeClock();
   const run = await launch(new MoodleRecords('12', {} as MoodleStore), clock);
   run.control.refuse = true;
-  passExam(run.store);
+  passExam(run.store, exam);
   // Two retries refused (at 2 s and 5 s), the third succeeds.
   clock.advance(2_500);
   clock.advance(5_500);
