@@ -1,6 +1,6 @@
 import type { ScormConnection } from './connection.ts';
 import { parseDuration } from './formats.ts';
-import type { Interaction, Launch, LaunchMode, LmsSession, ObjectiveResult, Outcome, SessionKind } from './session.ts';
+import type { Interaction, Launch, LaunchMode, LmsSession, ObjectiveResult, Outcome, RecordLists, SessionKind } from './session.ts';
 
 /** What differs between SCORM 1.2 and 2004: element names, vocabularies and formats. */
 export interface ScormDialect {
@@ -72,10 +72,13 @@ function listCount(value: string): number {
 export class ScormSession implements LmsSession {
   private startedAt = 0;
   private recordsResults = true;
-  private interactionCount = 0;
+  /** Each interaction in cmi.interactions as this session knows it; null for those it found at launch. */
+  private interactions: Array<Interaction | null> = [];
   private suspendRead = false;
   /** Objective id → its index in cmi.objectives, as the LMS holds them. */
   private readonly objectiveIndex = new Map<string, number>();
+  /** The last result this session wrote for each objective id. */
+  private readonly objectiveResults = new Map<string, ObjectiveResult>();
   /** Values the LMS counted as sent but may not hold, with how each is sent again (resendUnstored). */
   private owed = new Map<string, { value: string; repost: Repost }>();
 
@@ -116,7 +119,7 @@ export class ScormSession implements LmsSession {
     const suspendData = this.conn.get(SUSPEND);
     this.suspendRead = true;
     if (this.recordsResults) {
-      this.interactionCount = listCount(this.conn.get('cmi.interactions._count'));
+      this.interactions = Array.from({ length: listCount(this.conn.get('cmi.interactions._count')) }, () => null);
       const objectives = listCount(this.conn.get('cmi.objectives._count'));
       for (let i = 0; i < objectives; i++) this.objectiveIndex.set(this.conn.get(`cmi.objectives.${i}.id`), i);
     }
@@ -163,8 +166,8 @@ export class ScormSession implements LmsSession {
 
   recordInteraction(interaction: Interaction): void {
     if (!this.recordsResults) return;
-    this.dialect.writeInteraction(this.conn, this.interactionCount, interaction);
-    this.interactionCount++;
+    this.dialect.writeInteraction(this.conn, this.interactions.length, interaction);
+    this.interactions.push(interaction);
   }
 
   recordObjective(objective: ObjectiveResult): void {
@@ -172,7 +175,28 @@ export class ScormSession implements LmsSession {
     const known = this.objectiveIndex.get(objective.id);
     const index = known ?? this.objectiveIndex.size;
     if (known === undefined) this.objectiveIndex.set(objective.id, index);
+    this.objectiveResults.set(objective.id, objective);
     this.dialect.writeObjective(this.conn, index, objective, known === undefined);
+  }
+
+  lists(): RecordLists {
+    const objectives = [...this.objectiveIndex].sort(([, a], [, b]) => a - b);
+    return {
+      interactions: [...this.interactions],
+      objectives: objectives.map(([id]) => ({ id, result: this.objectiveResults.get(id) ?? null })),
+    };
+  }
+
+  catchUp(lists: RecordLists): void {
+    if (!this.recordsResults) return;
+    // An entry this session does not know the value of ends the catch-up: indices must follow on.
+    for (let i = this.interactions.length; i < lists.interactions.length; i++) {
+      const interaction = lists.interactions[i];
+      if (!interaction) break;
+      this.recordInteraction(interaction);
+    }
+    // The other copy's results are the later ones: it wrote while this one stood by.
+    for (const { result } of lists.objectives) if (result) this.recordObjective(result);
   }
 
   commit(): boolean {

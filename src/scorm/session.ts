@@ -67,6 +67,18 @@ export interface ObjectiveResult {
   passed: boolean;
 }
 
+/**
+ * What a session knows of the LMS record's two lists, by index: the interactions and objectives
+ * it wrote or caught up with, null (or a null result) where only the LMS knows the value. Another
+ * copy of the course taking over the record (tab-guard.ts) catches up with these, so that what it
+ * writes next goes after them instead of over them (SCORM numbers list entries from the _count
+ * its own launch read).
+ */
+export interface RecordLists {
+  interactions: Array<Interaction | null>;
+  objectives: Array<{ id: string; result: ObjectiveResult | null }>;
+}
+
 export type SessionKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone';
 
 export interface LmsSession {
@@ -80,6 +92,14 @@ export interface LmsSession {
   setOutcome(outcome: Outcome): void;
   recordInteraction(interaction: Interaction): void;
   recordObjective(objective: ObjectiveResult): void;
+  /** What this session knows of the record's lists (SCORM); absent where entries are not numbered. */
+  lists?(): RecordLists;
+  /**
+   * Another copy of the course wrote the record meanwhile: writes the entries `lists` holds beyond
+   * this session's own (at the same indices, the same values) and every objective result it knows,
+   * so the record never goes back and new entries follow.
+   */
+  catchUp?(lists: RecordLists): void;
   /** Which exam attempts become interaction records: every one, or only the final one. */
   readonly interactionsFor: 'every' | 'final';
   /** LMSs of this version typically post only what changed: a possibly lost record is set again to be sent again. */

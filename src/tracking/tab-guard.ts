@@ -6,16 +6,17 @@ export type Role = 'writer' | 'standby';
 /** Why the role changed: another copy held the record at launch, another copy took over, or this one did. */
 export type RoleReason = 'open-elsewhere' | 'taken-over' | 'took-over';
 
-type Message =
+type Message<T> =
   | { t: 'hello'; from: string; at: number }
   | { t: 'here'; from: string; at: number }
   | { t: 'writer'; from: string }
   | { t: 'take-over'; from: string }
-  | { t: 'handed-over'; from: string; to: string; state: string };
+  | { t: 'handed-over'; from: string; to: string; state: T };
 
-export interface TabGuardOptions {
-  /** Answers a take-over: commits what this copy holds and returns its saved state. */
-  handOver: () => string;
+/** `T`: what the writer hands over (a structured-clonable value). */
+export interface TabGuardOptions<T = string> {
+  /** Answers a take-over: commits what this copy holds and returns it. */
+  handOver: () => T;
   /** This copy stopped writing because another one took over. */
   onTakenOver: () => void;
   clock: Clock;
@@ -40,22 +41,22 @@ function randomId(): string {
  * stands by in turn. Web Locks decide who writes where the browser offers them (a secure
  * context); elsewhere a broadcast channel does, by asking whether a writer is there.
  */
-export class TabGuard {
+export class TabGuard<T = string> {
   private readonly id = randomId();
   private readonly startedAt: number;
   private role: Role = 'standby';
   private release: (() => void) | null = null;
-  private handedOver: ((state: string) => void) | null = null;
+  private handedOver: ((state: T) => void) | null = null;
   private rivals: { id: string; at: number }[] = [];
   /** Still listening for a writer at launch (without Web Locks). */
   private listening = false;
 
   constructor(
     private readonly name: string,
-    private readonly options: TabGuardOptions,
+    private readonly options: TabGuardOptions<T>,
   ) {
     this.startedAt = options.clock.now();
-    options.channel?.addEventListener('message', (e: MessageEvent<Message>) => this.receive(e.data));
+    options.channel?.addEventListener('message', (e: MessageEvent<Message<T>>) => this.receive(e.data));
   }
 
   get current(): Role {
@@ -74,7 +75,7 @@ export class TabGuard {
       return this.role;
     }
     let writerSeen = false;
-    const seen = (e: MessageEvent<Message>) => {
+    const seen = (e: MessageEvent<Message<T>>) => {
       if (e.data.t === 'writer') writerSeen = true;
     };
     channel.addEventListener('message', seen);
@@ -92,11 +93,11 @@ export class TabGuard {
   }
 
   /**
-   * The learner takes over here: the writer (if any is left) commits and hands over its saved
-   * state, which this resolves with; null when no writer answered (it was closed).
+   * The learner takes over here: the writer (if any is left) commits and hands over what it
+   * holds, which this resolves with; null when no writer answered (it was closed).
    */
-  async takeOver(): Promise<string | null> {
-    const handed = new Promise<string>((resolve) => (this.handedOver = resolve));
+  async takeOver(): Promise<T | null> {
+    const handed = new Promise<T>((resolve) => (this.handedOver = resolve));
     this.post({ t: 'take-over', from: this.id });
     const wait = sleep(this.options.clock, this.options.handOverMs ?? 2000).then(() => null);
     const state = await Promise.race([handed, wait]);
@@ -116,7 +117,7 @@ export class TabGuard {
     this.options.channel?.close();
   }
 
-  private receive(message: Message): void {
+  private receive(message: Message<T>): void {
     if (message.t === 'hello') {
       if (this.role === 'writer') this.post({ t: 'writer', from: this.id });
       else {
@@ -164,7 +165,7 @@ export class TabGuard {
     });
   }
 
-  private post(message: Message): void {
+  private post(message: Message<T>): void {
     try {
       this.options.channel?.postMessage(message);
     } catch {

@@ -6,10 +6,10 @@ import { SUSPEND_LIMIT, decodeState, encodeState } from '../course/suspend-codec
 import { effectiveTimeLimit, timeMultiplier, type LmsTiming, type TimeLimit } from '../course/timer.ts';
 import type { Course, Quiz } from '../course/types.ts';
 import type { Logger } from '../scorm/connection.ts';
-import type { Launch, LmsSession } from '../scorm/session.ts';
+import type { Launch, LmsSession, RecordLists } from '../scorm/session.ts';
 import { StandaloneSession } from '../scorm/standalone.ts';
 import { sleep, systemClock, type Clock } from './clock.ts';
-import { BrowserCopy } from './browser-copy.ts';
+import { BrowserCopy, listsText, parseLists } from './browser-copy.ts';
 import { CommitScheduler, type CommitResult, type SaveState } from './commit-scheduler.ts';
 import { urgencyOf } from './commit-policy.ts';
 import { Reporter } from './reporter.ts';
@@ -54,6 +54,12 @@ export interface TrackerOptions {
   newToken?: () => string;
 }
 
+/** What the copy writing the record hands to the one taking over: its saved state and what it knows of the record's lists. */
+interface HandOver {
+  state: string;
+  lists: RecordLists | null;
+}
+
 function randomToken(): string {
   const bytes = new Uint8Array(8);
   crypto.getRandomValues(bytes);
@@ -73,7 +79,7 @@ export class Tracker {
   private timing: LmsTiming = { maxTimeMs: null, action: '', multiplier: 1 };
   private token = '';
   private backup: BrowserCopy | null = null;
-  private guard: TabGuard | null = null;
+  private guard: TabGuard<HandOver> | null = null;
   private role: Promise<Role> = Promise.resolve('writer');
   private standby = false;
   private offline = false;
@@ -169,7 +175,7 @@ export class Tracker {
   private startGuard(key: string): void {
     const channel = this.options.channel?.(key) ?? null;
     if (!channel && !this.options.locks) return;
-    const guard = new TabGuard(key, {
+    const guard = new TabGuard<HandOver>(key, {
       clock: this.clock,
       locks: this.options.locks ?? null,
       channel,
@@ -177,7 +183,7 @@ export class Tracker {
         this.scheduler.flushIfPending();
         this.scheduler.pause();
         this.standby = true;
-        return this.store ? this.encode(this.store.state) : '';
+        return { state: this.store ? this.encode(this.store.state) : '', lists: this.session.lists?.() ?? null };
       },
       onTakenOver: () => {
         this.scheduler.pause();
@@ -202,20 +208,25 @@ export class Tracker {
   /**
    * The learner continues here: the copy that was writing commits and hands over its state
    * (or, if it was closed, this browser's copy of the record is read), which is merged with
-   * this one's, so nothing either holds is lost and no outcome goes down; then this copy writes.
+   * this one's, so nothing either holds is lost and no outcome goes down. This copy's session
+   * then catches up with the record's lists as the other copy left them, so that what it writes
+   * next follows them instead of overwriting them; then this copy writes.
    */
   async takeOver(): Promise<void> {
     if (!this.guard || !this.store || !this.standby) return;
     const handed = await this.guard.takeOver();
-    const copies = handed !== null ? [handed] : ((await this.backup?.read()) ?? []);
+    const copies = handed !== null ? [handed.state] : ((await this.backup?.read()) ?? []);
     let state = this.store.state;
     for (const text of copies) {
       const other = decodeState(this.course, text);
       // A copy handed over by a live tab is this record's; a stored one must carry its token.
       if (handed !== null || other.token === this.token) state = mergeProgress(state, other.state);
     }
+    const stored = handed === null ? await this.backup?.readLists() : undefined;
+    const lists = handed !== null ? handed.lists : stored ? parseLists(stored, this.token) : null;
     this.standby = false;
     this.scheduler.resume();
+    if (lists) this.session.catchUp?.(lists);
     this.store.adopt(state);
     this.scheduler.request('now');
     this.options.onRole?.('writer', 'took-over');
@@ -296,6 +307,8 @@ export class Tracker {
     const suspend = this.encode(state);
     this.reporter.write(state, suspend);
     this.backup?.write(suspend);
+    const lists = this.session.lists?.();
+    if (lists) this.backup?.writeLists(listsText(this.token, lists));
     return true;
   }
 

@@ -1,7 +1,16 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { correctAnswer } from '../../src/course/questions.ts';
 import type { HostConfig } from '../../src/preview/lms-host.ts';
-import { courseData, finishExam, openFromMenu, readAllLessons, shownOrder, startExam, startWithClock } from '../support/flows.ts';
+import {
+  completeEvaluation,
+  courseData,
+  finishExam,
+  openFromMenu,
+  readAllLessons,
+  shownOrder,
+  startExam,
+  startWithClock,
+} from '../support/flows.ts';
 import { giveAnswer } from '../support/learner.ts';
 import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, relaunchMoodle, storedRecord } from '../support/lms.ts';
 import { readSaved } from '../support/saved-progress.ts';
@@ -90,6 +99,44 @@ for (const version of VERSIONS) {
       expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
       expect(strictViolations(await lmsCalls(pageB), version)).toEqual([]);
     });
+
+    for (const writer of ['hands over', 'was closed'] as const)
+      test(`the other tab ${writer}: what it recorded stays, and what this one records follows it`, async ({ page }) => {
+        const a = await launchCourse(page, version, MOODLE);
+        await a.getByRole('button', { name: 'Start the course' }).click();
+        const pageB = await page.context().newPage();
+        const b = await launchCourse(pageB, version, MOODLE);
+        await b.getByRole('button', { name: 'Continue here' }).click();
+        await passExam(b);
+        const examIds = (await inMoodle(pageB)).interactions;
+        expect(examIds.length).toBeGreaterThan(0);
+
+        // The first tab, whose session counted no answer at its launch, takes over and sends the evaluation.
+        if (writer === 'was closed') await closeCourse(pageB);
+        await a.getByRole('button', { name: 'Continue here' }).click();
+        await expect(a.getByText('You are now continuing here.')).toBeVisible();
+        await a
+          .getByRole('navigation')
+          .getByRole('button', { name: /^Evaluation / })
+          .click();
+        await completeEvaluation(a);
+        await closeCourse(page);
+
+        // Moodle holds the exam's answers where they were and the evaluation after them, each entry once.
+        const { record, interactions } = await inMoodle(page);
+        expect(interactions).toEqual(examIds);
+        const ids = Object.keys(record)
+          .map((k) => /^cmi\.interactions\.(\d+)\.id$/.exec(k)?.[1])
+          .filter((n) => n !== undefined)
+          .map(Number)
+          .sort((x, y) => x - y)
+          .map((n) => record[`cmi.interactions.${n}.id`] ?? '');
+        expect(ids.slice(0, examIds.length)).toEqual(examIds);
+        expect(ids.slice(examIds.length).filter((id) => id.startsWith('evaluation-')).length).toBeGreaterThan(0);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(strictViolations(await lmsCalls(page), version)).toEqual([]);
+        expect(strictViolations(await lmsCalls(pageB), version)).toEqual([]);
+      });
 
     test('an ended Moodle session and a login that clears localStorage: the exam submitted meanwhile is restored and reported once', async ({
       page,

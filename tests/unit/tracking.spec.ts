@@ -9,6 +9,7 @@ import { isoDuration, scorm12Time, scorm12Timespan } from '../../src/scorm/forma
 import { CommitScheduler, type SaveState } from '../../src/tracking/commit-scheduler.ts';
 import { resume } from '../../src/tracking/resume.ts';
 import { Tracker, type Role } from '../../src/tracking/tracker.ts';
+import { listsText, parseLists } from '../../src/tracking/browser-copy.ts';
 import { wrongAnswer } from '../support/learner.ts';
 import { FakeClock, fakeLms, memoryStorage, type FakeLmsOptions } from '../support/fakes.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
@@ -330,7 +331,8 @@ for (const version of VERSIONS) {
       });
       store.dispatch({ type: 'navigate', location: 'lesson:l1' });
       const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
-      expect(keys).toEqual(['scorm-course:sample:/a/1/index.html:learner:n17']);
+      // The saved state, and the record's lists (which a copy taking over catches up with).
+      expect(keys).toEqual(['scorm-course:sample:/a/1/index.html:learner:n17', 'scorm-course:sample:/a/1/index.html:learner:n17:lists']);
       expect(JSON.parse(storage.getItem(keys[0] ?? '') ?? '{}').l).toBe('lesson:l1');
     });
 
@@ -440,7 +442,11 @@ for (const version of VERSIONS) {
       expect(roles).toEqual(['standby', 'writer']);
       expect(b.store.state.quizzes[exam.id]?.bestScore).toBe(100);
       expect(b.lms.cmi[el.raw]).toBe('100');
-      expect(b.lms.calls.filter((c) => /^SetValue cmi\.interactions\.\d+\.id=/.test(c))).toEqual([]);
+      // Its session catches up with the record's lists as the writer left them: the same entries at the
+      // same indices (no duplicate where both sessions post to one record), so its next entry follows them.
+      const ids = (calls: string[]) => calls.filter((c) => /^SetValue cmi\.interactions\.\d+\.id=/.test(c));
+      expect(ids(a.lms.calls).length).toBeGreaterThan(0);
+      expect(ids(b.lms.calls)).toEqual(ids(a.lms.calls));
       // The copy that handed over writes nothing more, not even a final call.
       const before = a.lms.calls.length;
       a.store.dispatch({ type: 'navigate', location: 'start' });
@@ -468,3 +474,29 @@ for (const version of VERSIONS) {
     });
   });
 }
+
+test("the record's lists kept in the browser: read back for the same record only, times as dates", () => {
+  const shownAt = new Date(Date.UTC(2026, 11, 6, 9, 0, 0));
+  const lists = {
+    interactions: [
+      null,
+      {
+        id: 'exam-single',
+        description: 'Which one?',
+        answer: { type: 'choice' as const, options: ['a', 'b'], response: ['b'], correct: ['b'] },
+        result: 'correct' as const,
+        weighting: 1,
+        shownAt,
+        answeredAt: null,
+        latencyMs: null,
+        objectives: ['o1'],
+      },
+    ],
+    objectives: [{ id: 'o1', result: { id: 'o1', score: 100, passed: true } }],
+  };
+  const text = listsText('tok1', lists);
+  expect(parseLists(text, 'tok1')).toEqual(lists);
+  expect(parseLists(text, 'tok2')).toBeNull();
+  expect(parseLists('{"k":"tok1","lists":{"interactions":3}}', 'tok1')).toBeNull();
+  expect(parseLists('not json', 'tok1')).toBeNull();
+});
