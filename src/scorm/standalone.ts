@@ -8,7 +8,10 @@ interface Saved {
 
 /**
  * No LMS: progress is kept in this browser's localStorage (or only in memory when
- * storage is blocked), so the course still works when opened on its own.
+ * storage is blocked), so the course still works when opened on its own. Where an LMS
+ * launched the course but refused the session, the tracker passes sessionStorage instead:
+ * nobody is known then, and on a computer staff share, the next person to open the course
+ * must not find this one's progress.
  */
 export class StandaloneSession implements LmsSession {
   readonly kind = 'standalone' as const;
@@ -18,7 +21,11 @@ export class StandaloneSession implements LmsSession {
   private data: Saved = { location: '', suspendData: '' };
   private isOpen = false;
 
-  constructor(private readonly key: string) {}
+  constructor(
+    private readonly key: string,
+    /** Where progress is kept; called when first needed (it throws where storage is blocked). */
+    private readonly storage: () => Storage = () => localStorage,
+  ) {}
 
   get open(): boolean {
     return this.isOpen;
@@ -28,7 +35,7 @@ export class StandaloneSession implements LmsSession {
     this.isOpen = true;
     let saved: Saved | null = null;
     try {
-      const raw = localStorage.getItem(this.key);
+      const raw = this.storage().getItem(this.key);
       saved = raw ? (JSON.parse(raw) as Saved) : null;
     } catch {
       // Storage blocked: progress lives in memory for this session only.
@@ -71,7 +78,7 @@ export class StandaloneSession implements LmsSession {
 
   commit(): boolean {
     try {
-      localStorage.setItem(this.key, JSON.stringify(this.data));
+      this.storage().setItem(this.key, JSON.stringify(this.data));
       return true;
     } catch {
       return false;

@@ -117,9 +117,9 @@ export class Tracker {
       launch = this.session.start();
     }
     if (!launch) {
-      this.options.log('the LMS refused to start the session: progress is kept in this browser only');
+      this.options.log('the LMS refused to start the session: progress is kept in this tab only');
       this.connection = 'refused';
-      this.session = new StandaloneSession(storageKey(this.course));
+      this.session = new StandaloneSession(storageKey(this.course), () => sessionStorage);
       launch = this.session.start() as Launch;
     }
     this.passMark = launch.masteryScore ?? this.course.passMark;

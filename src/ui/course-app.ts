@@ -52,7 +52,7 @@ const STRINGS = {
     'No learning management system was found. Your progress is kept in this browser only and will not reach your training records.',
   refused:
     'Your learning management system did not accept this session, so your progress cannot be recorded there. ' +
-    'What you do now stays in this browser and will not reach your records: close the course and open it again from your LMS, ' +
+    'What you do now is kept in this tab only and will not reach your records: close the course and open it again from your LMS, ' +
     'and tell your education coordinator if this notice comes back.',
   review: 'Review mode: you can look at the course, but nothing you do now is recorded.',
   unsaved: 'Progress not yet saved. Retrying…',

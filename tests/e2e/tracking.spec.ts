@@ -1,7 +1,7 @@
 import { CE_RECORD } from '../../src/course/ce-record.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { answerShownQuestions } from '../support/learner.ts';
-import { EL, VERSIONS, closeCourse, launchCourse, lmsCalls, lmsData, relaunch, type Version } from '../support/lms.ts';
+import { EL, VERSIONS, closeCourse, courseFrame, launchCourse, lmsCalls, lmsData, relaunch, type Version } from '../support/lms.ts';
 import { completeEvaluation, courseData, exam, finishExam, openFromMenu, readAllLessons, shownOrder, startExam } from '../support/flows.ts';
 import { count, strictViolations } from '../support/strict-scorm.ts';
 
@@ -177,6 +177,18 @@ for (const version of VERSIONS) {
       await readAllLessons(frame);
       const calls = await lmsCalls(page);
       expect(calls.filter((c) => !/Initialize$|GetLastError$/.test(c.fn))).toEqual([]);
+      // Nobody is known: progress stays in this tab (a reload finds it), never in storage the next person to open the course reads.
+      const stored = () =>
+        courseFrame(page).evaluate(() => ({
+          local: Object.keys(localStorage).filter((k) => k.startsWith('scorm-course:')),
+          tab: Object.keys(sessionStorage).filter((k) => k.startsWith('scorm-course:')),
+        }));
+      expect(await stored()).toEqual({ local: [], tab: [expect.any(String)] });
+      await page.reload();
+      await expect(page.frameLocator('iframe[name="course"]').getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+      const next = await page.context().newPage();
+      const fresh = await launchCourse(next, version, { refuseInitialize: true });
+      await expect(fresh.getByRole('button', { name: 'Start the course' })).toBeVisible();
     });
   });
 }
