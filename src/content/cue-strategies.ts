@@ -127,6 +127,70 @@ export const LEXICONS = {
     'care team',
     'medical team',
   ],
+  /**
+   * Sells a treatment: what a promotional source says of it. With `dismissing`, the two ends
+   * of a stance; on a course about an oversold therapy a learner who knows nothing picks the
+   * option at neither end (a clinical reviewer's finding on this course's evidence items).
+   */
+  selling: [
+    'cure',
+    'cured',
+    'cures',
+    'curing',
+    'regenerate',
+    'regenerates',
+    'regrow',
+    'regrows',
+    'rebuild',
+    'rebuilds',
+    'repair',
+    'repairs',
+    'reverse',
+    'reverses',
+    'heal',
+    'heals',
+    'restore',
+    'restores',
+    'proven',
+    'breakthrough',
+    'miracle',
+    'permanent',
+    'permanently',
+    'eliminate',
+    'eliminates',
+    'effective',
+    'works',
+    'prove',
+    'proves',
+    'proof',
+    'promising',
+    'natural',
+    'pure',
+    'go ahead',
+  ],
+  /** Dismisses a treatment out of hand: the other end of a stance (see `selling`). */
+  dismissing: [
+    'fraud',
+    'fraudulent',
+    'scam',
+    'useless',
+    'worthless',
+    'quackery',
+    'illegal',
+    'banned',
+    'no benefit',
+    'no evidence',
+    'never works',
+    'does not work',
+    "doesn't work",
+    'nothing but',
+    'placebo',
+    'waste',
+    'snake oil',
+    'rip-off',
+    'there to sell',
+    'only to sell',
+  ],
   /** Absolute: options with these sound wrong to a test-wise learner, who avoids them. */
   absolute: [
     'always',
@@ -266,6 +330,18 @@ export const STRATEGIES: Strategy[] = [
       return plain.length ? plain : q.choices;
     },
     advice: 'Word wrong options without absolutes, or make an absolute statement the key where it is right',
+  },
+  {
+    name: 'measured stance',
+    rule: 'picks the option that neither sells a treatment nor dismisses it',
+    pick: (q) => {
+      const ends = (c: Choice) => lexiconCount('selling', c.text) + lexiconCount('dismissing', c.text);
+      const least = Math.min(...q.choices.map(ends));
+      const measured = q.choices.filter((c) => ends(c) === least);
+      return measured.length < q.choices.length ? measured : q.choices;
+    },
+    advice:
+      'Give wrong options a measured voice too (a careful-sounding statement wrong by a fact the lesson teaches), or make a plain claim or a plain dismissal the key where it is right',
   },
   {
     name: 'always True',

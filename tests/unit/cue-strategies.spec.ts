@@ -121,6 +121,34 @@ test('an exam whose key always acts now fails, naming the "acts now" strategy', 
   expect(b.testWise[0]!.strategies.find((f) => f.name === 'acts now')!.single.right).toBe(1);
 });
 
+test('an exam whose wrong options all sell the treatment or dismiss it fails, naming the "measured stance" strategy', () => {
+  // Equal lengths and no hedging in the key: only the stance tells the key from the rest.
+  const key = 'Trials so far are small and mixed.';
+  const wrong = ['Proven to cure stenosis in a week.', 'It is a scam and a waste of money.', 'These cells regrow discs; go ahead'];
+  expect(new Set([key, ...wrong].map((o) => o.length)).size).toBe(1);
+  const b = exam(
+    twelve((i) => {
+      const k = i % 4;
+      const choices = [...wrong];
+      choices.splice(k, 0, key);
+      return { choices, correct: k, prompt: `Case ${i}: a patient asks about a cell injection. What fits the evidence?` };
+    }),
+  );
+  const stance = errorsOf(b.findings, 'test-wise-strategy').find((m) => m.startsWith('the "measured stance" strategy'));
+  expect(stance).toContain('100% on the single-choice questions, against 25% by chance (+75.0 points)');
+  expect(stance).toContain('Give wrong options a measured voice too');
+  // The same items with one careful-sounding wrong option: the strategy is down to a guess between two.
+  const fixed = exam(
+    twelve((i) => {
+      const k = i % 4;
+      const choices = ['Approved by the FDA for back pain.', ...wrong.slice(1)];
+      choices.splice(k, 0, key);
+      return { choices, correct: k, prompt: `Case ${i}: a patient asks about a cell injection. What fits the evidence?` };
+    }),
+  );
+  expect(fixed.testWise[0]!.strategies.find((f) => f.name === 'measured stance')!.single.right).toBe(0.5);
+});
+
 test('knowledge checks whose keys share a cue fail too, naming the strategy and the questions where it points to the key', () => {
   // Options of equal length; the key moves around, and in `cued` items it is the one naming a clinician.
   const options = ['Refer it to the provider', 'Book a routine check-up.', 'Note it in her chart too', 'Hand her a leaflet, too.'];
