@@ -378,6 +378,16 @@ export class MoodlePage {
   }
 
   get(element: string): Value | undefined {
+    // A list's count, as the player's API keeps it: one past the highest index the page holds.
+    const list = /^cmi\.(interactions|objectives)\._count$/.exec(element)?.[1];
+    if (list) {
+      let count = 0;
+      for (const k of this.cmi.keys()) {
+        const n = new RegExp(`^cmi\\.${list}\\.(\\d+)\\.id$`).exec(k)?.[1];
+        if (n !== undefined) count = Math.max(count, Number(n) + 1);
+      }
+      return String(count);
+    }
     return this.cmi.get(element);
   }
 

@@ -187,16 +187,23 @@ export class ScormSession implements LmsSession {
     };
   }
 
-  catchUp(lists: RecordLists): void {
-    if (!this.recordsResults) return;
+  catchUp(lists: RecordLists, missingOnly = false): boolean {
+    if (!this.recordsResults) return false;
+    let wrote = false;
     // An entry this session does not know the value of ends the catch-up: indices must follow on.
     for (let i = this.interactions.length; i < lists.interactions.length; i++) {
       const interaction = lists.interactions[i];
       if (!interaction) break;
       this.recordInteraction(interaction);
+      wrote = true;
     }
-    // The other copy's results are the later ones: it wrote while this one stood by.
-    for (const { result } of lists.objectives) if (result) this.recordObjective(result);
+    // A copy that wrote while this one stood by holds the later results.
+    for (const { id, result } of lists.objectives) {
+      if (!result || (missingOnly && this.objectiveIndex.has(id))) continue;
+      this.recordObjective(result);
+      wrote = true;
+    }
+    return wrote;
   }
 
   commit(): boolean {
@@ -211,6 +218,10 @@ export class ScormSession implements LmsSession {
     this.conn.commit();
     for (const [element, o] of owed) this.conn.set(element, o.value);
     return this.conn.commit();
+  }
+
+  owes(): boolean {
+    return this.owed.size > 0;
   }
 
   confirmStored(): void {

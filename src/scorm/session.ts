@@ -97,9 +97,12 @@ export interface LmsSession {
   /**
    * Another copy of the course wrote the record meanwhile: writes the entries `lists` holds beyond
    * this session's own (at the same indices, the same values) and every objective result it knows,
-   * so the record never goes back and new entries follow.
+   * so the record never goes back and new entries follow. `missingOnly`: only objectives this
+   * session does not know, for lists kept by this browser, which may be older than the record.
    */
-  catchUp?(lists: RecordLists): void;
+  catchUp?(lists: RecordLists, missingOnly?: boolean): boolean;
+  /** Values a refused save left owed, which only a commit can send again (see resendUnstored). */
+  owes?(): boolean;
   /** Which exam attempts become interaction records: every one, or only the final one. */
   readonly interactionsFor: 'every' | 'final';
   /** LMSs of this version typically post only what changed: a possibly lost record is set again to be sent again. */

@@ -132,24 +132,28 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** The record's lists as `BrowserCopy.writeLists` keeps them: JSON, tagged with the record's token. */
-export function listsText(token: string, lists: RecordLists): string {
-  return JSON.stringify({ k: token, lists });
+/**
+ * The record's lists as `BrowserCopy.writeLists` keeps them: JSON, tagged with the record's token.
+ * `settled`: the LMS confirmed the save that carried them, and nothing it may have lost is owed.
+ */
+export function listsText(token: string, lists: RecordLists, settled: boolean): string {
+  return JSON.stringify({ k: token, settled, lists });
 }
 
 /** The lists kept for the record `token`; null for another record's, or for anything unreadable. */
-export function parseLists(text: string, token: string): RecordLists | null {
+export function parseLists(text: string, token: string): { lists: RecordLists; settled: boolean } | null {
   try {
-    const parsed = JSON.parse(text) as { k?: unknown; lists?: { interactions?: unknown; objectives?: unknown } };
+    const parsed = JSON.parse(text) as { k?: unknown; settled?: unknown; lists?: { interactions?: unknown; objectives?: unknown } };
     const { interactions, objectives } = parsed.lists ?? {};
     if (parsed.k !== token || !Array.isArray(interactions) || !Array.isArray(objectives)) return null;
-    return {
+    const lists: RecordLists = {
       interactions: interactions.map((i: unknown) => (isInteraction(i) ? revive(i) : null)),
       objectives: objectives.filter(
         (o: unknown): o is RecordLists['objectives'][number] =>
           typeof o === 'object' && o !== null && typeof (o as { id?: unknown }).id === 'string',
       ),
     };
+    return { lists, settled: parsed.settled === true };
   } catch {
     return null;
   }

@@ -95,6 +95,12 @@ export class Reporter {
     this.session.setOutcome(courseOutcome(this.course, state, this.passMark));
   }
 
+  /** Forgets what was noted and not yet written: another copy of the course writes this record. */
+  discard(): void {
+    this.interactions = [];
+    this.objectives.clear();
+  }
+
   /** The LMS confirmed a commit while the browser was online: what was written has arrived. */
   confirm(): void {
     this.unconfirmed = [];

@@ -54,10 +54,28 @@ export interface TrackerOptions {
   newToken?: () => string;
 }
 
-/** What the copy writing the record hands to the one taking over: its saved state and what it knows of the record's lists. */
+/** What the copy writing the record hands to the one taking over. */
 interface HandOver {
+  /** Its saved state. */
   state: string;
+  /** What it knows of the record's lists. */
   lists: RecordLists | null;
+  /** Its record token, when it launched, and when the LMS first confirmed one of its commits (null: never). */
+  token: string;
+  launchedAt: number;
+  confirmedAt: number | null;
+}
+
+/**
+ * Whether two copies of the course write the same LMS record. The same token says so. Two copies
+ * that each found the record empty made a token each, and are on one record only if neither had
+ * saved before the other launched: one that saved before the other's launch would have been read
+ * by it, had they shared the record (the other is then a new LMS attempt, say).
+ */
+function sameRecord(a: Pick<HandOver, 'token' | 'launchedAt' | 'confirmedAt'>, b: typeof a): boolean {
+  if (a.token === b.token) return true;
+  const savedBefore = (x: typeof a, y: typeof a) => x.confirmedAt !== null && x.confirmedAt < y.launchedAt;
+  return !savedBefore(a, b) && !savedBefore(b, a);
 }
 
 function randomToken(): string {
@@ -86,6 +104,9 @@ export class Tracker {
   /** After saves the LMS may have lost, the next saved state is stamped at least this late, so it differs. */
   private stampFloor = 0;
   private lastStamp = 0;
+  /** When this copy opened its session, and when the LMS first confirmed one of its commits. */
+  private launchedAt = 0;
+  private confirmedAt: number | null = null;
   private reporter: Reporter | null = null;
   private store: CourseStore | null = null;
   private readonly clock: Clock;
@@ -109,6 +130,7 @@ export class Tracker {
 
   /** Opens the LMS session (retrying a refusal briefly) and decides what the learner resumes. */
   async begin(): Promise<TrackerStart> {
+    this.launchedAt = this.clock.now();
     let launch = this.session.start();
     // An LMS still loading may refuse at first: try again briefly before giving up.
     for (const delay of this.options.initializeRetryDelays ?? [300, 1000]) {
@@ -152,6 +174,14 @@ export class Tracker {
       // What a lost session submitted (an exam attempt, the evaluation) is reported now, once:
       // the LMS's record then holds it, so the next launch finds nothing owed.
       if (resumed.restored) this.reporter.note(resumed.inLms, resumed.saved, this.clock.now());
+      // The LMS holds the latest saved state, yet may lack what went with it: Moodle's 1.2 player
+      // cannot send an objective again as the page closes after a refused save. When the last save
+      // this browser made was not settled, the record's lists as it wrote them bring back the
+      // entries and objectives the LMS lacks, where they were.
+      else if (launch.suspendData && this.backup) {
+        const stored = parseLists(await this.backup.readLists(), this.token);
+        if (stored && !stored.settled) this.session.catchUp?.(stored.lists, true);
+      }
       // Attempts whose time ran out while the course was closed are reported now.
       this.reporter.note(resumed.saved, resumed.state, this.clock.now());
     }
@@ -183,7 +213,13 @@ export class Tracker {
         this.scheduler.flushIfPending();
         this.scheduler.pause();
         this.standby = true;
-        return { state: this.store ? this.encode(this.store.state) : '', lists: this.session.lists?.() ?? null };
+        return {
+          state: this.store ? this.encode(this.store.state) : '',
+          lists: this.session.lists?.() ?? null,
+          token: this.token,
+          launchedAt: this.launchedAt,
+          confirmedAt: this.confirmedAt,
+        };
       },
       onTakenOver: () => {
         this.scheduler.pause();
@@ -214,19 +250,31 @@ export class Tracker {
    */
   async takeOver(): Promise<void> {
     if (!this.guard || !this.store || !this.standby) return;
-    const handed = await this.guard.takeOver();
-    const copies = handed !== null ? [handed.state] : ((await this.backup?.read()) ?? []);
-    let state = this.store.state;
+    const received = await this.guard.takeOver();
+    // A live copy on another record (an older LMS attempt, still open) hands over nothing of use.
+    const self = { token: this.token, launchedAt: this.launchedAt, confirmedAt: this.confirmedAt };
+    const handed = received !== null && sameRecord(received, self) ? received : null;
+    if (received !== null && !handed) this.options.log('the copy that was writing is on another LMS record: nothing of it is taken over');
+    const copies = handed !== null ? [handed.state] : received === null ? ((await this.backup?.read()) ?? []) : [];
+    // The other copy's state (merged, when this browser keeps more than one): what it has reported.
+    let other: CourseState | null = null;
     for (const text of copies) {
-      const other = decodeState(this.course, text);
-      // A copy handed over by a live tab is this record's; a stored one must carry its token.
-      if (handed !== null || other.token === this.token) state = mergeProgress(state, other.state);
+      const copy = decodeState(this.course, text);
+      // A copy handed over by a live tab on this record is this record's; a stored one must carry its token.
+      if (handed !== null || copy.token === this.token) other = other ? mergeProgress(other, copy.state) : copy.state;
     }
-    const stored = handed === null ? await this.backup?.readLists() : undefined;
-    const lists = handed !== null ? handed.lists : stored ? parseLists(stored, this.token) : null;
+    const state = other ? mergeProgress(this.store.state, other) : this.store.state;
+    const stored = received === null ? await this.backup?.readLists() : undefined;
+    const lists = handed !== null ? handed.lists : stored ? (parseLists(stored, this.token)?.lists ?? null) : null;
     this.standby = false;
     this.scheduler.resume();
     if (lists) this.session.catchUp?.(lists);
+    if (other && this.reporter) {
+      // What this copy noted at its launch (an attempt whose time ran out, say) the other copy may
+      // have reported since: only what the merged state adds to the other copy's is reported here.
+      this.reporter.discard();
+      this.reporter.note(other, state, this.clock.now());
+    }
     this.store.adopt(state);
     this.scheduler.request('now');
     this.options.onRole?.('writer', 'took-over');
@@ -307,8 +355,7 @@ export class Tracker {
     const suspend = this.encode(state);
     this.reporter.write(state, suspend);
     this.backup?.write(suspend);
-    const lists = this.session.lists?.();
-    if (lists) this.backup?.writeLists(listsText(this.token, lists));
+    this.keepLists(false);
     return true;
   }
 
@@ -328,7 +375,9 @@ export class Tracker {
       return 'refused';
     }
     if (this.offline) return 'unconfirmed';
+    this.confirmedAt ??= this.clock.now();
     this.reporter?.confirm();
+    this.keepLists(true);
     return 'confirmed';
   }
 
@@ -341,7 +390,17 @@ export class Tracker {
     if (this.standby) return;
     this.write();
     const ok = this.session.finish(commitFirst);
+    if (ok === true && !this.offline) this.keepLists(true);
     this.scheduler.settle(typeof ok === 'boolean' ? ok && !this.offline : ok.then((stored) => stored && !this.offline));
+  }
+
+  /**
+   * Keeps the record's lists in this browser's copy (see `RecordLists`), for a copy of the course
+   * that takes over or the next launch; `stored`: the LMS confirmed the save that carried them.
+   */
+  private keepLists(stored: boolean): void {
+    const lists = this.session.lists?.();
+    if (lists) this.backup?.writeLists(listsText(this.token, lists, stored && !this.session.owes?.()));
   }
 
   /** Encodes the state; if it ever outgrows the limit, keeps the essentials. */

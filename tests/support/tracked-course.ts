@@ -6,13 +6,17 @@ import type { SaveState } from '../../src/tracking/commit-scheduler.ts';
 import { Tracker } from '../../src/tracking/tracker.ts';
 import { memoryStorage, type FakeClock } from './fakes.ts';
 
-/** The course as main.ts runs it on a session: the tracker begun, a store attached, every save state kept. */
-export async function trackedCourse(course: Course, session: LmsSession, clock: FakeClock) {
+/**
+ * The course as main.ts runs it on a session: the tracker begun, a store attached, every save state
+ * kept, and the page's lifecycle followed on `win` (dispatch `pagehide` on it to close the page).
+ * `storage`: this browser's, shared by launches in it.
+ */
+export async function trackedCourse(course: Course, session: LmsSession, clock: FakeClock, storage: Storage = memoryStorage()) {
   const saves: SaveState[] = [];
   const tracker = new Tracker(course, session, {
     log: () => {},
     clock,
-    storage: memoryStorage(),
+    storage,
     activity: 'a',
     newToken: () => 'tok',
     onSaveState: (s) => saves.push(s),
@@ -23,7 +27,12 @@ export async function trackedCourse(course: Course, session: LmsSession, clock: 
     started.state,
   );
   tracker.attach(store);
-  return { tracker, store, saves };
+  const win = Object.assign(new EventTarget(), {
+    document: Object.assign(new EventTarget(), { visibilityState: 'visible' }),
+    navigator: { onLine: true },
+  }) as unknown as Window;
+  tracker.listen(win);
+  return { tracker, store, saves, win };
 }
 
 /** Reads the sample course's lesson and passes `exam` with every answer right. */

@@ -5,7 +5,7 @@ import type { LmsCall } from '../../src/preview/lms-host.ts';
 import { ScormConnection, type RawCalls } from '../../src/scorm/connection.ts';
 import { ScormSession } from '../../src/scorm/scorm-session.ts';
 import { scorm12Dialect } from '../../src/scorm/scorm12.ts';
-import { FakeClock } from '../support/fakes.ts';
+import { FakeClock, memoryStorage } from '../support/fakes.ts';
 import { passExam, trackedCourse } from '../support/tracked-course.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 import { strictViolations } from '../support/strict-scorm.ts';
@@ -19,8 +19,11 @@ const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric],
 const course: Course = courseOf(exam);
 const OBJECTIVES = ['o1', 'o2', 'o3'];
 
-/** One launch of the course in Moodle's 1.2 player; `refuse` makes its commits fail (a Moodle session that ended). */
-async function launch(records: MoodleRecords, clock: FakeClock) {
+/**
+ * One launch of the course in Moodle's 1.2 player; `refuse` makes its commits fail (a Moodle session
+ * that ended). `storage`: the browser's, when launches share one.
+ */
+async function launch(records: MoodleRecords, clock: FakeClock, storage?: Storage) {
   const l = records.launch({
     learnerId: 'u',
     learnerName: 'Nurse, Pat',
@@ -62,8 +65,8 @@ async function launch(records: MoodleRecords, clock: FakeClock) {
     lastError: () => error,
   };
   const session = new ScormSession(new ScormConnection(raw, () => {}), scorm12Dialect, () => clock.now());
-  const { tracker, store, saves } = await trackedCourse(course, session, clock);
-  return { tracker, store, calls, saves, control, stored: () => records.record('u', 'a', l.info.attempt) };
+  const { tracker, store, saves, win } = await trackedCourse(course, session, clock, storage);
+  return { tracker, store, calls, saves, control, win, mode: l.info.mode, stored: () => records.record('u', 'a', l.info.attempt) };
 }
 
 /** Moodle's record of the objectives: id → [status, raw score]. */
@@ -151,4 +154,35 @@ test('a retry refused again keeps what is owed: the pass arrives with the first 
   expect([record['cmi.core.lesson_status'], String(record['cmi.core.score.raw'])]).toEqual(['passed', '100']);
   expect(Object.keys(objectives(record)).sort()).toEqual(OBJECTIVES);
   expect(violations(run.calls)).toEqual([]);
+});
+
+test('a refused save, then the tab closed before the retry: the next launch brings back every objective Moodle lacks', async () => {
+  const clock = new FakeClock();
+  const storage = memoryStorage();
+  const records = new MoodleRecords('12', {} as MoodleStore);
+  const first = await launch(records, clock, storage);
+  first.control.refuse = true;
+  passExam(first.store, exam);
+  // The learner sees the result and closes the tab a second later, before the retry at 2 s; the
+  // closing LMSFinish goes through, but cannot send again what needs an interim value first.
+  clock.advance(1000);
+  first.control.refuse = false;
+  first.win.dispatchEvent(new Event('pagehide'));
+  expect(objectives(first.stored())).toEqual({});
+
+  // The saved progress did arrive, so the next launch owes nothing by it: the record's lists kept in this browser tell what is missing.
+  clock.advance(3600_000);
+  const second = await launch(records, clock, storage);
+  expect(second.mode).toBe('normal');
+  second.tracker.exit();
+  const record = second.stored();
+  expect(record['cmi.core.lesson_status']).toBe('passed');
+  expect(objectives(record)).toEqual(Object.fromEntries(OBJECTIVES.map((id) => [id, ['passed', '100']])));
+  // The answers and the CE record, each once.
+  const answered = Object.entries(record)
+    .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
+    .map(([, v]) => v);
+  expect(answered.filter((id) => id.startsWith(`${exam.id}-`)).sort()).toEqual(exam.questions.map((q) => `${exam.id}-${q.id}`).sort());
+  expect(new Set(answered).size).toBe(answered.length);
+  expect(violations(second.calls)).toEqual([]);
 });

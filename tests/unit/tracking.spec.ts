@@ -494,8 +494,9 @@ test("the record's lists kept in the browser: read back for the same record only
     ],
     objectives: [{ id: 'o1', result: { id: 'o1', score: 100, passed: true } }],
   };
-  const text = listsText('tok1', lists);
-  expect(parseLists(text, 'tok1')).toEqual(lists);
+  const text = listsText('tok1', lists, false);
+  expect(parseLists(text, 'tok1')).toEqual({ lists, settled: false });
+  expect(parseLists(listsText('tok1', lists, true), 'tok1')?.settled).toBe(true);
   expect(parseLists(text, 'tok2')).toBeNull();
   expect(parseLists('{"k":"tok1","lists":{"interactions":3}}', 'tok1')).toBeNull();
   expect(parseLists('not json', 'tok1')).toBeNull();
