@@ -97,7 +97,8 @@ export class PipeBrowser {
     const exited = new Promise((done) => this.proc.once('exit', done));
     this.proc.kill();
     await exited;
-    rmSync(this.profile, { recursive: true, force: true });
+    // Its helper processes may still be writing for a moment: retry, as Node's rm does on ENOTEMPTY.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 
