@@ -153,6 +153,18 @@ test.describe('what to trust at launch', () => {
     expect(resume({ ...base, suspendData: v3, local: newer })).toMatchObject({ restored: false, token: 'new1' });
   });
 
+  test("the LMS's bookmark wins, unless the LMS holds this browser's latest save, which carried the place", () => {
+    const inQuiz = { ...read, location: `quiz:${exam.id}` };
+    const lms = encodeState(inQuiz, stamp(10_000));
+    // A bookmark of its own (an LMS that kept it while refusing a long suspend_data, say): it wins.
+    expect(resume({ ...base, suspendData: lms, location: 'lesson:l1', local: '' }).state.location).toBe('lesson:l1');
+    expect(resume({ ...base, suspendData: lms, location: 'lesson:l1', local: encodeState(read, stamp(5_000)) }).state.location).toBe(
+      'lesson:l1',
+    );
+    // The LMS holds exactly this browser's latest save: the bookmark is what a lost save left behind.
+    expect(resume({ ...base, suspendData: lms, location: 'lesson:l1', local: lms }).state.location).toBe(`quiz:${exam.id}`);
+  });
+
   test('unreadable saved progress starts afresh and says so', () => {
     const r = resume({ ...base, suspendData: '{"v":4,"q":', local: '' });
     expect(r).toMatchObject({ unreadable: true, canContinue: false, state: initialState() });
