@@ -63,9 +63,7 @@ for (const version of VERSIONS) {
       });
       await expect(again.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
       // The launch's first commit follows its first screen; on a busy machine it can come a moment later.
-      await expect
-        .poll(async () => (await lmsCalls(page)).some((c) => c.launch === 2 && /Commit$/.test(c.fn)))
-        .toBe(true);
+      await expect.poll(async () => (await lmsCalls(page)).some((c) => c.launch === 2 && /Commit$/.test(c.fn))).toBe(true);
 
       const calls = await lmsCalls(page);
       for (const launch of [1, 2]) {
