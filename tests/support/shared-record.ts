@@ -9,9 +9,10 @@ import type { Clock } from '../../src/tracking/clock.ts';
  * One LMS record that several sessions (tabs) write to, as Moodle's database is for one attempt:
  * each session reads the record at Initialize, SetValue stages in that session, Commit/Terminate
  * store what the session set. `_count` is what the session sees (record at launch + its own sets).
+ * `control.refuse`: the session's commits fail (error 101) and store nothing, as when its LMS session ended.
  */
 export function sharedRecord(version: '12' | '2004', record: Record<string, string> = {}) {
-  const session = (clock: Clock, extra: Record<string, string> = {}) => {
+  const session = (clock: Clock, extra: Record<string, string> = {}, control = { refuse: false }) => {
     let view: Record<string, string> = {};
     const staged: Record<string, string> = {};
     let error = '0';
@@ -42,7 +43,10 @@ export function sharedRecord(version: '12' | '2004', record: Record<string, stri
         error = '0';
         return 'true';
       },
-      commit: () => (store(), (error = '0'), 'true'),
+      commit: () => {
+        if (control.refuse) return ((error = '101'), 'false');
+        return (store(), (error = '0'), 'true');
+      },
       lastError: () => error,
     };
     return new ScormSession(

@@ -129,5 +129,40 @@ for (const version of ['12', '2004'] as const) {
       waiting.tracker.exit();
       expect(interactionIds(lms.record)).toEqual(recorded);
     });
+    test('a pass whose saves the LMS refused in the first tab reaches the record through the tab that takes over', async () => {
+      const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric], { attempts: 1, passMark: 80 });
+      const course = courseOf(exam);
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const lms = sharedRecord(version);
+      const refused = { refuse: false };
+      const a = await tab(course, lms.session(clock, {}, refused), clock, storage, 'tokA');
+      const b = await tab(course, lms.session(clock), clock, storage, 'tokB');
+      expect(b.roles).toEqual(['standby']);
+      // The first tab's LMS session ends (the learner's Moodle login timed out, say): its saves are refused.
+      refused.refuse = true;
+      a.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      a.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      for (const q of exam.questions) a.store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
+      a.store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      expect(interactionIds(lms.record)).toEqual([]);
+      const taking = b.tracker.takeOver();
+      await settle();
+      await taking;
+      b.tracker.exit();
+      // The answers, the objectives and the pass. In 2004 each answer once. In 1.2 the first tab had
+      // already recorded the refused answers again as new entries (Moodle's 1.2 player sends only what
+      // changed, docs/lms-records.md), and the tab taking over writes every entry it did not know: where
+      // no save of the first tab arrived, the answers are there twice, as a 1.2 journal may hold them.
+      const ids = interactionIds(lms.record);
+      const answers = exam.questions.map((q) => `${exam.id}-${q.id}`).sort();
+      expect([...new Set(ids.filter((id) => id.startsWith(`${exam.id}-`)))].sort()).toEqual(answers);
+      expect(ids.filter((id) => id.startsWith(`${exam.id}-`)).length).toBe(version === '12' ? 2 * answers.length : answers.length);
+      const objectives = Object.keys(lms.record)
+        .filter((k) => /^cmi\.objectives\.\d+\.id$/.test(k))
+        .map((k) => lms.record[k]);
+      expect(objectives.sort()).toEqual(['o1', 'o2', 'o3']);
+      expect(lms.record[version === '12' ? 'cmi.core.score.raw' : 'cmi.score.raw']).toBe('100');
+    });
   });
 }
