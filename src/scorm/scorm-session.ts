@@ -187,23 +187,18 @@ export class ScormSession implements LmsSession {
     };
   }
 
-  catchUp(lists: RecordLists, missingOnly = false): boolean {
-    if (!this.recordsResults) return false;
-    let wrote = false;
+  catchUp(lists: RecordLists, missingOnly = false): void {
+    if (!this.recordsResults) return;
     // An entry this session does not know the value of ends the catch-up: indices must follow on.
     for (let i = this.interactions.length; i < lists.interactions.length; i++) {
       const interaction = lists.interactions[i];
       if (!interaction) break;
       this.recordInteraction(interaction);
-      wrote = true;
     }
     // A copy that wrote while this one stood by holds the later results.
     for (const { id, result } of lists.objectives) {
-      if (!result || (missingOnly && this.objectiveIndex.has(id))) continue;
-      this.recordObjective(result);
-      wrote = true;
+      if (result && !(missingOnly && this.objectiveIndex.has(id))) this.recordObjective(result);
     }
-    return wrote;
   }
 
   commit(): boolean {

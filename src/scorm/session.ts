@@ -100,7 +100,7 @@ export interface LmsSession {
    * so the record never goes back and new entries follow. `missingOnly`: only objectives this
    * session does not know, for lists kept by this browser, which may be older than the record.
    */
-  catchUp?(lists: RecordLists, missingOnly?: boolean): boolean;
+  catchUp?(lists: RecordLists, missingOnly?: boolean): void;
   /** Values a refused save left owed, which only a commit can send again (see resendUnstored). */
   owes?(): boolean;
   /** Which exam attempts become interaction records: every one, or only the final one. */

@@ -7,11 +7,14 @@ import { Tracker, type Role } from '../../src/tracking/tracker.ts';
 import { FakeClock, memoryStorage } from '../support/fakes.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 import { interactionIds, sharedRecord } from '../support/shared-record.ts';
+import { passExam } from '../support/tracked-course.ts';
 
 // Copies of the course in one browser on LMS records that several sessions write to (one Moodle
 // attempt each): what a take-over (Tracker.takeOver) brings over, and what it must not.
 
 const SECOND = 1000;
+const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric], { attempts: 1, passMark: 80 });
+const course = courseOf(exam);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 /** One tab of the course on `session`, as main.ts runs it (tab guard on a broadcast channel). */
@@ -75,17 +78,12 @@ for (const version of ['12', '2004'] as const) {
     });
 
     test("a new LMS attempt opened while the previous attempt's tab is open starts empty after take-over", async () => {
-      const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric], { attempts: 1, passMark: 80 });
-      const course = courseOf(exam);
       const clock = new FakeClock();
       const storage = memoryStorage();
       // Attempt 1: passed and completed in the first tab, which stays open.
       const attempt1 = sharedRecord(version);
       const a = await tab(course, attempt1.session(clock), clock, storage, 'tokA');
-      a.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
-      a.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
-      for (const q of exam.questions) a.store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
-      a.store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      passExam(a.store, exam);
       expect(a.store.state.completedAt).not.toBeNull();
       // The LMS grants a new attempt (Moodle: "Start a new attempt"): an empty record, opened in a second tab.
       clock.advance(24 * 3600 * SECOND);
@@ -104,8 +102,6 @@ for (const version of ['12', '2004'] as const) {
       expect(attempt2.record[status]).toBe('incomplete');
     });
     test('two copies opened together on one empty record: each made a token, yet the take-over brings the pass over', async () => {
-      const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric], { attempts: 1, passMark: 80 });
-      const course = courseOf(exam);
       const clock = new FakeClock();
       const storage = memoryStorage();
       const lms = sharedRecord(version);
@@ -116,10 +112,7 @@ for (const version of ['12', '2004'] as const) {
       ]);
       const [writer, waiting] = b.roles.includes('standby') ? [a, b] : [b, a];
       expect(waiting.roles).toEqual(['standby']);
-      writer.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
-      writer.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
-      for (const q of exam.questions) writer.store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
-      writer.store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      passExam(writer.store, exam);
       const recorded = interactionIds(lms.record);
       expect(recorded.length).toBeGreaterThan(0);
       const taking = waiting.tracker.takeOver();
@@ -130,8 +123,6 @@ for (const version of ['12', '2004'] as const) {
       expect(interactionIds(lms.record)).toEqual(recorded);
     });
     test('a pass whose saves the LMS refused in the first tab reaches the record through the tab that takes over', async () => {
-      const exam = quizOf([QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric], { attempts: 1, passMark: 80 });
-      const course = courseOf(exam);
       const clock = new FakeClock();
       const storage = memoryStorage();
       const lms = sharedRecord(version);
@@ -141,10 +132,7 @@ for (const version of ['12', '2004'] as const) {
       expect(b.roles).toEqual(['standby']);
       // The first tab's LMS session ends (the learner's Moodle login timed out, say): its saves are refused.
       refused.refuse = true;
-      a.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
-      a.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
-      for (const q of exam.questions) a.store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: correctAnswer(q) });
-      a.store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      passExam(a.store, exam);
       expect(interactionIds(lms.record)).toEqual([]);
       const taking = b.tracker.takeOver();
       await settle();
