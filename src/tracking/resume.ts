@@ -1,5 +1,5 @@
 import { mergeProgress, progressGain, type ProgressGain } from '../course/merge.ts';
-import { isValidLocation, submitExpired, type CourseState } from '../course/state.ts';
+import { isValidLocation, markCompleted, quizProgress, submitExpired, type CourseState } from '../course/state.ts';
 import { decodeState, encodeState } from '../course/suspend-codec.ts';
 import type { Course, Quiz } from '../course/types.ts';
 
@@ -68,8 +68,11 @@ export function resume(input: ResumeInput): Resumed {
   if (!fromBrowser && input.location && isValidLocation(course, input.location) && input.location !== saved.location) {
     saved = { ...saved, location: input.location, section: 0 };
   }
-  // Time that ran out while the course was closed is not given back.
-  const { state, expired } = submitExpired(course, saved, input.now, input.expiring, input.passMark);
+  // Time that ran out while the course was closed is not given back. An attempt submitted so may
+  // complete the course: it did so when the time ran out, which is the date its record carries.
+  const { state: submitted, expired } = submitExpired(course, saved, input.now, input.expiring, input.passMark);
+  const ranOut = Math.max(...expired.map((id) => quizProgress(submitted, id).attempt?.deadline ?? input.now));
+  const state = expired.length ? markCompleted(course, submitted, Math.min(ranOut, input.now), input.passMark) : submitted;
   return {
     saved,
     inLms: lms.state,

@@ -378,6 +378,28 @@ for (const version of VERSIONS) {
       expect(third.lms.calls.filter((c) => /^SetValue cmi\.interactions\.\d+\.id=/.test(c))).toEqual([]);
     });
 
+    test('an exam whose time ran out while the course was closed, submitted at relaunch, completes the course then: CE record and date saved with no further action', async () => {
+      const clock = new FakeClock();
+      const timed: Course = courseOf(quizOf(questions, { attempts: 1, passMark: 80, timeLimitMinutes: 10 }));
+      const first = await launch(version, { clock, course: timed });
+      first.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      first.store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      first.store.dispatch({ type: 'start-quiz', quizId: exam.id });
+      answerAll(first.store);
+      const deadline = first.store.state.quizzes[exam.id]?.attempt?.deadline ?? 0;
+      expect(deadline).toBeGreaterThan(0);
+      first.tracker.exit();
+      // The learner comes back the next day: the attempt ran out at its deadline and is submitted now.
+      clock.advance(24 * 60 * 60 * SECOND);
+      const second = await launch(version, { clock, cmi: { ...first.lms.cmi }, course: timed });
+      expect(second.start.expired).toEqual([exam.id]);
+      // The course was completed when the time ran out, and the state the learner starts from says so.
+      expect(second.start.state.completedAt).toBe(deadline);
+      const ceIds = second.lms.calls.filter((c) => /^SetValue cmi\.interactions\.\d+\.id=ce-/.test(c));
+      expect(ceIds.length).toBe(Object.keys(CE_RECORD).length - 1);
+      expect(JSON.parse(second.lms.cmi['cmi.suspend_data'] ?? '{}').c).toBe(deadline / 1000);
+    });
+
     test('a save the LMS accepts while the browser is offline is not taken as saved; back online it is sent again', async () => {
       const { lms, store, tracker, saves } = await launch(version, { course: oneTry });
       const win = new EventTarget() as unknown as Window;
