@@ -107,6 +107,8 @@ export class Tracker {
   /** When this copy opened its session, and when the LMS first confirmed one of its commits. */
   private launchedAt = 0;
   private confirmedAt: number | null = null;
+  /** The record's lists as last kept settled in this browser (see `keepLists`). */
+  private settledLists: string | null = null;
   private reporter: Reporter | null = null;
   private store: CourseStore | null = null;
   private readonly clock: Clock;
@@ -251,6 +253,8 @@ export class Tracker {
   async takeOver(): Promise<void> {
     if (!this.guard || !this.store || !this.standby) return;
     const received = await this.guard.takeOver();
+    // Another copy has written this browser's copy of the lists since.
+    this.settledLists = null;
     // A live copy on another record (an older LMS attempt, still open) hands over nothing of use.
     const self = { token: this.token, launchedAt: this.launchedAt, confirmedAt: this.confirmedAt };
     const handed = received !== null && sameRecord(received, self) ? received : null;
@@ -400,7 +404,14 @@ export class Tracker {
    */
   private keepLists(stored: boolean): void {
     const lists = this.session.lists?.();
-    if (lists) this.backup?.writeLists(listsText(this.token, lists, stored && !this.session.owes?.()));
+    if (!lists || !this.backup) return;
+    const settled = stored && !this.session.owes?.();
+    // Lists the LMS confirmed stay settled whatever a later save does: most saves (a lesson read,
+    // a place) change nothing in them, and need not write them twice.
+    const written = JSON.stringify(lists);
+    if (!settled && written === this.settledLists) return;
+    this.backup.writeLists(listsText(this.token, lists, settled));
+    this.settledLists = settled ? written : null;
   }
 
   /** Encodes the state; if it ever outgrows the limit, keeps the essentials. */

@@ -400,6 +400,30 @@ for (const version of VERSIONS) {
       expect(JSON.parse(second.lms.cmi['cmi.suspend_data'] ?? '{}').c).toBe(deadline / 1000);
     });
 
+    test("the record's lists are kept in the browser when they change or settle, not twice at every save", async () => {
+      const storage = memoryStorage();
+      const written: string[] = [];
+      const setItem = storage.setItem.bind(storage);
+      storage.setItem = (k, v) => {
+        if (k.endsWith(':lists')) written.push(v);
+        setItem(k, v);
+      };
+      const { store, tracker, lms } = await launch(version, { storage, course: oneTry });
+      store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+      store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+      answerAll(store);
+      store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+      const settled = (v: string | undefined) => (JSON.parse(v ?? '{}') as { settled?: boolean }).settled;
+      expect(settled(written.at(-1))).toBe(true);
+      const after = written.length;
+      // Later saves change nothing in the lists the LMS confirmed: nothing is written again.
+      const commits = commitsIn(lms.calls);
+      store.dispatch({ type: 'navigate', location: 'lesson:l1' });
+      tracker.exit();
+      expect(commitsIn(lms.calls) + lms.calls.filter((c) => c === 'Terminate').length).toBeGreaterThan(commits);
+      expect(written.length).toBe(after);
+    });
+
     test('a save the LMS accepts while the browser is offline is not taken as saved; back online it is sent again', async () => {
       const { lms, store, tracker, saves } = await launch(version, { course: oneTry });
       const win = new EventTarget() as unknown as Window;
