@@ -7,7 +7,7 @@ import { seededRandom } from '../../src/course/random.ts';
 import type { Answer, Question, Quiz } from '../../src/course/types.ts';
 import { courseData, exam } from '../../tests/support/flows.ts';
 import { giveAnswer, wrongAnswer } from '../../tests/support/learner.ts';
-import { activity, HERE, LAB, login, openActivity, ROOT } from './lab.ts';
+import { activity, distZip, HERE, LAB, login, openActivity } from './lab.ts';
 
 /**
  * A cohort of made-up learners of mixed ability takes the SCORM 1.2 package in one activity, so the
@@ -72,11 +72,7 @@ const trueKey = new Map(
 function cmid(): number {
   const given = process.env.COHORT_CMID;
   if (given) return Number(given);
-  const made = activity(
-    process.env.COHORT_ACTIVITY ?? 'Lab: report rpt',
-    join(ROOT, 'dist', 'spine-stem-cell-course-scorm12.zip'),
-    'recommended',
-  );
+  const made = activity(process.env.COHORT_ACTIVITY ?? 'Lab: report rpt', distZip('12'), 'recommended');
   // The worker inherits the runner's environment: the zip is uploaded once.
   process.env.COHORT_CMID = String(made);
   return made;
