@@ -296,8 +296,10 @@ export class Cmi5Session implements LmsSession {
   private queueRecord(ending: boolean): void {
     const ce = this.ceStatement();
     if (ce) this.client.sendStatements([ce]);
-    // The verdicts in a batch of their own: an answer the LRS refused cannot take them down with it.
-    this.client.sendStatements(this.verdicts(ending), true);
+    // Each verdict in a batch of its own: an answer the LRS refused cannot take one down with it, nor
+    // can a verdict it already holds (a relaunch that restores a lost save sends `passed` again,
+    // which the LRS refuses as a second one, 9.3.0.0-7) take down the `completed` that follows it.
+    for (const verdict of this.verdicts(ending)) this.client.sendStatements([verdict], true);
     const doc = JSON.stringify(this.record);
     if (doc !== this.sentRecord) {
       this.client.putState(STATE_ID, doc);

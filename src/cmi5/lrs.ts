@@ -174,8 +174,14 @@ export class LrsClient {
     // The request under way is a keepalive one: it arrives by itself, and may arrive after anything sent now.
     const waiting = this.queue.filter((i) => i !== this.inFlight);
     const busy = this.inFlight !== null;
-    const states = waiting.filter((i): i is Extract<LrsItem, { kind: 'state' }> => i.kind === 'state');
     const statements = waiting.flatMap((i) => (i.kind === 'statements' ? i.statements : []));
+    // A state document follows the statements it records (a verdict sent is marked in it): while
+    // statements are unconfirmed it stays in this browser's copy, which the next launch merges in
+    // and reports again, rather than arrive alone and claim a verdict the LRS may never get.
+    const unconfirmed = statements.length > 0 || this.inFlight?.kind === 'statements';
+    const states = unconfirmed ? [] : waiting.filter((i): i is Extract<LrsItem, { kind: 'state' }> => i.kind === 'state');
+    if (unconfirmed && waiting.some((i) => i.kind === 'state'))
+      this.log('the page closed with statements unconfirmed: the state document was left to the next launch');
     this.queue = [];
     for (const s of states) void this.send(s, true);
     const withLast = [...statements, last];

@@ -4,7 +4,7 @@ import { cmi5Ids } from '../../src/cmi5/ids.ts';
 import type { Cmi5LaunchParams } from '../../src/cmi5/launch-params.ts';
 import { LrsClient } from '../../src/cmi5/lrs.ts';
 import type { Course } from '../../src/course/types.ts';
-import { FakeClock } from '../support/fakes.ts';
+import { FakeClock, memoryStorage } from '../support/fakes.ts';
 import { passExam, trackedCourse } from '../support/tracked-course.ts';
 import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
 
@@ -120,4 +120,111 @@ test('Exit while the LRS refuses saves: the exit screen is told they were not sa
   expect(await ok.session.closed).toBe(true);
   await settle();
   expect(ok.saves.at(-1)).toBe('saved');
+});
+
+/**
+ * An LRS that keeps its state document and refuses what cmi5 forbids in a registration: `passed`
+ * twice (9.3.0.0-7) refuses the whole batch with 403, as the conformance suite's LRS does.
+ * `statements` and `state` say whether each API is up (503 when down).
+ */
+function keepingLrs() {
+  const lrs = { stored: [] as string[], state: '', statements: true, stateApi: true };
+  const fetchFn = (async (url: RequestInfo | URL, init?: RequestInit) => {
+    const u = String(url);
+    const method = init?.method ?? 'GET';
+    if (u === PARAMS.fetch) return new Response(JSON.stringify({ 'auth-token': 'token' }), { status: 200 });
+    if (method === 'GET') {
+      if (u.includes('LMS.LaunchData'))
+        return new Response(JSON.stringify({ contextTemplate: {}, launchMode: 'Normal', masteryScore: 0.8 }), { status: 200 });
+      if (u.includes('course-record') && lrs.state) return new Response(lrs.state, { status: 200 });
+      return new Response('', { status: 404 });
+    }
+    if (method === 'PUT') {
+      if (!lrs.stateApi) return new Response('down', { status: 503 });
+      lrs.state = String(init?.body);
+      return new Response(null, { status: 204 });
+    }
+    if (!lrs.statements) return new Response('down', { status: 503 });
+    const verbs = (JSON.parse(String(init?.body)) as Array<{ verb: { id: string } }>).map((s) => s.verb.id.replace(/.*\//, ''));
+    if (verbs.includes('passed') && lrs.stored.includes('passed')) return new Response('{"violatedReqId":"9.3.0.0-7"}', { status: 403 });
+    lrs.stored.push(...verbs);
+    return new Response('[]', { status: 200 });
+  }) as typeof fetch;
+  return { lrs, fetchFn };
+}
+
+/** One launch of the AU on `fetchFn`'s LRS, in a browser whose storage is `storage`. */
+async function launchOn(fetchFn: typeof fetch, course: Course, clock: FakeClock, storage: Storage) {
+  const session = new Cmi5Session(
+    PARAMS,
+    new LrsClient(PARAMS, () => {}, fetchFn),
+    cmi5Ids('course'),
+    course,
+    () => {},
+    () => clock.now(),
+  );
+  await session.prepare();
+  const run = await trackedCourse(course, session, clock, storage);
+  await settle();
+  return run;
+}
+
+/** The sample course with a second lesson: passing the exam does not complete it. */
+function twoLessons(): Course {
+  const l1 = course.lessons[0]!;
+  return { ...course, lessons: [l1, { ...l1, id: 'l2', title: 'L2' }] };
+}
+
+test('the page closes while statements wait: the state document does not claim a pass the LRS never got, and the relaunch sends it', async () => {
+  const clock = new FakeClock();
+  const storage = memoryStorage();
+  const { lrs, fetchFn } = keepingLrs();
+  const first = await launchOn(fetchFn, course, clock, storage);
+  // The statements API fails (5xx) from here on; the State API still answers.
+  lrs.statements = false;
+  passExam(first.store, exam);
+  await settle();
+  expect(lrs.stored).not.toContain('passed');
+  // The learner closes the tab: what is queued goes out with keepalive, the statements fail again.
+  first.win.dispatchEvent(new Event('pagehide'));
+  await settle();
+  expect(lrs.stored).not.toContain('passed');
+
+  // Later, the LRS answers again and the learner relaunches in the same browser.
+  lrs.statements = true;
+  clock.advance(3_600_000);
+  await launchOn(fetchFn, course, clock, storage);
+  await settle();
+  expect(lrs.stored.filter((v) => v === 'passed')).toHaveLength(1);
+  expect(lrs.stored).toContain('completed');
+});
+
+test('a relaunch that sends again a pass the LRS already holds (refused, 403) does not take the completion down with it', async () => {
+  const clock = new FakeClock();
+  const storage = memoryStorage();
+  const { lrs, fetchFn } = keepingLrs();
+  const two = twoLessons();
+  const first = await launchOn(fetchFn, two, clock, storage);
+  first.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+  await settle();
+  // The State API fails from here on: the passed statement arrives, the state document does not.
+  lrs.stateApi = false;
+  passExam(first.store, exam);
+  await settle();
+  expect(lrs.stored).toContain('passed');
+  // Then the statements API too: reading the last lesson completes the course, which does not arrive.
+  lrs.statements = false;
+  first.store.dispatch({ type: 'lesson-viewed', lessonId: 'l2' });
+  await settle();
+  first.win.dispatchEvent(new Event('pagehide'));
+  await settle();
+  expect(lrs.stored).not.toContain('completed');
+
+  lrs.statements = true;
+  lrs.stateApi = true;
+  clock.advance(3_600_000);
+  await launchOn(fetchFn, two, clock, storage);
+  await settle();
+  expect(lrs.stored.filter((v) => v === 'passed')).toHaveLength(1);
+  expect(lrs.stored).toContain('completed');
 });
