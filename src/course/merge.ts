@@ -19,7 +19,10 @@ function furtherQuiz(a: QuizProgress, b: QuizProgress): QuizProgress {
   else if (Boolean(a.attempt?.submitted) !== Boolean(b.attempt?.submitted)) chosen = a.attempt?.submitted ? a : b;
   else if (lastActivity(a.attempt) !== lastActivity(b.attempt)) chosen = lastActivity(a.attempt) > lastActivity(b.attempt) ? a : b;
   else chosen = answered(a.attempt) > answered(b.attempt) ? a : b;
-  return { ...chosen, bestScore: best };
+  // A pass either copy recorded is kept, as its best score is.
+  const passed = a.passed === true || b.passed === true ? true : (chosen.passed ?? (chosen === a ? b : a).passed);
+  const { passed: _chosen, ...rest } = chosen;
+  return { ...rest, bestScore: best, ...(passed !== undefined ? { passed } : {}) };
 }
 
 function furtherEvaluation(a: EvaluationState | undefined, b: EvaluationState | undefined): EvaluationState | undefined {

@@ -44,6 +44,13 @@ export interface QuizProgress {
   /** Best and last score (percent) of the submitted attempts; null before the first. */
   bestScore: number | null;
   lastScore: number | null;
+  /**
+   * The graded quiz only: whether its counted score passed when it was recorded, against the pass
+   * mark then in force. A new version of the course (or the LMS's mastery score) may raise the pass
+   * mark later; a pass already given stays a pass. Absent in progress saved before verdicts were
+   * kept: the score is then compared with the pass mark in force.
+   */
+  passed?: boolean;
 }
 
 /** The learner's evaluation of the activity: drafts until submitted, then only the date. */
@@ -288,13 +295,17 @@ export function submitQuiz(
   const attempt = openAttempt(state, quizId);
   if (!quiz || !attempt) return state;
   const progress = quizProgress(state, quizId);
-  const { score } = attemptResult(quiz, attempt, quizPassMark(course, quiz, coursePassMark));
+  const passMark = quizPassMark(course, quiz, coursePassMark);
+  const { score, passed } = attemptResult(quiz, attempt, passMark);
+  // The counted score's verdict: the last attempt's, or any attempt's for the highest score.
+  const verdict = quiz.counts === 'last' ? passed : passed || quizPassed(quiz, progress, passMark) === true;
   return withQuiz(state, quizId, {
     // Flags and the question on screen only help the learner find their way before submitting.
     attempt: { ...attempt, flagged: [], current: 0, submitted: true, timedOut },
     attemptsUsed: progress.attemptsUsed + 1,
     bestScore: Math.max(progress.bestScore ?? 0, score),
     lastScore: score,
+    ...(quiz.graded ? { passed: verdict } : {}),
   });
 }
 
@@ -331,6 +342,17 @@ export function countedScore(quiz: Quiz, progress: QuizProgress): number | null 
   return quiz.counts === 'last' ? progress.lastScore : progress.bestScore;
 }
 
+/**
+ * Whether the counted score passes: the verdict given when it was recorded where one was kept (a
+ * pass mark raised since takes no pass away), else the score against `passMark`; null before the
+ * first submission.
+ */
+export function quizPassed(quiz: Quiz, progress: QuizProgress, passMark: number): boolean | null {
+  const score = countedScore(quiz, progress);
+  if (score === null) return null;
+  return progress.passed ?? score >= passMark;
+}
+
 /** Records the moment the course was first completed; later changes keep that date. */
 export function markCompleted(course: Course, state: CourseState, now: number, passMark = course.passMark): CourseState {
   return state.completedAt === null && courseOutcome(course, state, passMark).completed ? { ...state, completedAt: now } : state;
@@ -355,18 +377,20 @@ export function courseOutcome(course: Course, state: CourseState, passMark = cou
   const exam = findQuiz(course, course.gradedQuiz);
   const progress = quizProgress(state, course.gradedQuiz);
   const score = exam ? countedScore(exam, progress) : null;
-  const passed = score === null ? null : score >= passMark;
+  const passed = exam ? quizPassed(exam, progress, passMark) : null;
   const viewedCount = course.lessons.filter((l) => state.viewed.includes(l.id)).length;
   const allLessonsViewed = viewedCount === course.lessons.length;
   // A required evaluation is part of completing a continuing-education activity.
   const evaluated = !course.evaluation?.required || state.evaluation?.submittedAt != null;
   const steps = course.lessons.length + 1 + (course.evaluation?.required ? 1 : 0);
+  // A completion once recorded stays: a new version of the course may add a lesson later.
+  const completed = state.completedAt !== null || (allLessonsViewed && passed === true && evaluated);
   return {
     score,
     passed,
     allLessonsViewed,
-    completed: allLessonsViewed && passed === true && evaluated,
-    progress: (viewedCount + (passed ? 1 : 0) + (course.evaluation?.required && evaluated ? 1 : 0)) / steps,
+    completed,
+    progress: completed ? 1 : (viewedCount + (passed ? 1 : 0) + (course.evaluation?.required && evaluated ? 1 : 0)) / steps,
     outOfAttempts: !!exam && passed !== true && attemptsLeft(exam, progress) === 0,
   };
 }

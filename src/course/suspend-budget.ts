@@ -87,7 +87,7 @@ export function largestState(course: Course): CourseState {
           submitted: false,
           timedOut: false,
         };
-        return [quiz.id, { attempt, attemptsUsed: 9999, bestScore: 99.99, lastScore: 99.99 }];
+        return [quiz.id, { attempt, attemptsUsed: 9999, bestScore: 99.99, lastScore: 99.99, ...(quiz.graded ? { passed: false } : {}) }];
       }),
     ),
     ...(course.evaluation ? { evaluation: largestEvaluation(course.evaluation) } : {}),

@@ -22,6 +22,9 @@ import type { Answer, Course, Quiz } from './types.ts';
  * (the exam shows one at a time), is kept while the attempt is open and only when it is not
  * the first; the elements before it are then 0 and [] when empty. Older copies read it as 0.
  * The record token ties the data to one LMS record (one learner, activity and attempt).
+ * `"g":1|0` is the verdict on the graded quiz's counted score when it was recorded (1 passed),
+ * kept so that a pass mark raised by a new version takes no pass away; without it (older data)
+ * the score is compared with the pass mark in force.
  * `"w":professionId` is the profession the learner chose (course.yaml `professions`), once chosen.
  * `"e":[startedAt,submittedAt|0,{questionId:answer}]` is the learner evaluation, once
  * opened; its answers are kept only until submitted (then they are in the LMS's
@@ -102,6 +105,8 @@ export function encodeState(state: CourseState, stamp: SaveStamp): string {
 function encodeWith(state: CourseState, stamp: SaveStamp, drafts: Record<string, string>): string {
   const savedAt = stamp.savedAt;
   const q: Record<string, EncodedQuiz> = {};
+  // Only the graded quiz keeps a verdict (see QuizProgress.passed).
+  const graded = Object.values(state.quizzes).find((p) => p.passed !== undefined);
   for (const [id, p] of Object.entries(state.quizzes)) {
     q[id] = p.attempt ? [p.attemptsUsed, p.bestScore, p.lastScore, encodeAttempt(p.attempt)] : [p.attemptsUsed, p.bestScore, p.lastScore];
   }
@@ -114,6 +119,7 @@ function encodeWith(state: CourseState, stamp: SaveStamp, drafts: Record<string,
     s: state.viewed,
     q,
     ...(state.completedAt !== null ? { c: seconds(state.completedAt) } : {}),
+    ...(graded?.passed !== undefined ? { g: graded.passed ? 1 : 0 } : {}),
     ...(state.profession ? { w: state.profession } : {}),
     ...(state.evaluation?.startedAt != null
       ? {
@@ -259,6 +265,7 @@ export function decodeState(course: Course, text: string): DecodeResult {
       attemptsUsed: Math.max(0, Math.floor(num(used) ?? 0)),
       bestScore: score(best),
       lastScore: score(last),
+      ...(quiz.id === course.gradedQuiz && (data.g === 0 || data.g === 1) && score(best) !== null ? { passed: data.g === 1 } : {}),
     };
   }
   if (Array.isArray(data.e) && course.evaluation) state.evaluation = decodeEvaluation(course, data.e);

@@ -1,5 +1,5 @@
 import { certificateReady, evaluationOpen, evaluationState } from '../course/evaluation.ts';
-import { attemptsLeft, countedScore, courseSequence, findQuiz, quizProgress, type CourseState } from '../course/state.ts';
+import { attemptsLeft, countedScore, courseSequence, findQuiz, quizPassed, quizProgress, type CourseState } from '../course/state.ts';
 import type { Course, Quiz } from '../course/types.ts';
 
 const STRINGS = {
@@ -64,7 +64,7 @@ function quizState(course: Course, state: CourseState, quiz: Quiz, passMark: num
   if (progress.attempt && !progress.attempt.submitted) return STRINGS.inProgress;
   const score = countedScore(quiz, progress);
   if (score === null) return STRINGS.todo;
-  if (score >= passMarkOf(course, id, passMark)) return STRINGS.passed(score);
+  if (quizPassed(quiz, progress, passMarkOf(course, id, passMark))) return STRINGS.passed(score);
   return attemptsLeft(quiz, progress) === 0 ? STRINGS.outOfAttempts(score) : STRINGS.failed(score);
 }
 

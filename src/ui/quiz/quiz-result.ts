@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { attemptResult, attemptsLeft, countedScore, type QuizAttempt, type QuizProgress } from '../../course/state.ts';
+import { attemptResult, attemptsLeft, countedScore, quizPassed, type QuizAttempt, type QuizProgress } from '../../course/state.ts';
 import type { Revisit } from '../../course/revisit.ts';
 import type { Objective, Quiz } from '../../course/types.ts';
 import { intent } from '../events.ts';
@@ -112,10 +112,13 @@ export class QuizResult extends LitElement {
     const { quiz, progress } = this;
     const a = progress.attempt;
     if (!a?.submitted) return null;
-    const { passed, score, percent, criticalMissed } = attemptResult(quiz, a, this.passMark);
-    const missed = this.critical.filter((o) => criticalMissed.includes(o.id));
+    const result = attemptResult(quiz, a, this.passMark);
+    const { score, percent, criticalMissed } = result;
     const left = attemptsLeft(quiz, progress);
     const counted = countedScore(quiz, progress);
+    // An attempt passed under the pass mark of its day (a new version may have raised it) stays passed.
+    const passed = result.passed || (score === counted && quizPassed(quiz, progress, this.passMark) === true);
+    const missed = passed ? [] : this.critical.filter((o) => criticalMissed.includes(o.id));
     const canRetry = left > 0 && (!passed || !quiz.graded);
     const next = this.nextLocation;
     const nextButton = next

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { correctAnswer } from '../../src/course/questions.ts';
+import type { Course, Quiz } from '../../src/course/types.ts';
+import { wrongAnswer } from '../support/learner.ts';
+import { FakeClock, memoryStorage } from '../support/fakes.ts';
+import { QUESTIONS, courseOf, quizOf } from '../support/sample-course.ts';
+import { sharedRecord } from '../support/shared-record.ts';
+import { trackedCourse } from '../support/tracked-course.ts';
+
+// The coordinator replaces the package in the LMS with a new version while learners are mid-course.
+// The learner's saved progress comes back to a course that changed: what they achieved stays.
+
+const HOUR = 3_600_000;
+
+/** The sample course with a second lesson, so that a passed exam does not complete it. */
+function twoLessons(exam: Quiz): Course {
+  const c = courseOf(exam);
+  const l1 = c.lessons[0]!;
+  return { ...c, lessons: [l1, { ...l1, id: 'l2', title: 'L2' }] };
+}
+
+/** Reads l1 and submits the exam with the first `right` questions answered correctly, the rest wrong. */
+function takeExam(store: Awaited<ReturnType<typeof trackedCourse>>['store'], exam: Quiz, right: number): void {
+  store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
+  store.dispatch({ type: 'navigate', location: `quiz:${exam.id}` });
+  exam.questions.forEach((q, i) =>
+    store.dispatch({ type: 'answer', quizId: exam.id, questionId: q.id, value: i < right ? correctAnswer(q) : wrongAnswer(q) }),
+  );
+  store.dispatch({ type: 'submit-quiz', quizId: exam.id, timedOut: false });
+}
+
+const questions = [QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric];
+
+for (const version of ['12', '2004'] as const) {
+  test.describe(`SCORM ${version === '12' ? '1.2' : '2004'}`, () => {
+    test('an exam passed under the old pass mark stays passed when a new version raises it', async () => {
+      const v1 = twoLessons(quizOf(questions, { attempts: 1, passMark: 60 }));
+      const v2 = twoLessons(quizOf(questions, { attempts: 1, passMark: 70 }));
+      const mastery = (n: number): Record<string, string> =>
+        version === '12' ? { 'cmi.student_data.mastery_score': String(n) } : { 'cmi.scaled_passing_score': String(n / 100) };
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const lms = sharedRecord(version);
+      const first = await trackedCourse(v1, lms.session(clock, mastery(60)), clock, storage);
+      // 2 of 3 right: 66.67 %, a pass at 60.
+      takeExam(first.store, v1.quizzes[0]!, 2);
+      first.tracker.exit();
+      const before = { ...lms.record };
+      if (version === '2004') expect(before['cmi.success_status']).toBe('passed');
+      else expect(before['cmi.core.lesson_status']).toBe('incomplete');
+
+      // The new version (pass mark 70) is uploaded; the learner comes back and reads the last lesson.
+      clock.advance(24 * HOUR);
+      const second = await trackedCourse(v2, lms.session(clock, mastery(70)), clock, storage);
+      second.store.dispatch({ type: 'lesson-viewed', lessonId: 'l2' });
+      second.tracker.exit();
+      if (version === '2004') {
+        expect(lms.record['cmi.success_status']).toBe('passed');
+        expect(lms.record['cmi.completion_status']).toBe('completed');
+      } else expect(lms.record['cmi.core.lesson_status']).toBe('passed');
+      expect(second.store.state.completedAt).not.toBeNull();
+    });
+
+    test('a completed course stays completed when a new version adds a lesson (an LMS that reopens it in normal mode)', async () => {
+      const exam = quizOf(questions, { attempts: 1, passMark: 60 });
+      const v1 = courseOf(exam);
+      const v2 = twoLessons(exam);
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const lms = sharedRecord(version);
+      const first = await trackedCourse(v1, lms.session(clock), clock, storage);
+      takeExam(first.store, exam, 3);
+      first.tracker.exit();
+      const completedAt = first.store.state.completedAt;
+      expect(completedAt).not.toBeNull();
+      const status = version === '2004' ? 'cmi.completion_status' : 'cmi.core.lesson_status';
+      const done = version === '2004' ? 'completed' : 'passed';
+      expect(lms.record[status]).toBe(done);
+
+      // Chamilo gives a finished SCORM 2004 attempt no review mode: the relaunch records.
+      clock.advance(24 * HOUR);
+      const second = await trackedCourse(v2, lms.session(clock), clock, storage);
+      second.tracker.exit();
+      expect(lms.record[status]).toBe(done);
+      if (version === '2004') expect(lms.record['cmi.success_status']).toBe('passed');
+      expect(second.store.state.completedAt).toBe(completedAt);
+    });
+  });
+}
