@@ -353,6 +353,21 @@ export function quizPassed(quiz: Quiz, progress: QuizProgress, passMark: number)
   return progress.passed ?? score >= passMark;
 }
 
+/**
+ * Progress saved before verdicts were kept (`QuizProgress.passed`): the graded quiz's verdict is
+ * fixed now, from its counted score against the pass mark in force (a completion recorded means it
+ * passed), so that a pass mark raised by a later version takes no pass away.
+ */
+export function fixVerdict(course: Course, state: CourseState, coursePassMark = course.passMark): CourseState {
+  const quiz = findQuiz(course, course.gradedQuiz);
+  const progress = state.quizzes[course.gradedQuiz];
+  if (!quiz || !progress || progress.passed !== undefined) return state;
+  const score = countedScore(quiz, progress);
+  if (score === null) return state;
+  const passed = state.completedAt !== null || score >= quizPassMark(course, quiz, coursePassMark);
+  return withQuiz(state, quiz.id, { ...progress, passed });
+}
+
 /** Records the moment the course was first completed; later changes keep that date. */
 export function markCompleted(course: Course, state: CourseState, now: number, passMark = course.passMark): CourseState {
   return state.completedAt === null && courseOutcome(course, state, passMark).completed ? { ...state, completedAt: now } : state;

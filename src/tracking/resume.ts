@@ -1,5 +1,5 @@
 import { mergeProgress, progressGain, type ProgressGain } from '../course/merge.ts';
-import { isValidLocation, markCompleted, quizProgress, submitExpired, type CourseState } from '../course/state.ts';
+import { fixVerdict, isValidLocation, markCompleted, quizProgress, submitExpired, type CourseState } from '../course/state.ts';
 import { decodeState, encodeState } from '../course/suspend-codec.ts';
 import type { Course, Quiz } from '../course/types.ts';
 
@@ -68,6 +68,8 @@ export function resume(input: ResumeInput): Resumed {
   if (!fromBrowser && input.location && isValidLocation(course, input.location) && input.location !== saved.location) {
     saved = { ...saved, location: input.location, section: 0 };
   }
+  // Saved before verdicts were kept: the exam's is fixed now, under the pass mark of this launch.
+  saved = fixVerdict(course, saved, input.passMark);
   // Time that ran out while the course was closed is not given back. An attempt submitted so may
   // complete the course: it did so when the time ran out, which is the date its record carries.
   const { state: submitted, expired } = submitExpired(course, saved, input.now, input.expiring, input.passMark);

@@ -61,6 +61,35 @@ for (const version of ['12', '2004'] as const) {
       expect(second.store.state.completedAt).not.toBeNull();
     });
 
+    test('progress saved before verdicts were kept: the next launch fixes the verdict, so a pass mark raised after it takes no pass away', async () => {
+      const v1 = twoLessons(quizOf(questions, { attempts: 1, passMark: 60 }));
+      const v2 = twoLessons(quizOf(questions, { attempts: 1, passMark: 70 }));
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const lms = sharedRecord(version);
+      const first = await trackedCourse(v1, lms.session(clock), clock, storage);
+      takeExam(first.store, v1.quizzes[0]!, 2);
+      first.tracker.exit();
+      // As a version that kept no verdict saved it.
+      const key = 'cmi.suspend_data';
+      expect(lms.record[key]).toContain('"g":1');
+      lms.record[key] = (lms.record[key] ?? '').replace(',"g":1', '');
+      storage.clear();
+      // The first launch of this version, with the pass mark unchanged: the verdict is fixed then.
+      clock.advance(HOUR);
+      const second = await trackedCourse(v1, lms.session(clock), clock, storage);
+      second.tracker.exit();
+      expect(lms.record[key]).toContain('"g":1');
+      // The pass mark is raised later: the pass stays.
+      clock.advance(24 * HOUR);
+      const third = await trackedCourse(v2, lms.session(clock), clock, storage);
+      third.store.dispatch({ type: 'lesson-viewed', lessonId: 'l2' });
+      third.tracker.exit();
+      expect(third.store.state.completedAt).not.toBeNull();
+      if (version === '2004') expect(lms.record['cmi.success_status']).toBe('passed');
+      else expect(lms.record['cmi.core.lesson_status']).toBe('passed');
+    });
+
     test('a completed course stays completed when a new version adds a lesson (an LMS that reopens it in normal mode)', async () => {
       const exam = quizOf(questions, { attempts: 1, passMark: 60 });
       const v1 = courseOf(exam);
