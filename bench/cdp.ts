@@ -98,7 +98,12 @@ export class PipeBrowser {
     this.proc.kill();
     await exited;
     // Its helper processes may still be writing for a moment: retry, as Node's rm does on ENOTEMPTY.
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    // A profile left behind in the temporary directory is not worth losing the run's figures for.
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      console.warn(`bench: could not remove ${this.profile} (${(error as Error).message}); left for the system to clear`);
+    }
   }
 }
 
