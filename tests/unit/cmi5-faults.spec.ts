@@ -28,6 +28,10 @@ interface Lrs {
   stored: string[];
   /** The state document stored last. */
   state: string;
+  /** The LRS hands its state document back at the next launch (by default it answers 404). */
+  keepsState?: boolean;
+  /** The State API is down: PUTs answer 503. */
+  stateDown?: boolean;
 }
 
 function fakeLrs(lrs: Lrs): typeof fetch {
@@ -38,9 +42,11 @@ function fakeLrs(lrs: Lrs): typeof fetch {
     if (method === 'GET') {
       if (u.includes('LMS.LaunchData'))
         return new Response(JSON.stringify({ contextTemplate: {}, launchMode: 'Normal', masteryScore: 0.8 }), { status: 200 });
+      if (lrs.keepsState && u.includes('course-record') && lrs.state) return new Response(lrs.state, { status: 200 });
       return new Response('', { status: 404 });
     }
     if (method === 'PUT') {
+      if (lrs.stateDown) return new Response('down', { status: 503 });
       lrs.state = String(init?.body);
       return new Response(null, { status: 204 });
     }
@@ -55,18 +61,7 @@ const settle = () => new Promise((done) => setTimeout(done, 30));
 
 async function launch(lrs: Lrs) {
   const clock = new FakeClock();
-  const session = new Cmi5Session(
-    PARAMS,
-    new LrsClient(PARAMS, () => {}, fakeLrs(lrs)),
-    cmi5Ids('course'),
-    course,
-    () => {},
-    () => clock.now(),
-  );
-  await session.prepare();
-  const { tracker, store, saves } = await trackedCourse(course, session, clock);
-  await settle();
-  return { clock, session, tracker, store, saves };
+  return { clock, ...(await launchOn(fakeLrs(lrs), course, clock)) };
 }
 
 test('credentials the LRS no longer accepts (401) lose nothing: the passed exam waits, the learner is told, and it goes once they are accepted', async () => {
@@ -125,36 +120,21 @@ test('Exit while the LRS refuses saves: the exit screen is told they were not sa
 /**
  * An LRS that keeps its state document and refuses what cmi5 forbids in a registration: `passed`
  * twice (9.3.0.0-7) refuses the whole batch with 403, as the conformance suite's LRS does.
- * `statements` and `state` say whether each API is up (503 when down).
+ * `statements` says whether the Statements API is up, `stateDown` whether the State API is down (503).
  */
 function keepingLrs() {
-  const lrs = { stored: [] as string[], state: '', statements: true, stateApi: true };
-  const fetchFn = (async (url: RequestInfo | URL, init?: RequestInit) => {
-    const u = String(url);
-    const method = init?.method ?? 'GET';
-    if (u === PARAMS.fetch) return new Response(JSON.stringify({ 'auth-token': 'token' }), { status: 200 });
-    if (method === 'GET') {
-      if (u.includes('LMS.LaunchData'))
-        return new Response(JSON.stringify({ contextTemplate: {}, launchMode: 'Normal', masteryScore: 0.8 }), { status: 200 });
-      if (u.includes('course-record') && lrs.state) return new Response(lrs.state, { status: 200 });
-      return new Response('', { status: 404 });
-    }
-    if (method === 'PUT') {
-      if (!lrs.stateApi) return new Response('down', { status: 503 });
-      lrs.state = String(init?.body);
-      return new Response(null, { status: 204 });
-    }
-    if (!lrs.statements) return new Response('down', { status: 503 });
-    const verbs = (JSON.parse(String(init?.body)) as Array<{ verb: { id: string } }>).map((s) => s.verb.id.replace(/.*\//, ''));
-    if (verbs.includes('passed') && lrs.stored.includes('passed')) return new Response('{"violatedReqId":"9.3.0.0-7"}', { status: 403 });
-    lrs.stored.push(...verbs);
-    return new Response('[]', { status: 200 });
-  }) as typeof fetch;
-  return { lrs, fetchFn };
+  const lrs: Lrs & { statements: boolean } = {
+    stored: [],
+    state: '',
+    keepsState: true,
+    statements: true,
+    answer: (verbs) => (!lrs.statements ? 503 : verbs.includes('passed') && lrs.stored.includes('passed') ? 403 : 200),
+  };
+  return { lrs, fetchFn: fakeLrs(lrs) };
 }
 
 /** One launch of the AU on `fetchFn`'s LRS, in a browser whose storage is `storage`. */
-async function launchOn(fetchFn: typeof fetch, course: Course, clock: FakeClock, storage: Storage) {
+async function launchOn(fetchFn: typeof fetch, course: Course, clock: FakeClock, storage?: Storage) {
   const session = new Cmi5Session(
     PARAMS,
     new LrsClient(PARAMS, () => {}, fetchFn),
@@ -166,7 +146,7 @@ async function launchOn(fetchFn: typeof fetch, course: Course, clock: FakeClock,
   await session.prepare();
   const run = await trackedCourse(course, session, clock, storage);
   await settle();
-  return run;
+  return { ...run, session };
 }
 
 /** The sample course with a second lesson: passing the exam does not complete it. */
@@ -208,7 +188,7 @@ test('a relaunch that sends again a pass the LRS already holds (refused, 403) do
   first.store.dispatch({ type: 'lesson-viewed', lessonId: 'l1' });
   await settle();
   // The State API fails from here on: the passed statement arrives, the state document does not.
-  lrs.stateApi = false;
+  lrs.stateDown = true;
   passExam(first.store, exam);
   await settle();
   expect(lrs.stored).toContain('passed');
@@ -221,7 +201,7 @@ test('a relaunch that sends again a pass the LRS already holds (refused, 403) do
   expect(lrs.stored).not.toContain('completed');
 
   lrs.statements = true;
-  lrs.stateApi = true;
+  lrs.stateDown = false;
   clock.advance(3_600_000);
   await launchOn(fetchFn, two, clock, storage);
   await settle();
