@@ -20,9 +20,8 @@ function furtherQuiz(a: QuizProgress, b: QuizProgress): QuizProgress {
   else if (lastActivity(a.attempt) !== lastActivity(b.attempt)) chosen = lastActivity(a.attempt) > lastActivity(b.attempt) ? a : b;
   else chosen = answered(a.attempt) > answered(b.attempt) ? a : b;
   // A pass either copy recorded is kept, as its best score is.
-  const passed = a.passed === true || b.passed === true ? true : (chosen.passed ?? (chosen === a ? b : a).passed);
-  const { passed: _chosen, ...rest } = chosen;
-  return { ...rest, bestScore: best, ...(passed !== undefined ? { passed } : {}) };
+  const passed = a.passed || b.passed ? true : (chosen.passed ?? a.passed ?? b.passed);
+  return { ...chosen, bestScore: best, ...(passed === undefined ? {} : { passed }) };
 }
 
 function furtherEvaluation(a: EvaluationState | undefined, b: EvaluationState | undefined): EvaluationState | undefined {

@@ -72,3 +72,21 @@ test('the first completion and a submitted evaluation are kept; the gain lists w
   expect(merged.evaluation?.submittedAt).toBe(6000);
   expect(progressGain(draft, merged)).toEqual({ lessons: ['l1'], quizzes: [], evaluation: true, completed: false });
 });
+
+test("a pass either copy recorded is kept, whichever copy is chosen; a copy without a verdict takes the other's", () => {
+  const withVerdict = (s: CourseState, passed: boolean | undefined): CourseState => {
+    const exam = s.quizzes.exam;
+    return exam ? { ...s, quizzes: { exam: { ...exam, ...(passed === undefined ? {} : { passed }) } } } : s;
+  };
+  // More attempts decide which copy is chosen: here the failed one.
+  const passedOnce = withVerdict(withQuiz(initialState(), 1, 85, attempt({ submitted: true })), true);
+  const failedLater = withVerdict(withQuiz(initialState(), 2, 60, attempt({ submitted: true })), false);
+  for (const [older, newer] of [
+    [passedOnce, failedLater],
+    [failedLater, passedOnce],
+  ] as const)
+    expect(mergeProgress(older, newer).quizzes.exam).toMatchObject({ attemptsUsed: 2, bestScore: 85, passed: true });
+  const noVerdict = withVerdict(withQuiz(initialState(), 2, 60, attempt({ submitted: true })), undefined);
+  expect(mergeProgress(noVerdict, failedLater).quizzes.exam?.passed).toBe(false);
+  expect(mergeProgress(noVerdict, noVerdict).quizzes.exam).not.toHaveProperty('passed');
+});
