@@ -3,7 +3,7 @@ import { expect, test, type FrameLocator } from '@playwright/test';
 import { courseData } from '../support/flows.ts';
 import { focused } from '../support/keyboard.ts';
 import { VERSIONS, courseFrame, launchCourse } from '../support/lms.ts';
-import { frameOf, hostScroll, openFromContents, pressEnterOn } from '../support/moodle-frame.ts';
+import { frameOf, hostScroll, openFromContents, pressEndInCourse, pressEnterOn } from '../support/moodle-frame.ts';
 import { ROOT } from '../support/paths.ts';
 
 const shot = (name: string) => join(ROOT, 'test-results/screenshots', `${name}.png`);
@@ -150,7 +150,7 @@ test('the progress counts what completion counts and says so; knowledge checks a
   await pressEnterOn(page, frame.getByRole('button', { name: 'Start the course' }));
   // End scrolls what has focus: wait for the lesson to take it, or the key lands on the start screen.
   await expect(frame.getByRole('heading', { level: 1, name: course.lessons[0]?.title })).toBeFocused();
-  await page.keyboard.press('End');
+  await pressEndInCourse(page, 'the first lesson');
   await expect(progress).toHaveText(`Required parts: 1 of ${steps} done`);
   const check = course.quizzes.find((q) => !q.graded);
   await expect(frame.getByRole('navigation').getByRole('button', { name: `${check?.title} practice, not taken yet` })).toBeVisible();
@@ -164,7 +164,7 @@ test('at 1280 px the contents stay in view beside a long lesson; after exit ther
   await frameOf(page, 1280, 800);
   await pressEnterOn(page, frame.getByRole('button', { name: 'Start the course' }));
   await expect(frame.getByRole('heading', { level: 1, name: course.lessons[0]?.title })).toBeFocused();
-  await page.keyboard.press('End');
+  await pressEndInCourse(page, 'the first lesson');
   await expect(frame.getByText('You have read this lesson.')).toBeAttached();
   const menu = frame.getByRole('navigation', { name: 'Course contents' });
   await expect(menu.getByRole('heading', { name: 'Course contents' })).toBeInViewport();

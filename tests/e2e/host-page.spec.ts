@@ -3,7 +3,7 @@ import { correctAnswer } from '../../src/course/questions.ts';
 import { courseData, exam, finishExam } from '../support/flows.ts';
 import { answerShownQuestions, giveAnswer } from '../support/learner.ts';
 import { launchCourse } from '../support/lms.ts';
-import { hostScroll, moodleLikeHost, openFromContents, pressEnterOn, scrollHost } from '../support/moodle-frame.ts';
+import { hostScroll, moodleLikeHost, openFromContents, pressEndInCourse, pressEnterOn, scrollHost } from '../support/moodle-frame.ts';
 
 /**
  * The course lives in the LMS's page: no transition may scroll it. The preview's page is laid
@@ -28,7 +28,7 @@ async function hostStill(page: Page, step: string): Promise<void> {
 
 /** Reads the lesson on screen to its end with the keyboard, inside the course. */
 async function readToEnd(page: Page, frame: FrameLocator): Promise<void> {
-  await page.keyboard.press('End');
+  await pressEndInCourse(page, 'a lesson');
   await expect(frame.getByText('You have read this lesson.')).toBeAttached();
   await hostStill(page, 'End in a lesson');
 }
