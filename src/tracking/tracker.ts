@@ -414,12 +414,34 @@ export class Tracker {
     this.settledLists = settled ? written : null;
   }
 
-  /** Encodes the state; if it ever outgrows the limit, keeps the essentials. */
+  /**
+   * Encodes the state; if it ever outgrows the limit (the build checks that the largest state
+   * with times within ten-fold limits fits), first the open attempts' question times go, which
+   * only the report's latencies use and this page still holds, and only then the open attempts.
+   */
   private encode(state: CourseState): string {
     const stamp = { savedAt: Math.max(this.clock.now(), this.stampFloor), token: this.token };
     this.lastStamp = stamp.savedAt;
     const full = encodeState(state, stamp);
     if (full.length <= SUSPEND_LIMIT) return full;
+    const untimed = encodeState(
+      {
+        ...state,
+        quizzes: Object.fromEntries(
+          Object.entries(state.quizzes).map(([id, p]) => [
+            id,
+            p.attempt && !p.attempt.submitted ? { ...p, attempt: { ...p.attempt, times: {} } } : p,
+          ]),
+        ),
+      },
+      stamp,
+    );
+    if (untimed.length <= SUSPEND_LIMIT) {
+      this.options.log(
+        `suspend data of ${full.length} characters exceeds ${SUSPEND_LIMIT}: the open attempt is saved without its question times`,
+      );
+      return untimed;
+    }
     const essentials: CourseState = {
       ...state,
       quizzes: Object.fromEntries(Object.entries(state.quizzes).map(([id, p]) => [id, { ...p, attempt: null }])),
