@@ -417,7 +417,8 @@ export class Tracker {
   /**
    * Encodes the state; if it ever outgrows the limit (the build checks that the largest state
    * with times within ten-fold limits fits), first the open attempts' question times go, which
-   * only the report's latencies use and this page still holds, and only then the open attempts.
+   * only the report's latencies use and this page still holds, and only then the open attempts
+   * (which no content the build lets through can reach: without times its largest state is smaller).
    */
   private encode(state: CourseState): string {
     const stamp = { savedAt: Math.max(this.clock.now(), this.stampFloor), token: this.token };
