@@ -1,12 +1,22 @@
 import type { EvaluationState } from './evaluation.ts';
 import type { CourseState, QuizAttempt, QuizProgress } from './state.ts';
 
+type QuestionTimes = QuizAttempt['times'][string];
+const lastOf = (t: QuestionTimes) => Math.max(t.shown, t.answered ?? 0, t.firstAnswer ?? 0);
+
 /** The latest moment an attempt shows the learner doing something (started, shown, answered). */
 function lastActivity(attempt: QuizAttempt | null): number {
   if (!attempt) return -1;
   let last = attempt.startedAt;
-  for (const t of Object.values(attempt.times)) last = Math.max(last, t.shown, t.answered ?? 0, t.firstAnswer ?? 0);
+  for (const t of Object.values(attempt.times)) last = Math.max(last, lastOf(t));
   return last;
+}
+
+/** Only the times of the question last acted on: what is left keeps the attempt's `lastActivity`. */
+export function latestTimes(times: QuizAttempt['times']): QuizAttempt['times'] {
+  let latest: [string, QuestionTimes] | null = null;
+  for (const entry of Object.entries(times)) if (!latest || lastOf(entry[1]) > lastOf(latest[1])) latest = entry;
+  return latest ? { [latest[0]]: latest[1] } : {};
 }
 
 const answered = (attempt: QuizAttempt | null) => Object.keys(attempt?.answers ?? {}).length;

@@ -1,4 +1,4 @@
-import { mergeProgress } from '../course/merge.ts';
+import { latestTimes, mergeProgress } from '../course/merge.ts';
 import type { Connection, CourseLaunch } from '../course/launch.ts';
 import type { CourseState } from '../course/state.ts';
 import type { CourseStore, StateChange } from '../course/store.ts';
@@ -417,8 +417,9 @@ export class Tracker {
   /**
    * Encodes the state; if it ever outgrows the limit (the build checks that the largest state
    * with times within ten-fold limits fits), first the open attempts' question times go, which
-   * only the report's latencies use and this page still holds, and only then the open attempts
-   * (which no content the build lets through can reach: without times its largest state is smaller).
+   * only the report's latencies use and this page still holds, but for the latest question's,
+   * which date the attempt's last activity (what a merge of two copies goes by); and only then
+   * the open attempts (which no content the build lets through can reach).
    */
   private encode(state: CourseState): string {
     const stamp = { savedAt: Math.max(this.clock.now(), this.stampFloor), token: this.token };
@@ -431,7 +432,7 @@ export class Tracker {
         quizzes: Object.fromEntries(
           Object.entries(state.quizzes).map(([id, p]) => [
             id,
-            p.attempt && !p.attempt.submitted ? { ...p, attempt: { ...p.attempt, times: {} } } : p,
+            p.attempt && !p.attempt.submitted ? { ...p, attempt: { ...p.attempt, times: latestTimes(p.attempt.times) } } : p,
           ]),
         ),
       },
@@ -439,7 +440,7 @@ export class Tracker {
     );
     if (untimed.length <= SUSPEND_LIMIT) {
       this.options.log(
-        `suspend data of ${full.length} characters exceeds ${SUSPEND_LIMIT}: the open attempt is saved without its question times`,
+        `suspend data of ${full.length} characters exceeds ${SUSPEND_LIMIT}: the open attempt is saved with only its latest question's times`,
       );
       return untimed;
     }

@@ -25,14 +25,17 @@ export class FakeClock implements Clock {
     this.timers = this.timers.filter((t) => t.id !== handle);
   }
 
-  /** Moves time forward, firing each timer that falls due on the way. */
+  /**
+   * Moves time forward, firing each timer that falls due on the way. A timer already overdue (the
+   * clock was set forward, as a computer that slept) fires now, once, as a browser's does on waking.
+   */
   advance(ms: number): void {
     const end = this.time + ms;
     for (;;) {
       const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
       if (!due) break;
       this.timers = this.timers.filter((t) => t !== due);
-      this.time = due.at;
+      this.time = Math.max(this.time, due.at);
       due.fn();
     }
     this.time = end;
