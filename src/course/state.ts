@@ -354,18 +354,28 @@ export function quizPassed(quiz: Quiz, progress: QuizProgress, passMark: number)
 }
 
 /**
- * Progress saved before verdicts were kept (`QuizProgress.passed`): the graded quiz's verdict is
- * fixed now, from its counted score against the pass mark in force (a completion recorded means it
- * passed), so that a pass mark raised by a later version takes no pass away.
+ * The graded quiz's verdict at launch, under the pass mark in force. Progress saved before verdicts
+ * were kept (`QuizProgress.passed`) gets one now (a completion recorded means it passed), so that a
+ * pass mark raised by a later version takes no pass away. A kept fail is judged again, so that a
+ * pass mark lowered since (by a new version or the LMS's mastery score) passes an attempt that now
+ * meets it, as the result screen and an LMS applying its mastery score judge it; a kept pass stays.
+ * The attempt still held is judged whole: a critical topic missed fails it whatever the mark (its
+ * recorded score was capped under the old mark, which a lower one may not cap).
  */
 export function fixVerdict(course: Course, state: CourseState, coursePassMark = course.passMark): CourseState {
   const quiz = findQuiz(course, course.gradedQuiz);
   const progress = state.quizzes[course.gradedQuiz];
-  if (!quiz || !progress || progress.passed !== undefined) return state;
+  if (!quiz || !progress || progress.passed === true) return state;
   const score = countedScore(quiz, progress);
   if (score === null) return state;
-  const passed = state.completedAt !== null || score >= quizPassMark(course, quiz, coursePassMark);
-  return withQuiz(state, quiz.id, { ...progress, passed });
+  const mark = quizPassMark(course, quiz, coursePassMark);
+  // The attempt still held, judged whole: one that passes under this mark passes the quiz (the
+  // counted score is its score or a higher one), as the result screen shows it.
+  const held = progress.attempt?.submitted ? attemptResult(quiz, progress.attempt, mark) : null;
+  if (held?.passed) return withQuiz(state, quiz.id, { ...progress, passed: true });
+  if (progress.passed === false) return state;
+  const heldCounts = held !== null && progress.lastScore === score;
+  return withQuiz(state, quiz.id, { ...progress, passed: state.completedAt !== null || (!heldCounts && score >= mark) });
 }
 
 /** Records the moment the course was first completed; later changes keep that date. */

@@ -23,8 +23,8 @@ import type { Answer, Course, Quiz } from './types.ts';
  * the first; the elements before it are then 0 and [] when empty. Older copies read it as 0.
  * The record token ties the data to one LMS record (one learner, activity and attempt).
  * `"g":1|0` is the verdict on the graded quiz's counted score when it was recorded (1 passed),
- * kept so that a pass mark raised by a new version takes no pass away; without it (older data)
- * the score is compared with the pass mark in force.
+ * kept so that a pass mark raised by a new version takes no pass away (a fail is judged again at
+ * launch, see fixVerdict); without it (older data) the verdict is fixed at launch.
  * `"w":professionId` is the profession the learner chose (course.yaml `professions`), once chosen.
  * `"e":[startedAt,submittedAt|0,{questionId:answer}]` is the learner evaluation, once
  * opened; its answers are kept only until submitted (then they are in the LMS's

@@ -68,13 +68,15 @@ export function resume(input: ResumeInput): Resumed {
   if (!fromBrowser && input.location && isValidLocation(course, input.location) && input.location !== saved.location) {
     saved = { ...saved, location: input.location, section: 0 };
   }
-  // Saved before verdicts were kept: the exam's is fixed now, under the pass mark of this launch.
+  // The exam's verdict under the pass mark of this launch (fixed for progress saved before verdicts
+  // were kept; a fail judged again against a pass mark lowered since).
   saved = fixVerdict(course, saved, input.passMark);
   // Time that ran out while the course was closed is not given back. An attempt submitted so may
   // complete the course: it did so when the time ran out, which is the date its record carries.
+  // A course complete otherwise at launch (a pass mark lowered since passes the exam) is so now.
   const { state: submitted, expired } = submitExpired(course, saved, input.now, input.expiring, input.passMark);
   const ranOut = Math.max(...expired.map((id) => quizProgress(submitted, id).attempt?.deadline ?? input.now));
-  const state = expired.length ? markCompleted(course, submitted, Math.min(ranOut, input.now), input.passMark) : submitted;
+  const state = markCompleted(course, submitted, expired.length ? Math.min(ranOut, input.now) : input.now, input.passMark);
   return {
     saved,
     inLms: lms.state,

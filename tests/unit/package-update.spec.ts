@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { correctAnswer } from '../../src/course/questions.ts';
+import { attemptResult, quizPassed } from '../../src/course/state.ts';
 import type { Course, Quiz } from '../../src/course/types.ts';
 import { wrongAnswer } from '../support/learner.ts';
 import { FakeClock, memoryStorage } from '../support/fakes.ts';
@@ -88,6 +89,63 @@ for (const version of ['12', '2004'] as const) {
       expect(third.store.state.completedAt).not.toBeNull();
       if (version === '2004') expect(lms.record['cmi.success_status']).toBe('passed');
       else expect(lms.record['cmi.core.lesson_status']).toBe('passed');
+    });
+
+    test('a fail under the old pass mark is a pass once a new version lowers the mark below its score: record, certificate and result screen agree', async () => {
+      const v1 = courseOf(quizOf(questions, { attempts: 2, passMark: 70 }));
+      const v2 = courseOf(quizOf(questions, { attempts: 2, passMark: 60 }));
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const lms = sharedRecord(version);
+      const first = await trackedCourse(v1, lms.session(clock), clock, storage);
+      // 2 of 3 right: 66.67 %, a fail at 70, with an attempt left.
+      takeExam(first.store, v1.quizzes[0]!, 2);
+      first.tracker.exit();
+      expect(lms.record['cmi.suspend_data']).toContain('"g":0');
+      if (version === '2004') expect(lms.record['cmi.success_status']).toBe('failed');
+
+      // The result screen judges the attempt on screen under the pass mark in force (60): a pass, with
+      // no Try again. The record must say so too, or the learner can neither retry nor finish.
+      clock.advance(24 * HOUR);
+      const second = await trackedCourse(v2, lms.session(clock), clock, storage);
+      const exam = v2.quizzes[0]!;
+      const progress = second.store.state.quizzes[exam.id]!;
+      expect(attemptResult(exam, progress.attempt!, 60).passed).toBe(true);
+      expect(quizPassed(exam, progress, 60)).toBe(true);
+      second.tracker.exit();
+      expect(second.store.state.completedAt).not.toBeNull();
+      if (version === '2004') {
+        expect(lms.record['cmi.success_status']).toBe('passed');
+        expect(lms.record['cmi.completion_status']).toBe('completed');
+      } else expect(lms.record['cmi.core.lesson_status']).toBe('passed');
+    });
+
+    test('a critical topic missed stays a fail when a new version lowers the pass mark below the score', async () => {
+      const five = [QUESTIONS.true_false, QUESTIONS.numeric, QUESTIONS.matching, QUESTIONS.ordering, QUESTIONS.single];
+      const blueprint = [{ objective: 'o1', draw: 1, always: [], oneOf: [], critical: true }];
+      const v1 = courseOf(quizOf(five, { attempts: 2, passMark: 90, blueprint }));
+      const v2 = courseOf(quizOf(five, { attempts: 2, passMark: 70, blueprint }));
+      const clock = new FakeClock();
+      const storage = memoryStorage();
+      const lms = sharedRecord(version);
+      const first = await trackedCourse(v1, lms.session(clock), clock, storage);
+      // 4 of 5 right (80 %), the one wrong on the critical topic: a fail at 90, and at any mark.
+      takeExam(first.store, v1.quizzes[0]!, 4);
+      first.tracker.exit();
+      const exam = v2.quizzes[0]!;
+      expect(attemptResult(exam, first.store.state.quizzes[exam.id]!.attempt!, 70)).toMatchObject({
+        percent: 80,
+        criticalMissed: ['o1'],
+        passed: false,
+      });
+
+      clock.advance(24 * HOUR);
+      const second = await trackedCourse(v2, lms.session(clock), clock, storage);
+      expect(quizPassed(exam, second.store.state.quizzes[exam.id]!, 70)).toBe(false);
+      second.tracker.exit();
+      expect(second.store.state.completedAt).toBeNull();
+      if (version === '2004') expect(lms.record['cmi.success_status']).toBe('failed');
+      else expect(lms.record['cmi.core.lesson_status']).not.toBe('passed');
     });
 
     test('a completed course stays completed when a new version adds a lesson (an LMS that reopens it in normal mode)', async () => {
