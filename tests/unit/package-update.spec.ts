@@ -32,6 +32,25 @@ function takeExam(store: Awaited<ReturnType<typeof trackedCourse>>['store'], exa
 
 const questions = [QUESTIONS.single, QUESTIONS.true_false, QUESTIONS.numeric];
 
+/**
+ * A learner's first session on `course` in a new LMS record: the exam taken with its first `right`
+ * answers right, then exit. `relaunch` brings them back a day later to `next` (a new version).
+ * `extra`: what the LMS hands the course (its mastery score).
+ */
+async function firstSession(version: '12' | '2004', course: Course, right: number, extra: Record<string, string> = {}) {
+  const clock = new FakeClock();
+  const storage = memoryStorage();
+  const lms = sharedRecord(version);
+  const first = await trackedCourse(course, lms.session(clock, extra), clock, storage);
+  takeExam(first.store, course.quizzes[0]!, right);
+  first.tracker.exit();
+  const relaunch = (next: Course, again: Record<string, string> = {}) => {
+    clock.advance(24 * HOUR);
+    return trackedCourse(next, lms.session(clock, again), clock, storage);
+  };
+  return { clock, storage, lms, first, relaunch };
+}
+
 for (const version of ['12', '2004'] as const) {
   test.describe(`SCORM ${version === '12' ? '1.2' : '2004'}`, () => {
     test('an exam passed under the old pass mark stays passed when a new version raises it', async () => {
@@ -39,20 +58,14 @@ for (const version of ['12', '2004'] as const) {
       const v2 = twoLessons(quizOf(questions, { attempts: 1, passMark: 70 }));
       const mastery = (n: number): Record<string, string> =>
         version === '12' ? { 'cmi.student_data.mastery_score': String(n) } : { 'cmi.scaled_passing_score': String(n / 100) };
-      const clock = new FakeClock();
-      const storage = memoryStorage();
-      const lms = sharedRecord(version);
-      const first = await trackedCourse(v1, lms.session(clock, mastery(60)), clock, storage);
       // 2 of 3 right: 66.67 %, a pass at 60.
-      takeExam(first.store, v1.quizzes[0]!, 2);
-      first.tracker.exit();
+      const { lms, relaunch } = await firstSession(version, v1, 2, mastery(60));
       const before = { ...lms.record };
       if (version === '2004') expect(before['cmi.success_status']).toBe('passed');
       else expect(before['cmi.core.lesson_status']).toBe('incomplete');
 
       // The new version (pass mark 70) is uploaded; the learner comes back and reads the last lesson.
-      clock.advance(24 * HOUR);
-      const second = await trackedCourse(v2, lms.session(clock, mastery(70)), clock, storage);
+      const second = await relaunch(v2, mastery(70));
       second.store.dispatch({ type: 'lesson-viewed', lessonId: 'l2' });
       second.tracker.exit();
       if (version === '2004') {
@@ -65,12 +78,7 @@ for (const version of ['12', '2004'] as const) {
     test('progress saved before verdicts were kept: the next launch fixes the verdict, so a pass mark raised after it takes no pass away', async () => {
       const v1 = twoLessons(quizOf(questions, { attempts: 1, passMark: 60 }));
       const v2 = twoLessons(quizOf(questions, { attempts: 1, passMark: 70 }));
-      const clock = new FakeClock();
-      const storage = memoryStorage();
-      const lms = sharedRecord(version);
-      const first = await trackedCourse(v1, lms.session(clock), clock, storage);
-      takeExam(first.store, v1.quizzes[0]!, 2);
-      first.tracker.exit();
+      const { clock, storage, lms, relaunch } = await firstSession(version, v1, 2);
       // As a version that kept no verdict saved it.
       const key = 'cmi.suspend_data';
       expect(lms.record[key]).toContain('"g":1');
@@ -82,8 +90,7 @@ for (const version of ['12', '2004'] as const) {
       second.tracker.exit();
       expect(lms.record[key]).toContain('"g":1');
       // The pass mark is raised later: the pass stays.
-      clock.advance(24 * HOUR);
-      const third = await trackedCourse(v2, lms.session(clock), clock, storage);
+      const third = await relaunch(v2);
       third.store.dispatch({ type: 'lesson-viewed', lessonId: 'l2' });
       third.tracker.exit();
       expect(third.store.state.completedAt).not.toBeNull();
@@ -94,20 +101,14 @@ for (const version of ['12', '2004'] as const) {
     test('a fail under the old pass mark is a pass once a new version lowers the mark below its score: record, certificate and result screen agree', async () => {
       const v1 = courseOf(quizOf(questions, { attempts: 2, passMark: 70 }));
       const v2 = courseOf(quizOf(questions, { attempts: 2, passMark: 60 }));
-      const clock = new FakeClock();
-      const storage = memoryStorage();
-      const lms = sharedRecord(version);
-      const first = await trackedCourse(v1, lms.session(clock), clock, storage);
       // 2 of 3 right: 66.67 %, a fail at 70, with an attempt left.
-      takeExam(first.store, v1.quizzes[0]!, 2);
-      first.tracker.exit();
+      const { lms, relaunch } = await firstSession(version, v1, 2);
       expect(lms.record['cmi.suspend_data']).toContain('"g":0');
       if (version === '2004') expect(lms.record['cmi.success_status']).toBe('failed');
 
       // The result screen judges the attempt on screen under the pass mark in force (60): a pass, with
       // no Try again. The record must say so too, or the learner can neither retry nor finish.
-      clock.advance(24 * HOUR);
-      const second = await trackedCourse(v2, lms.session(clock), clock, storage);
+      const second = await relaunch(v2);
       const exam = v2.quizzes[0]!;
       const progress = second.store.state.quizzes[exam.id]!;
       expect(attemptResult(exam, progress.attempt!, 60).passed).toBe(true);
@@ -125,13 +126,8 @@ for (const version of ['12', '2004'] as const) {
       const blueprint = [{ objective: 'o1', draw: 1, always: [], oneOf: [], critical: true }];
       const v1 = courseOf(quizOf(five, { attempts: 2, passMark: 90, blueprint }));
       const v2 = courseOf(quizOf(five, { attempts: 2, passMark: 70, blueprint }));
-      const clock = new FakeClock();
-      const storage = memoryStorage();
-      const lms = sharedRecord(version);
-      const first = await trackedCourse(v1, lms.session(clock), clock, storage);
       // 4 of 5 right (80 %), the one wrong on the critical topic: a fail at 90, and at any mark.
-      takeExam(first.store, v1.quizzes[0]!, 4);
-      first.tracker.exit();
+      const { lms, first, relaunch } = await firstSession(version, v1, 4);
       const exam = v2.quizzes[0]!;
       expect(attemptResult(exam, first.store.state.quizzes[exam.id]!.attempt!, 70)).toMatchObject({
         percent: 80,
@@ -139,8 +135,7 @@ for (const version of ['12', '2004'] as const) {
         passed: false,
       });
 
-      clock.advance(24 * HOUR);
-      const second = await trackedCourse(v2, lms.session(clock), clock, storage);
+      const second = await relaunch(v2);
       expect(quizPassed(exam, second.store.state.quizzes[exam.id]!, 70)).toBe(false);
       second.tracker.exit();
       expect(second.store.state.completedAt).toBeNull();
@@ -152,12 +147,7 @@ for (const version of ['12', '2004'] as const) {
       const exam = quizOf(questions, { attempts: 1, passMark: 60 });
       const v1 = courseOf(exam);
       const v2 = twoLessons(exam);
-      const clock = new FakeClock();
-      const storage = memoryStorage();
-      const lms = sharedRecord(version);
-      const first = await trackedCourse(v1, lms.session(clock), clock, storage);
-      takeExam(first.store, exam, 3);
-      first.tracker.exit();
+      const { lms, first, relaunch } = await firstSession(version, v1, 3);
       const completedAt = first.store.state.completedAt;
       expect(completedAt).not.toBeNull();
       const status = version === '2004' ? 'cmi.completion_status' : 'cmi.core.lesson_status';
@@ -165,8 +155,7 @@ for (const version of ['12', '2004'] as const) {
       expect(lms.record[status]).toBe(done);
 
       // Chamilo gives a finished SCORM 2004 attempt no review mode: the relaunch records.
-      clock.advance(24 * HOUR);
-      const second = await trackedCourse(v2, lms.session(clock), clock, storage);
+      const second = await relaunch(v2);
       second.tracker.exit();
       expect(lms.record[status]).toBe(done);
       if (version === '2004') expect(lms.record['cmi.success_status']).toBe('passed');
