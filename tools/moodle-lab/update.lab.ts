@@ -21,7 +21,7 @@ const V1 = process.env.UPDATE_V1;
 const V2 = process.env.UPDATE_V2;
 const OUT = join(HERE, 'out');
 
-test(`a package replaced mid-course keeps a pass, SCORM ${VERSION}`, async ({ browser }) => {
+test(`a package replaced mid-course: what Moodle holds before and after, SCORM ${VERSION}`, async ({ browser }) => {
   test.skip(!V2, 'UPDATE_V2: the folder of the new version (its dist/)');
   const name = `Lab: update ${VERSION === '12' ? '1.2' : '2004'} ${Date.now().toString(36)}`;
   const cmid = activity(name, distZip(VERSION, V1), 'recommended');
