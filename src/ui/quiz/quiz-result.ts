@@ -116,8 +116,9 @@ export class QuizResult extends LitElement {
     const { score, percent, criticalMissed } = result;
     const left = attemptsLeft(quiz, progress);
     const counted = countedScore(quiz, progress);
-    // An attempt passed under the pass mark of its day (a new version may have raised it) stays passed.
-    const passed = result.passed || (score === counted && quizPassed(quiz, progress, this.passMark) === true);
+    // The graded quiz's counted attempt shows the verdict the record keeps (fixed at launch: a pass
+    // mark raised since takes no pass away, one lowered since is applied); any other, its own.
+    const passed = (quiz.graded && score === counted ? quizPassed(quiz, progress, this.passMark) : null) ?? result.passed;
     const missed = passed ? [] : this.critical.filter((o) => criticalMissed.includes(o.id));
     const canRetry = left > 0 && (!passed || !quiz.graded);
     const next = this.nextLocation;
